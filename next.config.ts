@@ -1,0 +1,15 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and data files by path; bundling it breaks that at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pino'],
+  // Never trace the embedded database folder or file storage into a build.
+  outputFileTracingExcludes: { '*': ['./data/**', './storage/**', './.tmp/**'] },
+  experimental: {
+    // Enables forbidden() so pages answer 403 with our Chinese page.
+    authInterrupts: true,
+  },
+  poweredByHeader: false,
+};
+
+export default nextConfig;

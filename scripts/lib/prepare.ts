@@ -1,0 +1,27 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../../src/platform/db/client';
+import { migrate } from '../../src/platform/db/migrate';
+import { syncPermissionCatalog } from '../../src/platform/permissions/sync';
+import { syncDistricts } from '../../src/platform/geo/districts';
+import { users } from '../../src/platform/auth/schema';
+import { seedDemo } from './seed-demo';
+
+/** Migrations, then the reference data every installation needs (permissions, roles, districts). */
+export async function migrateAndSync(db: Db): Promise<void> {
+  const { applied, current } = await migrate(db);
+  console.log(applied.length ? `已应用数据库迁移：${applied.join('、')}` : `数据库结构已是最新（${current ?? '无迁移'}）`);
+  const perms = await syncPermissionCatalog(db);
+  if (perms.permissionsAdded || perms.rolesAdded) console.log(`已写入权限 ${perms.permissionsAdded} 项、内置角色 ${perms.rolesAdded} 个`);
+  const d = await syncDistricts(db);
+  if (d.inserted || d.updated) console.log(`已载入行政区 ${d.inserted} 个、更新 ${d.updated} 个`);
+}
+
+/** For `npm start`: an empty database gets the demo data so a new user can log in at once. */
+export async function prepareDatabase(db: Db): Promise<void> {
+  await migrateAndSync(db);
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  if (n === 0) {
+    console.log('数据库为空，正在生成演示数据……');
+    await seedDemo(db);
+  }
+}

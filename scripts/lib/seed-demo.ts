@@ -1,0 +1,8 @@
+import type { Db } from '../../src/platform/db/client';
+import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
+
+/** All demo data (演示数据), module by module. Idempotent. */
+export async function seedDemo(db: Db): Promise<void> {
+  const f = await seedFoundationDemo(db);
+  console.log(`演示数据：新增科室 ${f.departments} 个、用户 ${f.users} 个（密码见 DEMO_PASSWORD，默认 Demo@2026）`);
+}

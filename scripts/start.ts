@@ -1,0 +1,59 @@
+/**
+ * `npm start`: prepare the database (migrate, reference data, demo data when empty), build
+ * when the build is missing or older than the sources, then run `next start` in the foreground.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDatabase } from '../src/platform/db';
+import { getConfig } from '../src/platform/config';
+import { openForScript } from './lib/cli';
+import { prepareDatabase } from './lib/prepare';
+
+const root = process.cwd();
+const nextBin = join(root, 'node_modules', '.bin', 'next');
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ['src', 'public', 'next.config.ts', 'package.json', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  return Math.max(...sources) <= built;
+}
+
+async function main(): Promise<void> {
+  const cfg = getConfig();
+  const { db } = await openForScript();
+  try {
+    await prepareDatabase(db);
+  } finally {
+    await closeDatabase(); // release the embedded database before the server opens it
+  }
+  if (!buildIsCurrent()) {
+    console.log('正在构建应用（首次启动约需 1 分钟）……');
+    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
+    if (build.status !== 0) {
+      console.error('构建失败，请查看上方输出');
+      process.exit(build.status ?? 1);
+    }
+  }
+  console.log(`土地储备全生命周期管理系统启动中：http://localhost:${cfg.PORT}`);
+  const server = spawn(nextBin, ['start', '-p', String(cfg.PORT)], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch(async (e: unknown) => {
+  console.error(`启动失败：${e instanceof Error ? e.message : String(e)}`);
+  await closeDatabase().catch(() => {});
+  process.exit(1);
+});

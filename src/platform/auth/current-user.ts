@@ -1,0 +1,46 @@
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { getConfig } from '../config';
+import { getDb } from '../db';
+import { hasPermission } from '../permissions/check';
+import type { Identity } from './identity';
+import { getAuthOptions } from './options';
+import { isClaims, resolveSession, type SessionEndReason } from './session';
+
+export type CurrentUser = Identity & { sessionId: string };
+
+type Resolved = { user: CurrentUser } | { user: null; reason: SessionEndReason | 'none' };
+
+/** Session of this request, re-checked against the database once per request. */
+export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
+  let raw: unknown = null;
+  try {
+    raw = await getServerSession(getAuthOptions());
+  } catch {
+    raw = null; // forged or undecodable cookie: treat as signed out
+  }
+  if (!isClaims(raw)) return { user: null, reason: 'none' };
+  const check = await resolveSession(await getDb(), raw, new Date(), getConfig().SESSION_IDLE_MINUTES);
+  if (!check.ok) return { user: null, reason: check.reason };
+  return { user: { ...check.identity, sessionId: check.sessionId } };
+});
+
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await resolveCurrentUser()).user;
+}
+
+/** For pages: redirect to login when signed out, render 403 when the permission is missing. */
+export async function requirePagePermission(code: string): Promise<CurrentUser> {
+  const resolved = await resolveCurrentUser();
+  if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
+  if (!hasPermission(resolved.user, code)) forbidden();
+  return resolved.user;
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const resolved = await resolveCurrentUser();
+  if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
+  return resolved.user;
+}

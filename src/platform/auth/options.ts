@@ -1,0 +1,82 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getConfig } from '../config';
+import { getDb } from '../db';
+import { appendAuditStandalone } from '../audit/write';
+import { clientIpFrom, REQUEST_ID_HEADER } from '../request-context';
+import { getLogger } from '../logger';
+import { attemptLogin } from './login';
+import { endSession, isClaims } from './session';
+import { getAuthSecret } from './secret';
+
+function headerReader(headers: unknown): (name: string) => string | null {
+  if (headers && typeof (headers as Headers).get === 'function') return (n) => (headers as Headers).get(n);
+  const record = (headers ?? {}) as Record<string, string | string[] | undefined>;
+  return (n) => {
+    const v = record[n];
+    return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
+  };
+}
+
+let cachedOptions: NextAuthOptions | undefined;
+
+/** next-auth configuration, built on first use (reading the secret needs the data folder). */
+export function getAuthOptions(): NextAuthOptions {
+  if (cachedOptions) return cachedOptions;
+  const cfg = getConfig();
+  cachedOptions = {
+    secret: getAuthSecret(),
+    session: { strategy: 'jwt', maxAge: cfg.SESSION_MAX_HOURS * 3600 },
+    jwt: { maxAge: cfg.SESSION_MAX_HOURS * 3600 },
+    pages: { signIn: '/login', error: '/login' },
+    logger: {
+      error: (code) => getLogger().error({ code }, 'next-auth error'),
+      warn: (code) => getLogger().warn({ code }, 'next-auth warning'),
+      debug: () => {},
+    },
+    providers: [
+      CredentialsProvider({
+        name: '用户名密码',
+        credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+        async authorize(credentials, req) {
+          const get = headerReader(req?.headers);
+          const outcome = await attemptLogin(await getDb(), {
+            username: credentials?.username,
+            password: credentials?.password,
+            ip: clientIpFrom(get),
+            userAgent: get('user-agent')?.slice(0, 256) ?? null,
+            requestId: get(REQUEST_ID_HEADER),
+          });
+          // next-auth passes a thrown message to the client as `error`.
+          if (!outcome.ok) throw new Error(outcome.message);
+          return { id: outcome.userId, sid: outcome.sessionId, sv: outcome.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { id: string; sid: string; sv: number };
+          token.uid = u.id;
+          token.sid = u.sid;
+          token.sv = u.sv;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Expose nothing but the ids; everything else is read fresh from the database.
+        return { expires: session.expires, uid: token.uid, sid: token.sid, sv: token.sv } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (!isClaims(token)) return;
+        const db = await getDb();
+        await endSession(db, token.sid, '用户退出');
+        await appendAuditStandalone(db, { userId: token.uid, action: '退出登录', objectType: '用户', objectId: token.uid, result: '成功' });
+      },
+    },
+  };
+  return cachedOptions;
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { permissions, rolePermissions, roles } from '../auth/schema';
+import { BUILTIN_ROLES, PERMISSIONS } from './catalog';
+
+/**
+ * Writes the permission catalogue and creates missing built-in roles with their default
+ * permissions. Existing roles keep whatever the 安全管理员 assigned. Idempotent.
+ */
+export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded: number; rolesAdded: number }> {
+  let permissionsAdded = 0;
+  let rolesAdded = 0;
+  await db.transaction(async (tx) => {
+    const existing = new Map((await tx.select().from(permissions)).map((p) => [p.code, p]));
+    let order = 0;
+    for (const [code, p] of Object.entries(PERMISSIONS)) {
+      order += 10;
+      const row = { code, name: p.name, kind: p.kind, groupName: p.group, sortOrder: order };
+      const cur = existing.get(code);
+      if (!cur) {
+        await tx.insert(permissions).values(row);
+        permissionsAdded++;
+      } else if (cur.name !== row.name || cur.kind !== row.kind || cur.groupName !== row.groupName || cur.sortOrder !== order) {
+        await tx.update(permissions).set(row).where(eq(permissions.code, code));
+      }
+    }
+    const roleCodes = new Set((await tx.select({ code: roles.code }).from(roles)).map((r) => r.code));
+    for (const role of BUILTIN_ROLES) {
+      if (roleCodes.has(role.code)) continue;
+      const [created] = await tx
+        .insert(roles)
+        .values({ code: role.code, name: role.name, kind: role.kind, description: role.description, builtin: true })
+        .returning({ id: roles.id });
+      if (role.permissions.length) {
+        await tx.insert(rolePermissions).values(role.permissions.map((code) => ({ roleId: created.id, permissionCode: code })));
+      }
+      rolesAdded++;
+    }
+  });
+  return { permissionsAdded, rolesAdded };
+}

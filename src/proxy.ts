@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/** Gives every request an id (logs and audit entries carry it) and answers with it. */
+export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  headers.set('x-request-id', requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

@@ -1,0 +1,26 @@
+/** Display formats: dates YYYY-MM-DD and times in Asia/Shanghai. */
+const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function formatDate(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  return dateFmt.format(new Date(d));
+}
+
+export function formatDateTime(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  return timeFmt.format(new Date(d)).replace(',', '');
+}
+
+export function todayInShanghai(now = new Date()): string {
+  return dateFmt.format(now);
+}

@@ -1,0 +1,68 @@
+import type { PermissionHolder } from '@/platform/permissions/check';
+import { hasPermission } from '@/platform/permissions/check';
+
+/**
+ * The one navigation tree: it drives the side menu, breadcrumbs, page titles, the workbench's
+ * module list and permission filtering. Only pages that work are listed.
+ */
+export interface NavItem {
+  key: string;
+  title: string;
+  path?: string;
+  icon?: NavIcon;
+  permission?: string;
+  description?: string;
+  children?: NavItem[];
+}
+
+export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree';
+
+export const NAVIGATION: NavItem[] = [
+  { key: 'workbench', title: '工作台', path: '/workbench', icon: 'dashboard', permission: 'workbench:view', description: '我的待办、通知和常用入口' },
+  {
+    key: 'admin',
+    title: '系统管理',
+    icon: 'setting',
+    children: [
+      { key: 'org', title: '组织机构', path: '/admin/org', icon: 'tree', permission: 'org:manage', description: '科室设置与调整' },
+      { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: 'user:manage', description: '用户账号、角色与科室' },
+      { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock', permission: 'role:manage', description: '角色及其权限' },
+      { key: 'audit', title: '审计日志', path: '/admin/audit', icon: 'file-safety', permission: 'audit:view', description: '全部操作与登录记录' },
+    ],
+  },
+];
+
+/** The tree with entries the holder may not open removed (and emptied groups dropped). */
+export function filterNavigation(items: NavItem[], holder: PermissionHolder): NavItem[] {
+  const out: NavItem[] = [];
+  for (const item of items) {
+    if (item.children) {
+      const children = filterNavigation(item.children, holder);
+      if (children.length) out.push({ ...item, children });
+    } else if (!item.permission || hasPermission(holder, item.permission)) {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** Leaf pages in menu order. */
+export function flattenNavigation(items: NavItem[]): NavItem[] {
+  return items.flatMap((i) => (i.children ? flattenNavigation(i.children) : [i]));
+}
+
+/** Breadcrumb trail (titles) for a pathname: the longest matching nav path wins. */
+export function breadcrumbFor(items: NavItem[], pathname: string): NavItem[] {
+  let best: NavItem[] = [];
+  const walk = (nodes: NavItem[], trail: NavItem[]) => {
+    for (const n of nodes) {
+      const next = [...trail, n];
+      if (n.path && (pathname === n.path || pathname.startsWith(`${n.path}/`))) {
+        if (!best.length || n.path.length > (best.at(-1)?.path?.length ?? 0)) best = next;
+      }
+      if (n.children) walk(n.children, next);
+    }
+  };
+  walk(items, []);
+  return best;
+}

@@ -1,0 +1,50 @@
+'use client';
+import Link from 'next/link';
+import { Alert, Card, Space } from 'tdesign-react';
+
+export interface WorkbenchModule {
+  key: string;
+  title: string;
+  path: string;
+  description: string;
+}
+
+export function WorkbenchView(props: {
+  displayName: string;
+  roleNames: string;
+  departmentName: string | null;
+  mustChangePassword: boolean;
+  modules: WorkbenchModule[];
+}) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Card bordered={false}>
+        <h1 className="lr-page-title" style={{ marginBottom: 8 }}>
+          您好，{props.displayName}
+        </h1>
+        <div className="lr-muted" data-testid="workbench-identity">
+          角色：{props.roleNames || '未分配角色'}
+          {props.departmentName ? `　科室：${props.departmentName}` : ''}
+        </div>
+      </Card>
+      {props.mustChangePassword && (
+        <Alert theme="warning" message={<span>您的密码已被管理员重置，请尽快<Link href="/profile/password">修改密码</Link>。</span>} />
+      )}
+      <Card title="我可以使用的功能" bordered={false}>
+        {props.modules.length === 0 ? (
+          <div className="lr-muted">当前角色暂无可用的业务功能，请联系安全管理员分配权限。</div>
+        ) : (
+          <div className="lr-card-grid" data-testid="workbench-modules">
+            {props.modules.map((m) => (
+              <Link key={m.key} href={m.path} style={{ textDecoration: 'none' }}>
+                <Card hoverShadow title={m.title} size="small">
+                  <span className="lr-muted">{m.description}</span>
+                </Card>
+              </Link>
+            ))}
+          </div>
+        )}
+      </Card>
+    </Space>
+  );
+}
