@@ -24,7 +24,7 @@ export function WorkbenchView(props: {
         </h1>
         <div className="lr-muted" data-testid="workbench-identity">
           角色：{props.roleNames || '未分配角色'}
-          {props.departmentName ? `　科室：${props.departmentName}` : ''}
+          {props.departmentName ? <span style={{ marginLeft: 16 }}>科室：{props.departmentName}</span> : null}
         </div>
       </Card>
       {props.mustChangePassword && (

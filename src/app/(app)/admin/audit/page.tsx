@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { getDb } from '@/platform/db';
+import { getAuditFilterOptions, listAuditEntries, ZAuditFilter } from '@/modules/audit-log/queries';
+import { AuditLogClient } from '@/modules/audit-log/components/audit-log-client';
+import { formatDateTime } from '@/ui/format';
+
+export const metadata: Metadata = { title: '审计日志' };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission('audit:view');
+  const filter = ZAuditFilter.parse(await searchParams);
+  const db = await getDb();
+  const [{ rows, total }, options] = await Promise.all([listAuditEntries(db, filter), getAuditFilterOptions(db)]);
+  return (
+    <AuditLogClient
+      filter={filter}
+      total={total}
+      options={options}
+      rows={rows.map((r) => ({ ...r, occurredAt: formatDateTime(r.occurredAt) }))}
+    />
+  );
+}

@@ -1,0 +1,183 @@
+'use client';
+import { useState } from 'react';
+import { usePathname, useRouter } from 'next/navigation';
+import { Button, Card, DateRangePicker, Input, Select, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { SearchIcon } from 'tdesign-icons-react';
+
+export interface AuditRowView {
+  seq: number;
+  occurredAt: string;
+  username: string | null;
+  roleNames: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: string;
+  message: string | null;
+  ip: string | null;
+  diff: string | null;
+}
+
+interface Filter {
+  user?: string;
+  action?: string;
+  object?: string;
+  result?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  size: number;
+}
+
+const RESULT_THEME: Record<string, 'success' | 'danger' | 'warning'> = { 成功: 'success', 失败: 'danger', 拒绝: 'warning' };
+
+function DiffView({ diff }: { diff: string }) {
+  let parsed: Record<string, { from: unknown; to: unknown }> = {};
+  try {
+    parsed = JSON.parse(diff) as typeof parsed;
+  } catch {
+    return <pre>{diff}</pre>;
+  }
+  const entries = Object.entries(parsed);
+  if (!entries.length) return <span className="lr-muted">无字段变化</span>;
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v));
+  return (
+    <table style={{ borderCollapse: 'collapse' }} data-testid="audit-diff">
+      <thead>
+        <tr>
+          <th style={{ textAlign: 'left', paddingRight: 24 }}>字段</th>
+          <th style={{ textAlign: 'left', paddingRight: 24 }}>修改前</th>
+          <th style={{ textAlign: 'left' }}>修改后</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([k, v]) => (
+          <tr key={k}>
+            <td style={{ paddingRight: 24 }}>{k}</td>
+            <td style={{ paddingRight: 24 }}>{show(v.from)}</td>
+            <td>{show(v.to)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AuditLogClient(props: {
+  filter: Filter;
+  total: number;
+  rows: AuditRowView[];
+  options: { actions: string[]; objectTypes: string[] };
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [draft, setDraft] = useState<Filter>(props.filter);
+
+  const navigate = (next: Filter) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '' && v !== null) qs.set(k, String(v));
+    router.push(`${pathname}?${qs.toString()}`);
+  };
+
+  const columns: PrimaryTableCol<AuditRowView>[] = [
+    { colKey: 'seq', title: '序号', width: 80 },
+    { colKey: 'occurredAt', title: '时间', width: 170 },
+    { colKey: 'username', title: '用户', width: 120, cell: ({ row }) => row.username ?? '（匿名）' },
+    { colKey: 'roleNames', title: '角色', width: 120, ellipsis: true },
+    { colKey: 'action', title: '操作', width: 140 },
+    {
+      colKey: 'object',
+      title: '对象',
+      width: 200,
+      ellipsis: true,
+      cell: ({ row }) => [row.objectType, row.objectId].filter(Boolean).join(' · '),
+    },
+    {
+      colKey: 'result',
+      title: '结果',
+      width: 80,
+      cell: ({ row }) => (
+        <Tag theme={RESULT_THEME[row.result] ?? 'default'} variant="light">
+          {row.result}
+        </Tag>
+      ),
+    },
+    { colKey: 'message', title: '说明', ellipsis: true },
+    { colKey: 'ip', title: 'IP', width: 130 },
+  ];
+
+  return (
+    <Card bordered={false} title="审计日志">
+      <div className="lr-toolbar">
+        <Input
+          style={{ width: 160 }}
+          placeholder="用户名"
+          value={draft.user ?? ''}
+          onChange={(v) => setDraft({ ...draft, user: String(v) })}
+          onEnter={() => navigate({ ...draft, page: 1 })}
+          clearable
+        />
+        <Select
+          style={{ width: 180 }}
+          placeholder="操作"
+          value={draft.action}
+          clearable
+          filterable
+          options={props.options.actions.map((a) => ({ label: a, value: a }))}
+          onChange={(v) => setDraft({ ...draft, action: (v as string) || undefined })}
+        />
+        <Select
+          style={{ width: 160 }}
+          placeholder="对象类型"
+          value={draft.object}
+          clearable
+          filterable
+          options={props.options.objectTypes.map((a) => ({ label: a, value: a }))}
+          onChange={(v) => setDraft({ ...draft, object: (v as string) || undefined })}
+        />
+        <Select
+          style={{ width: 110 }}
+          placeholder="结果"
+          value={draft.result}
+          clearable
+          options={['成功', '失败', '拒绝'].map((a) => ({ label: a, value: a }))}
+          onChange={(v) => setDraft({ ...draft, result: (v as string) || undefined })}
+        />
+        <DateRangePicker
+          style={{ width: 260 }}
+          placeholder={['开始日期', '结束日期']}
+          value={draft.from && draft.to ? [draft.from, draft.to] : []}
+          onChange={(v) => {
+            const [from, to] = (v as string[]) ?? [];
+            setDraft({ ...draft, from: from || undefined, to: to || undefined });
+          }}
+          clearable
+        />
+        <Button icon={<SearchIcon />} onClick={() => navigate({ ...draft, page: 1 })}>
+          查询
+        </Button>
+        <Button variant="outline" onClick={() => navigate({ page: 1, size: props.filter.size })}>
+          重置
+        </Button>
+      </div>
+      <Table<AuditRowView>
+        rowKey="seq"
+        data={props.rows}
+        columns={columns}
+        size="small"
+        stripe
+        empty="没有符合条件的记录"
+        expandedRow={({ row }) => (row.diff ? <DiffView diff={row.diff} /> : <span className="lr-muted">无字段变化记录</span>)}
+        expandIcon
+        pagination={{
+          current: props.filter.page,
+          pageSize: props.filter.size,
+          total: props.total,
+          pageSizeOptions: [20, 50, 100],
+          showJumper: true,
+          onChange: ({ current, pageSize }) => navigate({ ...props.filter, page: pageSize !== props.filter.size ? 1 : current, size: pageSize }),
+        }}
+      />
+    </Card>
+  );
+}

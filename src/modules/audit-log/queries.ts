@@ -1,0 +1,92 @@
+import 'server-only';
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/platform/db/client';
+import { auditLog } from '@/platform/audit/schema';
+
+export const AUDIT_RESULTS = ['成功', '失败', '拒绝'] as const;
+
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** Filters from the URL; anything malformed is ignored rather than failing the page. */
+export const ZAuditFilter = z.object({
+  user: z.string().trim().max(64).optional().catch(undefined),
+  action: z.string().trim().max(64).optional().catch(undefined),
+  object: z.string().trim().max(64).optional().catch(undefined),
+  result: z.enum(AUDIT_RESULTS).optional().catch(undefined),
+  from: dateOnly,
+  to: dateOnly,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().min(10).max(100).catch(20),
+});
+export type TAuditFilter = z.infer<typeof ZAuditFilter>;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Day boundaries in Asia/Shanghai (UTC+8, no DST). */
+function shanghaiDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+function whereOf(f: TAuditFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (f.user) parts.push(ilike(auditLog.username, `%${escapeLike(f.user)}%`));
+  if (f.action) parts.push(eq(auditLog.action, f.action));
+  if (f.object) parts.push(or(eq(auditLog.objectType, f.object), eq(auditLog.objectId, f.object)));
+  if (f.result) parts.push(eq(auditLog.result, f.result));
+  if (f.from) parts.push(gte(auditLog.occurredAt, shanghaiDayStart(f.from)));
+  if (f.to) parts.push(lt(auditLog.occurredAt, new Date(shanghaiDayStart(f.to).getTime() + 86_400_000)));
+  return parts.length ? and(...parts) : undefined;
+}
+
+export interface AuditRow {
+  seq: number;
+  occurredAt: Date;
+  username: string | null;
+  roleNames: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: string;
+  message: string | null;
+  ip: string | null;
+  diff: string | null;
+}
+
+export async function listAuditEntries(db: Db, f: TAuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+  const where = whereOf(f);
+  const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
+  const rows = await db
+    .select({
+      seq: auditLog.seq,
+      occurredAt: auditLog.occurredAt,
+      username: auditLog.username,
+      roleNames: auditLog.roleNames,
+      action: auditLog.action,
+      objectType: auditLog.objectType,
+      objectId: auditLog.objectId,
+      result: auditLog.result,
+      message: auditLog.message,
+      ip: auditLog.ip,
+      diff: auditLog.diff,
+    })
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(f.size)
+    .offset((f.page - 1) * f.size);
+  return { rows, total };
+}
+
+/** Distinct actions and object types for the filter selects. */
+export async function getAuditFilterOptions(db: Db): Promise<{ actions: string[]; objectTypes: string[] }> {
+  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  const objects = await db.selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType);
+  return { actions: actions.map((r) => r.v), objectTypes: objects.map((r) => r.v).filter((v): v is string => !!v) };
+}
