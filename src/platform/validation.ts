@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Zod's own messages (wrong types etc.) in Chinese too; our schemas carry explicit ones.
+z.config(z.locales.zhCN());
+
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
