@@ -102,7 +102,11 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
               {user.roleNames || '未分配角色'}
             </Tag>
             {user.departmentName && <span className="lr-muted">{user.departmentName}</span>}
-            <Button variant="text" icon={<LogoutIcon />} onClick={() => signOut({ callbackUrl: '/login' })}>
+            <Button variant="text" icon={<LogoutIcon />} onClick={async () => {
+                await signOut({ redirect: false });
+                router.replace('/login');
+                router.refresh();
+              }}>
               退出
             </Button>
           </div>

@@ -10,7 +10,7 @@ export function getAuthSecret(): string {
   if (cached) return cached;
   const cfg = getConfig();
   if (cfg.NEXTAUTH_SECRET) return (cached = cfg.NEXTAUTH_SECRET);
-  const dir = resolve(cfg.DATA_DIR);
+  const dir = resolve(/*turbopackIgnore: true*/ cfg.DATA_DIR);
   const file = join(dir, 'auth-secret');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

@@ -61,7 +61,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     await pg.exec(`set timezone = 'Asia/Shanghai'`);
     return { db: drizzle(pg) as unknown as Db, kind: 'pglite', target: '内存', close: () => pg.close() };
   }
-  const dataDir = resolve(opts.dataDir ?? cfg.DATA_DIR);
+  const dataDir = resolve(/*turbopackIgnore: true*/ opts.dataDir ?? cfg.DATA_DIR);
   acquireDataDirLock(dataDir);
   try {
     const pgDir = join(dataDir, 'pglite');
