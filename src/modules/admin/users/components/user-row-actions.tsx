@@ -1,0 +1,61 @@
+'use client';
+import { Button, Popconfirm, Space } from 'tdesign-react';
+import { disableUserAction, enableUserAction, unlockUserAction } from '../actions';
+import type { UserRowView } from '../view';
+import { useRunAction } from './use-run-action';
+
+/** Per-row operations. Self-disable and self-reset are not offered (the server refuses them too). */
+export function UserRowActions(props: {
+  user: UserRowView;
+  isSelf: boolean;
+  onEdit: () => void;
+  onResetPassword: () => void;
+}) {
+  const { user, isSelf } = props;
+  const { run, busy } = useRunAction();
+  const label = `${user.username}（${user.displayName}）`;
+
+  return (
+    <Space size={4}>
+      <Button variant="text" theme="primary" size="small" onClick={props.onEdit}>
+        编辑
+      </Button>
+      {!isSelf && (
+        <Button variant="text" theme="primary" size="small" onClick={props.onResetPassword}>
+          重置密码
+        </Button>
+      )}
+      {user.lockedLabel && (
+        <Popconfirm
+          content={`解除 ${label} 的登录锁定？`}
+          onConfirm={() => run(() => unlockUserAction({ id: user.id }), `已解锁用户 ${user.username}`)}
+        >
+          <Button variant="text" theme="warning" size="small" loading={busy}>
+            解锁
+          </Button>
+        </Popconfirm>
+      )}
+      {!isSelf && user.status === 'active' && (
+        <Popconfirm
+          theme="danger"
+          content={`停用 ${label}？停用后其登录会话立即结束，且不能再登录。`}
+          onConfirm={() => run(() => disableUserAction({ id: user.id }), `已停用用户 ${user.username}`)}
+        >
+          <Button variant="text" theme="danger" size="small" loading={busy}>
+            停用
+          </Button>
+        </Popconfirm>
+      )}
+      {user.status === 'disabled' && (
+        <Popconfirm
+          content={`启用 ${label}？启用后可再次登录。`}
+          onConfirm={() => run(() => enableUserAction({ id: user.id }), `已启用用户 ${user.username}`)}
+        >
+          <Button variant="text" theme="success" size="small" loading={busy}>
+            启用
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}

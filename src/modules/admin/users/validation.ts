@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { hasControlChars, zId, zOptionalText, zText } from '@/platform/validation';
+
+/**
+ * Shared by the forms (client) and the mutations (server): the same rules, the same messages.
+ * Client-safe: imports no database code.
+ */
+
+/** Mirrors USER_STATUSES of the users table (not imported, to keep drizzle out of the client bundle). */
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type TUserStatus = (typeof USER_STATUSES)[number];
+
+export const USERNAME_RULE = '用户名为 3–64 位字母、数字或 . _ - @';
+export const PASSWORD_RULE = '至少 8 位，含大写字母、小写字母、数字、符号中的至少三类';
+export const PASSWORD_MAX = 256;
+
+const USERNAME_PATTERN = /^[A-Za-z0-9._\-@]{3,64}$/;
+
+export const USER_STATUS_LABELS: Record<TUserStatus, string> = { active: '启用', disabled: '停用' };
+
+/** The strength rule, as a Chinese reason or null. Passwords are never trimmed. */
+export function passwordProblem(password: string, label = '密码'): string | null {
+  if (password.length === 0) return `请填写${label}`;
+  if (password.length > PASSWORD_MAX) return `${label}不能超过 ${PASSWORD_MAX} 个字符`;
+  if (hasControlChars(password) || /[\t\r\n]/.test(password)) return `${label}含有不允许的控制字符`;
+  if (password.length < 8) return `${label}至少需要 8 个字符`;
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9\s]/].filter((re) => re.test(password)).length;
+  if (classes < 3) return `${label}强度不足：需包含大写字母、小写字母、数字、符号中的至少三类`;
+  return null;
+}
+
+function zPassword(label: string) {
+  return z.string({ error: `请填写${label}` }).superRefine((s, ctx) => {
+    const problem = passwordProblem(s, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+const zUsername = z
+  .string({ error: '请填写用户名' })
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, '请填写用户名')
+      .max(64, '用户名不能超过 64 个字符')
+      .refine((s) => !hasControlChars(s), '用户名含有不允许的控制字符')
+      .regex(USERNAME_PATTERN, USERNAME_RULE),
+  );
+
+const zDepartmentId = z
+  .string({ error: '请选择科室' })
+  .min(1, '请选择科室')
+  .pipe(zId('科室'));
+
+const zRoleIds = z
+  .array(zId('角色'), { error: '请选择角色' })
+  .min(1, '请至少选择一个角色')
+  .max(20, '角色数量过多')
+  .transform((ids) => [...new Set(ids)]);
+
+const zPhone = zOptionalText('联系电话', 32).refine((s) => s === null || /^[0-9+\-() ]{3,32}$/.test(s), '联系电话格式不正确');
+
+export const ZCreateUser = z.object({
+  username: zUsername,
+  displayName: zText('姓名', { max: 64 }),
+  departmentId: zDepartmentId,
+  password: zPassword('初始密码'),
+  roleIds: zRoleIds,
+  phone: zPhone,
+});
+export type TCreateUser = z.input<typeof ZCreateUser>;
+
+export const ZUpdateUser = z.object({
+  id: zId('用户'),
+  displayName: zText('姓名', { max: 64 }),
+  departmentId: zDepartmentId,
+  roleIds: zRoleIds,
+  phone: zPhone,
+});
+export type TUpdateUser = z.input<typeof ZUpdateUser>;
+
+export const ZUserRef = z.object({ id: zId('用户') });
+export type TUserRef = z.input<typeof ZUserRef>;
+
+export const ZResetPassword = z
+  .object({
+    id: zId('用户'),
+    password: zPassword('新密码'),
+    confirm: z.string({ error: '请再次输入新密码' }),
+  })
+  .refine((v) => v.password === v.confirm, { message: '两次输入的密码不一致', path: ['confirm'] });
+export type TResetPassword = z.input<typeof ZResetPassword>;
+
+/** List filters from the URL; anything malformed is ignored rather than failing the page. */
+export const ZUserFilter = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((s) => s || undefined),
+  dept: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
+  status: z.enum(USER_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().min(10).max(100).catch(20),
+});
+export type TUserFilter = z.infer<typeof ZUserFilter>;
