@@ -18,6 +18,8 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   ip: string | null;
   requestId: string | null;
+  /** The login session this request belongs to (absent in tests and scripts). */
+  sessionId?: string | null;
 }
 
 export interface AuditEntry {

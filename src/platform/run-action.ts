@@ -20,6 +20,7 @@ export async function getActor(): Promise<Actor | null> {
     permissions: user.permissions,
     ip: meta.ip,
     requestId: meta.requestId,
+    sessionId: user.sessionId,
   };
 }
 

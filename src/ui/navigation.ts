@@ -30,6 +30,12 @@ export const NAVIGATION: NavItem[] = [
       { key: 'audit', title: '审计日志', path: '/admin/audit', icon: 'file-safety', permission: 'audit:view', description: '全部操作与登录记录' },
     ],
   },
+  {
+    key: 'profile',
+    title: '个人设置',
+    icon: 'user',
+    children: [{ key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock', permission: 'profile:password', description: '修改本人登录密码' }],
+  },
 ];
 
 /** The tree with entries the holder may not open removed (and emptied groups dropped). */

@@ -9,6 +9,9 @@ import type { Identity } from './identity';
 import { getAuthOptions } from './options';
 import { isClaims, resolveSession, type SessionEndReason } from './session';
 
+const PASSWORD_PERMISSION = 'profile:password';
+const PASSWORD_PAGE = '/profile/password';
+
 export type CurrentUser = Identity & { sessionId: string };
 
 type Resolved = { user: CurrentUser } | { user: null; reason: SessionEndReason | 'none' };
@@ -36,6 +39,8 @@ export async function requirePagePermission(code: string): Promise<CurrentUser> 
   const resolved = await resolveCurrentUser();
   if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
   if (!hasPermission(resolved.user, code)) forbidden();
+  // A password set by an administrator must be changed before any other page opens.
+  if (resolved.user.mustChangePassword && code !== PASSWORD_PERMISSION) redirect(PASSWORD_PAGE);
   return resolved.user;
 }
 

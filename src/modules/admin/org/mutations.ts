@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, isNull, ne, type SQL } from 'drizzle-orm';
-import { defineMutation, fail } from '@/platform/action';
+import type { z } from 'zod';
+import { defineMutation, fail, type MutationContext } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { departments, users } from '@/platform/auth/schema';
 import { wouldCreateCycle } from './tree';
@@ -10,6 +11,11 @@ const OBJECT_TYPE = '科室';
 const PERMISSION = 'org:manage';
 
 type DepartmentRecord = typeof departments.$inferSelect;
+
+/** Every 组织机构 mutation needs the same permission and is audited as a change to a 科室. */
+function departmentMutation<S extends z.ZodType, R>(name: string, schema: S, run: (ctx: MutationContext, input: z.output<S>) => Promise<R>) {
+  return defineMutation({ name, permission: PERMISSION, objectType: OBJECT_TYPE, schema, run });
+}
 
 /** Reads a department and locks its row until the transaction ends. */
 async function lockDepartment(tx: Tx, id: string): Promise<DepartmentRecord | undefined> {
@@ -50,101 +56,71 @@ function snapshot(d: Pick<DepartmentRecord, 'name' | 'code' | 'parentId' | 'sort
   return { name: d.name, code: d.code, parentId: d.parentId, parentName, sortOrder: d.sortOrder };
 }
 
-export const createDepartment = defineMutation({
-  name: '新建科室',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZCreateDepartment,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    // Locking the parent serialises concurrent creations under it (sibling-name check).
-    const parent = input.parentId ? await requireDepartment(tx, input.parentId, '上级科室') : null;
-    await assertSiblingNameFree(tx, input.parentId, input.name, null);
-    await assertCodeFree(tx, input.code, null);
-    const [row] = await tx
-      .insert(departments)
-      .values({ name: input.name, code: input.code, parentId: input.parentId, sortOrder: input.sortOrder })
-      .returning();
-    await ctx.audit({ action: '新建科室', objectType: OBJECT_TYPE, objectId: row.id, before: null, after: snapshot(row, parent?.name ?? null) });
-    return { id: row.id };
-  },
+type Snapshot = ReturnType<typeof snapshot>;
+
+/** The snapshot of a stored department, with its (current) parent's name looked up. */
+async function snapshotOf(tx: Tx, d: DepartmentRecord): Promise<Snapshot> {
+  return snapshot(d, await nameOf(tx, d.parentId));
+}
+
+/** Audits a change to one department as the diff of its snapshots. */
+async function auditDepartment(ctx: MutationContext, id: string, entry: { action: string; before: Snapshot | null; after: Snapshot | null }): Promise<void> {
+  await ctx.audit({ ...entry, objectType: OBJECT_TYPE, objectId: id });
+}
+
+export const createDepartment = departmentMutation('新建科室', ZCreateDepartment, async (ctx, input) => {
+  const { tx } = ctx;
+  // Locking the parent serialises concurrent creations under it (sibling-name check).
+  const parent = input.parentId ? await requireDepartment(tx, input.parentId, '上级科室') : null;
+  await assertSiblingNameFree(tx, input.parentId, input.name, null);
+  await assertCodeFree(tx, input.code, null);
+  const [row] = await tx
+    .insert(departments)
+    .values({ name: input.name, code: input.code, parentId: input.parentId, sortOrder: input.sortOrder })
+    .returning();
+  await auditDepartment(ctx, row.id, { action: '新建科室', before: null, after: snapshot(row, parent?.name ?? null) });
+  return { id: row.id };
 });
 
-export const updateDepartment = defineMutation({
-  name: '修改科室',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUpdateDepartment,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    const current = await requireDepartment(tx, input.id);
-    if (input.name !== current.name) await assertSiblingNameFree(tx, current.parentId, input.name, current.id);
-    if (input.code !== current.code) await assertCodeFree(tx, input.code, current.id);
-    const [row] = await tx
-      .update(departments)
-      .set({ name: input.name, code: input.code, sortOrder: input.sortOrder })
-      .where(eq(departments.id, current.id))
-      .returning();
-    const parentName = await nameOf(tx, current.parentId);
-    await ctx.audit({
-      action: '修改科室',
-      objectType: OBJECT_TYPE,
-      objectId: row.id,
-      before: snapshot(current, parentName),
-      after: snapshot(row, parentName),
-    });
-    return { id: row.id };
-  },
+export const updateDepartment = departmentMutation('修改科室', ZUpdateDepartment, async (ctx, input) => {
+  const { tx } = ctx;
+  const current = await requireDepartment(tx, input.id);
+  if (input.name !== current.name) await assertSiblingNameFree(tx, current.parentId, input.name, current.id);
+  if (input.code !== current.code) await assertCodeFree(tx, input.code, current.id);
+  const [row] = await tx
+    .update(departments)
+    .set({ name: input.name, code: input.code, sortOrder: input.sortOrder })
+    .where(eq(departments.id, current.id))
+    .returning();
+  const parentName = await nameOf(tx, current.parentId);
+  await auditDepartment(ctx, row.id, { action: '修改科室', before: snapshot(current, parentName), after: snapshot(row, parentName) });
+  return { id: row.id };
 });
 
-export const moveDepartment = defineMutation({
-  name: '移动科室',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZMoveDepartment,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    // Lock the whole (small) tree: two concurrent moves could otherwise form a cycle together.
-    const all = await tx.select({ id: departments.id, parentId: departments.parentId }).from(departments).for('update');
-    const current = await requireDepartment(tx, input.id);
-    if (wouldCreateCycle(all, current.id, input.parentId)) {
-      fail('不能把科室移动到它自己或它的下级科室之下');
-    }
-    if (input.parentId === current.parentId) fail('科室已在所选的上级科室之下，无需移动');
-    const parent = input.parentId ? await requireDepartment(tx, input.parentId, '目标上级科室') : null;
-    await assertSiblingNameFree(tx, input.parentId, current.name, current.id);
-    const [row] = await tx.update(departments).set({ parentId: input.parentId }).where(eq(departments.id, current.id)).returning();
-    await ctx.audit({
-      action: '移动科室',
-      objectType: OBJECT_TYPE,
-      objectId: row.id,
-      before: snapshot(current, await nameOf(tx, current.parentId)),
-      after: snapshot(row, parent?.name ?? null),
-    });
-    return { id: row.id };
-  },
+export const moveDepartment = departmentMutation('移动科室', ZMoveDepartment, async (ctx, input) => {
+  const { tx } = ctx;
+  // Lock the whole (small) tree: two concurrent moves could otherwise form a cycle together.
+  const all = await tx.select({ id: departments.id, parentId: departments.parentId }).from(departments).for('update');
+  const current = await requireDepartment(tx, input.id);
+  if (wouldCreateCycle(all, current.id, input.parentId)) {
+    fail('不能把科室移动到它自己或它的下级科室之下');
+  }
+  if (input.parentId === current.parentId) fail('科室已在所选的上级科室之下，无需移动');
+  const parent = input.parentId ? await requireDepartment(tx, input.parentId, '目标上级科室') : null;
+  await assertSiblingNameFree(tx, input.parentId, current.name, current.id);
+  const [row] = await tx.update(departments).set({ parentId: input.parentId }).where(eq(departments.id, current.id)).returning();
+  await auditDepartment(ctx, row.id, { action: '移动科室', before: await snapshotOf(tx, current), after: snapshot(row, parent?.name ?? null) });
+  return { id: row.id };
 });
 
-export const deleteDepartment = defineMutation({
-  name: '删除科室',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZDeleteDepartment,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    const current = await requireDepartment(tx, input.id);
-    const [{ n: childCount }] = await tx.select({ n: count() }).from(departments).where(eq(departments.parentId, current.id));
-    if (Number(childCount) > 0) fail(`「${current.name}」下还有 ${childCount} 个下级科室，请先删除或移走下级科室`);
-    const [{ n: userCount }] = await tx.select({ n: count() }).from(users).where(eq(users.departmentId, current.id));
-    if (Number(userCount) > 0) fail(`「${current.name}」下还有 ${userCount} 名用户（含已停用），请先调整这些用户的所属科室`);
-    await tx.delete(departments).where(eq(departments.id, current.id));
-    await ctx.audit({
-      action: '删除科室',
-      objectType: OBJECT_TYPE,
-      objectId: current.id,
-      before: snapshot(current, await nameOf(tx, current.parentId)),
-      after: null,
-    });
-    return { id: current.id };
-  },
+export const deleteDepartment = departmentMutation('删除科室', ZDeleteDepartment, async (ctx, input) => {
+  const { tx } = ctx;
+  const current = await requireDepartment(tx, input.id);
+  const [{ n: childCount }] = await tx.select({ n: count() }).from(departments).where(eq(departments.parentId, current.id));
+  if (Number(childCount) > 0) fail(`「${current.name}」下还有 ${childCount} 个下级科室，请先删除或移走下级科室`);
+  const [{ n: userCount }] = await tx.select({ n: count() }).from(users).where(eq(users.departmentId, current.id));
+  if (Number(userCount) > 0) fail(`「${current.name}」下还有 ${userCount} 名用户（含已停用），请先调整这些用户的所属科室`);
+  await tx.delete(departments).where(eq(departments.id, current.id));
+  await auditDepartment(ctx, current.id, { action: '删除科室', before: await snapshotOf(tx, current), after: null });
+  return { id: current.id };
 });

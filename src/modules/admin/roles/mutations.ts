@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
-import { defineMutation, fail } from '@/platform/action';
+import type { z } from 'zod';
+import { defineMutation, fail, type AuditEntry, type MutationContext } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { permissions, rolePermissions, roles, userRoles } from '@/platform/auth/schema';
 import { permissionFitsRole } from '@/platform/permissions/catalog';
@@ -13,6 +14,16 @@ const PERMISSION = 'role:manage';
 export const SELF_GRANT_REFUSED = '不能修改自己所属角色的权限';
 
 type RoleRecord = typeof roles.$inferSelect;
+
+/** Every 角色 mutation needs the same permission and is audited as a change to a 角色. */
+function roleMutation<S extends z.ZodType, R>(name: string, schema: S, run: (ctx: MutationContext, input: z.output<S>) => Promise<R>) {
+  return defineMutation({ name, permission: PERMISSION, objectType: OBJECT_TYPE, schema, run });
+}
+
+/** Audits a change to one role. */
+async function auditRole(ctx: MutationContext, id: string, entry: Omit<AuditEntry, 'objectType' | 'objectId'>): Promise<void> {
+  await ctx.audit({ ...entry, objectType: OBJECT_TYPE, objectId: id });
+}
 
 async function requireRole(tx: Tx, id: string): Promise<RoleRecord> {
   const [row] = await tx.select().from(roles).where(eq(roles.id, id)).for('update');
@@ -39,114 +50,88 @@ function snapshot(r: Pick<RoleRecord, 'code' | 'name' | 'kind' | 'description' |
  * Replaces the permission set of a role. 三员分立: a permission only goes to a role of its own
  * kind (or is common), and the 安全管理员 cannot change a role they hold themselves.
  */
-export const saveRolePermissions = defineMutation({
-  name: '保存角色权限',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZSaveRolePermissions,
-  async run(ctx, input) {
-    const { tx, actor } = ctx;
-    const role = await requireRole(tx, input.roleId);
-    const [own] = await tx
-      .select({ roleId: userRoles.roleId })
-      .from(userRoles)
-      .where(and(eq(userRoles.userId, actor.userId), eq(userRoles.roleId, role.id)));
-    if (own) fail(SELF_GRANT_REFUSED, 'FORBIDDEN');
+export const saveRolePermissions = roleMutation('保存角色权限', ZSaveRolePermissions, async (ctx, input) => {
+  const { tx, actor } = ctx;
+  const role = await requireRole(tx, input.roleId);
+  const [own] = await tx
+    .select({ roleId: userRoles.roleId })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, actor.userId), eq(userRoles.roleId, role.id)));
+  if (own) fail(SELF_GRANT_REFUSED, 'FORBIDDEN');
 
-    const known = input.permissionCodes.length
-      ? await tx
-          .select({ code: permissions.code, name: permissions.name, kind: permissions.kind })
-          .from(permissions)
-          .where(inArray(permissions.code, input.permissionCodes))
-      : [];
-    const knownCodes = new Set(known.map((p) => p.code));
-    const unknown = input.permissionCodes.filter((c) => !knownCodes.has(c));
-    if (unknown.length) fail(`未知的权限：${unknown.join('、')}`, 'INVALID_INPUT');
-    const misfits = known.filter((p) => !permissionFitsRole(p.kind, role.kind));
-    if (misfits.length) {
-      fail(`三员分立：${ROLE_KIND_LABELS[role.kind]}角色「${role.name}」不能授予${misfits.map((p) => `「${p.name}」`).join('、')}`);
-    }
+  const known = input.permissionCodes.length
+    ? await tx
+        .select({ code: permissions.code, name: permissions.name, kind: permissions.kind })
+        .from(permissions)
+        .where(inArray(permissions.code, input.permissionCodes))
+    : [];
+  const knownCodes = new Set(known.map((p) => p.code));
+  const unknown = input.permissionCodes.filter((c) => !knownCodes.has(c));
+  if (unknown.length) fail(`未知的权限：${unknown.join('、')}`, 'INVALID_INPUT');
+  const misfits = known.filter((p) => !permissionFitsRole(p.kind, role.kind));
+  if (misfits.length) {
+    fail(`三员分立：${ROLE_KIND_LABELS[role.kind]}角色「${role.name}」不能授予${misfits.map((p) => `「${p.name}」`).join('、')}`);
+  }
 
-    const before = await permissionCodesOf(tx, role.id);
-    const after = input.permissionCodes;
-    const removed = before.filter((c) => !after.includes(c));
-    const added = after.filter((c) => !before.includes(c));
-    if (removed.length) {
-      await tx.delete(rolePermissions).where(and(eq(rolePermissions.roleId, role.id), inArray(rolePermissions.permissionCode, removed)));
-    }
-    if (added.length) {
-      await tx.insert(rolePermissions).values(added.map((code) => ({ roleId: role.id, permissionCode: code })));
-    }
-    await tx.update(roles).set({ updatedAt: new Date() }).where(eq(roles.id, role.id));
-    await ctx.audit({
-      action: '保存角色权限',
-      objectType: OBJECT_TYPE,
-      objectId: role.id,
-      before: { role: role.name, permissions: before },
-      after: { role: role.name, permissions: after },
-      message: `角色「${role.name}」：新增 ${added.length} 项，移除 ${removed.length} 项`,
-    });
-    return { roleId: role.id, added, removed };
-  },
+  const before = await permissionCodesOf(tx, role.id);
+  const after = input.permissionCodes;
+  const removed = before.filter((c) => !after.includes(c));
+  const added = after.filter((c) => !before.includes(c));
+  if (removed.length) {
+    await tx.delete(rolePermissions).where(and(eq(rolePermissions.roleId, role.id), inArray(rolePermissions.permissionCode, removed)));
+  }
+  if (added.length) {
+    await tx.insert(rolePermissions).values(added.map((code) => ({ roleId: role.id, permissionCode: code })));
+  }
+  await tx.update(roles).set({ updatedAt: new Date() }).where(eq(roles.id, role.id));
+  await auditRole(ctx, role.id, {
+    action: '保存角色权限',
+    before: { role: role.name, permissions: before },
+    after: { role: role.name, permissions: after },
+    message: `角色「${role.name}」：新增 ${added.length} 项，移除 ${removed.length} 项`,
+  });
+  return { roleId: role.id, added, removed };
 });
 
-export const createRole = defineMutation({
-  name: '新建角色',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZCreateRole,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    const [codeClash] = await tx.select({ name: roles.name }).from(roles).where(eq(roles.code, input.code)).limit(1);
-    if (codeClash) fail(`角色编码 ${input.code} 已被「${codeClash.name}」使用`, 'CONFLICT');
-    await assertNameFree(tx, input.name, null);
-    // Only business roles can be created: the three administrator roles are fixed (三员分立).
-    const [row] = await tx
-      .insert(roles)
-      .values({ code: input.code, name: input.name, kind: 'business', description: input.description, builtin: false })
-      .returning();
-    await ctx.audit({ action: '新建角色', objectType: OBJECT_TYPE, objectId: row.id, before: null, after: snapshot(row) });
-    return { id: row.id };
-  },
+export const createRole = roleMutation('新建角色', ZCreateRole, async (ctx, input) => {
+  const { tx } = ctx;
+  const [codeClash] = await tx.select({ name: roles.name }).from(roles).where(eq(roles.code, input.code)).limit(1);
+  if (codeClash) fail(`角色编码 ${input.code} 已被「${codeClash.name}」使用`, 'CONFLICT');
+  await assertNameFree(tx, input.name, null);
+  // Only business roles can be created: the three administrator roles are fixed (三员分立).
+  const [row] = await tx
+    .insert(roles)
+    .values({ code: input.code, name: input.name, kind: 'business', description: input.description, builtin: false })
+    .returning();
+  await auditRole(ctx, row.id, { action: '新建角色', before: null, after: snapshot(row) });
+  return { id: row.id };
 });
 
-export const updateRole = defineMutation({
-  name: '修改角色',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUpdateRole,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    const current = await requireRole(tx, input.id);
-    if (input.name !== current.name) {
-      if (current.builtin) fail(`「${current.name}」是内置角色，不能改名`);
-      await assertNameFree(tx, input.name, current.id);
-    }
-    const [row] = await tx
-      .update(roles)
-      .set({ name: input.name, description: input.description })
-      .where(eq(roles.id, current.id))
-      .returning();
-    await ctx.audit({ action: '修改角色', objectType: OBJECT_TYPE, objectId: row.id, before: snapshot(current), after: snapshot(row) });
-    return { id: row.id };
-  },
+export const updateRole = roleMutation('修改角色', ZUpdateRole, async (ctx, input) => {
+  const { tx } = ctx;
+  const current = await requireRole(tx, input.id);
+  if (input.name !== current.name) {
+    if (current.builtin) fail(`「${current.name}」是内置角色，不能改名`);
+    await assertNameFree(tx, input.name, current.id);
+  }
+  const [row] = await tx
+    .update(roles)
+    .set({ name: input.name, description: input.description })
+    .where(eq(roles.id, current.id))
+    .returning();
+  await auditRole(ctx, row.id, { action: '修改角色', before: snapshot(current), after: snapshot(row) });
+  return { id: row.id };
 });
 
-export const deleteRole = defineMutation({
-  name: '删除角色',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZDeleteRole,
-  async run(ctx, input) {
-    const { tx } = ctx;
-    const current = await requireRole(tx, input.id);
-    if (current.builtin) fail(`「${current.name}」是内置角色，不能删除`);
-    const [{ n }] = await tx.select({ n: count() }).from(userRoles).where(eq(userRoles.roleId, current.id));
-    if (Number(n) > 0) fail(`仍有 ${n} 名用户担任「${current.name}」，请先在用户管理中取消这些用户的该角色`);
-    const codes = await permissionCodesOf(tx, current.id);
-    await tx.delete(rolePermissions).where(eq(rolePermissions.roleId, current.id));
-    await tx.delete(roles).where(eq(roles.id, current.id));
-    await ctx.audit({ action: '删除角色', objectType: OBJECT_TYPE, objectId: current.id, before: snapshot(current, codes), after: null });
-    return { id: current.id };
-  },
+export const deleteRole = roleMutation('删除角色', ZDeleteRole, async (ctx, input) => {
+  const { tx } = ctx;
+  const current = await requireRole(tx, input.id);
+  if (current.builtin) fail(`「${current.name}」是内置角色，不能删除`);
+  const [{ n }] = await tx.select({ n: count() }).from(userRoles).where(eq(userRoles.roleId, current.id));
+  if (Number(n) > 0) fail(`仍有 ${n} 名用户担任「${current.name}」，请先在用户管理中取消这些用户的该角色`);
+  const codes = await permissionCodesOf(tx, current.id);
+  await tx.delete(rolePermissions).where(eq(rolePermissions.roleId, current.id));
+  await tx.delete(roles).where(eq(roles.id, current.id));
+  await auditRole(ctx, current.id, { action: '删除角色', before: snapshot(current, codes), after: null });
+  return { id: current.id };
 });

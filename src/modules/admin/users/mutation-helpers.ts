@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import { fail } from '@/platform/action';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { fail, type AuditEntry, type MutationContext } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { departments, roles, users } from '@/platform/auth/schema';
+import { endUserSessions } from '@/platform/auth/session';
 import { roleCombinationProblem } from '@/platform/permissions/catalog';
 import { rolesOfUsers, type UserRoleRef } from './queries';
 
@@ -50,6 +51,23 @@ export async function loadUserForUpdate(tx: Tx, id: string): Promise<LoadedUser>
 async function departmentNameOf(tx: Tx, id: string): Promise<string | null> {
   const [d] = await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, id));
   return d?.name ?? null;
+}
+
+/**
+ * Writes `changes` to a user and ends all of their login sessions at once: the session version
+ * moves on (old cookies stop working) and the open session rows are closed with `reason`.
+ */
+export async function updateEndingSessions(tx: Tx, id: string, changes: Partial<typeof users.$inferInsert>, reason: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ ...changes, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
+  await endUserSessions(tx, id, reason);
+}
+
+/** Audits a change to one user. */
+export async function auditUser(ctx: MutationContext, id: string, entry: Omit<AuditEntry, 'objectType' | 'objectId'>): Promise<void> {
+  await ctx.audit({ ...entry, objectType: OBJECT_TYPE, objectId: id });
 }
 
 /** The department must exist; returns its name for the audit snapshot. */

@@ -1,217 +1,160 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { defineMutation, fail } from '@/platform/action';
+import type { z } from 'zod';
+import { defineMutation, fail, type MutationContext } from '@/platform/action';
 import { getConfig } from '@/platform/config';
 import { hashPassword } from '@/platform/crypto/sm';
 import { isUniqueViolation } from '@/platform/errors';
 import { userRoles, users } from '@/platform/auth/schema';
-import { endUserSessions } from '@/platform/auth/session';
 import { isLocked } from '@/platform/auth/lockout';
 import {
   OBJECT_TYPE,
+  auditUser,
   loadUserForUpdate,
   lockSnapshotOf,
   requireDepartment,
   requireRoleSet,
   sameRoleSet,
   snapshotOf,
+  updateEndingSessions,
 } from './mutation-helpers';
 import { ZCreateUser, ZResetPassword, ZUpdateUser, ZUserRef } from './validation';
 
 const PERMISSION = 'user:manage';
 
+/** Every 用户管理 mutation needs the same permission and is audited as a change to a 用户. */
+function userMutation<S extends z.ZodType, R>(name: string, schema: S, run: (ctx: MutationContext, input: z.output<S>) => Promise<R>) {
+  return defineMutation({ name, permission: PERMISSION, objectType: OBJECT_TYPE, schema, run });
+}
+
 const takenMessage = (username: string) => `用户名「${username}」已被使用，请换一个`;
 
-export const createUser = defineMutation({
-  name: '新建用户',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZCreateUser,
-  run: async (ctx, input) => {
-    const { tx } = ctx;
-    // Case-insensitive, so "Clerk" cannot be created next to "clerk".
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${input.username})`);
-    if (taken) fail(takenMessage(input.username), 'CONFLICT');
-    const departmentName = await requireDepartment(tx, input.departmentId);
-    const roleList = await requireRoleSet(tx, input.roleIds);
-    const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
+export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, input) => {
+  const { tx } = ctx;
+  // Case-insensitive, so "Clerk" cannot be created next to "clerk".
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${input.username})`);
+  if (taken) fail(takenMessage(input.username), 'CONFLICT');
+  const departmentName = await requireDepartment(tx, input.departmentId);
+  const roleList = await requireRoleSet(tx, input.roleIds);
+  const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
 
-    let id: string;
-    try {
-      [{ id }] = await tx
-        .insert(users)
-        .values({
-          username: input.username,
-          displayName: input.displayName,
-          departmentId: input.departmentId,
-          phone: input.phone,
-          passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id });
-    } catch (e) {
-      // Someone created the same username a moment ago.
-      if (isUniqueViolation(e)) fail(takenMessage(input.username), 'CONFLICT');
-      throw e;
-    }
-    await tx.insert(userRoles).values(roleList.map((r) => ({ userId: id, roleId: r.id })));
-    await ctx.audit({
-      action: '新建用户',
-      objectType: OBJECT_TYPE,
-      objectId: id,
-      before: null,
-      after: snapshotOf({ ...input, departmentName, status: 'active', mustChangePassword: true, roles: roleList }),
-      message: `新建用户 ${input.username}`,
-    });
-    return { id };
-  },
-});
-
-export const updateUser = defineMutation({
-  name: '修改用户',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUpdateUser,
-  run: async (ctx, input) => {
-    const { tx, actor } = ctx;
-    const before = await loadUserForUpdate(tx, input.id);
-    const rolesChanged = !sameRoleSet(before.roles, input.roleIds);
-    if (rolesChanged && input.id === actor.userId) fail('不能修改自己的角色，请由其他系统管理员办理', 'FORBIDDEN');
-    const departmentName = await requireDepartment(tx, input.departmentId);
-    const roleList = rolesChanged ? await requireRoleSet(tx, input.roleIds) : before.roles;
-
-    await tx
-      .update(users)
-      .set({
+  let id: string;
+  try {
+    [{ id }] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
         displayName: input.displayName,
         departmentId: input.departmentId,
         phone: input.phone,
-        // A new role set must apply at once: the old sessions end and the user signs in again.
-        ...(rolesChanged ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
-      })
-      .where(eq(users.id, input.id));
-    if (rolesChanged) {
-      await tx.delete(userRoles).where(eq(userRoles.userId, input.id));
-      await tx.insert(userRoles).values(roleList.map((r) => ({ userId: input.id, roleId: r.id })));
-      await endUserSessions(tx, input.id, '角色变更');
-    }
-    await ctx.audit({
-      action: '修改用户',
-      objectType: OBJECT_TYPE,
-      objectId: input.id,
-      before: snapshotOf(before),
-      after: snapshotOf({ ...before, ...input, departmentName, roles: roleList }),
-      message: rolesChanged ? `修改用户 ${before.username}（角色已变更，原会话已结束）` : `修改用户 ${before.username}`,
-    });
-    return { id: input.id };
-  },
-});
-
-export const disableUser = defineMutation({
-  name: '停用用户',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUserRef,
-  run: async (ctx, input) => {
-    const { tx, actor } = ctx;
-    if (input.id === actor.userId) fail('不能停用自己的账号', 'FORBIDDEN');
-    const before = await loadUserForUpdate(tx, input.id);
-    if (before.status === 'disabled') fail(`用户 ${before.username} 已是停用状态`);
-    await tx
-      .update(users)
-      .set({ status: 'disabled', sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, input.id));
-    await endUserSessions(tx, input.id, '账号停用');
-    await ctx.audit({
-      action: '停用用户',
-      objectType: OBJECT_TYPE,
-      objectId: input.id,
-      before: { status: before.status },
-      after: { status: 'disabled' },
-      message: `停用用户 ${before.username}，其登录会话已结束`,
-    });
-    return { id: input.id };
-  },
-});
-
-export const enableUser = defineMutation({
-  name: '启用用户',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUserRef,
-  run: async (ctx, input) => {
-    const { tx } = ctx;
-    const before = await loadUserForUpdate(tx, input.id);
-    if (before.status === 'active') fail(`用户 ${before.username} 已是启用状态`);
-    await tx.update(users).set({ status: 'active' }).where(eq(users.id, input.id));
-    await ctx.audit({
-      action: '启用用户',
-      objectType: OBJECT_TYPE,
-      objectId: input.id,
-      before: { status: before.status },
-      after: { status: 'active' },
-      message: `启用用户 ${before.username}`,
-    });
-    return { id: input.id };
-  },
-});
-
-export const resetUserPassword = defineMutation({
-  name: '重置密码',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZResetPassword,
-  run: async (ctx, input) => {
-    const { tx, actor } = ctx;
-    // One's own password is changed with the old one (修改密码), never reset from here.
-    if (input.id === actor.userId) fail('不能在此重置自己的密码，请使用“修改密码”', 'FORBIDDEN');
-    const before = await loadUserForUpdate(tx, input.id);
-    const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
-    await tx
-      .update(users)
-      .set({
         passwordHash,
-        passwordChangedAt: new Date(),
         mustChangePassword: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
       })
-      .where(eq(users.id, input.id));
-    await endUserSessions(tx, input.id, '密码重置');
-    await ctx.audit({
-      action: '重置密码',
-      objectType: OBJECT_TYPE,
-      objectId: input.id,
-      before: { mustChangePwd: before.mustChangePassword, ...lockSnapshotOf(before) },
-      after: { mustChangePwd: true, failedAttempts: 0, lockedUntil: null },
-      message: `重置用户 ${before.username} 的密码，其登录会话已结束`,
-    });
-    return { id: input.id };
-  },
+      .returning({ id: users.id });
+  } catch (e) {
+    // Someone created the same username a moment ago.
+    if (isUniqueViolation(e)) fail(takenMessage(input.username), 'CONFLICT');
+    throw e;
+  }
+  await tx.insert(userRoles).values(roleList.map((r) => ({ userId: id, roleId: r.id })));
+  await auditUser(ctx, id, {
+    action: '新建用户',
+    before: null,
+    after: snapshotOf({ ...input, departmentName, status: 'active', mustChangePassword: true, roles: roleList }),
+    message: `新建用户 ${input.username}`,
+  });
+  return { id };
 });
 
-export const unlockUser = defineMutation({
-  name: '解锁用户',
-  permission: PERMISSION,
-  objectType: OBJECT_TYPE,
-  schema: ZUserRef,
-  run: async (ctx, input) => {
-    const { tx } = ctx;
-    const before = await loadUserForUpdate(tx, input.id);
-    if (!isLocked(before.lockedUntil, new Date()) && before.failedAttempts === 0) fail(`用户 ${before.username} 当前未被锁定`);
-    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, input.id));
-    await ctx.audit({
-      action: '解锁用户',
-      objectType: OBJECT_TYPE,
-      objectId: input.id,
-      before: lockSnapshotOf(before),
-      after: { failedAttempts: 0, lockedUntil: null },
-      message: `解锁用户 ${before.username}`,
-    });
-    return { id: input.id };
-  },
+export const updateUser = userMutation('修改用户', ZUpdateUser, async (ctx, input) => {
+  const { tx, actor } = ctx;
+  const before = await loadUserForUpdate(tx, input.id);
+  const rolesChanged = !sameRoleSet(before.roles, input.roleIds);
+  if (rolesChanged && input.id === actor.userId) fail('不能修改自己的角色，请由其他系统管理员办理', 'FORBIDDEN');
+  const departmentName = await requireDepartment(tx, input.departmentId);
+  const roleList = rolesChanged ? await requireRoleSet(tx, input.roleIds) : before.roles;
+
+  const changes = { displayName: input.displayName, departmentId: input.departmentId, phone: input.phone };
+  if (rolesChanged) {
+    await tx.delete(userRoles).where(eq(userRoles.userId, input.id));
+    await tx.insert(userRoles).values(roleList.map((r) => ({ userId: input.id, roleId: r.id })));
+    // A new role set must apply at once: the old sessions end and the user signs in again.
+    await updateEndingSessions(tx, input.id, changes, '角色变更');
+  } else {
+    await tx.update(users).set(changes).where(eq(users.id, input.id));
+  }
+  await auditUser(ctx, input.id, {
+    action: '修改用户',
+    before: snapshotOf(before),
+    after: snapshotOf({ ...before, ...input, departmentName, roles: roleList }),
+    message: rolesChanged ? `修改用户 ${before.username}（角色已变更，原会话已结束）` : `修改用户 ${before.username}`,
+  });
+  return { id: input.id };
+});
+
+export const disableUser = userMutation('停用用户', ZUserRef, async (ctx, input) => {
+  const { tx, actor } = ctx;
+  if (input.id === actor.userId) fail('不能停用自己的账号', 'FORBIDDEN');
+  const before = await loadUserForUpdate(tx, input.id);
+  if (before.status === 'disabled') fail(`用户 ${before.username} 已是停用状态`);
+  await updateEndingSessions(tx, input.id, { status: 'disabled' }, '账号停用');
+  await auditUser(ctx, input.id, {
+    action: '停用用户',
+    before: { status: before.status },
+    after: { status: 'disabled' },
+    message: `停用用户 ${before.username}，其登录会话已结束`,
+  });
+  return { id: input.id };
+});
+
+export const enableUser = userMutation('启用用户', ZUserRef, async (ctx, input) => {
+  const { tx } = ctx;
+  const before = await loadUserForUpdate(tx, input.id);
+  if (before.status === 'active') fail(`用户 ${before.username} 已是启用状态`);
+  await tx.update(users).set({ status: 'active' }).where(eq(users.id, input.id));
+  await auditUser(ctx, input.id, {
+    action: '启用用户',
+    before: { status: before.status },
+    after: { status: 'active' },
+    message: `启用用户 ${before.username}`,
+  });
+  return { id: input.id };
+});
+
+export const resetUserPassword = userMutation('重置密码', ZResetPassword, async (ctx, input) => {
+  const { tx, actor } = ctx;
+  // One's own password is changed with the old one (修改密码), never reset from here.
+  if (input.id === actor.userId) fail('不能在此重置自己的密码，请使用“修改密码”', 'FORBIDDEN');
+  const before = await loadUserForUpdate(tx, input.id);
+  const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
+  await updateEndingSessions(
+    tx,
+    input.id,
+    { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
+    '密码重置',
+  );
+  await auditUser(ctx, input.id, {
+    action: '重置密码',
+    before: { mustChangePwd: before.mustChangePassword, ...lockSnapshotOf(before) },
+    after: { mustChangePwd: true, failedAttempts: 0, lockedUntil: null },
+    message: `重置用户 ${before.username} 的密码，其登录会话已结束`,
+  });
+  return { id: input.id };
+});
+
+export const unlockUser = userMutation('解锁用户', ZUserRef, async (ctx, input) => {
+  const { tx } = ctx;
+  const before = await loadUserForUpdate(tx, input.id);
+  if (!isLocked(before.lockedUntil, new Date()) && before.failedAttempts === 0) fail(`用户 ${before.username} 当前未被锁定`);
+  await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, input.id));
+  await auditUser(ctx, input.id, {
+    action: '解锁用户',
+    before: lockSnapshotOf(before),
+    after: { failedAttempts: 0, lockedUntil: null },
+    message: `解锁用户 ${before.username}`,
+  });
+  return { id: input.id };
 });

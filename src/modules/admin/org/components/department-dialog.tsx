@@ -1,12 +1,16 @@
 'use client';
 import { useState } from 'react';
-import { Dialog, Form, Input, InputNumber, MessagePlugin, TreeSelect } from 'tdesign-react';
+import { Dialog, Form, Input, InputNumber, TreeSelect } from 'tdesign-react';
 import type { ActionResult } from '@/platform/action';
 import { DEPARTMENT_NAME_MAX, SORT_ORDER_MAX } from '../validation';
 import type { DepartmentNodeView, DepartmentView } from '../view';
-import { LabeledField } from './labeled-field';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
 
 export const ROOT_VALUE = '__root__';
+
+/** A department server action (create, update, move): the saved department's id. */
+export type DepartmentAction = (input: unknown) => Promise<ActionResult<{ id: string }>>;
 
 export type DepartmentDialogMode = { kind: 'create'; parentId: string | null } | { kind: 'edit'; department: DepartmentView };
 
@@ -27,8 +31,8 @@ export function DepartmentDialog(props: {
   tree: DepartmentNodeView[];
   onClose: () => void;
   onSaved: (id: string) => void;
-  create: (input: unknown) => Promise<ActionResult<{ id: string }>>;
-  update: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+  create: DepartmentAction;
+  update: DepartmentAction;
 }) {
   const { mode } = props;
   const [draft, setDraft] = useState<Draft>(() =>
@@ -37,29 +41,20 @@ export function DepartmentDialog(props: {
       : { name: '', code: '', parentId: mode.parentId ?? ROOT_VALUE, sortOrder: 0 },
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useRunAction();
 
   const submit = async () => {
-    setBusy(true);
     setErrors({});
-    try {
-      const common = { name: draft.name, code: draft.code, sortOrder: draft.sortOrder };
-      const res =
+    const common = { name: draft.name, code: draft.code, sortOrder: draft.sortOrder };
+    const res = await run(
+      () =>
         mode.kind === 'edit'
-          ? await props.update({ id: mode.department.id, ...common })
-          : await props.create({ ...common, parentId: draft.parentId === ROOT_VALUE ? null : draft.parentId });
-      if (!res.ok) {
-        setErrors(res.fieldErrors ?? {});
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success(mode.kind === 'edit' ? '科室已保存' : '科室已创建');
-      props.onSaved(res.data.id);
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
+          ? props.update({ id: mode.department.id, ...common })
+          : props.create({ ...common, parentId: draft.parentId === ROOT_VALUE ? null : draft.parentId }),
+      mode.kind === 'edit' ? '科室已保存' : '科室已创建',
+      setErrors,
+    );
+    if (res?.ok) props.onSaved(res.data.id);
   };
 
   return (

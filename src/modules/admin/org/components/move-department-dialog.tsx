@@ -1,10 +1,10 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { Alert, Dialog, Form, MessagePlugin, TreeSelect } from 'tdesign-react';
-import type { ActionResult } from '@/platform/action';
+import { Alert, Dialog, Form, TreeSelect } from 'tdesign-react';
 import type { DepartmentNodeView, DepartmentView } from '../view';
-import { LabeledField } from './labeled-field';
-import { ROOT_VALUE, withRootOption } from './department-dialog';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { ROOT_VALUE, withRootOption, type DepartmentAction } from './department-dialog';
 
 /** The department itself and everything below it cannot be the new parent. */
 function disableSubtree(nodes: DepartmentNodeView[], id: string, inside = false): DepartmentNodeView[] {
@@ -19,31 +19,22 @@ export function MoveDepartmentDialog(props: {
   tree: DepartmentNodeView[];
   onClose: () => void;
   onSaved: (id: string) => void;
-  move: (input: unknown) => Promise<ActionResult<{ id: string }>>;
+  move: DepartmentAction;
 }) {
   const { department } = props;
   const options = useMemo(() => withRootOption(disableSubtree(props.tree, department.id)), [props.tree, department.id]);
   const [parentId, setParentId] = useState<string>(department.parentId ?? ROOT_VALUE);
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useRunAction();
 
   const submit = async () => {
-    setBusy(true);
     setError(undefined);
-    try {
-      const res = await props.move({ id: department.id, parentId: parentId === ROOT_VALUE ? null : parentId });
-      if (!res.ok) {
-        setError(res.fieldErrors?.parentId);
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success('科室已移动');
-      props.onSaved(res.data.id);
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(
+      () => props.move({ id: department.id, parentId: parentId === ROOT_VALUE ? null : parentId }),
+      '科室已移动',
+      (errors) => setError(errors.parentId),
+    );
+    if (res?.ok) props.onSaved(res.data.id);
   };
 
   return (

@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
 import { usePathname, useRouter } from 'next/navigation';
-import { Button, Card, Descriptions, MessagePlugin, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Descriptions, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon, DeleteIcon, EditIcon, SwapIcon } from 'tdesign-icons-react';
+import { useRunAction } from '@/ui/use-run-action';
 import { createDepartmentAction, deleteDepartmentAction, moveDepartmentAction, updateDepartmentAction } from '../actions';
 import type { DepartmentMemberView, OrgOverview } from '../view';
 import { DepartmentDialog, type DepartmentDialogMode } from './department-dialog';
@@ -34,36 +35,23 @@ export function OrgClient({ overview }: { overview: OrgOverview }) {
   const pathname = usePathname();
   const [dialog, setDialog] = useState<DepartmentDialogMode | null>(null);
   const [moving, setMoving] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  const { run, busy: deleting } = useRunAction();
   const selected = overview.selected;
 
   const select = (id: string | null) => {
     router.push(id ? `${pathname}?id=${encodeURIComponent(id)}` : pathname);
   };
+  // The dialogs' useRunAction has already refreshed the page data.
   const afterSave = (id: string) => {
     setDialog(null);
     setMoving(false);
     select(id);
-    router.refresh();
   };
 
   const remove = async () => {
     if (!selected) return;
-    setDeleting(true);
-    try {
-      const res = await deleteDepartmentAction({ id: selected.id });
-      if (!res.ok) {
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success(`已删除科室「${selected.name}」`);
-      select(selected.parentId);
-      router.refresh();
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    } finally {
-      setDeleting(false);
-    }
+    const res = await run(() => deleteDepartmentAction({ id: selected.id }), `已删除科室「${selected.name}」`);
+    if (res?.ok) select(selected.parentId);
   };
 
   return (

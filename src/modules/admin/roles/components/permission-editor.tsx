@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
-import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, Checkbox, MessagePlugin, Space, Tag, Tooltip } from 'tdesign-react';
+import { Alert, Button, Card, Checkbox, Space, Tag, Tooltip } from 'tdesign-react';
+import { useRunAction } from '@/ui/use-run-action';
 import { permissionFitsRole } from '@/platform/permissions/catalog';
 import { saveRolePermissionsAction } from '../actions';
 import { PERMISSION_KIND_LABELS, ROLE_KIND_LABELS } from '../kinds';
@@ -13,9 +13,8 @@ function sameSet(a: string[], b: Set<string>): boolean {
 
 /** Grouped checkboxes for the permission set of one role; saved as a whole. */
 export function PermissionEditor({ role, groups, readOnlyReason }: { role: RoleView; groups: PermissionGroupView[]; readOnlyReason: string | null }) {
-  const router = useRouter();
   const [checked, setChecked] = useState<Set<string>>(() => new Set(role.permissionCodes));
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useRunAction();
   const dirty = !sameSet(role.permissionCodes, checked);
   const readOnly = readOnlyReason !== null;
   const fits = useMemo(() => {
@@ -42,20 +41,14 @@ export function PermissionEditor({ role, groups, readOnlyReason }: { role: RoleV
   };
 
   const save = async () => {
-    setBusy(true);
-    try {
-      const res = await saveRolePermissionsAction({ roleId: role.id, permissionCodes: [...checked] });
-      if (!res.ok) {
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success(`「${role.name}」的权限已保存（新增 ${res.data.added.length} 项，移除 ${res.data.removed.length} 项）`);
-      router.refresh();
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
+    // useRunAction takes its success message before the call, so the counts are the diff the
+    // server computes too: the saved set against the set this editor was opened with.
+    const added = [...checked].filter((c) => !role.permissionCodes.includes(c)).length;
+    const removed = role.permissionCodes.filter((c) => !checked.has(c)).length;
+    await run(
+      () => saveRolePermissionsAction({ roleId: role.id, permissionCodes: [...checked] }),
+      `「${role.name}」的权限已保存（新增 ${added} 项，移除 ${removed} 项）`,
+    );
   };
 
   return (

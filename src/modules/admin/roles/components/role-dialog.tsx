@@ -1,10 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Dialog, Form, Input, MessagePlugin, Textarea } from 'tdesign-react';
+import { Alert, Dialog, Form, Input, Textarea } from 'tdesign-react';
 import type { ActionResult } from '@/platform/action';
 import { ROLE_DESCRIPTION_MAX, ROLE_NAME_MAX } from '../validation';
 import type { RoleView } from '../view';
-import { LabeledField } from './labeled-field';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
 
 export type RoleDialogMode = { kind: 'create' } | { kind: 'edit'; role: RoleView };
 
@@ -21,25 +22,16 @@ export function RoleDialog(props: {
   const [code, setCode] = useState(editing?.code ?? '');
   const [description, setDescription] = useState(editing?.description ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useRunAction();
 
   const submit = async () => {
-    setBusy(true);
     setErrors({});
-    try {
-      const res = editing ? await props.update({ id: editing.id, name, description }) : await props.create({ name, code, description });
-      if (!res.ok) {
-        setErrors(res.fieldErrors ?? {});
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success(editing ? '角色已保存' : '角色已创建，请为它勾选权限');
-      props.onSaved(res.data.id);
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(
+      () => (editing ? props.update({ id: editing.id, name, description }) : props.create({ name, code, description })),
+      editing ? '角色已保存' : '角色已创建，请为它勾选权限',
+      setErrors,
+    );
+    if (res?.ok) props.onSaved(res.data.id);
   };
 
   return (

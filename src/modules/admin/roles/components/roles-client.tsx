@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
 import { usePathname, useRouter } from 'next/navigation';
-import { Button, Card, Link, MessagePlugin, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Link, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon } from 'tdesign-icons-react';
+import { useRunAction } from '@/ui/use-run-action';
 import { createRoleAction, deleteRoleAction, updateRoleAction } from '../actions';
 import { ROLE_KIND_LABELS } from '../kinds';
 import type { RoleView, RolesOverview } from '../view';
@@ -20,24 +21,15 @@ export function RolesClient({ overview }: { overview: RolesOverview }) {
   const router = useRouter();
   const pathname = usePathname();
   const [dialog, setDialog] = useState<RoleDialogMode | null>(null);
+  const { run } = useRunAction();
   const selected = overview.roles.find((r) => r.id === overview.selectedId) ?? null;
   const ownRoleIds = new Set(overview.ownRoleIds);
 
   const select = (id: string | null) => router.push(id ? `${pathname}?id=${encodeURIComponent(id)}` : pathname);
 
   const remove = async (role: RoleView) => {
-    try {
-      const res = await deleteRoleAction({ id: role.id });
-      if (!res.ok) {
-        MessagePlugin.error(res.error);
-        return;
-      }
-      MessagePlugin.success(`已删除角色「${role.name}」`);
-      if (role.id === overview.selectedId) select(null);
-      router.refresh();
-    } catch {
-      MessagePlugin.error('无法连接服务器，请稍后重试');
-    }
+    const res = await run(() => deleteRoleAction({ id: role.id }), `已删除角色「${role.name}」`);
+    if (res?.ok && role.id === overview.selectedId) select(null);
   };
 
   const columns: PrimaryTableCol<RoleView>[] = [
@@ -144,9 +136,9 @@ export function RolesClient({ overview }: { overview: RolesOverview }) {
           mode={dialog}
           onClose={() => setDialog(null)}
           onSaved={(id) => {
+            // RoleDialog's useRunAction has already refreshed the page data.
             setDialog(null);
             select(id);
-            router.refresh();
           }}
           create={createRoleAction}
           update={updateRoleAction}

@@ -5,7 +5,7 @@ import { describeZodError } from '@/platform/validation';
 import { resetUserPasswordAction } from '../actions';
 import { PASSWORD_RULE, ZResetPassword } from '../validation';
 import type { UserRowView } from '../view';
-import { useRunAction } from './use-run-action';
+import { useRunAction } from '@/ui/use-run-action';
 
 const { FormItem } = Form;
 
@@ -25,7 +25,7 @@ export function ResetPasswordDialog(props: { user: UserRowView; onClose: () => v
       return;
     }
     const ok = await run(() => resetUserPasswordAction(input), `已重置用户 ${user.username} 的密码`, setErrors);
-    if (ok) props.onClose();
+    if (ok?.ok) props.onClose();
   };
 
   return (

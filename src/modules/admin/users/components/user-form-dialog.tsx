@@ -6,7 +6,7 @@ import { roleCombinationProblem } from '@/platform/permissions/catalog';
 import { createUserAction, updateUserAction } from '../actions';
 import { PASSWORD_RULE, USERNAME_RULE, ZCreateUser, ZUpdateUser } from '../validation';
 import type { DepartmentOption, RoleOptionView, UserRowView } from '../view';
-import { useRunAction } from './use-run-action';
+import { useRunAction } from '@/ui/use-run-action';
 
 const { FormItem } = Form;
 
@@ -90,7 +90,7 @@ export function UserFormDialog(props: {
       editing ? `已保存用户 ${user.username}` : `已新建用户 ${values.username.trim()}，首次登录须修改密码`,
       setErrors,
     );
-    if (ok) props.onClose();
+    if (ok?.ok) props.onClose();
   };
 
   return (

@@ -2,7 +2,7 @@
 import { Button, Popconfirm, Space } from 'tdesign-react';
 import { disableUserAction, enableUserAction, unlockUserAction } from '../actions';
 import type { UserRowView } from '../view';
-import { useRunAction } from './use-run-action';
+import { useRunAction } from '@/ui/use-run-action';
 
 /** Per-row operations. Self-disable and self-reset are not offered (the server refuses them too). */
 export function UserRowActions(props: {

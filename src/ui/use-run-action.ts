@@ -5,8 +5,9 @@ import { MessagePlugin } from 'tdesign-react';
 import type { ActionResult } from '@/platform/action';
 
 /**
- * Runs a server action, shows its Chinese message, refreshes the page on success and hands
- * per-field errors back to the form.
+ * Runs a server action: shows its Chinese message, refreshes the server-rendered page on
+ * success, hands per-field errors to the form, and returns the result (null when the server
+ * could not be reached) so a caller can use `data`.
  */
 export function useRunAction() {
   const router = useRouter();
@@ -15,21 +16,22 @@ export function useRunAction() {
     call: () => Promise<ActionResult<T>>,
     successMessage: string,
     onFieldErrors?: (errors: Record<string, string>) => void,
-  ): Promise<boolean> => {
+  ): Promise<ActionResult<T> | null> => {
     setBusy(true);
     try {
       const res = await call();
       if (!res.ok) {
         onFieldErrors?.(res.fieldErrors ?? {});
         void MessagePlugin.error(res.error);
-        return false;
+        return res;
       }
+      onFieldErrors?.({});
       void MessagePlugin.success(successMessage);
       router.refresh();
-      return true;
+      return res;
     } catch {
       void MessagePlugin.error('无法连接服务器，请稍后重试');
-      return false;
+      return null;
     } finally {
       setBusy(false);
     }

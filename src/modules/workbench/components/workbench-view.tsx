@@ -14,6 +14,7 @@ export function WorkbenchView(props: {
   roleNames: string;
   departmentName: string | null;
   mustChangePassword: boolean;
+  previousLogin: string | null;
   modules: WorkbenchModule[];
 }) {
   return (
@@ -25,6 +26,9 @@ export function WorkbenchView(props: {
         <div className="lr-muted" data-testid="workbench-identity">
           角色：{props.roleNames || '未分配角色'}
           {props.departmentName ? <span style={{ marginLeft: 16 }}>科室：{props.departmentName}</span> : null}
+        </div>
+        <div className="lr-muted" style={{ marginTop: 4, fontSize: 12 }}>
+          {props.previousLogin ? `上次登录：${props.previousLogin}` : '这是您的首次登录'}
         </div>
       </Card>
       {props.mustChangePassword && (

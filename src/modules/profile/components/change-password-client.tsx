@@ -1,0 +1,53 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Alert, Button, Card, Form, Input } from 'tdesign-react';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { PASSWORD_RULE } from '@/platform/auth/password-policy';
+import { changeOwnPasswordAction } from '../actions';
+
+const EMPTY = { current: '', password: '', confirm: '' };
+
+export function ChangePasswordClient({ mustChange }: { mustChange: boolean }) {
+  const router = useRouter();
+  const { run, busy } = useRunAction();
+  const [values, setValues] = useState(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async () => {
+    const res = await run(() => changeOwnPasswordAction(values), '密码已修改', setErrors);
+    if (res?.ok) {
+      setValues(EMPTY);
+      if (mustChange) router.push('/workbench');
+    }
+  };
+  const field = (key: keyof typeof EMPTY) => ({
+    value: values[key],
+    onChange: (v: string) => setValues({ ...values, [key]: String(v) }),
+    type: 'password' as const,
+    maxlength: 256,
+  });
+
+  return (
+    <Card bordered={false} title="修改密码" style={{ maxWidth: 520 }}>
+      {mustChange && (
+        <Alert theme="warning" style={{ marginBottom: 16 }} message="您的密码由管理员设置或重置，请先修改密码再继续使用系统。" />
+      )}
+      <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
+        <LabeledField name="current" label="当前密码" required error={errors.current}>
+          <Input {...field('current')} autocomplete="current-password" />
+        </LabeledField>
+        <LabeledField name="password" label="新密码" required error={errors.password} hint={PASSWORD_RULE}>
+          <Input {...field('password')} autocomplete="new-password" />
+        </LabeledField>
+        <LabeledField name="confirm" label="确认新密码" required error={errors.confirm}>
+          <Input {...field('confirm')} autocomplete="new-password" />
+        </LabeledField>
+        <Button type="submit" theme="primary" loading={busy}>
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { fillLogin, login, shot } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the system administrator creates a user; the user must change the initial password', async ({ page }) => {
+  await login(page, 'sysadmin');
+  await page.goto('/admin/users');
+  await expect(page.getByText('clerk', { exact: true })).toBeVisible();
+  await shot(page, 'admin-users');
+
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.locator('.t-dialog').filter({ hasText: '新建用户' });
+  await dialog.getByPlaceholder('登录用的用户名').fill('e2e_new');
+  await dialog.getByPlaceholder('真实姓名').fill('新同事');
+  await dialog.getByPlaceholder('请选择科室').click();
+  await page.locator('.t-tree__label').filter({ hasText: '供应科' }).first().click();
+  await dialog.getByPlaceholder('用户首次登录后须修改').fill('weak');
+  await dialog.getByPlaceholder('请选择角色').click();
+  await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('初始密码至少需要 8 个字符').first()).toBeVisible();
+  await dialog.getByPlaceholder('用户首次登录后须修改').fill('Start@2026');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已新建用户 e2e_new').first()).toBeVisible();
+  await expect(page.locator('table').getByText('e2e_new', { exact: true })).toBeVisible();
+  await page.context().clearCookies();
+
+  await fillLogin(page, 'e2e_new', 'Start@2026');
+  await page.waitForURL('**/profile/password');
+  await expect(page.getByText('请先修改密码再继续使用系统')).toBeVisible();
+  await page.goto('/workbench');
+  await expect(page).toHaveURL(/\/profile\/password/);
+  await page.getByLabel('当前密码').fill('Start@2026');
+  await page.getByLabel('新密码', { exact: true }).fill('Mine@2026!');
+  await page.getByLabel('确认新密码').fill('Mine@2026!');
+  await shot(page, 'change-password');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL('**/workbench');
+  await expect(page.getByTestId('workbench-identity')).toContainText('经办');
+});
+
+test('the audit administrator sees the administrator action in the audit log', async ({ page }) => {
+  await login(page, 'auditadmin');
+  await page.goto('/admin/audit?action=%E6%96%B0%E5%BB%BA%E7%94%A8%E6%88%B7');
+  const row = page.locator('tbody tr').filter({ hasText: '新建用户' }).first();
+  await expect(row).toContainText('sysadmin');
+  await expect(row).toContainText('成功');
+  await row.locator('.t-table__expandable-icon-cell, .t-table__expand-box').first().click();
+  await expect(page.getByTestId('audit-diff')).toContainText('e2e_new');
+  await shot(page, 'audit-log');
+  await page.goto('/admin/audit?action=%E7%99%BB%E5%BD%95&result=%E5%A4%B1%E8%B4%A5');
+  await expect(page.locator('tbody tr').first()).toContainText('失败');
+});
+
+test('the security administrator sees roles and permissions; the organisation tree renders', async ({ page }) => {
+  await login(page, 'secadmin');
+  await page.goto('/admin/roles');
+  await expect(page.getByText('审计管理员').first()).toBeVisible();
+  await shot(page, 'admin-roles');
+  await page.context().clearCookies();
+  await login(page, 'sysadmin');
+  await page.goto('/admin/org');
+  await expect(page.getByText('财务科').first()).toBeVisible();
+  await shot(page, 'admin-org');
+});
