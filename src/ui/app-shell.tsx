@@ -74,7 +74,7 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
           {renderItems(nav)}
         </Menu>
       </Layout.Aside>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           className="lr-no-print"
           style={{
@@ -111,7 +111,7 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
             </Button>
           </div>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>{children}</Layout.Content>
       </Layout>
       <Watermark text={`${user.displayName} ${user.username} ${today}`} />
     </Layout>

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { fillLogin, login, shot } from './helpers';
 
@@ -18,6 +19,7 @@ test('the system administrator creates a user; the user must change the initial 
   await dialog.getByPlaceholder('用户首次登录后须修改').fill('weak');
   await dialog.getByPlaceholder('请选择角色').click();
   await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
+  await dialog.locator('.t-dialog__header').click(); // close the multi-select popup
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('初始密码至少需要 8 个字符').first()).toBeVisible();
   await dialog.getByPlaceholder('用户首次登录后须修改').fill('Start@2026');
@@ -32,7 +34,7 @@ test('the system administrator creates a user; the user must change the initial 
   await page.goto('/workbench');
   await expect(page).toHaveURL(/\/profile\/password/);
   await page.getByLabel('当前密码').fill('Start@2026');
-  await page.getByLabel('新密码', { exact: true }).fill('Mine@2026!');
+  await page.getByLabel(/^新密码/).fill('Mine@2026!');
   await page.getByLabel('确认新密码').fill('Mine@2026!');
   await shot(page, 'change-password');
   await page.getByRole('button', { name: '保存' }).click();
@@ -41,6 +43,8 @@ test('the system administrator creates a user; the user must change the initial 
 });
 
 test('the audit administrator sees the administrator action in the audit log', async ({ page }) => {
+  await fillLogin(page, 'auditadmin', 'not-the-password');
+  await expect(page.getByTestId('login-error')).toBeVisible();
   await login(page, 'auditadmin');
   await page.goto('/admin/audit?action=%E6%96%B0%E5%BB%BA%E7%94%A8%E6%88%B7');
   const row = page.locator('tbody tr').filter({ hasText: '新建用户' }).first();
@@ -49,8 +53,14 @@ test('the audit administrator sees the administrator action in the audit log', a
   await row.locator('.t-table__expandable-icon-cell, .t-table__expand-box').first().click();
   await expect(page.getByTestId('audit-diff')).toContainText('e2e_new');
   await shot(page, 'audit-log');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV').click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain('序号,时间,用户,角色,操作');
+  expect(csv).toContain('用户名： → e2e_new'.replace('： ', '：（空） '));
   await page.goto('/admin/audit?action=%E7%99%BB%E5%BD%95&result=%E5%A4%B1%E8%B4%A5');
-  await expect(page.locator('tbody tr').first()).toContainText('失败');
+  const failed = page.locator('tbody tr').first();
+  await expect(failed).toContainText('auditadmin');
+  await expect(failed).toContainText('失败');
 });
 
 test('the security administrator sees roles and permissions; the organisation tree renders', async ({ page }) => {

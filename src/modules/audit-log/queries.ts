@@ -90,3 +90,10 @@ export async function getAuditFilterOptions(db: Db): Promise<{ actions: string[]
   const objects = await db.selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType);
   return { actions: actions.map((r) => r.v), objectTypes: objects.map((r) => r.v).filter((v): v is string => !!v) };
 }
+
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
+/** All rows of a filter (newest first, capped), for export. */
+export async function listAuditEntriesForExport(db: Db, f: TAuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+  return listAuditEntries(db, { ...f, page: 1, size: AUDIT_EXPORT_LIMIT });
+}

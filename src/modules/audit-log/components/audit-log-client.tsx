@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { usePathname, useRouter } from 'next/navigation';
 import { Button, Card, DateRangePicker, Input, Select, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { SearchIcon } from 'tdesign-icons-react';
+import { DownloadIcon, SearchIcon } from 'tdesign-icons-react';
+import { auditFieldLabel, auditValueText } from '../field-labels';
 
 export interface AuditRowView {
   seq: number;
@@ -40,7 +41,6 @@ function DiffView({ diff }: { diff: string }) {
   }
   const entries = Object.entries(parsed);
   if (!entries.length) return <span className="lr-muted">无字段变化</span>;
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v));
   return (
     <table style={{ borderCollapse: 'collapse' }} data-testid="audit-diff">
       <thead>
@@ -53,9 +53,9 @@ function DiffView({ diff }: { diff: string }) {
       <tbody>
         {entries.map(([k, v]) => (
           <tr key={k}>
-            <td style={{ paddingRight: 24 }}>{k}</td>
-            <td style={{ paddingRight: 24 }}>{show(v.from)}</td>
-            <td>{show(v.to)}</td>
+            <td style={{ paddingRight: 24 }}>{auditFieldLabel(k)}</td>
+            <td style={{ paddingRight: 24 }}>{auditValueText(v.from)}</td>
+            <td>{auditValueText(v.to)}</td>
           </tr>
         ))}
       </tbody>
@@ -63,21 +63,24 @@ function DiffView({ diff }: { diff: string }) {
   );
 }
 
+function queryOf(filter: Filter): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null) qs.set(k, String(v));
+  return qs.toString();
+}
+
 export function AuditLogClient(props: {
   filter: Filter;
   total: number;
   rows: AuditRowView[];
   options: { actions: string[]; objectTypes: string[] };
+  canExport: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
   const [draft, setDraft] = useState<Filter>(props.filter);
 
-  const navigate = (next: Filter) => {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '' && v !== null) qs.set(k, String(v));
-    router.push(`${pathname}?${qs.toString()}`);
-  };
+  const navigate = (next: Filter) => router.push(`${pathname}?${queryOf(next)}`);
 
   const columns: PrimaryTableCol<AuditRowView>[] = [
     { colKey: 'seq', title: '序号', width: 80 },
@@ -159,6 +162,11 @@ export function AuditLogClient(props: {
         <Button variant="outline" onClick={() => navigate({ page: 1, size: props.filter.size })}>
           重置
         </Button>
+        {props.canExport && (
+          <Button variant="outline" icon={<DownloadIcon />} href={`/api/admin/audit/export?${queryOf(props.filter)}`} tag="a">
+            导出 CSV
+          </Button>
+        )}
       </div>
       <Table<AuditRowView>
         rowKey="seq"

@@ -44,7 +44,7 @@ export function ChangePasswordClient({ mustChange }: { mustChange: boolean }) {
         <LabeledField name="confirm" label="确认新密码" required error={errors.confirm}>
           <Input {...field('confirm')} autocomplete="new-password" />
         </LabeledField>
-        <Button type="submit" theme="primary" loading={busy}>
+        <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }}>
           保存
         </Button>
       </Form>

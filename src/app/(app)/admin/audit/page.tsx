@@ -4,11 +4,12 @@ import { getDb } from '@/platform/db';
 import { getAuditFilterOptions, listAuditEntries, ZAuditFilter } from '@/modules/audit-log/queries';
 import { AuditLogClient } from '@/modules/audit-log/components/audit-log-client';
 import { formatDateTime } from '@/ui/format';
+import { hasPermission } from '@/platform/permissions/check';
 
 export const metadata: Metadata = { title: '审计日志' };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePagePermission('audit:view');
+  const user = await requirePagePermission('audit:view');
   const filter = ZAuditFilter.parse(await searchParams);
   const db = await getDb();
   const [{ rows, total }, options] = await Promise.all([listAuditEntries(db, filter), getAuditFilterOptions(db)]);
@@ -17,6 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       filter={filter}
       total={total}
       options={options}
+      canExport={hasPermission(user, 'audit:export')}
       rows={rows.map((r) => ({ ...r, occurredAt: formatDateTime(r.occurredAt) }))}
     />
   );

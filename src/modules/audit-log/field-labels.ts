@@ -1,0 +1,49 @@
+/**
+ * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
+ * read 「姓名」 rather than `displayName`. Unknown keys are shown as they are.
+ */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  displayName: '姓名',
+  department: '科室',
+  departmentName: '科室',
+  roles: '角色',
+  role: '角色',
+  status: '状态',
+  phone: '联系电话',
+  mustChangePwd: '须修改密码',
+  lockedUntil: '锁定至',
+  failedAttempts: '连续失败次数',
+  name: '名称',
+  code: '编码',
+  parentId: '上级科室ID',
+  parentName: '上级科室',
+  sortOrder: '排序',
+  kind: '类别',
+  description: '说明',
+  builtin: '内置',
+  permissions: '权限',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  active: '启用',
+  disabled: '停用',
+  business: '业务',
+  sys: '系统管理员类',
+  sec: '安全管理员类',
+  audit: '审计管理员类',
+};
+
+export function auditFieldLabel(key: string): string {
+  return AUDIT_FIELD_LABELS[key] ?? key;
+}
+
+/** A diff value as text: empty marked, booleans as 是/否, arrays joined, known codes named. */
+export function auditValueText(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.length ? value.map(auditValueText).join('、') : '（无）';
+  if (typeof value === 'string') return VALUE_LABELS[value] ?? value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
