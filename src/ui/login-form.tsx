@@ -76,7 +76,7 @@ export function LoginForm({ notice }: { notice: string | null }) {
             />
             </label>
           </FormItem>
-          <FormItem>
+          <FormItem style={{ marginTop: 8 }}>
             <Button type="submit" theme="primary" block loading={busy}>
               登录
             </Button>
