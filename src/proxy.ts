@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getLogger } from '@/platform/logger';
 
 /** Gives every request an id (logs and audit entries carry it) and answers with it. */
 export function proxy(request: NextRequest) {
@@ -7,6 +8,9 @@ export function proxy(request: NextRequest) {
   headers.set('x-request-id', requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);
+  if (!request.nextUrl.pathname.startsWith('/_next/')) {
+    getLogger().info({ requestId, method: request.method, path: request.nextUrl.pathname }, 'request');
+  }
   return response;
 }
 

@@ -39,6 +39,9 @@ export function LoginForm({ notice }: { notice: string | null }) {
   return (
     <main className="lr-center-page" style={{ background: 'linear-gradient(135deg, #e8f0fe 0%, #f5f7fa 60%)' }}>
       <Card bordered={false} style={{ width: 400, boxShadow: 'var(--td-shadow-2)' }}>
+        <div style={{ textAlign: 'center' }}>
+          <img src="/logo.svg" alt="" width={48} height={48} />
+        </div>
         <h1 style={{ fontSize: 22, margin: '8px 0 4px', textAlign: 'center' }}>土地储备全生命周期管理系统</h1>
         <p className="lr-muted" style={{ textAlign: 'center', marginTop: 0, marginBottom: 24 }}>
           益阳市土地储备发展中心
