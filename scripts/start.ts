@@ -30,6 +30,9 @@ function buildIsCurrent(): boolean {
   return Math.max(...sources) <= built;
 }
 
+// An intranet system never phones home.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
 async function main(): Promise<void> {
   const cfg = getConfig();
   const { db } = await openForScript();
@@ -40,14 +43,14 @@ async function main(): Promise<void> {
   }
   if (!buildIsCurrent()) {
     console.log('正在构建应用（首次启动约需 1 分钟）……');
-    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: process.env });
+    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
     if (build.status !== 0) {
       console.error('构建失败，请查看上方输出');
       process.exit(build.status ?? 1);
     }
   }
   console.log(`土地储备全生命周期管理系统启动中：http://localhost:${cfg.PORT}`);
-  const server = spawn(nextBin, ['start', '-p', String(cfg.PORT)], { stdio: 'inherit', env: process.env });
+  const server = spawn(nextBin, ['start', '-p', String(cfg.PORT)], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 }
