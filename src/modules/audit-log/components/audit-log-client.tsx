@@ -1,25 +1,14 @@
 'use client';
 import { useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
+import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
 import { Button, Card, DateRangePicker, Input, Select, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { DownloadIcon, SearchIcon } from 'tdesign-icons-react';
+import type { AuditRow } from '../queries';
 import { auditFieldLabel, auditValueText } from '../field-labels';
 
-export interface AuditRowView {
-  seq: number;
-  occurredAt: string;
-  username: string | null;
-  roleNames: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: string;
-  message: string | null;
-  ip: string | null;
-  diff: string | null;
-}
+export type AuditRowView = Omit<AuditRow, 'occurredAt'> & { occurredAt: string };
 
-interface Filter {
+type Filter = {
   user?: string;
   action?: string;
   object?: string;
@@ -28,7 +17,7 @@ interface Filter {
   to?: string;
   page: number;
   size: number;
-}
+};
 
 const RESULT_THEME: Record<string, 'success' | 'danger' | 'warning'> = { 成功: 'success', 失败: 'danger', 拒绝: 'warning' };
 
@@ -63,12 +52,6 @@ function DiffView({ diff }: { diff: string }) {
   );
 }
 
-function queryOf(filter: Filter): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '' && v !== null) qs.set(k, String(v));
-  return qs.toString();
-}
-
 export function AuditLogClient(props: {
   filter: Filter;
   total: number;
@@ -76,11 +59,9 @@ export function AuditLogClient(props: {
   options: { actions: string[]; objectTypes: string[] };
   canExport: boolean;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const [draft, setDraft] = useState<Filter>(props.filter);
 
-  const navigate = (next: Filter) => router.push(`${pathname}?${queryOf(next)}`);
+  const { navigate, pagination } = useListNavigation(props.filter);
 
   const columns: PrimaryTableCol<AuditRowView>[] = [
     { colKey: 'seq', title: '序号', width: 80 },
@@ -163,7 +144,7 @@ export function AuditLogClient(props: {
           重置
         </Button>
         {props.canExport && (
-          <Button variant="outline" icon={<DownloadIcon />} href={`/api/admin/audit/export?${queryOf(props.filter)}`} tag="a">
+          <Button variant="outline" icon={<DownloadIcon />} href={`/api/admin/audit/export?${listQueryString({ ...props.filter })}`} tag="a">
             导出 CSV
           </Button>
         )}
@@ -177,14 +158,7 @@ export function AuditLogClient(props: {
         empty="没有符合条件的记录"
         expandedRow={({ row }) => (row.diff ? <DiffView diff={row.diff} /> : <span className="lr-muted">无字段变化记录</span>)}
         expandIcon
-        pagination={{
-          current: props.filter.page,
-          pageSize: props.filter.size,
-          total: props.total,
-          pageSizeOptions: [20, 50, 100],
-          showJumper: true,
-          onChange: ({ current, pageSize }) => navigate({ ...props.filter, page: pageSize !== props.filter.size ? 1 : current, size: pageSize }),
-        }}
+        pagination={pagination(props.total)}
       />
     </Card>
   );

@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
+import { useListNavigation } from '@/ui/use-list-navigation';
 import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon, SearchIcon } from 'tdesign-icons-react';
 import { USER_STATUS_LABELS, USER_STATUSES, type TUserStatus } from '../validation';
@@ -27,22 +27,11 @@ export function UsersClient(props: {
   roles: RoleOptionView[];
   currentUserId: string;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const [draft, setDraft] = useState<Draft>({ q: props.filter.q, dept: props.filter.dept, status: props.filter.status });
   const [editing, setEditing] = useState<Editing>(null);
 
   /** The URL holds the list state (q, dept, status, page, size), so the server renders that page. */
-  const navigate = (next: Draft & { page: number; size: number }) => {
-    const qs = new URLSearchParams();
-    if (next.q?.trim()) qs.set('q', next.q.trim());
-    if (next.dept) qs.set('dept', next.dept);
-    if (next.status) qs.set('status', next.status);
-    if (next.page > 1) qs.set('page', String(next.page));
-    if (next.size !== 20) qs.set('size', String(next.size));
-    const query = qs.toString();
-    router.push(query ? `${pathname}?${query}` : pathname);
-  };
+  const { navigate, pagination } = useListNavigation(props.filter);
   const search = () => navigate({ ...draft, page: 1, size: props.filter.size });
 
   const columns: PrimaryTableCol<UserRowView>[] = [
@@ -176,15 +165,7 @@ export function UsersClient(props: {
         hover
         tableLayout="auto"
         empty="没有符合条件的用户"
-        pagination={{
-          current: props.filter.page,
-          pageSize: props.filter.size,
-          total: props.total,
-          pageSizeOptions: [20, 50, 100],
-          showJumper: true,
-          onChange: ({ current, pageSize }) =>
-            navigate({ ...props.filter, page: pageSize !== props.filter.size ? 1 : current, size: pageSize }),
-        }}
+        pagination={pagination(props.total)}
       />
       {editing && editing.mode !== 'reset' && (
         <UserFormDialog
