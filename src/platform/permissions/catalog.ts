@@ -12,6 +12,15 @@ export const PERMISSIONS = {
   'role:manage': { name: '管理角色与权限', kind: 'sec', group: '安全管理' },
   'audit:view': { name: '查看审计日志', kind: 'audit', group: '审计管理' },
   'audit:export': { name: '导出审计日志', kind: 'audit', group: '审计管理' },
+  'plan:view': { name: '查看储备计划', kind: 'business', group: '计划实施' },
+  'plan:edit': { name: '编制与调整储备计划', kind: 'business', group: '计划实施' },
+  'project:view': { name: '查看储备项目', kind: 'business', group: '计划实施' },
+  'project:edit': { name: '新建与修改储备项目', kind: 'business', group: '计划实施' },
+  'parcel:view': { name: '查看地块', kind: 'business', group: '计划实施' },
+  'parcel:edit': { name: '登记与修改地块（含边界导入）', kind: 'business', group: '计划实施' },
+  'parcel:transition': { name: '办理地块环节流转', kind: 'business', group: '计划实施' },
+  'parcel:export': { name: '导出地块数据', kind: 'business', group: '计划实施' },
+  'personal-info:view': { name: '查看被征收人完整身份证号与电话', kind: 'business', group: '计划实施' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -27,17 +36,19 @@ export interface BuiltinRole {
 }
 
 const COMMON: TPermissionCode[] = ['workbench:view', 'profile:password'];
+const READ: TPermissionCode[] = ['plan:view', 'project:view', 'parcel:view'];
+const WORK: TPermissionCode[] = [...READ, 'project:edit', 'parcel:edit', 'parcel:transition', 'parcel:export'];
 
 export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'sysadmin', name: '系统管理员', kind: 'sys', description: '管理用户、组织机构和系统设置，不办理业务', permissions: [...COMMON, 'org:manage', 'user:manage'] },
   { code: 'secadmin', name: '安全管理员', kind: 'sec', description: '管理角色与权限，不办理业务', permissions: [...COMMON, 'role:manage'] },
   { code: 'auditadmin', name: '审计管理员', kind: 'audit', description: '查看和导出审计日志，不办理业务', permissions: [...COMMON, 'audit:view', 'audit:export'] },
-  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON] },
-  { code: 'chief', name: '科室负责人', kind: 'business', description: '审核本科室业务', permissions: [...COMMON] },
-  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON] },
-  { code: 'finance', name: '财务', kind: 'business', description: '资金审核与核算', permissions: [...COMMON] },
-  { code: 'archivist', name: '档案管理员', kind: 'business', description: '档案归集、借阅与保管', permissions: [...COMMON] },
-  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON] },
+  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK] },
+  { code: 'chief', name: '科室负责人', kind: 'business', description: '审核本科室业务', permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view'] },
+  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON, ...READ, 'parcel:export'] },
+  { code: 'finance', name: '财务', kind: 'business', description: '资金审核与核算', permissions: [...COMMON, ...READ] },
+  { code: 'archivist', name: '档案管理员', kind: 'business', description: '档案归集、借阅与保管', permissions: [...COMMON, ...READ] },
+  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export'] },
 ];
 
 /** A role may hold permissions of its own kind and the common ones (三员分立). */

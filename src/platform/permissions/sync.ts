@@ -5,13 +5,16 @@ import { BUILTIN_ROLES, PERMISSIONS } from './catalog';
 
 /**
  * Writes the permission catalogue and creates missing built-in roles with their default
- * permissions. Existing roles keep whatever the 安全管理员 assigned. Idempotent.
+ * permissions. Existing roles keep whatever the 安全管理员 assigned; a permission new in this
+ * release is granted to the existing built-in roles whose defaults include it (an upgrade
+ * brings its features to the usual roles). Idempotent.
  */
 export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded: number; rolesAdded: number }> {
   let permissionsAdded = 0;
   let rolesAdded = 0;
   await db.transaction(async (tx) => {
     const existing = new Map((await tx.select().from(permissions)).map((p) => [p.code, p]));
+    const added: string[] = [];
     let order = 0;
     for (const [code, p] of Object.entries(PERMISSIONS)) {
       order += 10;
@@ -19,14 +22,20 @@ export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded:
       const cur = existing.get(code);
       if (!cur) {
         await tx.insert(permissions).values(row);
+        added.push(code);
         permissionsAdded++;
       } else if (cur.name !== row.name || cur.kind !== row.kind || cur.groupName !== row.groupName || cur.sortOrder !== order) {
         await tx.update(permissions).set(row).where(eq(permissions.code, code));
       }
     }
-    const roleCodes = new Set((await tx.select({ code: roles.code }).from(roles)).map((r) => r.code));
+    const roleIds = new Map((await tx.select({ id: roles.id, code: roles.code }).from(roles)).map((r) => [r.code, r.id]));
     for (const role of BUILTIN_ROLES) {
-      if (roleCodes.has(role.code)) continue;
+      const existingId = roleIds.get(role.code);
+      if (existingId) {
+        const grants = role.permissions.filter((code) => added.includes(code));
+        if (grants.length) await tx.insert(rolePermissions).values(grants.map((code) => ({ roleId: existingId, permissionCode: code })));
+        continue;
+      }
       const [created] = await tx
         .insert(roles)
         .values({ code: role.code, name: role.name, kind: role.kind, description: role.description, builtin: true })

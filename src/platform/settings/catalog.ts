@@ -1,0 +1,28 @@
+/** Every setting with its default, unit and bounds; the database stores only overrides. */
+export const SETTINGS = {
+  'parcel.reserveLimitDays': { label: '入库后未供应的预警期限', unit: '天', default: 730, min: 30, max: 3650 },
+  'parcel.reserveDueSoonDays': { label: '入库期限临近提醒（提前）', unit: '天', default: 90, min: 0, max: 365 },
+  'parcel.tempUseLimitDays': { label: '临时利用期限', unit: '天', default: 730, min: 30, max: 3650 },
+  'parcel.inspectionIntervalDays': { label: '管护巡查间隔', unit: '天', default: 30, min: 1, max: 365 },
+  'parcel.stalledDevelopmentDays': { label: '前期开发停滞预警', unit: '天', default: 90, min: 7, max: 730 },
+  'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500 },
+} as const satisfies Record<string, { label: string; unit: string; default: number; min: number; max: number }>;
+
+export type TSettingKey = keyof typeof SETTINGS;
+export type TSettings = { [K in TSettingKey]: number };
+
+export function defaultSettings(): TSettings {
+  return Object.fromEntries(Object.entries(SETTINGS).map(([k, v]) => [k, v.default])) as TSettings;
+}
+
+/** Stored overrides on top of defaults; values out of bounds or unparsable fall back to the default. */
+export function resolveSettings(rows: { key: string; value: string }[]): TSettings {
+  const out = defaultSettings();
+  for (const { key, value } of rows) {
+    if (!(key in SETTINGS)) continue;
+    const def = SETTINGS[key as TSettingKey];
+    const n = Number(value);
+    if (Number.isFinite(n) && n >= def.min && n <= def.max) out[key as TSettingKey] = n;
+  }
+  return out;
+}
