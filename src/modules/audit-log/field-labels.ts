@@ -23,6 +23,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   description: '说明',
   builtin: '内置',
   permissions: '权限',
+  stage: '环节',
+  stageSince: '环节起始日期',
 };
 
 const VALUE_LABELS: Record<string, string> = {

@@ -1,0 +1,96 @@
+'use client';
+import { useState } from 'react';
+import { Button, Card, Space, Tag, Timeline } from 'tdesign-react';
+import { CheckCircleFilledIcon, CloseCircleFilledIcon } from 'tdesign-icons-react';
+import { TransitionDialog, type TransitionStep } from './transition-dialog';
+
+export interface LifecycleStepView extends TransitionStep {
+  blockers: { code: string; message: string; rule: string }[];
+}
+
+export interface LifecycleEventView {
+  id: string;
+  seq: number;
+  fromStage: string | null;
+  toStage: string;
+  eventDate: string;
+  actorName: string | null;
+  amount: string | null;
+  docNo: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+function money(v: string | null): string | null {
+  if (!v) return null;
+  const [int, frac = '00'] = v.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac.padEnd(2, '0')} 元`;
+}
+
+export function LifecycleClient(props: {
+  parcel: { id: string; code: string; stage: string; version: number };
+  steps: LifecycleStepView[];
+  events: LifecycleEventView[];
+  canTransition: boolean;
+  today: string;
+}) {
+  const [open, setOpen] = useState<TransitionStep | null>(null);
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 16, alignItems: 'start' }}>
+      <Card title="流转记录" bordered={false}>
+        <Timeline mode="same" data-testid="lifecycle-timeline">
+          {props.events.map((e) => (
+            <Timeline.Item key={e.id} label={e.eventDate} dotColor={e.toStage === '终止' ? 'error' : e.reason ? 'warning' : 'primary'}>
+              <div style={{ fontWeight: 600 }}>
+                {e.fromStage ? `${e.fromStage} → ${e.toStage}` : `登记为「${e.toStage}」`}
+              </div>
+              <div className="lr-muted" style={{ fontSize: 13 }}>
+                {[e.actorName && `经办：${e.actorName}`, e.docNo && `文号：${e.docNo}`, money(e.amount) && `金额：${money(e.amount)}`].filter(Boolean).join('　')}
+              </div>
+              {e.reason && <div style={{ fontSize: 13 }}>原因：{e.reason}</div>}
+              {e.note && <div style={{ fontSize: 13 }}>{e.note}</div>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Card>
+      <Card title={`下一步（当前：${props.parcel.stage}）`} bordered={false}>
+        {props.steps.length === 0 && <div className="lr-muted">「{props.parcel.stage}」是终点环节，没有可办理的下一步。</div>}
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {props.steps.map((s) => (
+            <Card key={s.to} size="small" bordered data-testid={`step-${s.to}`}>
+              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+                <span style={{ fontWeight: 600 }}>
+                  {s.label} <Tag variant="light">转为「{s.to}」</Tag>
+                </span>
+                {props.canTransition && (
+                  <Button size="small" theme={s.kind === 'advance' ? 'primary' : 'danger'} variant={s.kind === 'advance' ? 'base' : 'outline'} onClick={() => setOpen(s)}>
+                    办理
+                  </Button>
+                )}
+              </div>
+              {s.blockers.length === 0 ? (
+                <div style={{ color: 'var(--td-success-color)', marginTop: 8, fontSize: 13 }}>
+                  <CheckCircleFilledIcon /> 前置条件已满足
+                </div>
+              ) : (
+                <ul style={{ margin: '8px 0 0', paddingLeft: 0, listStyle: 'none' }} data-testid="step-blockers">
+                  {s.blockers.map((b) => (
+                    <li key={b.code + b.message} style={{ marginBottom: 6, fontSize: 13 }}>
+                      <span style={{ color: 'var(--td-error-color)' }}>
+                        <CloseCircleFilledIcon /> {b.message}
+                      </span>
+                      <div className="lr-muted" style={{ fontSize: 12, marginLeft: 18 }}>
+                        依据：{b.rule}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          ))}
+        </Space>
+      </Card>
+      {open && <TransitionDialog parcelId={props.parcel.id} version={props.parcel.version} step={open} today={props.today} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+import { useState } from 'react';
+import { Alert, DatePicker, Dialog, Form, Input, Select, Textarea } from 'tdesign-react';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { SUPPLY_MODES } from '../../stages';
+import { transitionParcelAction } from '../actions';
+
+export interface TransitionStep {
+  to: string;
+  kind: 'advance' | 'cancel' | 'abort-trade';
+  label: string;
+}
+
+interface Values {
+  eventDate: string;
+  docNo: string;
+  amount: string;
+  note: string;
+  reason: string;
+  mode: string;
+  noticeDate: string;
+  startingPrice: string;
+  dealPrice: string;
+  transferee: string;
+  contractNo: string;
+  dealDate: string;
+}
+
+/** The form of one lifecycle step: date, document, amount, note; reason or supply terms where the step needs them. */
+export function TransitionDialog(props: { parcelId: string; version: number; step: TransitionStep; today: string; onClose: () => void }) {
+  const { step } = props;
+  const { run, busy } = useRunAction();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [v, setV] = useState<Values>({
+    eventDate: props.today,
+    docNo: '',
+    amount: '',
+    note: '',
+    reason: '',
+    mode: '',
+    noticeDate: '',
+    startingPrice: '',
+    dealPrice: '',
+    transferee: '',
+    contractNo: '',
+    dealDate: props.today,
+  });
+  const set = (key: keyof Values) => (value: unknown) => setV({ ...v, [key]: value === undefined || value === null ? '' : String(value) });
+  const isSupply = step.to === '已供应';
+  const needsReason = step.kind !== 'advance';
+
+  const submit = async () => {
+    const res = await run(
+      () =>
+        transitionParcelAction({
+          parcelId: props.parcelId,
+          version: props.version,
+          toStage: step.to,
+          eventDate: isSupply ? v.dealDate || v.eventDate : v.eventDate,
+          docNo: v.docNo,
+          amount: isSupply ? '' : v.amount,
+          note: v.note,
+          reason: needsReason ? v.reason : '',
+          supply: isSupply
+            ? { mode: v.mode, noticeDate: v.noticeDate, startingPrice: v.startingPrice, dealPrice: v.dealPrice, transferee: v.transferee, contractNo: v.contractNo, dealDate: v.dealDate }
+            : null,
+        }),
+      `已办理：${step.label}`,
+      setErrors,
+    );
+    if (res?.ok) props.onClose();
+  };
+
+  return (
+    <Dialog
+      visible
+      header={`办理：${step.label}（转为「${step.to}」）`}
+      width={600}
+      confirmBtn={{ content: '确认办理', loading: busy }}
+      cancelBtn="取消"
+      onConfirm={submit}
+      onClose={props.onClose}
+      closeOnOverlayClick={false}
+    >
+      {step.kind === 'cancel' && <Alert theme="warning" message="终止后地块不再参与收储，且不可恢复。" style={{ marginBottom: 12 }} />}
+      <Form labelAlign="top" preventSubmitDefault>
+        {!isSupply && (
+          <LabeledField name="eventDate" label="办理日期" required error={errors.eventDate}>
+            <DatePicker value={v.eventDate} onChange={set('eventDate')} allowInput clearable={false} style={{ width: '100%' }} />
+          </LabeledField>
+        )}
+        {isSupply && (
+          <>
+            <LabeledField name="supply.mode" label="供应方式" required error={errors['supply.mode']}>
+              <Select value={v.mode} onChange={set('mode')} options={SUPPLY_MODES.map((m) => ({ label: m, value: m }))} placeholder="招标/拍卖/挂牌/协议/划拨" />
+            </LabeledField>
+            <LabeledField name="supply.noticeDate" label="公告日期" error={errors['supply.noticeDate']}>
+              <DatePicker value={v.noticeDate} onChange={set('noticeDate')} allowInput style={{ width: '100%' }} />
+            </LabeledField>
+            <LabeledField name="supply.startingPrice" label="起始价（元）" error={errors['supply.startingPrice']}>
+              <Input value={v.startingPrice} onChange={set('startingPrice')} placeholder="例如 12000000.00" />
+            </LabeledField>
+            <LabeledField name="supply.dealPrice" label="成交价（元）" required error={errors['supply.dealPrice']}>
+              <Input value={v.dealPrice} onChange={set('dealPrice')} placeholder="例如 13500000.00" />
+            </LabeledField>
+            <LabeledField name="supply.dealDate" label="成交日期" required error={errors['supply.dealDate']}>
+              <DatePicker value={v.dealDate} onChange={set('dealDate')} allowInput style={{ width: '100%' }} />
+            </LabeledField>
+            <LabeledField name="supply.transferee" label="受让人" required error={errors['supply.transferee']}>
+              <Input value={v.transferee} onChange={set('transferee')} maxlength={200} />
+            </LabeledField>
+            <LabeledField name="supply.contractNo" label="出让合同编号" required error={errors['supply.contractNo']}>
+              <Input value={v.contractNo} onChange={set('contractNo')} maxlength={100} />
+            </LabeledField>
+          </>
+        )}
+        {needsReason && (
+          <LabeledField name="reason" label={step.kind === 'cancel' ? '终止原因' : '中止原因'} required error={errors.reason}>
+            <Textarea value={v.reason} onChange={set('reason')} maxlength={500} autosize={{ minRows: 2 }} />
+          </LabeledField>
+        )}
+        <LabeledField name="docNo" label="依据文号" error={errors.docNo}>
+          <Input value={v.docNo} onChange={set('docNo')} maxlength={100} placeholder="如 益土储〔2026〕12号" />
+        </LabeledField>
+        {!isSupply && (
+          <LabeledField name="amount" label="涉及金额（元，可选）" error={errors.amount}>
+            <Input value={v.amount} onChange={set('amount')} placeholder="例如 2500000.00" />
+          </LabeledField>
+        )}
+        <LabeledField name="note" label="说明" error={errors.note}>
+          <Textarea value={v.note} onChange={set('note')} maxlength={1000} autosize={{ minRows: 2 }} />
+        </LabeledField>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/platform/db/client';
+import { parcelEvents } from '../schema';
+import { checkTransition, nextStages, type GuardProblem, type TTransitionKind } from '../rules';
+import type { TStage } from '../stages';
+import { gatherTransitionFacts, loadParcelForTransition } from './facts';
+
+export interface ParcelEventView {
+  id: string;
+  seq: number;
+  fromStage: string | null;
+  toStage: string;
+  eventDate: string;
+  actorName: string | null;
+  amount: string | null;
+  docNo: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+export async function listParcelEvents(db: Db, parcelId: string): Promise<ParcelEventView[]> {
+  return db
+    .select({
+      id: parcelEvents.id,
+      seq: parcelEvents.seq,
+      fromStage: parcelEvents.fromStage,
+      toStage: parcelEvents.toStage,
+      eventDate: parcelEvents.eventDate,
+      actorName: parcelEvents.actorName,
+      amount: parcelEvents.amount,
+      docNo: parcelEvents.docNo,
+      reason: parcelEvents.reason,
+      note: parcelEvents.note,
+    })
+    .from(parcelEvents)
+    .where(eq(parcelEvents.parcelId, parcelId))
+    .orderBy(asc(parcelEvents.seq));
+}
+
+export interface NextStepView {
+  to: TStage;
+  kind: TTransitionKind;
+  label: string;
+  /** What still blocks this step today, from the records (form fields such as the supply terms aside). */
+  blockers: GuardProblem[];
+}
+
+/** Problems about what the form itself supplies (date, reason, supply terms) are not blockers yet. */
+const FORM_PROBLEM = /^(date|event-date|reason|supply)/;
+
+export async function getLifecycleOverview(db: Db, parcelId: string, today: string) {
+  const parcel = await loadParcelForTransition(db, parcelId, false);
+  if (!parcel) return null;
+  const facts = await gatherTransitionFacts(db, parcel, { eventDate: today, reason: '（预检）' });
+  const steps: NextStepView[] = nextStages(parcel.stage).map((s) => {
+    const verdict = checkTransition(parcel.stage, s.to, facts);
+    return { ...s, blockers: verdict.ok ? [] : verdict.problems.filter((p) => !FORM_PROBLEM.test(p.code)) };
+  });
+  return {
+    parcel: { id: parcel.id, code: parcel.code, name: parcel.name, stage: parcel.stage, stageSince: parcel.stageSince, version: parcel.version },
+    lastEventDate: facts.lastEventDate,
+    steps,
+    events: await listParcelEvents(db, parcelId),
+  };
+}

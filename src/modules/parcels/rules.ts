@@ -1,0 +1,23 @@
+/**
+ * Pure parcel rules (no I/O, client-safe): the lifecycle state machine and its guards, supply
+ * prices, warnings, and masking of personal data. Implementation split under ./rules/.
+ */
+export { nextStages, findTransition, deriveStage, type TTransitionKind, type TStageTransition } from './rules/lifecycle';
+export type { TransitionFacts, GuardProblem, TSupplyFacts, THazardKey } from './rules/types';
+export { checkTransition, REASON_MAX_LENGTH, type TTransitionCheck } from './rules/transition';
+export { supplyProblems, isSupplyMode, COMPETITIVE_SUPPLY_MODES } from './rules/supply';
+export { premiumRate, parseMoney, Money, type TMoney, type TMoneyParse } from './rules/money';
+export { RULE_SOURCES } from './rules/sources';
+export {
+  parcelWarnings,
+  warningLevel,
+  tempUseTermProblem,
+  CUSTODY_STAGES,
+  TEMP_USE_DUE_SOON_DAYS,
+  type WarningFacts,
+  type WarningLimits,
+  type ParcelWarning,
+  type TWarningCode,
+} from './rules/warnings';
+export { maskIdNumber, maskPhone, isValidIdNumber, isValidPhone, idNumberCheckChar } from './rules/personal-data';
+export { isIsoDate, daysBetween, addDays } from './rules/dates';

@@ -1,0 +1,150 @@
+import { HAZARD_CHECKS, type TStage } from '../stages';
+import { assertIsoDate, daysBetween, isIsoDate } from './dates';
+import { findTransition, nextStages, type TTransitionKind } from './lifecycle';
+import { RULE_SOURCES } from './sources';
+import { supplyProblems } from './supply';
+import type { GuardProblem, TransitionFacts } from './types';
+
+export const REASON_MAX_LENGTH = 500;
+
+export type TTransitionCheck = { ok: true; kind: TTransitionKind } | { ok: false; problems: GuardProblem[] };
+
+function notAllowed(from: TStage, to: TStage): GuardProblem {
+  const options = nextStages(from);
+  const message =
+    from === '终止'
+      ? '地块已终止收储，不能再办理任何环节'
+      : from === to
+        ? `地块已处于“${from}”环节`
+        : `不能从“${from}”直接转为“${to}”，当前可办理：${options.map((o) => `${o.label}（转为“${o.to}”）`).join('、')}`;
+  return { code: 'transition-not-allowed', message, rule: RULE_SOURCES.lifecycle };
+}
+
+function dateProblems(facts: TransitionFacts): GuardProblem[] {
+  const rule = RULE_SOURCES.eventDate;
+  const date = (facts.eventDate ?? '').trim();
+  if (date === '') return [{ code: 'date-missing', message: '请填写办理日期', rule }];
+  if (!isIsoDate(date)) return [{ code: 'date-invalid', message: `办理日期“${date}”不是有效日期，应为 YYYY-MM-DD`, rule }];
+  const problems: GuardProblem[] = [];
+  if (daysBetween(facts.today, date) > 0) {
+    problems.push({ code: 'date-future', message: `办理日期（${date}）不能晚于今天（${facts.today}）`, rule });
+  }
+  if (facts.lastEventDate && daysBetween(facts.lastEventDate, date) < 0) {
+    problems.push({ code: 'date-before-last', message: `日期不能早于上一环节（${facts.lastEventDate}）`, rule });
+  }
+  return problems;
+}
+
+function reasonProblems(kind: 'cancel' | 'abort-trade', reason: string | null | undefined): GuardProblem[] {
+  const what = kind === 'cancel' ? '终止收储原因' : '交易中止原因';
+  const rule = kind === 'cancel' ? RULE_SOURCES.cancelReason : RULE_SOURCES.abortReason;
+  const text = (reason ?? '').trim();
+  if (text === '') return [{ code: 'reason-missing', message: `请填写${what}`, rule }];
+  const length = [...text].length;
+  if (length > REASON_MAX_LENGTH) {
+    return [{ code: 'reason-too-long', message: `${what}不能超过 ${REASON_MAX_LENGTH} 字（现有 ${length} 字）`, rule }];
+  }
+  return [];
+}
+
+/** 收储中 → 已入库: compensation complete, title registered, every hazard check 通过. */
+function reserveProblems(facts: TransitionFacts): GuardProblem[] {
+  const problems: GuardProblem[] = [];
+  const { parties, allSigned, allPaid } = facts.compensation;
+  if (parties <= 0) {
+    if (facts.acquisitionRoute !== '收回') {
+      problems.push({
+        code: 'compensation-none',
+        message: `尚未登记补偿对象。“${facts.acquisitionRoute}”方式收储须先登记被补偿户/单位，签订补偿协议并支付补偿款后方可入库`,
+        rule: RULE_SOURCES.compensation,
+      });
+    }
+  } else {
+    if (!allSigned) {
+      problems.push({
+        code: 'compensation-unsigned',
+        message: '仍有补偿对象未签订补偿协议。请在“收储补偿”中补录协议签订日期后再入库',
+        rule: RULE_SOURCES.compensation,
+      });
+    }
+    if (!allPaid) {
+      problems.push({
+        code: 'compensation-unpaid',
+        message: '仍有补偿款未足额支付（已付金额少于协议金额）。请支付完毕并登记后再入库',
+        rule: RULE_SOURCES.compensation,
+      });
+    }
+  }
+  if (!facts.titleRegistered) {
+    problems.push({
+      code: 'title-not-registered',
+      message: '土地尚未登记为政府储备土地。请办理不动产登记，并在地块信息中录入权证号和登记日期后再入库',
+      rule: RULE_SOURCES.title,
+    });
+  }
+  const unchecked = HAZARD_CHECKS.filter((h) => facts.hazards[h.key] !== '通过' && facts.hazards[h.key] !== '不通过');
+  const failed = HAZARD_CHECKS.filter((h) => facts.hazards[h.key] === '不通过');
+  if (unchecked.length > 0) {
+    problems.push({
+      code: 'hazard-unchecked',
+      message: `以下调查评估尚未完成（未查）：${unchecked.map((h) => h.label).join('、')}。请完成并录入结论“通过”后再入库`,
+      rule: RULE_SOURCES.hazards,
+    });
+  }
+  if (failed.length > 0) {
+    problems.push({
+      code: 'hazard-failed',
+      message: `以下调查评估结论为“不通过”：${failed.map((h) => h.label).join('、')}。须完成治理并重新评估为“通过”后方可入库`,
+      rule: RULE_SOURCES.hazards,
+    });
+  }
+  return problems;
+}
+
+/** 前期开发 → 可供应: at least one work package, every one accepted. */
+function readyProblems(facts: TransitionFacts): GuardProblem[] {
+  if (facts.workPackages.length === 0) {
+    return [
+      {
+        code: 'work-packages-none',
+        message: '尚未登记任何前期开发工作包。请登记道路、供水、供电、平整等工程并完成验收后再转为可供应',
+        rule: RULE_SOURCES.ready,
+      },
+    ];
+  }
+  const pending = new Map<string, number>();
+  for (const w of facts.workPackages) {
+    if (!isIsoDate(w.acceptedOn)) pending.set(w.workType, (pending.get(w.workType) ?? 0) + 1);
+  }
+  if (pending.size === 0) return [];
+  const names = [...pending].map(([type, n]) => (n > 1 ? `${type}（${n} 项）` : type));
+  return [
+    {
+      code: 'work-packages-unaccepted',
+      message: `以下前期开发工作包尚未验收：${names.join('、')}。请验收合格并录入验收日期后再转为可供应`,
+      rule: RULE_SOURCES.ready,
+    },
+  ];
+}
+
+/**
+ * May a parcel in `from` move to `to` with these facts? Returns every problem found, so the form
+ * can show them all at once. `facts.today` and `facts.lastEventDate` come from the system and must
+ * be valid dates (a bad one throws); `facts.eventDate` is user input and is reported.
+ */
+export function checkTransition(from: TStage, to: TStage, facts: TransitionFacts): TTransitionCheck {
+  assertIsoDate(facts.today, 'facts.today');
+  if (facts.lastEventDate !== null) assertIsoDate(facts.lastEventDate, 'facts.lastEventDate');
+
+  const step = findTransition(from, to);
+  const problems: GuardProblem[] = [];
+  if (!step) problems.push(notAllowed(from, to));
+  problems.push(...dateProblems(facts));
+  if (step) {
+    if (step.kind === 'cancel' || step.kind === 'abort-trade') problems.push(...reasonProblems(step.kind, facts.reason));
+    else if (to === '已入库') problems.push(...reserveProblems(facts));
+    else if (to === '可供应') problems.push(...readyProblems(facts));
+    else if (to === '已供应') problems.push(...supplyProblems(facts.supply, facts));
+  }
+  return step && problems.length === 0 ? { ok: true, kind: step.kind } : { ok: false, problems };
+}

@@ -1,0 +1,37 @@
+import type { TAcquisitionRoute, THazardResult } from '../stages';
+
+export type THazardKey = 'hazardSoil' | 'hazardRelics' | 'hazardMinerals' | 'hazardGeology';
+
+export interface TSupplyFacts {
+  mode?: string | null;
+  dealDate?: string | null;
+  dealPrice?: string | null;
+  transferee?: string | null;
+  contractNo?: string | null;
+  startingPrice?: string | null;
+  noticeDate?: string | null;
+}
+
+/** Everything a transition guard reads; gathered by the caller from the parcel's records. */
+export interface TransitionFacts {
+  /** Today in Asia/Shanghai, YYYY-MM-DD. */
+  today: string;
+  /** The date the user enters for this step (user input: validated here). */
+  eventDate: string;
+  /** Date of the parcel's last event, or null for the first one. */
+  lastEventDate: string | null;
+  reason?: string | null;
+  compensation: { parties: number; allSigned: boolean; allPaid: boolean };
+  titleRegistered: boolean;
+  hazards: Record<THazardKey, THazardResult>;
+  workPackages: { workType: string; acceptedOn: string | null }[];
+  supply?: TSupplyFacts;
+  acquisitionRoute: TAcquisitionRoute;
+}
+
+/** One reason a transition is refused: what is missing and what to do (Chinese), and its rule source. */
+export interface GuardProblem {
+  code: string;
+  message: string;
+  rule: string;
+}
