@@ -1,8 +1,11 @@
 import type { Db } from '../../src/platform/db/client';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
+import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
 
 /** All demo data (演示数据), module by module. Idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
   const f = await seedFoundationDemo(db);
   console.log(`演示数据：新增科室 ${f.departments} 个、用户 ${f.users} 个（密码见 DEMO_PASSWORD，默认 Demo@2026）`);
+  const r = await seedReserveDemo(db);
+  console.log(r.parcels ? `演示数据：新增${summariseReserveDemo(r)}` : '演示数据：计划实施演示数据已存在，未重复生成');
 }
