@@ -1,0 +1,19 @@
+/** File sizes in messages: megabytes (1 MB = 1024 × 1024 bytes), as few decimals as read well. */
+export const MEGABYTE = 1024 * 1024;
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / MEGABYTE;
+  return `${Number(mb >= 10 ? mb.toFixed(1) : mb.toPrecision(3))} MB`;
+}
+
+/** 「文件大小 X MB 超过上限 Y MB」, with enough decimals that X visibly exceeds Y. */
+export function sizeOverLimitMessage(size: number, limit: number): string {
+  let digits = 1;
+  let sizeText = (size / MEGABYTE).toFixed(digits);
+  const limitText = formatMegabytes(limit).replace(' MB', '');
+  while (Number(sizeText) <= Number(limitText) && digits < 6) {
+    digits++;
+    sizeText = (size / MEGABYTE).toFixed(digits);
+  }
+  return `文件大小 ${sizeText} MB 超过上限 ${limitText} MB`;
+}
