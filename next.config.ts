@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() so pages answer 403 with our Chinese page.
     authInterrupts: true,
+    // Inspection photos (≤ 10 MB each) go up through server actions.
+    serverActions: { bodySizeLimit: '11mb' },
+    // Boundary files (≤ import.maxFileMb, default 20 MB) pass the request-id proxy.
+    proxyClientMaxBodySize: '30mb',
   },
   poweredByHeader: false,
 };

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { hasPermission } from '@/platform/permissions/check';
+import { getDb } from '@/platform/db';
+import { todayInShanghai } from '@/ui/format';
+import { getDevelopmentView } from '@/modules/parcels/development/queries';
+import { DevelopmentClient } from '@/modules/parcels/development/components/development-client';
+
+export const metadata: Metadata = { title: '前期开发' };
+
+export default async function ParcelDevelopmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission('parcel:view');
+  const { id } = await params;
+  const view = await getDevelopmentView(await getDb(), id);
+  if (!view) notFound();
+  return (
+    <DevelopmentClient
+      parcelId={view.parcel.id}
+      stage={view.parcel.stage}
+      packages={view.packages}
+      summary={view.summary}
+      stageProblem={view.stageProblem}
+      canEdit={hasPermission(user, 'parcel:edit')}
+      today={todayInShanghai()}
+    />
+  );
+}

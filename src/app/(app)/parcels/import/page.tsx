@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { getDb } from '@/platform/db';
+import { listProjectOptions } from '@/modules/parcels/queries';
+import { ImportClient } from '@/modules/parcels/import/components/import-client';
+
+export const metadata: Metadata = { title: '批量导入地块边界' };
+
+export default async function ParcelImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission('parcel:edit');
+  const { projectId } = await searchParams;
+  const projects = await listProjectOptions(await getDb());
+  const preset = typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : null;
+  return <ImportClient projects={projects} defaultProjectId={preset} />;
+}

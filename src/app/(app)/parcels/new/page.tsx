@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { getDb } from '@/platform/db';
+import { listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
+import { EMPTY_PARCEL_FORM } from '@/modules/parcels/view';
+import { ParcelForm } from '@/modules/parcels/components/parcel-form';
+
+export const metadata: Metadata = { title: '新建地块' };
+
+export default async function NewParcelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission('parcel:edit');
+  const { projectId } = await searchParams;
+  const db = await getDb();
+  const [projects, plannedUses] = await Promise.all([listProjectOptions(db), listPlannedUses(db)]);
+  const open = projects.filter((p) => p.status === 'active');
+  // ?projectId= preselects the project when it exists and is open (from a project's page).
+  const preset = typeof projectId === 'string' && open.some((p) => p.id === projectId) ? projectId : '';
+  return (
+    <ParcelForm
+      parcel={null}
+      initial={{ ...EMPTY_PARCEL_FORM, projectId: preset }}
+      projects={open.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+      plannedUses={plannedUses}
+    />
+  );
+}

@@ -1,0 +1,232 @@
+'use client';
+import { useState } from 'react';
+import { Alert, Button, Card, MessagePlugin, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { AddIcon } from 'tdesign-icons-react';
+import { useRunAction } from '@/ui/use-run-action';
+import { deletePartyAction, revealPersonalInfoAction } from '../actions';
+import { formatWanYuan, formatYuan } from '../fields';
+import type { CompensationSummary, PartyView } from '../queries';
+import { PartyDialog } from './party-dialog';
+import { SummaryGrid } from './summary-grid';
+
+type Revealed = Record<string, { idNumber: string | null; phone: string | null }>;
+
+function ItemsTable({ party }: { party: PartyView }) {
+  if (party.items.length === 0) return <div className="lr-muted">未填写补偿明细，仅登记协议总额。</div>;
+  const row = { display: 'grid', gridTemplateColumns: '180px 160px minmax(0, 1fr)', gap: 16, padding: '4px 0' } as const;
+  return (
+    <div role="table" aria-label={`${party.name}的补偿明细`} style={{ maxWidth: 720 }}>
+      <div role="row" className="lr-muted" style={{ ...row, fontSize: 13 }}>
+        <span role="columnheader">补偿类别</span>
+        <span role="columnheader" style={{ textAlign: 'right' }}>
+          金额（元）
+        </span>
+        <span role="columnheader">说明</span>
+      </div>
+      {party.items.map((i) => (
+        <div role="row" key={i.id} style={row}>
+          <span role="cell">{i.category}</span>
+          <span role="cell" style={{ textAlign: 'right' }}>
+            {formatYuan(i.amount)}
+          </span>
+          <span role="cell">{i.note ?? ''}</span>
+        </div>
+      ))}
+      <div role="row" style={{ ...row, fontWeight: 600, borderTop: '1px solid var(--td-component-stroke)' }}>
+        <span role="cell">合计</span>
+        <span role="cell" style={{ textAlign: 'right' }}>
+          {formatYuan(party.itemsTotal)}
+        </span>
+        <span role="cell" />
+      </div>
+    </div>
+  );
+}
+
+/** 征收补偿: totals, the compensated parties (personal data masked unless revealed) and their items. */
+export function AcquisitionClient(props: {
+  parcelId: string;
+  parties: PartyView[];
+  summary: CompensationSummary;
+  frozenReason: string | null;
+  canEdit: boolean;
+  canReveal: boolean;
+}) {
+  const { summary } = props;
+  const [editing, setEditing] = useState<{ party: PartyView | null } | null>(null);
+  const [revealed, setRevealed] = useState<Revealed>({});
+  const [revealing, setRevealing] = useState<string | null>(null);
+  const { run } = useRunAction();
+  const editable = props.canEdit && !props.frozenReason;
+
+  const reveal = async (id: string) => {
+    setRevealing(id);
+    try {
+      const res = await revealPersonalInfoAction({ id });
+      if (!res.ok) {
+        void MessagePlugin.error(res.error);
+        return;
+      }
+      setRevealed((r) => ({ ...r, [id]: { idNumber: res.data.idNumber, phone: res.data.phone } }));
+      void MessagePlugin.info('已显示完整信息，本次查看已记入审计日志');
+    } catch {
+      void MessagePlugin.error('无法连接服务器，请稍后重试');
+    } finally {
+      setRevealing(null);
+    }
+  };
+  const hide = (id: string) =>
+    setRevealed((r) => {
+      const next = { ...r };
+      delete next[id];
+      return next;
+    });
+
+  const columns: PrimaryTableCol<PartyView>[] = [
+    {
+      colKey: 'name',
+      title: '姓名 / 单位',
+      cell: ({ row }) => (
+        <div>
+          {row.name}
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            {row.partyType}
+          </div>
+        </div>
+      ),
+    },
+    {
+      colKey: 'idNumber',
+      title: '证件号码 / 联系电话',
+      cell: ({ row }) => {
+        const shown = revealed[row.id];
+        return (
+          <div style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="party-personal">
+            <div>{shown ? (shown.idNumber ?? '—') : (row.idNumberMasked ?? '—')}</div>
+            <div className="lr-muted">{shown ? (shown.phone ?? '—') : (row.phoneMasked ?? '—')}</div>
+          </div>
+        );
+      },
+    },
+    {
+      colKey: 'agreement',
+      title: '补偿协议',
+      cell: ({ row }) => (
+        <div>
+          {row.agreementNo ?? '—'}
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            {row.agreementSignedOn ? `${row.agreementSignedOn} 签订` : '未签订'}
+          </div>
+        </div>
+      ),
+    },
+    { colKey: 'amountAgreed', title: '协议金额（元）', align: 'right', cell: ({ row }) => formatYuan(row.amountAgreed) },
+    { colKey: 'amountPaid', title: '已支付（元）', align: 'right', cell: ({ row }) => formatYuan(row.amountPaid) },
+    { colKey: 'unpaid', title: '未支付（元）', align: 'right', cell: ({ row }) => formatYuan(row.unpaid) },
+    {
+      colKey: 'status',
+      title: '状态',
+      cell: ({ row }) => (
+        <Space size={4} direction="vertical">
+          <Tag size="small" variant="light" theme={row.signed ? 'success' : 'warning'}>
+            {row.signed ? '已签约' : '未签约'}
+          </Tag>
+          <Tag size="small" variant="light" theme={row.fullyPaid ? 'success' : 'warning'}>
+            {row.fullyPaid ? '已付清' : '未付清'}
+          </Tag>
+        </Space>
+      ),
+    },
+    {
+      colKey: 'op',
+      title: '操作',
+      cell: ({ row }) => (
+        <Space size={0} breakLine>
+          {props.canReveal &&
+            (revealed[row.id] ? (
+              <Button size="small" variant="text" onClick={() => hide(row.id)}>
+                隐藏
+              </Button>
+            ) : (
+              <Button size="small" variant="text" theme="primary" loading={revealing === row.id} onClick={() => reveal(row.id)}>
+                查看完整信息
+              </Button>
+            ))}
+          {editable && (
+            <>
+              <Button size="small" variant="text" theme="primary" onClick={() => setEditing({ party: row })}>
+                编辑
+              </Button>
+              <Popconfirm
+                content={`删除补偿对象「${row.name}」及其补偿明细？`}
+                theme="danger"
+                onConfirm={() => run(() => deletePartyAction({ id: row.id }), `已删除补偿对象「${row.name}」`)}
+              >
+                <Button size="small" variant="text" theme="danger">
+                  删除
+                </Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  const completeHint = summary.parties === 0 ? '尚未登记补偿对象' : summary.complete ? '全部签约且付清' : `${summary.parties - summary.signedCount} 户未签约，未支付 ${formatWanYuan(summary.unpaid)} 万元`;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title="补偿汇总" bordered={false}>
+        <SummaryGrid
+          testId="compensation-summary"
+          items={[
+            { label: '补偿对象', value: `${summary.parties} 户`, hint: `已签约 ${summary.signedCount} 户` },
+            { label: '协议金额', value: `${formatWanYuan(summary.agreed)} 万元`, hint: `${formatYuan(summary.agreed)} 元` },
+            { label: '已支付', value: `${formatWanYuan(summary.paid)} 万元`, hint: `${formatYuan(summary.paid)} 元` },
+            { label: '未支付', value: `${formatWanYuan(summary.unpaid)} 万元`, hint: `${formatYuan(summary.unpaid)} 元` },
+            {
+              label: '补偿是否完成',
+              value: (
+                <Tag theme={summary.complete ? 'success' : 'warning'} variant="light" size="large">
+                  {summary.complete ? '已完成' : '未完成'}
+                </Tag>
+              ),
+              hint: completeHint,
+            },
+          ]}
+        />
+      </Card>
+      <Card
+        title="补偿对象"
+        bordered={false}
+        actions={
+          editable && (
+            <Button icon={<AddIcon />} onClick={() => setEditing({ party: null })}>
+              新增补偿对象
+            </Button>
+          )
+        }
+      >
+        {props.frozenReason && <Alert theme="info" message={props.frozenReason} style={{ marginBottom: 12 }} />}
+        {!props.canReveal && summary.parties > 0 && (
+          <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
+            证件号码与联系电话已脱敏显示；查看完整信息需「查看被征收人完整身份证号与电话」权限。
+          </div>
+        )}
+        <Table
+          rowKey="id"
+          data={props.parties}
+          columns={columns}
+          expandedRow={({ row }) => <ItemsTable party={row} />}
+          expandOnRowClick={false}
+          empty="尚未登记补偿对象"
+          tableLayout="auto"
+          size="small"
+          hover
+        />
+      </Card>
+      {editing && <PartyDialog parcelId={props.parcelId} party={editing.party} onClose={() => setEditing(null)} />}
+    </Space>
+  );
+}

@@ -1,0 +1,162 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button, DatePicker, Dialog, Form, Input, MessagePlugin, Popconfirm, Textarea } from 'tdesign-react';
+import { describeZodError } from '@/platform/validation';
+import type { ActionResult } from '@/platform/action';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { addInspectionPhotoAction, createInspectionAction, deleteInspectionPhotoAction, updateInspectionAction } from '../actions';
+import { MAX_PHOTOS_PER_INSPECTION, ZCreateInspection, ZUpdateInspection } from '../validation';
+import type { InspectionView } from '../queries';
+import { PhotoPicker, type PickedPhoto } from './photo-picker';
+
+interface Values {
+  inspectedOn: string;
+  inspector: string;
+  findings: string;
+  rectification: string;
+  rectifiedOn: string;
+}
+
+/** Uploads the chosen photos one request each; returns the Chinese reasons of those that failed. */
+async function uploadPhotos(inspectionId: string, photos: PickedPhoto[], onProgress: (done: number) => void): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [i, p] of photos.entries()) {
+    const form = new FormData();
+    form.set('inspectionId', inspectionId);
+    form.set('file', p.file, p.file.name);
+    try {
+      const res = await addInspectionPhotoAction(form);
+      if (!res.ok) failures.push(res.error);
+    } catch {
+      failures.push(`照片「${p.file.name}」上传失败（网络中断或超出服务器允许的大小）`);
+    }
+    onProgress(i + 1);
+  }
+  return failures;
+}
+
+/**
+ * Record (inspection = null) or edit an inspection, with its photos. The record is saved first,
+ * then each new photo is uploaded; a photo that fails is reported and can be added again later.
+ */
+export function InspectionDialog(props: { parcelId: string; inspection: InspectionView | null; today: string; onClose: () => void }) {
+  const { inspection } = props;
+  const editing = !!inspection;
+  const router = useRouter();
+  const { run: runDelete } = useRunAction();
+  const [v, setV] = useState<Values>({
+    inspectedOn: inspection?.inspectedOn ?? props.today,
+    inspector: inspection?.inspector ?? '',
+    findings: inspection?.findings ?? '',
+    rectification: inspection?.rectification ?? '',
+    rectifiedOn: inspection?.rectifiedOn ?? '',
+  });
+  const [picked, setPicked] = useState<PickedPhoto[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [uploaded, setUploaded] = useState(0);
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setV((old) => ({ ...old, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: '' }));
+  };
+  const existing = inspection?.photos ?? [];
+
+  const submit = async () => {
+    const input = editing ? { ...v, id: inspection.id } : { ...v, parcelId: props.parcelId };
+    const parsed = editing ? ZUpdateInspection.safeParse(input) : ZCreateInspection.safeParse(input);
+    if (!parsed.success) {
+      const described = describeZodError(parsed.error);
+      setErrors(described.fieldErrors);
+      void MessagePlugin.error(described.message);
+      return;
+    }
+    setBusy(true);
+    try {
+      let res: ActionResult<{ id: string }>;
+      try {
+        res = editing ? await updateInspectionAction(input) : await createInspectionAction(input);
+      } catch {
+        void MessagePlugin.error('无法连接服务器，请稍后重试');
+        return;
+      }
+      if (!res.ok) {
+        setErrors(res.fieldErrors ?? {});
+        void MessagePlugin.error(res.error);
+        return;
+      }
+      const failures = await uploadPhotos(res.data.id, picked, setUploaded);
+      router.refresh();
+      const what = editing ? '已保存巡查记录' : '已登记巡查记录';
+      if (failures.length === 0) {
+        void MessagePlugin.success(picked.length ? `${what}，上传照片 ${picked.length} 张` : what);
+      } else {
+        void MessagePlugin.warning({
+          content: `${what}，但有 ${failures.length} 张照片未上传：${failures.join('；')}。可在「编辑」中重新添加。`,
+          duration: 10000,
+        });
+      }
+      props.onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const uploading = busy && picked.length > 0 ? `（照片 ${uploaded}/${picked.length}）` : '';
+
+  return (
+    <Dialog
+      visible
+      header={editing ? `编辑巡查记录：${inspection.inspectedOn}` : '登记管护巡查'}
+      width={640}
+      confirmBtn={{ content: `保存${uploading}`, loading: busy }}
+      cancelBtn="取消"
+      onConfirm={submit}
+      onClose={props.onClose}
+      closeOnOverlayClick={false}
+    >
+      <Form labelAlign="top" preventSubmitDefault>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <LabeledField name="inspectedOn" label="巡查日期" required error={errors.inspectedOn}>
+            <DatePicker value={v.inspectedOn} allowInput clearable={false} style={{ width: '100%' }} onChange={(val) => set('inspectedOn', String(val ?? ''))} />
+          </LabeledField>
+          <LabeledField name="inspector" label="巡查人" required error={errors.inspector}>
+            <Input value={v.inspector} maxlength={64} onChange={(val) => set('inspector', String(val))} />
+          </LabeledField>
+        </div>
+        <LabeledField name="findings" label="巡查发现" error={errors.findings} hint="如侵占、倾倒、围挡损坏、安全隐患等；无异常可填「未见异常」">
+          <Textarea value={v.findings} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('findings', String(val))} />
+        </LabeledField>
+        <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>
+          <LabeledField name="rectification" label="整改情况" error={errors.rectification}>
+            <Textarea value={v.rectification} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('rectification', String(val))} />
+          </LabeledField>
+          <LabeledField name="rectifiedOn" label="整改完成日期" error={errors.rectifiedOn} hint="不早于巡查日期">
+            <DatePicker value={v.rectifiedOn} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('rectifiedOn', String(val ?? ''))} />
+          </LabeledField>
+        </div>
+        {existing.length > 0 && (
+          <div style={{ marginBottom: 12 }}>
+            <div className="lr-field__label">已上传照片</div>
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+              {existing.map((p) => (
+                <div key={p.id} style={{ textAlign: 'center', width: 72 }}>
+                  {/* Served by /api/files (parcel:view). */}
+                  <img src={p.url} alt={p.fileName} width={64} height={64} style={{ objectFit: 'cover', borderRadius: 3 }} />
+                  <Popconfirm content={`删除照片「${p.fileName}」？`} theme="danger" onConfirm={() => runDelete(() => deleteInspectionPhotoAction({ id: p.id }), '已删除照片')}>
+                    <Button size="small" variant="text" theme="danger">
+                      删除
+                    </Button>
+                  </Popconfirm>
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
+        <div className="lr-field__label">{editing ? '添加照片' : '现场照片'}</div>
+        <PhotoPicker picked={picked} room={MAX_PHOTOS_PER_INSPECTION - existing.length} onChange={setPicked} />
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,338 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '@/platform/db/client';
+import { districts } from '@/platform/geo/schema';
+import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
+import { getSettings, type TSettings } from '@/platform/settings';
+import { todayInShanghai } from '@/ui/format';
+import { custodyInspections, parcelEvents, parcels, reserveProjects, workPackages } from './schema';
+import type { TStage, THazardResult } from './stages';
+import type { TParcelFilter, TWarningFilter } from './validation';
+import { CUSTODY_STAGES, parcelWarnings, warningLevel, type ParcelWarning, type WarningLimits } from './rules';
+
+export type TWarningLevel = ParcelWarning['level'];
+
+/** Stages in which warnings can arise (reserved, developing, ready): the warnings filter pre-selects them in SQL. */
+export const WARNING_STAGES: readonly TStage[] = CUSTODY_STAGES;
+
+/** Export cap: the route refuses to build a bigger workbook in memory. */
+export const PARCEL_EXPORT_LIMIT = 50_000;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/*
+ * Per-parcel facts the warning rules read, as correlated scalar subqueries (no LATERAL; see
+ * COMPAT.md). Each is served by an index on (parcel_id, …).
+ */
+/** Date the parcel entered the reserve: the last event into 已入库. */
+const reservedOnSql = sql<string | null>`(select max(${parcelEvents.eventDate}) from ${parcelEvents} where ${parcelEvents.parcelId} = ${parcels.id} and ${parcelEvents.toStage} = '已入库')`;
+const lastInspectionSql = sql<string | null>`(select max(${custodyInspections.inspectedOn}) from ${custodyInspections} where ${custodyInspections.parcelId} = ${parcels.id})`;
+const lastWorkUpdateSql = sql<string | null>`(select max(${workPackages.updatedOn}) from ${workPackages} where ${workPackages.parcelId} = ${parcels.id})`;
+
+/**
+ * The list filter as SQL. `year` is the year the parcel entered the reserve (date of its last
+ * event into 已入库), or — for parcels never reserved — the year it was registered (created_at,
+ * in Asia/Shanghai).
+ */
+function whereOf(f: TParcelFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    parts.push(or(ilike(parcels.code, pattern), ilike(parcels.name, pattern), ilike(parcels.supervisionNo, pattern), ilike(parcels.location, pattern)));
+  }
+  if (f.stage) parts.push(eq(parcels.stage, f.stage));
+  if (f.district) parts.push(eq(parcels.districtCode, f.district));
+  if (f.project) parts.push(eq(parcels.projectId, f.project));
+  if (f.use) parts.push(eq(parcels.plannedUse, f.use));
+  if (f.year) {
+    const start = new Date(`${f.year}-01-01T00:00:00+08:00`);
+    const end = new Date(`${f.year + 1}-01-01T00:00:00+08:00`);
+    parts.push(
+      or(
+        sql`${reservedOnSql} between ${`${f.year}-01-01`} and ${`${f.year}-12-31`}`,
+        and(sql`${reservedOnSql} is null`, gte(parcels.createdAt, start), lt(parcels.createdAt, end)),
+      ),
+    );
+  }
+  if (f.warn) parts.push(inArray(parcels.stage, [...WARNING_STAGES]));
+  return parts.length ? and(...parts) : undefined;
+}
+
+function orderOf(f: TParcelFilter): SQL[] {
+  const dir = f.order === 'asc' ? asc : desc;
+  const column = { code: parcels.code, area: parcels.areaM2, stageSince: parcels.stageSince, created: parcels.createdAt }[f.sort];
+  return f.sort === 'code' ? [dir(parcels.code)] : [dir(column), asc(parcels.code)];
+}
+
+export interface ParcelRow {
+  id: string;
+  code: string;
+  name: string;
+  supervisionNo: string | null;
+  location: string | null;
+  projectId: string;
+  projectCode: string | null;
+  projectName: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+  stage: TStage;
+  stageSince: string;
+  areaM2: string;
+  currentUse: string | null;
+  plannedUse: string | null;
+  plotRatio: string | null;
+  servicing: string | null;
+  titleCertNo: string | null;
+  titleRegisteredOn: string | null;
+  hazardSoil: THazardResult;
+  hazardRelics: THazardResult;
+  hazardMinerals: THazardResult;
+  hazardGeology: THazardResult;
+  custodyMode: string | null;
+  custodian: string | null;
+  tempUseStart: string | null;
+  tempUseEnd: string | null;
+  createdAt: Date;
+  reservedOn: string | null;
+  lastInspectionOn: string | null;
+  lastDevelopmentUpdateOn: string | null;
+  isDemo: boolean;
+}
+
+export type ParcelRowWithWarnings = ParcelRow & { warnings: ParcelWarning[]; warningLevel: TWarningLevel | null };
+
+const rowColumns = {
+  id: parcels.id,
+  code: parcels.code,
+  name: parcels.name,
+  supervisionNo: parcels.supervisionNo,
+  location: parcels.location,
+  projectId: parcels.projectId,
+  projectCode: reserveProjects.code,
+  projectName: reserveProjects.name,
+  districtCode: parcels.districtCode,
+  districtName: districts.name,
+  stage: parcels.stage,
+  stageSince: parcels.stageSince,
+  areaM2: parcels.areaM2,
+  currentUse: parcels.currentUse,
+  plannedUse: parcels.plannedUse,
+  plotRatio: parcels.plotRatio,
+  servicing: parcels.servicing,
+  titleCertNo: parcels.titleCertNo,
+  titleRegisteredOn: parcels.titleRegisteredOn,
+  hazardSoil: parcels.hazardSoil,
+  hazardRelics: parcels.hazardRelics,
+  hazardMinerals: parcels.hazardMinerals,
+  hazardGeology: parcels.hazardGeology,
+  custodyMode: parcels.custodyMode,
+  custodian: parcels.custodian,
+  tempUseStart: parcels.tempUseStart,
+  tempUseEnd: parcels.tempUseEnd,
+  createdAt: parcels.createdAt,
+  reservedOn: reservedOnSql.mapWith(parcelEvents.eventDate),
+  lastInspectionOn: lastInspectionSql.mapWith(custodyInspections.inspectedOn),
+  lastDevelopmentUpdateOn: lastWorkUpdateSql.mapWith(workPackages.updatedOn),
+  isDemo: parcels.isDemo,
+};
+
+async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], range?: { limit: number; offset: number }): Promise<ParcelRow[]> {
+  const q = db
+    .select(rowColumns)
+    .from(parcels)
+    .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
+    .leftJoin(districts, eq(districts.adcode, parcels.districtCode))
+    .where(where)
+    .orderBy(...order);
+  const rows = range ? await q.limit(range.limit).offset(range.offset) : await q;
+  return rows.map((r) => ({
+    ...r,
+    stage: r.stage as TStage,
+    hazardSoil: r.hazardSoil as THazardResult,
+    hazardRelics: r.hazardRelics as THazardResult,
+    hazardMinerals: r.hazardMinerals as THazardResult,
+    hazardGeology: r.hazardGeology as THazardResult,
+  }));
+}
+
+/** The configured limits (系统设置) in the shape the warning rules take. */
+export function warningLimitsOf(settings: TSettings): WarningLimits {
+  return {
+    reserveLimitDays: settings['parcel.reserveLimitDays'],
+    reserveDueSoonDays: settings['parcel.reserveDueSoonDays'],
+    tempUseLimitDays: settings['parcel.tempUseLimitDays'],
+    inspectionIntervalDays: settings['parcel.inspectionIntervalDays'],
+    stalledDevelopmentDays: settings['parcel.stalledDevelopmentDays'],
+  };
+}
+
+function withWarnings(rows: ParcelRow[], settings: TSettings, today: string): ParcelRowWithWarnings[] {
+  const limits = warningLimitsOf(settings);
+  return rows.map((r) => {
+    const warnings = parcelWarnings(r, limits, today);
+    return { ...r, warnings, warningLevel: warningLevel(warnings) };
+  });
+}
+
+function matchesWarning(level: TWarningLevel | null, wanted: TWarningFilter): boolean {
+  return wanted === 'any' ? level !== null : level === wanted;
+}
+
+/**
+ * One page of parcels with their warnings. Without the warnings filter, SQL pages. With it, the
+ * candidates (other filters + stages 已入库/前期开发/可供应) are all read, evaluated by the rules
+ * in code, and paged after filtering: fine up to some ten thousand candidate rows; a larger
+ * reserve would need the warning state cached on the parcel row.
+ */
+export async function listParcels(
+  db: Db,
+  f: TParcelFilter,
+  today: string = todayInShanghai(),
+): Promise<{ rows: ParcelRowWithWarnings[]; total: number }> {
+  const limits = await getSettings(db);
+  const where = whereOf(f);
+  const order = orderOf(f);
+  if (f.warn) {
+    const wanted = f.warn;
+    const flagged = withWarnings(await selectRows(db, where, order), limits, today).filter((r) => matchesWarning(r.warningLevel, wanted));
+    const start = (f.page - 1) * f.size;
+    return { rows: flagged.slice(start, start + f.size), total: flagged.length };
+  }
+  const [{ total }] = await db.select({ total: count() }).from(parcels).where(where);
+  const rows = await selectRows(db, where, order, { limit: f.size, offset: (f.page - 1) * f.size });
+  return { rows: withWarnings(rows, limits, today), total };
+}
+
+/** Every row of the filter (all pages), capped at PARCEL_EXPORT_LIMIT; `total` is before the cap. */
+export async function listParcelsForExport(
+  db: Db,
+  f: TParcelFilter,
+  today: string = todayInShanghai(),
+): Promise<{ rows: ParcelRowWithWarnings[]; total: number }> {
+  const limits = await getSettings(db);
+  const where = whereOf(f);
+  const order = orderOf(f);
+  if (f.warn) {
+    const wanted = f.warn;
+    const flagged = withWarnings(await selectRows(db, where, order), limits, today).filter((r) => matchesWarning(r.warningLevel, wanted));
+    return { rows: flagged.slice(0, PARCEL_EXPORT_LIMIT), total: flagged.length };
+  }
+  const [{ total }] = await db.select({ total: count() }).from(parcels).where(where);
+  const rows = await selectRows(db, where, order, { limit: PARCEL_EXPORT_LIMIT, offset: 0 });
+  return { rows: withWarnings(rows, limits, today), total };
+}
+
+export interface ProjectOption {
+  id: string;
+  code: string;
+  name: string;
+  status: 'active' | 'closed';
+}
+
+/** Projects for the filter and the parcel form, by code. */
+export async function listProjectOptions(db: Db | Tx): Promise<ProjectOption[]> {
+  return db
+    .select({ id: reserveProjects.id, code: reserveProjects.code, name: reserveProjects.name, status: reserveProjects.status })
+    .from(reserveProjects)
+    .orderBy(asc(reserveProjects.code));
+}
+
+/** Planned uses in use, for the filter. */
+export async function listPlannedUses(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ v: parcels.plannedUse })
+    .from(parcels)
+    .where(isNotNull(parcels.plannedUse))
+    .orderBy(asc(parcels.plannedUse));
+  return rows.map((r) => r.v).filter((v): v is string => !!v);
+}
+
+export interface ParcelHeader {
+  id: string;
+  code: string;
+  name: string;
+  stage: TStage;
+  stageSince: string;
+  areaM2: string;
+  version: number;
+  projectId: string;
+  projectCode: string | null;
+  projectName: string | null;
+  districtCode: string | null;
+  districtName: string | null;
+}
+
+/** The few facts every parcel page shows in its header; null for an unknown id. */
+export async function getParcelHeader(db: Db | Tx, id: string): Promise<ParcelHeader | null> {
+  const [row] = await db
+    .select({
+      id: parcels.id,
+      code: parcels.code,
+      name: parcels.name,
+      stage: parcels.stage,
+      stageSince: parcels.stageSince,
+      areaM2: parcels.areaM2,
+      version: parcels.version,
+      projectId: parcels.projectId,
+      projectCode: reserveProjects.code,
+      projectName: reserveProjects.name,
+      districtCode: parcels.districtCode,
+      districtName: districts.name,
+    })
+    .from(parcels)
+    .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
+    .leftJoin(districts, eq(districts.adcode, parcels.districtCode))
+    .where(eq(parcels.id, id));
+  return row ? { ...row, stage: row.stage as TStage } : null;
+}
+
+export type ParcelDetail = ParcelRowWithWarnings & { version: number; geometry: PolygonalGeometry | null };
+
+/** Everything the 概况 page and the edit form show, with warnings; null for an unknown id. */
+export async function getParcelDetail(db: Db, id: string, today: string = todayInShanghai()): Promise<ParcelDetail | null> {
+  const [row] = await selectRows(db, eq(parcels.id, id), []);
+  if (!row) return null;
+  const [extra] = await db.select({ version: parcels.version, geometry: parcels.geometry }).from(parcels).where(eq(parcels.id, id));
+  const [withW] = withWarnings([row], await getSettings(db), today);
+  return { ...withW, version: extra.version, geometry: isPolygonalGeometry(extra.geometry) ? extra.geometry : null };
+}
+
+export interface RecentEvent {
+  id: string;
+  seq: number;
+  fromStage: string | null;
+  toStage: string;
+  eventDate: string;
+  actorName: string | null;
+  docNo: string | null;
+  reason: string | null;
+  note: string | null;
+}
+
+/** The parcel's latest events, newest first. */
+export async function listRecentParcelEvents(db: Db, parcelId: string, limit = 10): Promise<RecentEvent[]> {
+  return db
+    .select({
+      id: parcelEvents.id,
+      seq: parcelEvents.seq,
+      fromStage: parcelEvents.fromStage,
+      toStage: parcelEvents.toStage,
+      eventDate: parcelEvents.eventDate,
+      actorName: parcelEvents.actorName,
+      docNo: parcelEvents.docNo,
+      reason: parcelEvents.reason,
+      note: parcelEvents.note,
+    })
+    .from(parcelEvents)
+    .where(eq(parcelEvents.parcelId, parcelId))
+    .orderBy(desc(parcelEvents.seq))
+    .limit(limit);
+}
+
+/** One district's outline (for the faint background of the boundary map). */
+export async function getDistrictOutline(db: Db, adcode: string): Promise<{ name: string; geometry: PolygonalGeometry } | null> {
+  const [row] = await db.select({ name: districts.name, geometry: districts.geometry }).from(districts).where(eq(districts.adcode, adcode));
+  return row && isPolygonalGeometry(row.geometry) ? { name: row.name, geometry: row.geometry } : null;
+}

@@ -1,0 +1,7 @@
+'use server';
+import { runMutation } from '@/platform/run-action';
+import { updateHandoverDate } from './mutations';
+
+export async function updateHandoverDateAction(input: unknown) {
+  return runMutation(updateHandoverDate, input);
+}

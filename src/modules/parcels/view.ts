@@ -1,0 +1,238 @@
+import Decimal from 'decimal.js';
+import type { PolygonalGeometry } from '@/platform/geo/geometry';
+import { formatDateTime } from '@/ui/format';
+import { HAZARD_CHECKS, type TStage, type THazardResult } from './stages';
+import type { ParcelDetail } from './queries';
+import type { TParcelFilter } from './validation';
+
+/**
+ * Plain, serialisable shapes the parcel pages hand to their client islands, the mapping from
+ * query rows, and display helpers (stage colours, area units) the map and workbench can reuse.
+ * Client-safe: no database code.
+ */
+
+/** One colour per stage (tags, the boundary map, the battle map). Red and amber are kept for warnings. */
+export const STAGE_COLORS: Record<TStage, string> = {
+  拟收储: '#8a94a6',
+  收储中: '#0594fa',
+  已入库: '#0052d9',
+  前期开发: '#7b3fe4',
+  可供应: '#2ba471',
+  已供应: '#0f766e',
+  终止: '#5e5e5e',
+};
+
+export type TWarningLevelView = 'red' | 'amber';
+export const WARNING_COLORS: Record<TWarningLevelView, string> = { red: '#d54941', amber: '#e37318' };
+export const WARNING_LEVEL_LABELS: Record<TWarningLevelView, string> = { red: '红色预警', amber: '黄色预警' };
+
+export interface AreaView {
+  /** m², 2 decimals, thousands separators. */
+  m2: string;
+  /** 亩 (1 亩 = 10000/15 m²), 2 decimals. */
+  mu: string;
+  /** 公顷, 4 decimals. */
+  ha: string;
+}
+
+function groupThousands(fixed: string): string {
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+/** Area (decimal string in m²) in m², 亩 and 公顷, computed with decimal.js. */
+export function areaView(areaM2: string | number | null | undefined): AreaView {
+  const m2 = new Decimal(areaM2 ?? 0);
+  return {
+    m2: groupThousands(m2.toFixed(2)),
+    mu: groupThousands(m2.times(15).dividedBy(10000).toFixed(2)),
+    ha: groupThousands(m2.dividedBy(10000).toFixed(4)),
+  };
+}
+
+/** Plain numbers for the Excel export (no separators): m² 2 decimals, 亩 2, 公顷 4. */
+export function areaNumbers(areaM2: string): { m2: number; mu: number; ha: number } {
+  const m2 = new Decimal(areaM2);
+  return {
+    m2: Number(m2.toFixed(2)),
+    mu: Number(m2.times(15).dividedBy(10000).toFixed(2)),
+    ha: Number(m2.dividedBy(10000).toFixed(4)),
+  };
+}
+
+export interface WarningView {
+  level: TWarningLevelView;
+  message: string;
+}
+
+export interface ParcelRowView {
+  id: string;
+  code: string;
+  name: string;
+  projectId: string;
+  projectLabel: string;
+  districtName: string | null;
+  stage: TStage;
+  stageSince: string;
+  area: AreaView;
+  plannedUse: string | null;
+  warnings: WarningView[];
+  warningLevel: TWarningLevelView | null;
+  isDemo: boolean;
+}
+
+interface RowLike {
+  id: string;
+  code: string;
+  name: string;
+  projectId: string;
+  projectCode: string | null;
+  projectName: string | null;
+  districtName: string | null;
+  stage: TStage;
+  stageSince: string;
+  areaM2: string;
+  plannedUse: string | null;
+  warnings: readonly { level: TWarningLevelView; message: string }[];
+  warningLevel: TWarningLevelView | null;
+  isDemo: boolean;
+}
+
+export function projectLabel(code: string | null, name: string | null): string {
+  return code ? `${code} ${name ?? ''}`.trim() : '（项目已删除）';
+}
+
+export function toParcelRowView(r: RowLike): ParcelRowView {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    projectId: r.projectId,
+    projectLabel: projectLabel(r.projectCode, r.projectName),
+    districtName: r.districtName,
+    stage: r.stage,
+    stageSince: r.stageSince,
+    area: areaView(r.areaM2),
+    plannedUse: r.plannedUse,
+    warnings: r.warnings.map((w) => ({ level: w.level, message: w.message })),
+    warningLevel: r.warningLevel,
+    isDemo: r.isDemo,
+  };
+}
+
+export type ParcelFilterView = TParcelFilter;
+
+export interface OptionView {
+  value: string;
+  label: string;
+}
+
+/** The parcel form's values: strings as the inputs hold them, the boundary as a geometry. */
+export interface ParcelFormValues {
+  code: string;
+  name: string;
+  supervisionNo: string;
+  location: string;
+  projectId: string;
+  currentUse: string;
+  plannedUse: string;
+  plotRatio: string;
+  servicing: string;
+  titleCertNo: string;
+  titleRegisteredOn: string;
+  hazardSoil: THazardResult;
+  hazardRelics: THazardResult;
+  hazardMinerals: THazardResult;
+  hazardGeology: THazardResult;
+  boundary: PolygonalGeometry | null;
+}
+
+export const EMPTY_PARCEL_FORM: ParcelFormValues = {
+  code: '',
+  name: '',
+  supervisionNo: '',
+  location: '',
+  projectId: '',
+  currentUse: '',
+  plannedUse: '',
+  plotRatio: '',
+  servicing: '',
+  titleCertNo: '',
+  titleRegisteredOn: '',
+  hazardSoil: '未查',
+  hazardRelics: '未查',
+  hazardMinerals: '未查',
+  hazardGeology: '未查',
+  boundary: null,
+};
+
+interface DetailLike {
+  code: string;
+  name: string;
+  supervisionNo: string | null;
+  location: string | null;
+  projectId: string;
+  currentUse: string | null;
+  plannedUse: string | null;
+  plotRatio: string | null;
+  servicing: string | null;
+  titleCertNo: string | null;
+  titleRegisteredOn: string | null;
+  hazardSoil: THazardResult;
+  hazardRelics: THazardResult;
+  hazardMinerals: THazardResult;
+  hazardGeology: THazardResult;
+  geometry: PolygonalGeometry | null;
+}
+
+export function toParcelFormValues(d: DetailLike): ParcelFormValues {
+  return {
+    code: d.code,
+    name: d.name,
+    supervisionNo: d.supervisionNo ?? '',
+    location: d.location ?? '',
+    projectId: d.projectId,
+    currentUse: d.currentUse ?? '',
+    plannedUse: d.plannedUse ?? '',
+    plotRatio: d.plotRatio ?? '',
+    servicing: d.servicing ?? '',
+    titleCertNo: d.titleCertNo ?? '',
+    titleRegisteredOn: d.titleRegisteredOn ?? '',
+    hazardSoil: d.hazardSoil,
+    hazardRelics: d.hazardRelics,
+    hazardMinerals: d.hazardMinerals,
+    hazardGeology: d.hazardGeology,
+    boundary: d.geometry,
+  };
+}
+
+/** The 概况 facts, in reading order, as label/value pairs (null shown as a dash). */
+export function toParcelFacts(d: ParcelDetail): { label: string; value: string | null }[] {
+  const area = areaView(d.areaM2);
+  const tempUse = d.tempUseStart || d.tempUseEnd ? `${d.tempUseStart ?? '？'} 至 ${d.tempUseEnd ?? '？'}` : null;
+  return [
+    { label: '地块编号', value: d.code },
+    { label: '地块名称', value: d.name },
+    { label: '电子监管号', value: d.supervisionNo },
+    { label: '坐落位置', value: d.location },
+    { label: '所属项目', value: projectLabel(d.projectCode, d.projectName) },
+    { label: '所在区县', value: d.districtName },
+    { label: '面积', value: `${area.mu} 亩（${area.m2} 平方米，${area.ha} 公顷）` },
+    { label: '环节', value: `${d.stage}（自 ${d.stageSince}）` },
+    { label: '现状用途', value: d.currentUse },
+    { label: '规划用途', value: d.plannedUse },
+    { label: '容积率', value: d.plotRatio },
+    { label: '开发程度', value: d.servicing },
+    { label: '不动产权证号', value: d.titleCertNo },
+    { label: '权属登记日期', value: d.titleRegisteredOn },
+    ...HAZARD_CHECKS.map((h) => ({ label: h.label, value: d[h.key] })),
+    { label: '入库日期', value: d.reservedOn },
+    { label: '管护方式', value: d.custodyMode ? `${d.custodyMode}${d.custodian ? `（${d.custodian}）` : ''}` : null },
+    { label: '临时利用期限', value: tempUse },
+    { label: '最近巡查', value: d.lastInspectionOn },
+    { label: '登记时间', value: formatDateTime(d.createdAt) },
+  ];
+}
