@@ -140,7 +140,19 @@ export function ParcelForm(props: {
         </Grid>
         <Divider align="left">边界</Divider>
         <LabeledField name="boundary" label="地块边界" required error={undefined}>
-          <BoundaryField value={values.boundary} onChange={(g) => set('boundary', g)} error={errors.boundary} />
+          <BoundaryField
+            value={values.boundary}
+            onChange={(g) => set('boundary', g)}
+            onFileFeature={(f) =>
+              setValues((v) => ({
+                ...v,
+                code: v.code || f.code,
+                name: v.name || f.name,
+                plannedUse: v.plannedUse || (f.plannedUse ?? ''),
+              }))
+            }
+            error={errors.boundary}
+          />
         </LabeledField>
         {editing && <p className="lr-muted" style={{ margin: '0 0 12px' }}>环节（当前：{editing.stage}）只能在“环节流转”中办理，修改地块信息不会改变环节。</p>}
         <Space style={{ marginTop: 16 }}>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { AppLink as Link } from './app-link';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, type PrimaryTableCol, type TableSort } from 'tdesign-react';
-import { AddIcon, DownloadIcon, SearchIcon } from 'tdesign-icons-react';
+import { AddIcon, DownloadIcon, SearchIcon, UploadIcon } from 'tdesign-icons-react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
 import { STAGES, type TStage } from '../stages';
 import { WARNING_FILTERS, WARNING_FILTER_LABELS, type TParcelSort, type TWarningFilter } from '../validation';
@@ -172,6 +172,11 @@ export function ParcelsListClient(props: {
         {props.canExport && (
           <Button variant="outline" icon={<DownloadIcon />} href={`/api/parcels/export${exportQuery ? `?${exportQuery}` : ''}`} tag="a">
             导出 Excel
+          </Button>
+        )}
+        {props.canEdit && (
+          <Button variant="outline" icon={<UploadIcon />} href={f.project ? `/parcels/import?projectId=${encodeURIComponent(f.project)}` : '/parcels/import'} tag="a">
+            批量导入边界
           </Button>
         )}
         {props.canEdit && (

@@ -13,6 +13,8 @@ import { centreOf, codeTakenMessage, OUTSIDE_CITY } from '../mutations';
 export interface ImportPreviewFeature {
   index: number;
   code: string;
+  /** False when the code was generated because the file has none. */
+  codeFromFile: boolean;
   name: string;
   plannedUse: string | null;
   areaM2: string;
@@ -65,6 +67,7 @@ export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uin
     features.push({
       index: f.index,
       code: codes[i],
+      codeFromFile: !!f.code?.trim(),
       name: f.name?.trim() || codes[i],
       plannedUse: f.use,
       areaM2: f.areaM2,
