@@ -5,7 +5,11 @@ import { usePathname, useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { Breadcrumb, Button, Layout, Menu, Tag } from 'tdesign-react';
 import {
+  CalendarIcon,
   DashboardIcon,
+  FolderIcon,
+  LayersIcon,
+  LocationIcon,
   FileSafetyIcon,
   LockOnIcon,
   LogoutIcon,
@@ -24,6 +28,10 @@ const ICONS: Record<NavIcon, ReactElement> = {
   lock: <LockOnIcon />,
   'file-safety': <FileSafetyIcon />,
   tree: <TreeRoundDotIcon />,
+  layers: <LayersIcon />,
+  calendar: <CalendarIcon />,
+  folder: <FolderIcon />,
+  location: <LocationIcon />,
 };
 
 export interface ShellUser {

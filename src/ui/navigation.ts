@@ -15,10 +15,20 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree';
+export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree' | 'layers' | 'calendar' | 'folder' | 'location';
 
 export const NAVIGATION: NavItem[] = [
   { key: 'workbench', title: '工作台', path: '/workbench', icon: 'dashboard', permission: 'workbench:view', description: '我的待办、通知和常用入口' },
+  {
+    key: 'implementation',
+    title: '计划实施',
+    icon: 'layers',
+    children: [
+      { key: 'plans', title: '储备计划', path: '/plans', icon: 'calendar', permission: 'plan:view', description: '年度计划、三年滚动计划及其完成情况' },
+      { key: 'projects', title: '储备项目', path: '/projects', icon: 'folder', permission: 'project:view', description: '储备项目、收储方式与投入产出' },
+      { key: 'parcels', title: '地块', path: '/parcels', icon: 'location', permission: 'parcel:view', description: '地块台账、全生命周期流转与预警' },
+    ],
+  },
   {
     key: 'admin',
     title: '系统管理',

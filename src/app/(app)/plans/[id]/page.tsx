@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { hasPermission } from '@/platform/permissions/check';
+import { getDb } from '@/platform/db';
+import { todayInShanghai } from '@/ui/format';
+import { getPlan, getPlanActuals, listPlanVersions } from '@/modules/plans/queries';
+import { planDateRange } from '@/modules/plans/rules';
+import { toPlanFacts, toPlanProgressView, toPlanRowView, toPlanTargetValues, toVersionViews } from '@/modules/plans/view';
+import { PlanDetailClient } from '@/modules/plans/components/plan-detail-client';
+
+export const metadata: Metadata = { title: '计划详情' };
+
+export default async function PlanDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission('plan:view');
+  const { id } = await params;
+  if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) notFound();
+  const db = await getDb();
+  const plan = await getPlan(db, id);
+  if (!plan) notFound();
+  const [actuals, versions] = await Promise.all([getPlanActuals(db, plan), listPlanVersions(db, plan.groupId)]);
+  return (
+    <PlanDetailClient
+      plan={toPlanRowView(plan)}
+      adjustReason={plan.adjustReason}
+      targets={toPlanTargetValues(plan)}
+      facts={toPlanFacts(plan)}
+      progress={toPlanProgressView(plan, actuals, todayInShanghai())}
+      range={planDateRange(plan)}
+      versions={toVersionViews(versions)}
+      canEdit={hasPermission(user, 'plan:edit')}
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { hasPermission } from '@/platform/permissions/check';
+import { getDb } from '@/platform/db';
+import { listCurrentPlanOptions, plansByIds } from '@/modules/plans/queries';
+import { toPlanOptions } from '@/modules/plans/view';
+import { getProject, getProjectStageTotals, listProjectEvents, listProjectParcels, PROJECT_PARCELS_LIMIT } from '@/modules/projects/queries';
+import { toProjectEventView, toProjectFactsView, toProjectFormValues, toProjectParcelView, toProjectTotalsView } from '@/modules/projects/view';
+import { ProjectDetailClient } from '@/modules/projects/components/project-detail-client';
+
+export const metadata: Metadata = { title: '项目详情' };
+
+export default async function ProjectDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission('project:view');
+  const { id } = await params;
+  if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) notFound();
+  const db = await getDb();
+  const project = await getProject(db, id);
+  if (!project) notFound();
+  const [planMap, plans, totals, parcels, events] = await Promise.all([
+    plansByIds(db, project.planId ? [project.planId] : []),
+    listCurrentPlanOptions(db),
+    getProjectStageTotals(db, id),
+    listProjectParcels(db, id),
+    listProjectEvents(db, id, 20),
+  ]);
+  const totalsView = toProjectTotalsView(totals);
+  return (
+    <ProjectDetailClient
+      project={toProjectFactsView(project, project.planId ? (planMap.get(project.planId) ?? null) : null)}
+      formValues={toProjectFormValues(project)}
+      plans={toPlanOptions(plans)}
+      totals={totalsView}
+      parcels={parcels.map(toProjectParcelView)}
+      parcelsTruncated={parcels.length >= PROJECT_PARCELS_LIMIT && totalsView.parcelCount > parcels.length}
+      events={events.map(toProjectEventView)}
+      canEdit={hasPermission(user, 'project:edit')}
+      canAddParcel={hasPermission(user, 'parcel:edit')}
+    />
+  );
+}

@@ -1,0 +1,167 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Alert, DatePicker, Dialog, Form, Input, Radio, Textarea } from 'tdesign-react';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { adjustPlanAction, createPlanAction } from '../actions';
+import { defaultPlanTitle, PLAN_TYPE_LABELS, PLAN_TYPES, planEndYear, planYearsLabel, type TPlanType } from '../validation';
+import type { PlanRowView, PlanTargetValues } from '../view';
+import { EMPTY_TARGETS, PlanTargetsFields } from './plan-targets-fields';
+
+export type PlanDialogMode = { kind: 'create'; defaultYear: number } | { kind: 'adjust'; plan: PlanRowView; targets: PlanTargetValues };
+
+interface Draft extends PlanTargetValues {
+  planType: TPlanType;
+  startYear: string;
+  title: string;
+  docNo: string;
+  approvedOn: string;
+  reason: string;
+}
+
+function initialDraft(mode: PlanDialogMode): Draft {
+  if (mode.kind === 'adjust') {
+    const p = mode.plan;
+    return { ...mode.targets, planType: p.planType, startYear: String(p.startYear), title: p.title, docNo: '', approvedOn: '', reason: '' };
+  }
+  const year = String(mode.defaultYear);
+  return { ...EMPTY_TARGETS, planType: 'annual', startYear: year, title: defaultPlanTitle('annual', mode.defaultYear), docNo: '', approvedOn: '', reason: '' };
+}
+
+function yearsOf(draft: Draft): string {
+  const start = Number(draft.startYear);
+  if (!/^\d{4}$/.test(draft.startYear.trim())) return '请填写四位数字年份';
+  return `覆盖 ${planYearsLabel(start, planEndYear(draft.planType, start))}`;
+}
+
+/** Create a plan, or adjust the current version of one (a new version with a reason). */
+export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => void }) {
+  const { mode } = props;
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(mode));
+  // The suggested title follows type and year until the user types their own.
+  const [titleTouched, setTitleTouched] = useState(mode.kind === 'adjust');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run, busy } = useRunAction();
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => {
+      const next = { ...d, [key]: value };
+      if (!titleTouched && (key === 'planType' || key === 'startYear') && /^\d{4}$/.test(next.startYear.trim())) {
+        next.title = defaultPlanTitle(next.planType, Number(next.startYear));
+      }
+      return next;
+    });
+    setErrors((e) => ({ ...e, [key]: '' }));
+  };
+
+  const targets = (d: Draft): PlanTargetValues => ({
+    acquireCount: d.acquireCount,
+    acquireArea: d.acquireArea,
+    developCount: d.developCount,
+    developArea: d.developArea,
+    supplyCount: d.supplyCount,
+    supplyArea: d.supplyArea,
+    custodyCount: d.custodyCount,
+    custodyArea: d.custodyArea,
+    fundNeed: d.fundNeed,
+  });
+
+  const submit = async () => {
+    if (mode.kind === 'adjust') {
+      const input = { id: mode.plan.id, title: draft.title, reason: draft.reason, docNo: draft.docNo, approvedOn: draft.approvedOn, ...targets(draft) };
+      const res = await run(() => adjustPlanAction(input), '计划已调整，已生成新版本', setErrors);
+      if (res?.ok) {
+        props.onClose();
+        router.push(`/plans/${res.data.id}`);
+      }
+      return;
+    }
+    const input = { planType: draft.planType, startYear: draft.startYear, title: draft.title, docNo: draft.docNo, approvedOn: draft.approvedOn, ...targets(draft) };
+    const res = await run(() => createPlanAction(input), '计划已创建', setErrors);
+    if (res?.ok) {
+      props.onClose();
+      router.push(`/plans/${res.data.id}`);
+    }
+  };
+
+  const adjusting = mode.kind === 'adjust';
+  return (
+    <Dialog
+      visible
+      header={adjusting ? `调整计划：${mode.plan.title}（第 ${mode.plan.version} 版）` : '新建储备计划'}
+      width={760}
+      confirmBtn={{ content: adjusting ? '保存为新版本' : '保存', loading: busy }}
+      cancelBtn="取消"
+      onConfirm={submit}
+      onClose={props.onClose}
+      closeOnOverlayClick={false}
+      destroyOnClose
+    >
+      <Form labelAlign="top" colon={false} onSubmit={submit} preventSubmitDefault data-testid="plan-form">
+        {adjusting && (
+          <Alert
+            theme="info"
+            style={{ marginBottom: 12 }}
+            message={`保存后生成第 ${mode.plan.version + 1} 版，第 ${mode.plan.version} 版转为历史版本并保留。计划类型和年度不可调整。`}
+          />
+        )}
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <LabeledField name="planType" label="计划类型" required error={errors.planType}>
+            <Radio.Group value={draft.planType} disabled={adjusting} onChange={(v) => set('planType', v as TPlanType)}>
+              {PLAN_TYPES.map((t) => (
+                <Radio.Button key={t} value={t}>
+                  {PLAN_TYPE_LABELS[t]}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </LabeledField>
+          <LabeledField name="startYear" label="起始年度" required error={errors.startYear} hint={yearsOf(draft)}>
+            <Input value={draft.startYear} disabled={adjusting} maxlength={4} onChange={(v) => set('startYear', String(v))} suffix="年" />
+          </LabeledField>
+        </div>
+        <LabeledField name="title" label="计划名称" required error={errors.title}>
+          <Input
+            value={draft.title}
+            maxlength={100}
+            onChange={(v) => {
+              setTitleTouched(true);
+              set('title', String(v));
+            }}
+          />
+        </LabeledField>
+        {adjusting && (
+          <LabeledField name="reason" label="调整原因" required error={errors.reason}>
+            <Textarea value={draft.reason} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('reason', String(v))} />
+          </LabeledField>
+        )}
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          <LabeledField
+            name="docNo"
+            label={adjusting ? '调整批准文号' : '批准文号'}
+            error={errors.docNo}
+            hint={adjusting ? `选填；不填则沿用「${mode.plan.docNo ?? '无'}」` : '选填，如：益政函〔2026〕12号'}
+          >
+            <Input value={draft.docNo} maxlength={64} onChange={(v) => set('docNo', String(v))} />
+          </LabeledField>
+          <LabeledField name="approvedOn" label={adjusting ? '调整批准日期' : '批准日期'} error={errors.approvedOn} hint="选填，格式 YYYY-MM-DD">
+            <DatePicker
+              value={draft.approvedOn}
+              valueType="YYYY-MM-DD"
+              format="YYYY-MM-DD"
+              allowInput
+              clearable
+              style={{ width: '100%' }}
+              onChange={(v) => set('approvedOn', typeof v === 'string' ? v : '')}
+            />
+          </LabeledField>
+        </div>
+        <div className="lr-muted" style={{ margin: '4px 0 8px' }}>
+          计划指标
+        </div>
+        <PlanTargetsFields values={targets(draft)} errors={errors} onChange={(k, v) => set(k, v)} />
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computePlanActuals,
+  diffPlanTargets,
+  planDateRange,
+  progressBarValue,
+  progressPercent,
+  type ParcelSnapshotRow,
+  type PlanEventRow,
+  type PlanTargets,
+} from '../../src/modules/plans/rules';
+
+const W2026 = { startYear: 2026, endYear: 2026 };
+const ROLLING = { startYear: 2025, endYear: 2027 };
+
+let seqs = new Map<string, number>();
+function ev(parcelId: string, toStage: string, eventDate: string, opts: { area?: string; amount?: string | null; fromStage?: string | null } = {}): PlanEventRow {
+  const seq = (seqs.get(parcelId) ?? 0) + 1;
+  seqs.set(parcelId, seq);
+  return { parcelId, seq, toStage, eventDate, fromStage: opts.fromStage ?? null, amount: opts.amount ?? null, areaM2: opts.area ?? '1000.00' };
+}
+const reset = () => {
+  seqs = new Map();
+};
+
+describe('plan date range', () => {
+  it('covers whole calendar years', () => {
+    expect(planDateRange(W2026)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(planDateRange(ROLLING)).toEqual({ from: '2025-01-01', to: '2027-12-31' });
+  });
+});
+
+describe('plan actuals from parcel events', () => {
+  it('counts entries into 已入库 and 前期开发 in the years, once per parcel, with their areas', () => {
+    reset();
+    const events = [
+      ev('A', '收储中', '2025-11-02', { area: '5000.50' }),
+      ev('A', '已入库', '2026-01-01', { area: '5000.50' }),
+      ev('B', '已入库', '2026-12-31', { area: '1234.25' }),
+      ev('C', '已入库', '2025-12-31', { area: '9999.00' }), // the year before: not counted
+      ev('D', '已入库', '2027-01-01', { area: '7777.00' }), // the year after: not counted
+      ev('A', '前期开发', '2026-06-30', { area: '5000.50' }),
+    ];
+    const a = computePlanActuals(W2026, events, []);
+    expect(a.acquire).toEqual({ count: 2, area: '6234.75' });
+    expect(a.develop).toEqual({ count: 1, area: '5000.50' });
+    expect(a.supply).toEqual({ count: 0, area: '0.00' });
+  });
+
+  it.each([
+    // [case, events of parcel P (stage, date), expected supplied count]
+    ['supplied in the year', [['已供应', '2026-03-01']], 1],
+    ['supplied, then the trade aborted in the year', [['已供应', '2026-03-01'], ['可供应', '2026-04-01']], 0],
+    ['supplied, aborted, supplied again', [['已供应', '2026-03-01'], ['可供应', '2026-04-01'], ['已供应', '2026-09-01']], 1],
+    ['supplied in the year, aborted the next year', [['已供应', '2026-11-01'], ['可供应', '2027-02-01']], 1],
+    ['supplied the year before, aborted in the year', [['已供应', '2025-11-01'], ['可供应', '2026-02-01']], 0],
+    ['ready again before a supply (no abort)', [['可供应', '2026-01-10'], ['已供应', '2026-05-01']], 1],
+  ] as const)('supply: %s', (_name, steps, expected) => {
+    reset();
+    const events = steps.map(([stage, date]) => ev('P', stage, date, { area: '2000.00' }));
+    const a = computePlanActuals(W2026, events, []);
+    expect(a.supply.count).toBe(expected);
+    expect(a.supply.area).toBe(expected ? '2000.00' : '0.00');
+  });
+
+  it('orders by sequence, not by the order rows arrive in', () => {
+    reset();
+    const supplied = ev('P', '已供应', '2026-03-01');
+    const aborted = ev('P', '可供应', '2026-03-01', { fromStage: '已供应' });
+    expect(computePlanActuals(W2026, [aborted, supplied], []).supply.count).toBe(0);
+  });
+
+  it('a rolling plan counts all three years', () => {
+    reset();
+    const events = [ev('A', '已入库', '2025-02-01'), ev('B', '已入库', '2026-02-01'), ev('C', '已入库', '2027-12-31'), ev('D', '已入库', '2028-01-01')];
+    expect(computePlanActuals(ROLLING, events, []).acquire.count).toBe(3);
+  });
+
+  it('sums recorded amounts in the years exactly (decimal, not float)', () => {
+    reset();
+    const events = [
+      ev('A', '收储中', '2026-01-05', { amount: '0.10' }),
+      ev('A', '已入库', '2026-02-05', { amount: '0.20' }),
+      ev('B', '收储中', '2026-02-05', { amount: null }),
+      ev('B', '已入库', '2025-02-05', { amount: '1000000.00' }), // outside
+      ev('C', '已供应', '2026-08-05', { amount: '9999999999999999.99' }),
+    ];
+    expect(computePlanActuals(W2026, events, []).fundRecorded).toBe('10000000000000000.29');
+  });
+
+  it('custody is a snapshot of parcels now in 已入库, 前期开发 or 可供应', () => {
+    const now: ParcelSnapshotRow[] = [
+      { id: '1', stage: '已入库', areaM2: '100.10' },
+      { id: '2', stage: '前期开发', areaM2: '200.20' },
+      { id: '3', stage: '可供应', areaM2: '300.30' },
+      { id: '4', stage: '已供应', areaM2: '400.00' },
+      { id: '5', stage: '拟收储', areaM2: '500.00' },
+      { id: '6', stage: '终止', areaM2: '600.00' },
+      { id: '7', stage: '收储中', areaM2: null },
+    ];
+    expect(computePlanActuals(W2026, [], now).custody).toEqual({ count: 3, area: '600.60' });
+  });
+
+  it('gives zeros for no data', () => {
+    expect(computePlanActuals(W2026, [], [])).toEqual({
+      acquire: { count: 0, area: '0.00' },
+      develop: { count: 0, area: '0.00' },
+      supply: { count: 0, area: '0.00' },
+      custody: { count: 0, area: '0.00' },
+      fundRecorded: '0.00',
+    });
+  });
+});
+
+describe('progress', () => {
+  it.each([
+    ['5', '10', 50, 50],
+    ['10', '10', 100, 100],
+    ['15', '10', 150, 100],
+    ['1', '3', 33.3, 33.3],
+    ['0', '10', 0, 0],
+    ['3', '0', null, 0],
+    ['1234.56', '2469.12', 50, 50],
+  ] as const)('actual %s of target %s → %s%% (bar %s)', (actual, target, percent, bar) => {
+    const p = progressPercent(actual, target);
+    expect(p).toBe(percent);
+    expect(progressBarValue(p)).toBe(bar);
+  });
+});
+
+describe('target diff between versions', () => {
+  const base: PlanTargets = {
+    acquireCount: 10,
+    acquireArea: '100000.00',
+    developCount: 5,
+    developArea: '50000.00',
+    supplyCount: 8,
+    supplyArea: '80000.00',
+    custodyCount: 20,
+    custodyArea: '200000.00',
+    fundNeed: '1000000000.00',
+  };
+
+  it('lists only changed targets, with signed deltas', () => {
+    const next = { ...base, acquireCount: 12, supplyArea: '75000.50', fundNeed: '1200000000.00' };
+    expect(diffPlanTargets(base, next)).toEqual([
+      { key: 'acquireCount', label: '收储入库宗数', unit: 'count', from: '10', to: '12', delta: '2' },
+      { key: 'supplyArea', label: '供应面积', unit: 'm2', from: '80000.00', to: '75000.50', delta: '-4999.50' },
+      { key: 'fundNeed', label: '资金需求', unit: 'yuan', from: '1000000000.00', to: '1200000000.00', delta: '200000000.00' },
+    ]);
+  });
+
+  it('treats equal decimals written differently as unchanged', () => {
+    expect(diffPlanTargets(base, { ...base, acquireArea: '100000' })).toEqual([]);
+  });
+});
