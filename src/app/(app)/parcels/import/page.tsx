@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: '批量导入地块边界' };
 export default async function ParcelImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('parcel:edit');
   const { projectId } = await searchParams;
-  const projects = await listProjectOptions(await getDb());
+  // Closed projects take no new parcels.
+  const projects = (await listProjectOptions(await getDb())).filter((p) => p.status === 'active');
   const preset = typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : null;
   return <ImportClient projects={projects} defaultProjectId={preset} />;
 }

@@ -60,16 +60,24 @@ export function ImportClient(props: { projects: { id: string; code: string; name
   const combined = useMemo(() => (preview ? combine(preview.features) : null), [preview]);
   const columns: PrimaryTableCol<ImportPreviewFeature>[] = [
     { colKey: 'index', title: '序号', width: 64, cell: ({ row }) => row.index + 1 },
-    { colKey: 'code', title: '地块编号', width: 180 },
-    { colKey: 'name', title: '名称', ellipsis: true },
-    { colKey: 'plannedUse', title: '用途', width: 120 },
-    { colKey: 'districtName', title: '所在区县', width: 100 },
-    { colKey: 'areaMu', title: '面积（亩）', width: 110, align: 'right' },
-    { colKey: 'areaM2', title: '面积（㎡）', width: 130, align: 'right' },
+    { colKey: 'code', title: '地块编号' },
+    { colKey: 'name', title: '名称' },
+    { colKey: 'plannedUse', title: '用途' },
+    { colKey: 'districtName', title: '所在区县' },
+    {
+      colKey: 'areaMu',
+      title: '面积',
+      align: 'right',
+      cell: ({ row }) => (
+        <span>
+          {row.areaMu} 亩<div className="lr-muted" style={{ fontSize: 12 }}>{row.areaM2} ㎡</div>
+        </span>
+      ),
+    },
     {
       colKey: 'problems',
       title: '检查结果',
-      width: 320,
+      width: 260,
       cell: ({ row }) =>
         row.problems.length === 0 ? (
           <Tag theme="success" variant="light">
@@ -148,9 +156,11 @@ export function ImportClient(props: { projects: { id: string; code: string; name
             <Alert key={p} theme="error" message={p} style={{ marginBottom: 8 }} />
           ))}
           {preview.ok && !projectId && <Alert theme="warning" message="请先选择地块所属的项目" style={{ marginBottom: 8 }} />}
-          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 420px', gap: 16, alignItems: 'start' }}>
-            <Table<ImportPreviewFeature> rowKey="index" data={preview.features} columns={columns} size="small" data-testid="import-preview" />
-            {combined && <BoundaryMap geometry={combined} width={420} height={320} />}
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: 16, alignItems: 'start' }}>
+            <div data-testid="import-preview" style={{ minWidth: 0 }}>
+              <Table<ImportPreviewFeature> rowKey="index" data={preview.features} columns={columns} size="small" tableLayout="auto" />
+            </div>
+            {combined && <BoundaryMap geometry={combined} width={360} height={300} />}
           </div>
         </Card>
       )}

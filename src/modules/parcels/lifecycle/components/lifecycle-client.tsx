@@ -38,7 +38,8 @@ export function LifecycleClient(props: {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 16, alignItems: 'start' }}>
       <Card title="流转记录" bordered={false}>
-        <Timeline mode="same" data-testid="lifecycle-timeline">
+        <div data-testid="lifecycle-timeline">
+        <Timeline mode="same">
           {props.events.map((e) => (
             <Timeline.Item key={e.id} label={e.eventDate} dotColor={e.toStage === '终止' ? 'error' : e.reason ? 'warning' : 'primary'}>
               <div style={{ fontWeight: 600 }}>
@@ -52,12 +53,14 @@ export function LifecycleClient(props: {
             </Timeline.Item>
           ))}
         </Timeline>
+        </div>
       </Card>
       <Card title={`下一步（当前：${props.parcel.stage}）`} bordered={false}>
         {props.steps.length === 0 && <div className="lr-muted">「{props.parcel.stage}」是终点环节，没有可办理的下一步。</div>}
         <Space direction="vertical" style={{ width: '100%' }}>
           {props.steps.map((s) => (
-            <Card key={s.to} size="small" bordered data-testid={`step-${s.to}`}>
+            <div key={s.to} data-testid={`step-${s.to}`}>
+            <Card size="small" bordered>
               <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
                 <span style={{ fontWeight: 600 }}>
                   {s.label} <Tag variant="light">转为「{s.to}」</Tag>
@@ -87,6 +90,7 @@ export function LifecycleClient(props: {
                 </ul>
               )}
             </Card>
+            </div>
           ))}
         </Space>
       </Card>
