@@ -38,6 +38,11 @@ test('a clerk imports a parcel from a 部颁 coordinate file and starts its life
   await start.getByRole('button', { name: '确认办理' }).click();
   await expect(page.getByText('已办理：启动收储').first()).toBeVisible();
   await expect(page.getByTestId('lifecycle-timeline')).toContainText('拟收储 → 收储中');
+  await page
+    .getByLabel('上传流转附件')
+    .last()
+    .setInputFiles({ name: '收储批复.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(page.getByTestId('lifecycle-timeline').getByRole('link', { name: /收储批复\.pdf/ })).toBeVisible();
   await expect(page.getByTestId('step-已入库').getByTestId('step-blockers')).toContainText('依据');
   const reserve = await openStep(page, '已入库');
   await reserve.getByRole('button', { name: '确认办理' }).click();

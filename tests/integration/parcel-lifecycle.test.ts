@@ -132,3 +132,28 @@ describe('parcel lifecycle', () => {
     expect(cancel?.blockers).toEqual([]);
   });
 });
+
+describe('lifecycle event documents', () => {
+  it('attaches a PDF to an event, lists it, refuses other content and users without the permission', async () => {
+    const { attachEventDocument } = await import('../../src/modules/parcels/lifecycle/documents');
+    const { parcelId } = await createTestParcel(database.db);
+    await go(parcelId, '收储中', { docNo: '益土储〔2025〕1号' });
+    const overview = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    const event = overview!.events.at(-1)!;
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+    expect(await attachEventDocument.execute(database.db, clerk, { eventId: event.id, fileName: '收储批复.pdf', bytes: pdf })).toMatchObject({ ok: true });
+    const after = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    expect(after!.events.at(-1)!.documents.map((d) => d.fileName)).toEqual(['收储批复.pdf']);
+    const fake = new TextEncoder().encode('MZ this is not a pdf');
+    const refused = await attachEventDocument.execute(database.db, clerk, { eventId: event.id, fileName: 'virus.pdf', bytes: fake });
+    expect(refused).toMatchObject({ ok: false });
+    if (!refused.ok) expect(refused.error).toContain('按文件内容识别');
+    const finance = await createActor(database.db, ['finance']);
+    expect(await attachEventDocument.execute(database.db, finance, { eventId: event.id, fileName: 'a.pdf', bytes: pdf })).toEqual({
+      ok: false,
+      error: '您没有执行此操作的权限',
+    });
+    const again = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    expect(again!.events.at(-1)!.documents).toHaveLength(1);
+  });
+});

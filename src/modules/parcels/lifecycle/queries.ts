@@ -5,6 +5,8 @@ import { parcelEvents } from '../schema';
 import { checkTransition, nextStages, type GuardProblem, type TTransitionKind } from '../rules';
 import type { TStage } from '../stages';
 import { gatherTransitionFacts, loadParcelForTransition } from './facts';
+import { listAttachments } from '../custody/attachments';
+import { EVENT_OWNER } from './documents';
 
 export interface ParcelEventView {
   id: string;
@@ -17,10 +19,11 @@ export interface ParcelEventView {
   docNo: string | null;
   reason: string | null;
   note: string | null;
+  documents: { id: string; fileName: string; url: string }[];
 }
 
 export async function listParcelEvents(db: Db, parcelId: string): Promise<ParcelEventView[]> {
-  return db
+  const rows = await db
     .select({
       id: parcelEvents.id,
       seq: parcelEvents.seq,
@@ -36,6 +39,11 @@ export async function listParcelEvents(db: Db, parcelId: string): Promise<Parcel
     .from(parcelEvents)
     .where(eq(parcelEvents.parcelId, parcelId))
     .orderBy(asc(parcelEvents.seq));
+  const docs = await listAttachments(db, EVENT_OWNER, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    ...r,
+    documents: docs.filter((d) => d.ownerId === r.id).map((d) => ({ id: d.id, fileName: d.fileName, url: d.url })),
+  }));
 }
 
 export interface NextStepView {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Card, Space, Tag, Timeline } from 'tdesign-react';
 import { CheckCircleFilledIcon, CloseCircleFilledIcon } from 'tdesign-icons-react';
 import { TransitionDialog, type TransitionStep } from './transition-dialog';
+import { EventDocuments } from './event-documents';
 
 export interface LifecycleStepView extends TransitionStep {
   blockers: { code: string; message: string; rule: string }[];
@@ -19,6 +20,7 @@ export interface LifecycleEventView {
   docNo: string | null;
   reason: string | null;
   note: string | null;
+  documents: { id: string; fileName: string; url: string }[];
 }
 
 function money(v: string | null): string | null {
@@ -50,6 +52,7 @@ export function LifecycleClient(props: {
               </div>
               {e.reason && <div style={{ fontSize: 13 }}>原因：{e.reason}</div>}
               {e.note && <div style={{ fontSize: 13 }}>{e.note}</div>}
+              <EventDocuments eventId={e.id} documents={e.documents} canUpload={props.canTransition} />
             </Timeline.Item>
           ))}
         </Timeline>
