@@ -1,8 +1,9 @@
 import 'server-only';
-import Decimal from 'decimal.js';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { compensationParties, parcelEvents, parcels, reserveProjects, workPackages } from '../schema';
+import { parcelEvents, parcels, reserveProjects } from '../schema';
+import { getCompensationStatus } from '../acquisition/queries';
+import { getWorkPackageStatus } from '../development/queries';
 import type { TransitionFacts } from '../rules';
 import type { TAcquisitionRoute, TStage, THazardResult } from '../stages';
 import { todayInShanghai } from '@/ui/format';
@@ -51,14 +52,8 @@ export async function gatherTransitionFacts(
     .where(eq(parcelEvents.parcelId, parcel.id))
     .orderBy(desc(parcelEvents.seq))
     .limit(1);
-  const parties = await db
-    .select({ signed: compensationParties.agreementSignedOn, agreed: compensationParties.amountAgreed, paid: compensationParties.amountPaid })
-    .from(compensationParties)
-    .where(eq(compensationParties.parcelId, parcel.id));
-  const works = await db
-    .select({ workType: workPackages.workType, acceptedOn: workPackages.acceptedOn })
-    .from(workPackages)
-    .where(eq(workPackages.parcelId, parcel.id));
+  const compensation = await getCompensationStatus(db, parcel.id);
+  const { workPackages: works } = await getWorkPackageStatus(db, parcel.id);
   const [project] = await db
     .select({ route: reserveProjects.acquisitionRoute })
     .from(reserveProjects)
@@ -68,11 +63,7 @@ export async function gatherTransitionFacts(
     eventDate: input.eventDate,
     lastEventDate: lastEvent?.eventDate ?? null,
     reason: input.reason ?? null,
-    compensation: {
-      parties: parties.length,
-      allSigned: parties.every((p) => !!p.signed),
-      allPaid: parties.every((p) => new Decimal(p.paid).gte(p.agreed)),
-    },
+    compensation,
     titleRegistered: !!parcel.titleRegisteredOn,
     hazards: {
       hazardSoil: parcel.hazardSoil as THazardResult,
