@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
 import { Button, Card, DateRangePicker, Input, Select, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { DownloadIcon, SearchIcon } from 'tdesign-icons-react';
+import { DownloadIcon } from 'tdesign-icons-react';
 import type { AuditRow } from '../queries';
 import { auditFieldLabel, auditValueText } from '../field-labels';
+import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 export type AuditRowView = Omit<AuditRow, 'occurredAt'> & { occurredAt: string };
 
@@ -137,12 +138,7 @@ export function AuditLogClient(props: {
           }}
           clearable
         />
-        <Button icon={<SearchIcon />} onClick={() => navigate({ ...draft, page: 1 })}>
-          查询
-        </Button>
-        <Button variant="outline" onClick={() => navigate({ page: 1, size: props.filter.size })}>
-          重置
-        </Button>
+        <ListSearchButtons onSearch={() => navigate({ ...draft, page: 1 })} onReset={() => navigate({ page: 1, size: props.filter.size })} />
         {props.canExport && (
           <Button variant="outline" icon={<DownloadIcon />} href={`/api/admin/audit/export?${listQueryString({ ...props.filter })}`} tag="a">
             导出 CSV

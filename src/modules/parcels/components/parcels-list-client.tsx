@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { AppLink as Link } from './app-link';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, type PrimaryTableCol, type TableSort } from 'tdesign-react';
-import { AddIcon, DownloadIcon, SearchIcon, UploadIcon } from 'tdesign-icons-react';
+import { AddIcon, DownloadIcon, UploadIcon } from 'tdesign-icons-react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
 import { STAGES, type TStage } from '../stages';
 import { WARNING_FILTERS, WARNING_FILTER_LABELS, type TParcelSort, type TWarningFilter } from '../validation';
 import type { OptionView, ParcelFilterView, ParcelRowView } from '../view';
 import { StageTag, WarningTags } from './stage-tag';
+import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
   q?: string;
@@ -156,18 +157,10 @@ export function ParcelsListClient(props: {
           options={WARNING_FILTERS.map((w) => ({ label: WARNING_FILTER_LABELS[w], value: w }))}
           onChange={(v) => setDraft({ ...draft, warn: (v as TWarningFilter) || undefined })}
         />
-        <Button icon={<SearchIcon />} onClick={search}>
-          查询
-        </Button>
-        <Button
-          variant="outline"
-          onClick={() => {
+        <ListSearchButtons onSearch={search} onReset={() => {
             setDraft({});
             navigate({ page: 1, size: f.size });
-          }}
-        >
-          重置
-        </Button>
+          }} />
         <div style={{ flex: 1 }} />
         {props.canExport && (
           <Button variant="outline" icon={<DownloadIcon />} href={`/api/parcels/export${exportQuery ? `?${exportQuery}` : ''}`} tag="a">

@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { Button, Card, Input, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { AddIcon, SearchIcon } from 'tdesign-icons-react';
+import { AddIcon } from 'tdesign-icons-react';
 import { useListNavigation } from '@/ui/use-list-navigation';
 import { PLAN_TYPE_LABELS, PLAN_TYPES, type TPlanFilter, type TPlanType } from '../validation';
 import type { PlanRowView } from '../view';
 import { PlanFormDialog } from './plan-form-dialog';
+import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
   type?: TPlanType;
@@ -91,18 +92,10 @@ export function PlansClient(props: { filter: TPlanFilter; total: number; rows: P
           options={STATUS_OPTIONS}
           onChange={(v) => setDraft({ ...draft, status: (v as Draft['status']) || undefined })}
         />
-        <Button icon={<SearchIcon />} onClick={search}>
-          查询
-        </Button>
-        <Button
-          variant="outline"
-          onClick={() => {
+        <ListSearchButtons onSearch={search} onReset={() => {
             setDraft({ year: '' });
             navigate({ page: 1, size: props.filter.size });
-          }}
-        >
-          重置
-        </Button>
+          }} />
         <div style={{ flex: 1 }} />
         {props.canEdit && (
           <Button theme="primary" icon={<AddIcon />} onClick={() => setCreating(true)}>

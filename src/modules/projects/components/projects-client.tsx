@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { Button, Card, Input, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { AddIcon, SearchIcon } from 'tdesign-icons-react';
+import { AddIcon } from 'tdesign-icons-react';
 import { useListNavigation } from '@/ui/use-list-navigation';
 import { ACQUISITION_ROUTES, type TAcquisitionRoute } from '@/modules/parcels/stages';
 import type { PlanOptionView } from '@/modules/plans/view';
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type TProjectFilter, type TProjectStatus } from '../validation';
 import type { ProjectRowView } from '../view';
 import { ProjectFormDialog } from './project-form-dialog';
+import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
   q?: string;
@@ -123,18 +124,10 @@ export function ProjectsClient(props: {
           options={PROJECT_STATUSES.map((s) => ({ label: PROJECT_STATUS_LABELS[s], value: s }))}
           onChange={(v) => setDraft({ ...draft, status: (v as TProjectStatus) || undefined })}
         />
-        <Button icon={<SearchIcon />} onClick={search}>
-          查询
-        </Button>
-        <Button
-          variant="outline"
-          onClick={() => {
+        <ListSearchButtons onSearch={search} onReset={() => {
             setDraft({});
             navigate({ page: 1, size: props.filter.size });
-          }}
-        >
-          重置
-        </Button>
+          }} />
         <div style={{ flex: 1 }} />
         {props.canEdit && (
           <Button theme="primary" icon={<AddIcon />} onClick={() => setCreating(true)}>

@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { useListNavigation } from '@/ui/use-list-navigation';
 import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, type PrimaryTableCol } from 'tdesign-react';
-import { AddIcon, SearchIcon } from 'tdesign-icons-react';
+import { AddIcon } from 'tdesign-icons-react';
 import { USER_STATUS_LABELS, USER_STATUSES, type TUserStatus } from '../validation';
 import type { DepartmentOption, RoleOptionView, UserFilterView, UserRowView } from '../view';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserFormDialog } from './user-form-dialog';
 import { UserRowActions } from './user-row-actions';
+import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserRowView } | { mode: 'reset'; user: UserRowView } | null;
 
@@ -139,18 +140,10 @@ export function UsersClient(props: {
           options={USER_STATUSES.map((s) => ({ label: USER_STATUS_LABELS[s], value: s }))}
           onChange={(v) => setDraft({ ...draft, status: (v as TUserStatus) || undefined })}
         />
-        <Button icon={<SearchIcon />} onClick={search}>
-          查询
-        </Button>
-        <Button
-          variant="outline"
-          onClick={() => {
+        <ListSearchButtons onSearch={search} onReset={() => {
             setDraft({});
             navigate({ page: 1, size: props.filter.size });
-          }}
-        >
-          重置
-        </Button>
+          }} />
         <div style={{ flex: 1 }} />
         <Button theme="primary" icon={<AddIcon />} onClick={() => setEditing({ mode: 'create' })}>
           新建用户
