@@ -1,11 +1,16 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildMinistryText } from '../fixtures/geo-import/ministry-text';
 import { ringFromOffsets } from '../fixtures/geo-import/parcels';
 import { login, shot } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
+const PROJECT_CODE = 'E2E-2026-001';
+const PROJECT_NAME = '端到端测试收储项目';
 const CODE = 'E2E-部颁-001';
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+let parcelUrl = '';
 
 async function openStep(page: Page, stage: string) {
   const card = page.getByTestId(`step-${stage}`);
@@ -13,8 +18,42 @@ async function openStep(page: Page, stage: string) {
   return page.locator('.t-dialog').filter({ hasText: `转为「${stage}」` });
 }
 
-test('a clerk imports a parcel from a 部颁 coordinate file and starts its lifecycle; a guard refuses 入库', async ({ page }) => {
+async function runStep(page: Page, stage: string, label: string) {
+  await expect(page.getByTestId(`step-${stage}`)).toContainText('前置条件已满足');
+  const dialog = await openStep(page, stage);
+  await dialog.getByRole('button', { name: '确认办理' }).click();
+  await expect(page.getByText(`已办理：${label}`).first()).toBeVisible();
+  await expect(dialog).toBeHidden();
+}
+
+async function pickOption(page: Page, control: Locator, option: string | RegExp) {
+  await control.click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: option }).first().click();
+  await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
+}
+
+/** Types a date and leaves the field with Tab, as a clerk would (DateField takes it on blur). */
+async function fillDate(control: Locator, value: string) {
+  await control.fill(value);
+  await control.press('Tab');
+  await expect(control).toHaveValue(value);
+}
+
+test('a clerk creates a project in the UI and imports a parcel into it from a 部颁 coordinate file', async ({ page }) => {
   await login(page, 'clerk');
+  await page.goto('/projects');
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const dialog = page.locator('.t-dialog').filter({ hasText: '新建储备项目' });
+  await dialog.getByLabel(/^项目编号/).fill(PROJECT_CODE);
+  await dialog.getByLabel(/^项目名称/).fill(PROJECT_NAME);
+  await pickOption(page, dialog.getByLabel(/^收储方式/), /^征收$/);
+  await dialog.getByLabel('估算成本').fill('1200');
+  await dialog.getByLabel('预计出让收入').fill('3000');
+  await shot(page, 'project-create');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
+  await expect(page.getByText(PROJECT_NAME).first()).toBeVisible();
+
   await page.goto('/parcels/import');
   const text = buildMinistryText({
     zone: 37,
@@ -22,67 +61,130 @@ test('a clerk imports a parcel from a 部颁 coordinate file and starts its life
     parcels: [{ code: CODE, name: '端到端测试地块', use: '住宅用地', rings: [ringFromOffsets(112.362, 28.561, [[0, 0], [180, -10], [200, 140], [20, 150]])] }],
   });
   await page.getByTestId('import-file').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
-  await page.getByPlaceholder('请选择项目').click();
-  await page.locator('.t-select-option').first().click();
+  const project = page.getByPlaceholder('请选择项目');
+  await project.click();
+  await project.fill(PROJECT_CODE);
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: PROJECT_NAME }).click();
   await page.getByRole('button', { name: '预览检查' }).click();
   await expect(page.getByTestId('import-preview')).toContainText(CODE);
   await expect(page.getByTestId('import-preview')).toContainText('可导入');
   await shot(page, 'parcel-import');
   await page.getByRole('button', { name: /导入 1 个地块/ }).click();
   await page.waitForURL(/\/parcels\/[0-9A-Z]{26}$/);
+  parcelUrl = new URL(page.url()).pathname;
   await expect(page.getByText(CODE).first()).toBeVisible();
+  await expect(page.getByText(PROJECT_NAME).first()).toBeVisible();
   await shot(page, 'parcel-detail');
+});
 
-  await page.goto(`${page.url()}/lifecycle`);
-  const start = await openStep(page, '收储中');
-  await start.getByRole('button', { name: '确认办理' }).click();
-  await expect(page.getByText('已办理：启动收储').first()).toBeVisible();
+test('the clerk walks the parcel through every stage to 已供应, refused by a guard on the way', async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(parcelUrl).not.toBe('');
+  await login(page, 'clerk');
+
+  // 拟收储 → 收储中, with the approval attached to the event.
+  await page.goto(`${parcelUrl}/lifecycle`);
+  await runStep(page, '收储中', '启动收储');
   await expect(page.getByTestId('lifecycle-timeline')).toContainText('拟收储 → 收储中');
   await page
     .getByLabel('上传流转附件')
     .last()
     .setInputFiles({ name: '收储批复.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await expect(page.getByTestId('lifecycle-timeline').getByRole('link', { name: /收储批复\.pdf/ })).toBeVisible();
-  await expect(page.getByTestId('step-已入库').getByTestId('step-blockers')).toContainText('依据');
-  const reserve = await openStep(page, '已入库');
-  await reserve.getByRole('button', { name: '确认办理' }).click();
+
+  // 入库 is refused: nothing compensated, no title, hazards unchecked — each with its rule.
+  const blockers = page.getByTestId('step-已入库').getByTestId('step-blockers');
+  await expect(blockers).toContainText('尚未登记补偿对象');
+  await expect(blockers).toContainText('依据');
+  const refused = await openStep(page, '已入库');
+  await refused.getByRole('button', { name: '确认办理' }).click();
   await expect(page.getByText(/不能入库/).first()).toBeVisible();
   await shot(page, 'parcel-lifecycle-refused');
-});
+  await refused.getByRole('button', { name: '取消' }).click();
 
-test('a clerk supplies a ready parcel through the 已供应 form', async ({ page }) => {
-  await login(page, 'clerk');
-  await page.goto('/parcels?stage=%E5%8F%AF%E4%BE%9B%E5%BA%94');
-  await page.locator('tbody tr a').first().click();
-  await page.waitForURL(/\/parcels\/[0-9A-Z]{26}$/);
-  await page.goto(`${page.url()}/lifecycle`);
+  // 征收补偿: one household, agreement signed, paid in full.
+  await page.goto(`${parcelUrl}/acquisition`);
+  await page.getByRole('button', { name: '新增补偿对象' }).click();
+  const party = page.locator('.t-dialog').filter({ hasText: '新增补偿对象' });
+  await party.getByLabel(/^姓名/).fill('端到端被征收户');
+  await party.getByLabel(/^身份证号码/).fill('430902198001012344');
+  await party.getByLabel('联系电话').fill('13800001234');
+  await party.getByLabel('补偿协议编号').fill('E2E-BC-001');
+  await fillDate(party.getByLabel('协议签订日期'), today);
+  await party.getByRole('button', { name: '添加明细' }).click();
+  await party.getByLabel('第 1 行金额').fill('250000');
+  await party.getByRole('button', { name: '以明细合计作为协议金额' }).click();
+  await party.getByLabel(/^已支付金额/).fill('250000');
+  await shot(page, 'parcel-compensation-form');
+  await party.getByRole('button', { name: '保存' }).click();
+  await expect(party).toBeHidden();
+  await expect(page.getByText('端到端被征收户')).toBeVisible();
+  await expect(page.getByTestId('party-personal').first()).toContainText('4309**********2344');
+
+  // Title registered and every hazard check passed, in the parcel's edit form.
+  await page.goto(`${parcelUrl}/edit`);
+  await page.getByLabel('不动产权证号').fill('湘(2026)益阳市不动产权第0099001号');
+  for (const check of ['土壤污染状况调查', '文物考古调查', '压覆矿产调查', '地质灾害危险性评估']) {
+    await pickOption(page, page.getByLabel(check), /^通过$/);
+  }
+  await fillDate(page.getByLabel('权属登记日期'), today);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === parcelUrl);
+
+  // 收储中 → 已入库 → 前期开发.
+  await page.goto(`${parcelUrl}/lifecycle`);
+  await runStep(page, '已入库', '入库');
+  await runStep(page, '前期开发', '进入前期开发');
+
+  // 前期开发: one work package, accepted.
+  await page.goto(`${parcelUrl}/development`);
+  await page.getByRole('button', { name: '新增工作包' }).click();
+  const pkg = page.locator('.t-dialog').filter({ hasText: '新增前期开发工作包' });
+  await pickOption(page, pkg.getByLabel(/^工程类型/), /^平整$/);
+  await pkg.getByLabel('施工单位').fill('益阳端到端建设有限公司');
+  await pkg.getByLabel(/^合同金额/).fill('800000');
+  await fillDate(pkg.getByLabel('开工日期'), today);
+  await fillDate(pkg.getByLabel('验收日期'), today);
+  await pkg.getByRole('button', { name: '保存' }).click();
+  await expect(pkg).toBeHidden();
+  await expect(page.getByText('益阳端到端建设有限公司')).toBeVisible();
+
+  // 前期开发 → 可供应 → 已供应 with the supply form.
+  await page.goto(`${parcelUrl}/lifecycle`);
+  await runStep(page, '可供应', '转为可供应');
   await expect(page.getByTestId('step-已供应')).toContainText('前置条件已满足');
-  const dialog = await openStep(page, '已供应');
-  await dialog.getByPlaceholder('招标/拍卖/挂牌/协议/划拨').click();
-  await page.locator('.t-select-option').filter({ hasText: /^挂牌$/ }).click();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  await dialog.getByLabel('公告日期').fill(today);
-  await dialog.getByLabel('公告日期').press('Enter');
-  await dialog.getByLabel('起始价（元）').fill('12000000');
-  await dialog.getByLabel(/^成交价/).fill('13800000.50');
-  await dialog.getByLabel(/^受让人/).fill('益阳端到端置业有限公司');
-  await dialog.getByLabel(/^出让合同编号/).fill('E2E-CR-001');
-  await dialog.getByRole('button', { name: '确认办理' }).click();
+  const supply = await openStep(page, '已供应');
+  await pickOption(page, supply.getByPlaceholder('招标/拍卖/挂牌/协议/划拨'), /^挂牌$/);
+  await fillDate(supply.getByLabel('公告日期'), today);
+  await supply.getByLabel('起始价（元）').fill('12000000');
+  await supply.getByLabel(/^成交价/).fill('13800000.50');
+  await supply.getByLabel(/^受让人/).fill('益阳端到端置业有限公司');
+  await supply.getByLabel(/^出让合同编号/).fill('E2E-CR-001');
+  await supply.getByRole('button', { name: '确认办理' }).click();
   await expect(page.getByText('已办理：供应').first()).toBeVisible();
-  await expect(page.getByTestId('lifecycle-timeline')).toContainText('可供应 → 已供应');
+  const timeline = page.getByTestId('lifecycle-timeline');
+  for (const step of ['拟收储 → 收储中', '收储中 → 已入库', '已入库 → 前期开发', '前期开发 → 可供应', '可供应 → 已供应']) {
+    await expect(timeline).toContainText(step);
+  }
   await shot(page, 'parcel-supplied');
+
+  await page.goto(`${parcelUrl}/supply`);
+  await expect(page.getByText('益阳端到端置业有限公司').first()).toBeVisible();
+  await expect(page.getByText('15.00%').first()).toBeVisible();
 });
 
-test('the section chief sees the imported parcel and the audit log holds each step', async ({ page }) => {
+test('the section chief sees the supplied parcel and the audit log holds each step', async ({ page }) => {
   await login(page, 'chief');
   await page.goto(`/parcels?q=${encodeURIComponent(CODE)}`);
   await expect(page.locator('tbody')).toContainText(CODE);
-  await expect(page.locator('tbody')).toContainText('收储中');
+  await expect(page.locator('tbody')).toContainText('已供应');
   await shot(page, 'parcels-list-chief');
   await page.context().clearCookies();
   await login(page, 'auditadmin');
-  await page.goto(`/admin/audit?object=${encodeURIComponent('地块')}`);
-  await expect(page.locator('tbody')).toContainText('新建地块');
-  await expect(page.locator('tbody')).toContainText('启动收储');
-  await expect(page.locator('tbody')).toContainText('供应');
+  await page.goto('/admin/audit?user=clerk&size=100');
+  const rows = page.locator('tbody');
+  for (const action of ['新建储备项目', '新建地块', '启动收储', '不能入库', '上传流转附件', '新增补偿对象', '修改地块', '入库', '进入前期开发', '新增前期开发工作包', '转为可供应', '供应']) {
+    await expect(rows).toContainText(action);
+  }
+  await shot(page, 'audit-parcel-walk');
 });

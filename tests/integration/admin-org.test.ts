@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/platform/crypto/sm';
 import { createDepartment, deleteDepartment, moveDepartment, updateDepartment } from '../../src/modules/admin/org/mutations';
 import { getOrgOverview } from '../../src/modules/admin/org/queries';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -221,5 +222,11 @@ describe('组织机构 mutations', () => {
 
   it('keeps the audit chain intact', async () => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { createRole, deleteRole, saveRolePermissions, SELF_GRANT_REFUSED, update
 import { getRolesOverview } from '../../src/modules/admin/roles/queries';
 import { actorFor, createActor, roleId } from '../helpers/actors';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 
 let database: Database;
 let sec: Actor;
@@ -243,5 +244,11 @@ describe('角色权限: roles', () => {
 
   it('keeps the audit chain intact', async () => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { createUser, disableUser, enableUser, resetUserPassword, unlockUser, upd
 import { listUsers } from '../../src/modules/admin/users/queries';
 import { ZUserFilter } from '../../src/modules/admin/users/validation';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor, roleId } from '../helpers/actors';
 
 let database: Database;
@@ -453,5 +454,11 @@ describe('user list', () => {
 
   it('keeps the audit chain intact through all of the above', async () => {
     expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -95,6 +95,9 @@ describe('reserve demo seed', () => {
       expect(currentPlanIds.has(p.planId!)).toBe(true);
       expect(new Decimal(p.expectedIncome).gt(0)).toBe(true);
       expect(new Decimal(p.estimatedCost).gt(0)).toBe(true);
+      // The project form takes 万元 with 2 decimals: a demo project must re-save unchanged.
+      expect(new Decimal(p.expectedIncome).mod(100).isZero()).toBe(true);
+      expect(new Decimal(p.estimatedCost).mod(100).isZero()).toBe(true);
     }
     expect(new Set(projects.map((p) => p.acquisitionRoute)).size).toBeGreaterThanOrEqual(3);
 

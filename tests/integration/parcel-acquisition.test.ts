@@ -18,6 +18,7 @@ import { getAcquisitionView, getCompensationStatus, listCompensationParties } fr
 import { COMPENSATION_FROZEN_MESSAGE } from '../../src/modules/parcels/acquisition/stage-rules';
 import { formatWanYuan, formatYuan } from '../../src/modules/parcels/acquisition/fields';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -308,5 +309,11 @@ describe('compensation parties', () => {
     expect(await createParty.execute(db(), clerk, person('NOPE'))).toEqual({ ok: false, error: '地块不存在或已被删除' });
     expect(await getAcquisitionView(db(), 'NOPE')).toBeNull();
     expect(await getAcquisitionView(db(), '../etc')).toBeNull();
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

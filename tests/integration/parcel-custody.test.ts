@@ -26,6 +26,7 @@ import { getCustodyView, getLastInspectionOn, listInspections } from '../../src/
 import { attachmentResponse } from '../../src/modules/parcels/custody/file-response';
 import { VERSION_CONFLICT } from '../../src/modules/parcels/custody/validation';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -344,5 +345,11 @@ describe('inspection photos', () => {
     expect((await attachmentResponse(db(), auditadmin, res.data.id)).status).toBe(403);
     expect((await attachmentResponse(db(), leader, 'NOSUCHFILE')).status).toBe(404);
     expect((await attachmentResponse(db(), leader, '../../etc/passwd')).status).toBe(404);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

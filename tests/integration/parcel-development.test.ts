@@ -12,6 +12,7 @@ import { getDevelopmentView, getLastDevelopmentUpdateOn, getWorkPackageStatus } 
 import { summariseWorkPackages } from '../../src/modules/parcels/development/progress';
 import { READY_KEEP_ACCEPTED } from '../../src/modules/parcels/development/validation';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -159,5 +160,11 @@ describe('work packages', () => {
     expect(await createWorkPackage.execute(db(), finance, pkg(parcelId))).toEqual({ ok: false, error: PERMISSION_DENIED });
     expect(await rows(parcelId)).toHaveLength(0);
     expect(await lastAudit()).toMatchObject({ action: '新增前期开发工作包', result: '拒绝', userId: finance.userId });
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

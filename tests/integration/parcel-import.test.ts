@@ -5,6 +5,7 @@ import { previewBoundaryImport } from '../../src/modules/parcels/import/service'
 import { importParcels } from '../../src/modules/parcels/import/mutations';
 import { parcelEvents, parcels, reserveProjects } from '../../src/modules/parcels/schema';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 import { buildMinistryText } from '../fixtures/geo-import/ministry-text';
 import { PARCEL_ZONE_37, ringFromOffsets, type LonLat } from '../fixtures/geo-import/parcels';
@@ -84,5 +85,11 @@ describe('batch boundary import', () => {
     });
     const [row] = await database.db.select({ n: parcels.code }).from(parcels).where(eq(parcels.code, 'BB-001'));
     expect(row.n).toBe('BB-001');
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

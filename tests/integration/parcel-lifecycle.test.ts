@@ -7,6 +7,7 @@ import { getLifecycleOverview } from '../../src/modules/parcels/lifecycle/querie
 import { compensationParties, parcelEvents, parcels, supplies, workPackages } from '../../src/modules/parcels/schema';
 import { auditLog } from '../../src/platform/audit/schema';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 import { createTestParcel, parcelRow } from '../helpers/parcels';
 
@@ -155,5 +156,11 @@ describe('lifecycle event documents', () => {
     });
     const again = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
     expect(again!.events.at(-1)!.documents).toHaveLength(1);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { TStage } from '../../src/modules/parcels/stages';
 import { updateHandoverDate } from '../../src/modules/parcels/supply/mutations';
 import { getSupplyView } from '../../src/modules/parcels/supply/queries';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -121,5 +122,11 @@ describe('supply history and handover date', () => {
     const id = await insertSupply(parcelId);
     expect(await updateHandoverDate.execute(db(), finance, { supplyId: id, handoverDate: '2024-10-01' })).toEqual({ ok: false, error: PERMISSION_DENIED });
     expect(await updateHandoverDate.execute(db(), clerk, { supplyId: 'NOPE', handoverDate: '2024-10-01' })).toEqual({ ok: false, error: '供应记录不存在，请刷新后重试' });
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { getParcelHeader, listParcels, listParcelsForExport } from '../../src/mo
 import { exportParcelsXlsx } from '../../src/modules/parcels/export';
 import { ZParcelFilter, type TCreateParcel } from '../../src/modules/parcels/validation';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -418,5 +419,11 @@ describe('the parcel list and its export', () => {
     const sheet = workbook.getWorksheet('地块')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(String(sheet.getRow(2).getCell(headers.indexOf('预警') + 1).value)).toContain('【红】已入库');
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { getPlan, getPlanActuals, listCurrentPlanOptions, listPlans, listPlanVer
 import { ZPlanFilter, type TCreatePlanInput } from '../../src/modules/plans/validation';
 import { toVersionViews } from '../../src/modules/plans/view';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -301,5 +302,11 @@ describe('targets against actuals from parcel events', () => {
     const wide = await getPlanActuals(db(), (await getPlan(db(), rolling))!);
     expect(wide.acquire.count).toBe(4);
     expect(wide.fundRecorded).toBe('31750000.50');
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

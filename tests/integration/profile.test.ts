@@ -6,6 +6,7 @@ import { userSessions, users } from '../../src/platform/auth/schema';
 import { auditLog } from '../../src/platform/audit/schema';
 import { attemptLogin } from '../../src/platform/auth/login';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -56,5 +57,11 @@ describe('change own password', () => {
     expect(await changeOwnPassword.execute(database.db, actor, input)).toMatchObject({ ok: false, error: message });
     const [after] = await database.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
     expect(after.h).toBe(before.h);
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { getProject, getProjectStageTotals, listProjectEvents, listProjectParcel
 import { ZProjectFilter, type TCreateProjectInput } from '../../src/modules/projects/validation';
 import { toProjectTotalsView } from '../../src/modules/projects/view';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 
 let database: Database;
@@ -264,5 +265,11 @@ describe('listing and the project page', () => {
 
     const row = (await listProjects(db(), ZProjectFilter.parse({ q: 'DT-1' }))).rows[0];
     expect(row).toMatchObject({ parcelCount: 3, parcelArea: '20000.00' });
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });
 });

@@ -23,3 +23,10 @@ describe('audit field labels', () => {
     expect(auditValueText(3)).toBe('3');
   });
 });
+
+describe('audit values that are records', () => {
+  it('reads compensation items as 「名称：值」 and leaves empty parts out', () => {
+    expect(auditValueText([{ category: '土地补偿费', amount: '250000.00', note: null }])).toBe('（类别：土地补偿费，金额（元）：250000.00）');
+    expect(auditValueText({ note: '' })).toBe('（空）');
+  });
+});

@@ -29,6 +29,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   approvedOn: '批准日期',
   version: '版本',
   planType: '计划类型',
+  years: '计划年度',
   startYear: '起始年度',
   endYear: '终止年度',
   adjustReason: '调整原因',
@@ -66,6 +67,47 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   hazardMinerals: '压覆矿产调查',
   hazardGeology: '地质灾害危险性评估',
   stageSince: '环节起始日期',
+  eventDate: '办理日期',
+  amount: '金额（元）',
+  reason: '原因',
+  mode: '供应方式',
+  noticeDate: '公告日期',
+  startingPrice: '起始价（元）',
+  dealPrice: '成交价（元）',
+  transferee: '受让人',
+  contractNo: '合同编号',
+  dealDate: '成交日期',
+  handoverDate: '交地日期',
+  partyType: '对象类型',
+  idNumber: '证件号码',
+  agreementNo: '补偿协议编号',
+  agreementSignedOn: '协议签订日期',
+  amountAgreed: '协议金额（元）',
+  amountPaid: '已支付金额（元）',
+  items: '补偿明细',
+  category: '类别',
+  workType: '工程类型',
+  contractor: '施工单位',
+  supervisor: '监理单位',
+  contractAmount: '合同金额（元）',
+  progress: '进度（%）',
+  startedOn: '开工日期',
+  acceptedOn: '验收日期',
+  custodyMode: '管护方式',
+  custodian: '管护单位',
+  tempUseStart: '临时利用开始日期',
+  tempUseEnd: '临时利用结束日期',
+  inspectedOn: '巡查日期',
+  inspector: '巡查人',
+  findings: '巡查发现',
+  rectification: '整改措施',
+  rectifiedOn: '整改完成日期',
+  inspectionId: '巡查记录',
+  eventId: '流转记录',
+  fileName: '文件名',
+  mimeType: '文件类型',
+  sizeBytes: '大小（字节）',
+  sm3: 'SM3 摘要',
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -86,12 +128,18 @@ export function auditFieldLabel(key: string): string {
   return AUDIT_FIELD_LABELS[key] ?? key;
 }
 
-/** A diff value as text: empty marked, booleans as 是/否, arrays joined, known codes named. */
+/** A diff value as text: empty marked, booleans as 是/否, arrays joined, records as 「名称：值」, known codes named. */
 export function auditValueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? value.map(auditValueText).join('、') : '（无）';
   if (typeof value === 'string') return VALUE_LABELS[value] ?? value;
   if (typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${auditFieldLabel(k)}：${auditValueText(v)}`);
+    return parts.length ? `（${parts.join('，')}）` : '（空）';
+  }
+  return String(value);
 }

@@ -51,7 +51,7 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 
 /** Reads the district GeoJSON (default: data-reference/ under the working directory) into rows. */
 export function loadDistrictFeatures(filePath: string = resolve(process.cwd(), DISTRICTS_FILE)): DistrictRow[] {
-  const collection = asRecord(JSON.parse(readFileSync(filePath, 'utf8')) as unknown);
+  const collection = asRecord(JSON.parse(readFileSync(/*turbopackIgnore: true*/ filePath, 'utf8')) as unknown);
   if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new Error(`区县边界文件格式错误（应为 GeoJSON FeatureCollection）：${filePath}`);
   }

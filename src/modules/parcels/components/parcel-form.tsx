@@ -1,7 +1,8 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { AutoComplete, Button, Card, DatePicker, Divider, Form, Input, Select, Space } from 'tdesign-react';
+import { AutoComplete, Button, Card, Divider, Form, Input, Select, Space } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -120,13 +121,7 @@ export function ParcelForm(props: {
             {text('titleCertNo', { max: 100 })}
           </LabeledField>
           <LabeledField name="titleRegisteredOn" label="权属登记日期" error={errors.titleRegisteredOn}>
-            <DatePicker
-              value={values.titleRegisteredOn || undefined}
-              valueType="YYYY-MM-DD"
-              clearable
-              style={{ width: '100%' }}
-              onChange={(v) => set('titleRegisteredOn', typeof v === 'string' ? v : '')}
-            />
+            <DateField value={values.titleRegisteredOn} onChange={(v) => set('titleRegisteredOn', v)} />
           </LabeledField>
           {HAZARD_CHECKS.map((h) => (
             <LabeledField key={h.key} name={h.key} label={h.label} error={errors[h.key]}>

@@ -214,8 +214,9 @@ function buildProjects(
       planId: year <= 2024 ? planIdFor.annual2024 : year === 2025 ? planIdFor.annual2025 : planIdFor.rolling2025,
       acquisitionRoute: o.route,
       implDocNo: `益政函〔${year}〕${rng.int(20, 180)}号`,
-      estimatedCost: cost.toFixed(2),
-      expectedIncome: income.toFixed(2),
+      // Whole 100 元 (0.01 万元), as the project form enters them: re-saving a demo project unchanged must pass.
+      estimatedCost: cost.toNearest(100).toFixed(2),
+      expectedIncome: income.toNearest(100).toFixed(2),
       nationalCode: year >= 2023 || rng.chance(0.5) ? `CB${o.district}${year}${String(rng.int(1, 400)).padStart(4, '0')}` : null,
       status: closed ? 'closed' : 'active',
       note: '演示数据',

@@ -84,7 +84,15 @@ export const transitionParcel = defineMutation({
       objectType: '地块',
       objectId: parcel.id,
       before: { stage: parcel.stage, stageSince: parcel.stageSince },
-      after: { stage: input.toStage, stageSince: input.eventDate },
+      after: {
+        stage: input.toStage,
+        stageSince: input.eventDate,
+        docNo: input.docNo,
+        amount: input.amount,
+        reason: input.reason,
+        note: input.note,
+        ...(input.toStage === '已供应' && input.supply ? input.supply : {}),
+      },
       message: `${parcel.code} ${parcel.stage} → ${input.toStage}${input.reason ? `（原因：${input.reason}）` : ''}`,
     });
     return { eventId: event.id, stage: input.toStage };

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Alert, DatePicker, Dialog, Form, Input, Radio, Textarea } from 'tdesign-react';
+import { Alert, Dialog, Form, Input, Radio, Textarea } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { adjustPlanAction, createPlanAction } from '../actions';
@@ -146,15 +147,7 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
             <Input value={draft.docNo} maxlength={64} onChange={(v) => set('docNo', String(v))} />
           </LabeledField>
           <LabeledField name="approvedOn" label={adjusting ? '调整批准日期' : '批准日期'} error={errors.approvedOn} hint="选填，格式 YYYY-MM-DD">
-            <DatePicker
-              value={draft.approvedOn}
-              valueType="YYYY-MM-DD"
-              format="YYYY-MM-DD"
-              allowInput
-              clearable
-              style={{ width: '100%' }}
-              onChange={(v) => set('approvedOn', typeof v === 'string' ? v : '')}
-            />
+            <DateField value={draft.approvedOn} onChange={(v) => set('approvedOn', v)} />
           </LabeledField>
         </div>
         <div className="lr-muted" style={{ margin: '4px 0 8px' }}>

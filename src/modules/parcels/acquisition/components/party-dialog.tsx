@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { Checkbox, DatePicker, Dialog, Form, Input, MessagePlugin, Radio } from 'tdesign-react';
+import { Checkbox, Dialog, Form, Input, MessagePlugin, Radio } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -132,7 +133,7 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
             <Input value={v.agreementNo} maxlength={64} onChange={(val) => set('agreementNo', String(val))} />
           </LabeledField>
           <LabeledField name="agreementSignedOn" label="协议签订日期" error={errors.agreementSignedOn} hint="未签订请留空">
-            <DatePicker value={v.agreementSignedOn} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('agreementSignedOn', String(val ?? ''))} />
+            <DateField value={v.agreementSignedOn} onChange={(val) => set('agreementSignedOn', val)} />
           </LabeledField>
           <LabeledField name="amountAgreed" label="协议金额（元）" required error={errors.amountAgreed}>
             <Input value={v.amountAgreed} placeholder="例如 150000.00" onChange={(val) => set('amountAgreed', String(val))} />

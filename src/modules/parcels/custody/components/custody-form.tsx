@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, MessagePlugin, Select } from 'tdesign-react';
+import { Alert, Button, Form, Input, MessagePlugin, Select } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -72,10 +73,10 @@ export function CustodyForm(props: { parcel: CustodyParcel; tempUseLimitDays: nu
         {tempUse && (
           <>
             <LabeledField name="tempUseStart" label="临时利用开始日期" required error={errors.tempUseStart}>
-              <DatePicker value={v.tempUseStart} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('tempUseStart', String(val ?? ''))} />
+              <DateField value={v.tempUseStart} onChange={(val) => set('tempUseStart', val)} />
             </LabeledField>
             <LabeledField name="tempUseEnd" label="临时利用结束日期" required error={errors.tempUseEnd} hint={`规定期限 ${props.tempUseLimitDays} 天`}>
-              <DatePicker value={v.tempUseEnd} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('tempUseEnd', String(val ?? ''))} />
+              <DateField value={v.tempUseEnd} onChange={(val) => set('tempUseEnd', val)} />
             </LabeledField>
           </>
         )}

@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Button, DatePicker, Dialog, Form, Input, MessagePlugin, Popconfirm, Textarea } from 'tdesign-react';
+import { Button, Dialog, Form, Input, MessagePlugin, Popconfirm, Textarea } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import type { ActionResult } from '@/platform/action';
 import { LabeledField } from '@/ui/labeled-field';
@@ -119,7 +120,7 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
       <Form labelAlign="top" preventSubmitDefault>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <LabeledField name="inspectedOn" label="巡查日期" required error={errors.inspectedOn}>
-            <DatePicker value={v.inspectedOn} allowInput clearable={false} style={{ width: '100%' }} onChange={(val) => set('inspectedOn', String(val ?? ''))} />
+            <DateField value={v.inspectedOn} clearable={false} onChange={(val) => set('inspectedOn', val)} />
           </LabeledField>
           <LabeledField name="inspector" label="巡查人" required error={errors.inspector}>
             <Input value={v.inspector} maxlength={64} onChange={(val) => set('inspector', String(val))} />
@@ -133,7 +134,7 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
             <Textarea value={v.rectification} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('rectification', String(val))} />
           </LabeledField>
           <LabeledField name="rectifiedOn" label="整改完成日期" error={errors.rectifiedOn} hint="不早于巡查日期">
-            <DatePicker value={v.rectifiedOn} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('rectifiedOn', String(val ?? ''))} />
+            <DateField value={v.rectifiedOn} onChange={(val) => set('rectifiedOn', val)} />
           </LabeledField>
         </div>
         {existing.length > 0 && (

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { DatePicker, Dialog, Form, Input, InputNumber, MessagePlugin, Select } from 'tdesign-react';
+import { Dialog, Form, Input, InputNumber, MessagePlugin, Select } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -99,10 +100,10 @@ export function WorkPackageDialog(props: { parcelId: string; pkg: WorkPackageVie
             />
           </LabeledField>
           <LabeledField name="startedOn" label="开工日期" error={errors.startedOn}>
-            <DatePicker value={v.startedOn} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('startedOn', String(val ?? ''))} />
+            <DateField value={v.startedOn} onChange={(val) => set('startedOn', val)} />
           </LabeledField>
           <LabeledField name="acceptedOn" label="验收日期" error={errors.acceptedOn} hint="验收合格后填写，不早于开工日期">
-            <DatePicker value={v.acceptedOn} allowInput clearable style={{ width: '100%' }} onChange={(val) => set('acceptedOn', String(val ?? ''))} />
+            <DateField value={v.acceptedOn} onChange={(val) => set('acceptedOn', val)} />
           </LabeledField>
         </div>
       </Form>

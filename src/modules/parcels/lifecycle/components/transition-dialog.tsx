@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { Alert, DatePicker, Dialog, Form, Input, Select, Textarea } from 'tdesign-react';
+import { Alert, Dialog, Form, Input, Select, Textarea } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { SUPPLY_MODES } from '../../stages';
@@ -87,7 +88,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
       <Form labelAlign="top" preventSubmitDefault>
         {!isSupply && (
           <LabeledField name="eventDate" label="办理日期" required error={errors.eventDate}>
-            <DatePicker value={v.eventDate} onChange={set('eventDate')} allowInput clearable={false} style={{ width: '100%' }} />
+            <DateField value={v.eventDate} onChange={set('eventDate')} clearable={false} />
           </LabeledField>
         )}
         {isSupply && (
@@ -96,7 +97,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
               <Select value={v.mode} onChange={set('mode')} options={SUPPLY_MODES.map((m) => ({ label: m, value: m }))} placeholder="招标/拍卖/挂牌/协议/划拨" />
             </LabeledField>
             <LabeledField name="supply.noticeDate" label="公告日期" error={errors['supply.noticeDate']}>
-              <DatePicker value={v.noticeDate} onChange={set('noticeDate')} allowInput style={{ width: '100%' }} />
+              <DateField value={v.noticeDate} onChange={set('noticeDate')} />
             </LabeledField>
             <LabeledField name="supply.startingPrice" label="起始价（元）" error={errors['supply.startingPrice']}>
               <Input value={v.startingPrice} onChange={set('startingPrice')} placeholder="例如 12000000.00" />
@@ -105,7 +106,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
               <Input value={v.dealPrice} onChange={set('dealPrice')} placeholder="例如 13500000.00" />
             </LabeledField>
             <LabeledField name="supply.dealDate" label="成交日期" required error={errors['supply.dealDate']}>
-              <DatePicker value={v.dealDate} onChange={set('dealDate')} allowInput style={{ width: '100%' }} />
+              <DateField value={v.dealDate} onChange={set('dealDate')} />
             </LabeledField>
             <LabeledField name="supply.transferee" label="受让人" required error={errors['supply.transferee']}>
               <Input value={v.transferee} onChange={set('transferee')} maxlength={200} />

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { DatePicker, Dialog, Form } from 'tdesign-react';
+import { Dialog, Form } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -40,13 +41,11 @@ export function HandoverDialog(props: { supply: SupplyView; today: string; onClo
     >
       <Form labelAlign="top" preventSubmitDefault>
         <LabeledField name="handoverDate" label="交地日期" required error={error || undefined} hint={supply.dealDate ? `成交日期 ${supply.dealDate}，交地日期不得早于成交日期` : undefined}>
-          <DatePicker
+          <DateField
             value={date}
-            allowInput
             clearable={false}
-            style={{ width: '100%' }}
             onChange={(v) => {
-              setDate(String(v ?? ''));
+              setDate(v);
               setError('');
             }}
           />
