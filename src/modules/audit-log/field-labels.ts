@@ -1,8 +1,11 @@
+import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
+
 /**
  * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
  * read 「姓名」 rather than `displayName`. Unknown keys are shown as they are.
  */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  ...FUNDS_AUDIT_LABELS,
   username: '用户名',
   displayName: '姓名',
   department: '科室',

@@ -203,21 +203,6 @@ export const supplies = pgTable(
   (t) => [index('supplies_parcel_idx').on(t.parcelId), check('supplies_status_ck', sql`${t.status} in ('成交', '中止')`)],
 );
 
-/** Files attached to a parcel event, inspection, etc. (content in storage, addressed by SM3). */
-export const attachments = pgTable(
-  'attachments',
-  {
-    id: idColumn(),
-    ownerType: text('owner_type').notNull(),
-    ownerId: text('owner_id').notNull(),
-    parcelId: text('parcel_id'),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sm3: text('sm3').notNull(),
-    uploadedBy: text('uploaded_by'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId), index('attachments_parcel_idx').on(t.parcelId)],
-);
+/** Stored-file metadata lives in the platform (shared with the funds ledger); re-exported here. */
+export { attachments } from '@/platform/storage/schema';
 

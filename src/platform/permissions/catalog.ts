@@ -21,6 +21,15 @@ export const PERMISSIONS = {
   'parcel:transition': { name: '办理地块环节流转', kind: 'business', group: '计划实施' },
   'parcel:export': { name: '导出地块数据', kind: 'business', group: '计划实施' },
   'personal-info:view': { name: '查看被征收人完整身份证号与电话', kind: 'business', group: '计划实施' },
+  'fund:view': { name: '查看资金（预算、收支、债券、余额）', kind: 'business', group: '资金管理' },
+  'fund:enter': { name: '录入与提交资金收支', kind: 'business', group: '资金管理' },
+  'fund:review': { name: '科室审核资金收支', kind: 'business', group: '资金管理' },
+  'fund:approve': { name: '财务审批资金收支、办理冲销', kind: 'business', group: '资金管理' },
+  'fund:leader-approve': { name: '领导审批大额资金收支', kind: 'business', group: '资金管理' },
+  'fund:budget': { name: '编制与调整项目预算', kind: 'business', group: '资金管理' },
+  'fund:bond': { name: '管理专项债券（分配、还本付息）', kind: 'business', group: '资金管理' },
+  'fund:account': { name: '管理资金账户', kind: 'business', group: '资金管理' },
+  'fund:export': { name: '导出资金报表', kind: 'business', group: '资金管理' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -43,12 +52,24 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'sysadmin', name: '系统管理员', kind: 'sys', description: '管理用户、组织机构和系统设置，不办理业务', permissions: [...COMMON, 'org:manage', 'user:manage'] },
   { code: 'secadmin', name: '安全管理员', kind: 'sec', description: '管理角色与权限，不办理业务', permissions: [...COMMON, 'role:manage'] },
   { code: 'auditadmin', name: '审计管理员', kind: 'audit', description: '查看和导出审计日志，不办理业务', permissions: [...COMMON, 'audit:view', 'audit:export'] },
-  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK] },
-  { code: 'chief', name: '科室负责人', kind: 'business', description: '审核本科室业务', permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view'] },
-  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON, ...READ, 'parcel:export'] },
-  { code: 'finance', name: '财务', kind: 'business', description: '资金审核与核算', permissions: [...COMMON, ...READ] },
+  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter'] },
+  {
+    code: 'chief',
+    name: '科室负责人',
+    kind: 'business',
+    description: '审核本科室业务',
+    permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view', 'fund:view', 'fund:enter', 'fund:review'],
+  },
+  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:leader-approve', 'fund:export'] },
+  {
+    code: 'finance',
+    name: '财务',
+    kind: 'business',
+    description: '资金审核与核算',
+    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export'],
+  },
   { code: 'archivist', name: '档案管理员', kind: 'business', description: '档案归集、借阅与保管', permissions: [...COMMON, ...READ] },
-  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export'] },
+  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export'] },
 ];
 
 /** A role may hold permissions of its own kind and the common ones (三员分立). */
