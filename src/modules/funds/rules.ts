@@ -1,0 +1,10 @@
+/**
+ * Pure funds rules (no I/O, client-safe): money parsing and exact sums, the special bond
+ * repayment schedule, the B19 / coverage / allocation / execution checks, balances and cash
+ * flow, and the ledger approval workflow. Implementation split under ./rules/.
+ */
+export * from './rules/money';
+export * from './rules/schedule';
+export * from './rules/checks';
+export * from './rules/balance';
+export * from './rules/workflow';

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { dec, Dec, groupThousands, type TDec } from '@/modules/plans/amounts';
+
+/**
+ * Money in the funds module: decimal strings in 元 with 2 decimals ("1234.50") end to end,
+ * computed with decimal.js (`Dec`, precision 40, half-up) — never JavaScript floats. Client-safe.
+ */
+
+/** Largest magnitude numeric(18,2) can hold. */
+export const MAX_AMOUNT = '9999999999999999.99';
+
+/** Expense and budget categories (预算与支出科目). */
+export const LEDGER_CATEGORIES = ['征收补偿', '前期开发', '管护', '融资成本', '其他'] as const;
+export type TLedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+
+/** Income categories (收入科目). */
+export const INCOME_CATEGORIES = ['财政拨款', '专项债券资金', '出让收入返还', '其他收入'] as const;
+export type TIncomeCategory = (typeof INCOME_CATEGORIES)[number];
+
+/** The funding channels of F18 (财综〔2018〕8号), as dictionary data. */
+export const FUND_SOURCES = [
+  { code: 'fiscal', name: '财政拨款' },
+  { code: 'bond', name: '专项债券' },
+  { code: 'land_income', name: '出让收入返还' },
+  { code: 'other', name: '其他' },
+] as const;
+export type TFundSourceCode = (typeof FUND_SOURCES)[number]['code'];
+
+export interface AmountOptions {
+  /** Accept amounts below zero (reversals, adjustments). Default false. */
+  allowNegative?: boolean;
+  /** Accept 0. Default false. */
+  allowZero?: boolean;
+  /** Upper bound in 元 (inclusive), on top of the numeric(18,2) limit. */
+  max?: string;
+}
+
+export type TAmountParse = { ok: true; value: string } | { ok: false; message: string };
+
+/** Optional minus, digits (plain or grouped by commas in threes), optional fraction. */
+const AMOUNT_TEXT = /^(-)?(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+
+/**
+ * Parse an amount in 元 typed by a user (or sent as a number). Accepts '1,234.5', ' 12 ',
+ * '-3.10' (when allowNegative). Trailing zeros beyond the fen are harmless ('1.230' is 1.23);
+ * anything finer than a fen is refused. The value is normalised to 2 decimals.
+ */
+export function parseAmount(raw: string | number | null | undefined, opts: AmountOptions & { label: string }): TAmountParse {
+  const { label } = opts;
+  let text: string;
+  if (raw === null || raw === undefined) text = '';
+  else if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { ok: false, message: `${label}应为数字金额` };
+    text = String(raw);
+  } else text = raw.trim();
+  if (text === '') return { ok: false, message: `请填写${label}` };
+
+  const m = AMOUNT_TEXT.exec(text);
+  if (!m) return { ok: false, message: `${label}应为数字金额` };
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  if (fraction.length > 2) return { ok: false, message: `${label}最多两位小数（分）` };
+
+  const value = new Dec(`${m[1] ?? ''}${m[2].replace(/,/g, '')}.${fraction || '0'}`);
+  if (value.isNegative() && !value.isZero() && !opts.allowNegative) return { ok: false, message: `${label}不能为负数` };
+  if (value.isZero() && !opts.allowZero) return { ok: false, message: `${label}必须大于 0` };
+  if (value.abs().gt(MAX_AMOUNT) || (opts.max !== undefined && value.gt(opts.max))) {
+    return { ok: false, message: `${label}超出允许范围` };
+  }
+  // 0 is printed without a sign ('-0.00' would otherwise appear for '-0').
+  return { ok: true, value: toAmount(value) };
+}
+
+const amountInput = (label: string) => z.union([z.string(), z.number(), z.null()], { error: `${label}应为数字金额` }).optional();
+
+/** zod schema for a required amount: string | number in, normalised "1234.50" out. */
+export function zAmount(label: string, opts: AmountOptions = {}) {
+  return amountInput(label).transform((value, ctx) => {
+    const parsed = parseAmount(value, { ...opts, label });
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+}
+
+/** Like zAmount, but blank ('' / null / undefined / spaces) gives null. */
+export function zOptionalAmount(label: string, opts: AmountOptions = {}) {
+  return amountInput(label).transform((value, ctx): string | null => {
+    if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+    const parsed = parseAmount(value, { ...opts, label });
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+}
+
+/** 2 decimals, half-up, never "-0.00". */
+export function toAmount(value: TDec): string {
+  const rounded = value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return rounded.isZero() ? '0.00' : rounded.toFixed(2);
+}
+
+/** Exact sum of amounts (2 decimals). Empty list → "0.00". */
+export function sumAmounts(values: readonly string[]): string {
+  let total = new Dec(0);
+  for (const v of values) total = total.plus(dec(v));
+  return toAmount(total);
+}
+
+/** a − b, 2 decimals. */
+export function subtractAmounts(a: string, b: string): string {
+  return toAmount(dec(a).minus(dec(b)));
+}
+
+/** −a, 2 decimals (the amount of a reversing entry). */
+export function negateAmount(a: string): string {
+  return toAmount(dec(a).neg());
+}
+
+export function compareAmounts(a: string, b: string): -1 | 0 | 1 {
+  return dec(a).cmp(dec(b)) as -1 | 0 | 1;
+}
+
+/** True when strictly below zero ('-0.00' is not negative). */
+export function isNegative(a: string): boolean {
+  return dec(a).lt(0);
+}
+
+/**
+ * 元 → 万元 text exact to the fen: at least 2 decimals, more only when needed
+ * ("70000000.01" → "7,000.000001", "1234500" → "123.45"). For messages where a rounded
+ * 万元 figure could hide the difference that matters.
+ */
+export function wanText(yuan: string): string {
+  const wan = dec(yuan).div(10_000);
+  if (wan.isZero()) return '0.00';
+  return groupThousands(wan.toFixed(Math.max(2, wan.decimalPlaces())));
+}
