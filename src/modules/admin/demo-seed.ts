@@ -26,6 +26,7 @@ export const DEMO_USERS = [
   { username: 'chief', displayName: '李科长（演示）', role: 'chief', dept: 'SCK' },
   { username: 'leader', displayName: '张主任（演示）', role: 'leader', dept: null },
   { username: 'finance', displayName: '刘财务（演示）', role: 'finance', dept: 'CWK' },
+  { username: 'finance2', displayName: '赵会计（演示）', role: 'finance', dept: 'CWK' },
   { username: 'archivist', displayName: '陈档案（演示）', role: 'archivist', dept: 'DAS' },
   { username: 'auditor', displayName: '杨审计（演示）', role: 'auditor', dept: 'ZHK' },
 ] as const;

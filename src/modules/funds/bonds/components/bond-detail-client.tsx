@@ -1,0 +1,350 @@
+'use client';
+import { useState } from 'react';
+import Link from 'next/link';
+import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { AddIcon, EditIcon } from 'tdesign-icons-react';
+import { useRunAction } from '@/ui/use-run-action';
+import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
+import { RULE_SOURCES_FUNDS } from '../../rules';
+import { deletePaymentAction, removeAllocationAction } from '../actions';
+import type { BondAllocationView, BondDetail, BondPaymentView, BondProjectOption, ScheduleLine } from '../queries';
+import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE } from '../validation';
+import { AllocationDialog } from './allocation-dialog';
+import { BondFormDialog, type BondFormValues } from './bond-form-dialog';
+import { BondStatusTag, DemoTag, footRow, ScheduleStatusTag } from './bond-tags';
+import { ratePercentText } from './bonds-list-client';
+import { PaymentDialog } from './payment-dialog';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+function Figure(props: { title: string; value: string; unit: string; testId?: string }) {
+  return (
+    <div data-testid={props.testId}>
+      <div className="lr-muted" style={{ fontSize: 13 }}>
+        {props.title}
+      </div>
+      <div style={{ fontSize: 22, fontWeight: 600 }}>
+        {props.value} <span style={{ fontSize: 14, fontWeight: 400 }}>{props.unit}</span>
+      </div>
+    </div>
+  );
+}
+
+const yuanWan = (yuan: string) => `${formatWan(yuan)} 万元（${formatYuan(yuan)} 元）`;
+
+export function BondDetailClient(props: { detail: BondDetail; projects: BondProjectOption[]; canEdit: boolean }) {
+  const { bond, schedule, scheduleTotals: totals, allocations, payments, settings } = props.detail;
+  const [editing, setEditing] = useState(false);
+  const [allocDialog, setAllocDialog] = useState<{ allocation: BondAllocationView | null } | null>(null);
+  const [paying, setPaying] = useState<ScheduleLine | null>(null);
+  const { run, busy } = useRunAction();
+  const hasPayments = payments.length > 0;
+
+  const formValues: BondFormValues = {
+    code: bond.code,
+    name: bond.name,
+    amount: dec(bond.amount).toFixed(2),
+    annualRate: dec(bond.annualRate).toFixed(),
+    termYears: String(bond.termYears),
+    issueDate: bond.issueDate,
+    firstPaymentDate: bond.firstPaymentDate ?? '',
+    repaymentType: bond.repaymentType,
+    docNo: bond.docNo ?? '',
+    note: bond.note ?? '',
+  };
+
+  const scheduleColumns: PrimaryTableCol<ScheduleLine>[] = [
+    { colKey: 'seq', title: '期次', width: 60, align: 'center' },
+    { colKey: 'periodStart', title: '计息起日', width: 110, cell: ({ row }) => <span style={nowrap}>{row.periodStart}</span> },
+    { colKey: 'dueDate', title: '应付日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.dueDate}</span> },
+    { colKey: 'days', title: '天数', width: 70, align: 'right' },
+    { colKey: 'principal', title: '应付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principal) },
+    { colKey: 'interest', title: '应付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interest) },
+    { colKey: 'total', title: '本息合计（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(dec(row.principal).plus(dec(row.interest)).toFixed(2)) },
+    { colKey: 'principalPaid', title: '已付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principalPaid) },
+    { colKey: 'interestPaid', title: '已付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
+    { colKey: 'remaining', title: '未付（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.remaining) },
+    { colKey: 'outstandingAfter', title: '期末剩余本金（元）', width: 160, align: 'right', cell: ({ row }) => formatYuan(row.outstandingAfter) },
+    { colKey: 'status', title: '状态', width: 80, cell: ({ row }) => <ScheduleStatusTag status={row.status} label={row.statusLabel} /> },
+    ...(props.canEdit
+      ? [
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 110,
+            fixed: 'right' as const,
+            cell: ({ row }: { row: ScheduleLine }) =>
+              row.status === 'paid' ? (
+                <span className="lr-muted">—</span>
+              ) : (
+                <Button size="small" variant="text" theme="primary" onClick={() => setPaying(row)}>
+                  登记还本付息
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ];
+
+  const allocationColumns: PrimaryTableCol<BondAllocationView>[] = [
+    {
+      colKey: 'project',
+      title: '项目',
+      minWidth: 220,
+      cell: ({ row }) => (
+        <Space size={6} align="center">
+          <Link href={`/projects/${row.projectId}`}>
+            {row.projectCode} {row.projectName}
+          </Link>
+          {row.projectStatus === 'closed' && (
+            <Tag size="small" variant="light">
+              已关闭
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { colKey: 'amount', title: '本债券分配（万元）', width: 150, align: 'right', cell: ({ row }) => formatWan(row.amount) },
+    { colKey: 'allocatedOn', title: '分配日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.allocatedOn}</span> },
+    { colKey: 'interest', title: '本债券应付利息（万元）', width: 170, align: 'right', cell: ({ row }) => formatWan(row.interest) },
+    { colKey: 'expectedIncome', title: '预计出让收入（万元）', width: 160, align: 'right', cell: ({ row }) => formatWan(row.expectedIncome) },
+    { colKey: 'projectAllocated', title: '项目专项债券合计（万元）', width: 190, align: 'right', cell: ({ row }) => formatWan(row.projectAllocated) },
+    {
+      colKey: 'share',
+      title: `占预计收入（上限 ${settings.limitPercent}%）`,
+      width: 210,
+      cell: ({ row }) => (
+        <div>
+          <Tag size="small" variant="light" theme={row.share.ok ? 'success' : 'danger'}>
+            {row.share.ratioPercent === null ? '无预计收入' : `${row.share.ratioPercent}%`}
+            {row.share.ok ? '，符合' : '，超限'}
+          </Tag>
+          {row.share.message && (
+            <div style={{ color: 'var(--td-error-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-share-warning">
+              {row.share.message}
+            </div>
+          )}
+        </div>
+      ),
+    },
+    {
+      colKey: 'coverage',
+      title: `本息覆盖倍数（预警 ${settings.coverageThreshold}）`,
+      width: 230,
+      cell: ({ row }) => (
+        <div>
+          <Tag size="small" variant="light" theme={row.coverage.ok ? 'success' : 'warning'}>
+            {row.coverage.ratio === null ? '—' : `${row.coverage.ratio} 倍`}
+            {row.coverage.ok ? '' : '，低于预警值'}
+          </Tag>
+          <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
+            本息合计 {formatWan(dec(row.projectPrincipal).plus(dec(row.projectInterest)).toFixed(2))} 万元
+          </div>
+          {row.coverage.message && (
+            <div style={{ color: 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
+              {row.coverage.message}
+            </div>
+          )}
+        </div>
+      ),
+    },
+    ...(props.canEdit
+      ? [
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 130,
+            fixed: 'right' as const,
+            cell: ({ row }: { row: BondAllocationView }) => (
+              <Space size={4}>
+                <Button size="small" variant="text" theme="primary" onClick={() => setAllocDialog({ allocation: row })}>
+                  调整
+                </Button>
+                <Popconfirm
+                  theme="warning"
+                  content={`取消本债券对项目 ${row.projectCode} 的分配（${formatWan(row.amount)} 万元）？`}
+                  confirmBtn="取消分配"
+                  onConfirm={() => void run(() => removeAllocationAction({ id: row.id }), `已取消对项目 ${row.projectCode} 的分配`)}
+                >
+                  <Button size="small" variant="text" theme="danger" loading={busy}>
+                    取消分配
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  const paymentColumns: PrimaryTableCol<BondPaymentView>[] = [
+    { colKey: 'seq', title: '期次', width: 60, align: 'center' },
+    { colKey: 'dueDate', title: '应付日期', width: 110 },
+    { colKey: 'paidOn', title: '付款日期', width: 110 },
+    { colKey: 'principalPaid', title: '支付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principalPaid) },
+    { colKey: 'interestPaid', title: '支付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
+    { colKey: 'voucherNo', title: '凭证号', width: 130, cell: ({ row }) => row.voucherNo ?? <span className="lr-muted">—</span> },
+    { colKey: 'createdByName', title: '登记人', width: 100, cell: ({ row }) => row.createdByName ?? <span className="lr-muted">—</span> },
+    { colKey: 'note', title: '备注', minWidth: 160, ellipsis: true, cell: ({ row }) => row.note ?? '' },
+    ...(props.canEdit
+      ? [
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 80,
+            cell: ({ row }: { row: BondPaymentView }) => (
+              <Popconfirm
+                theme="warning"
+                content={`删除第 ${row.seq} 期 ${row.paidOn} 的还本付息记录？`}
+                confirmBtn="删除"
+                onConfirm={() => void run(() => deletePaymentAction({ id: row.id }), '还本付息记录已删除')}
+              >
+                <Button size="small" variant="text" theme="danger" loading={busy}>
+                  删除
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        bordered={false}
+        title={
+          <Space size={8} align="center">
+            <span>{bond.code}</span>
+            <span>{bond.name}</span>
+            <BondStatusTag status={bond.status} label={bond.statusLabel} />
+            <DemoTag show={bond.isDemo} />
+          </Space>
+        }
+        actions={
+          <Space align="center">
+            <Link href="/funds/bonds">返回债券列表</Link>
+            {props.canEdit && (
+              <Button variant="outline" icon={<EditIcon />} disabled={hasPayments} title={hasPayments ? PAYMENTS_EXIST_MESSAGE : undefined} onClick={() => setEditing(true)}>
+                修改条款
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        {props.canEdit && hasPayments && <Alert theme="info" style={{ marginBottom: 12 }} message={`${PAYMENTS_EXIST_MESSAGE}。如登记有误，请先删除还本付息记录。`} />}
+        <Descriptions
+          column={3}
+          tableLayout="fixed"
+          items={[
+            { label: '发行金额', content: yuanWan(bond.amount) },
+            { label: '票面年利率', content: ratePercentText(bond.annualRate) },
+            { label: '期限', content: `${bond.termYears} 年` },
+            { label: '发行日期（起息日）', content: bond.issueDate },
+            { label: '首次付息日', content: bond.firstPaymentDate ?? '发行日每年对应日' },
+            { label: '到期日', content: bond.maturityDate },
+            { label: '还本付息方式', content: bond.repaymentTypeLabel },
+            { label: '发行文号', content: bond.docNo ?? '—' },
+            { label: '备注', content: bond.note ?? '—' },
+          ]}
+        />
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 40, marginTop: 16 }}>
+          <Figure title="已分配" value={formatWan(bond.allocated)} unit="万元" testId="bond-allocated" />
+          <Figure title="未分配" value={formatWan(bond.unallocated)} unit="万元" />
+          <Figure title="已还本金" value={formatWan(bond.principalRepaid)} unit="万元" />
+          <Figure title="已付利息" value={formatWan(bond.interestPaid)} unit="万元" />
+          <Figure title="未还本金" value={formatWan(bond.outstandingPrincipal)} unit="万元" testId="bond-outstanding" />
+          <Figure title="未付利息" value={formatWan(bond.interestDue)} unit="万元" />
+          <Figure title="下次应付" value={bond.nextDueDate ? `${bond.nextDueDate} / ${formatWan(bond.nextDueAmount)}` : '—'} unit={bond.nextDueDate ? '万元' : ''} />
+        </div>
+      </Card>
+
+      <Card bordered={false} title="还本付息计划" actions={<span className="lr-muted">按债券条款自动生成；状态按今天判断</span>}>
+        <Table<ScheduleLine>
+          rowKey="id"
+          data={schedule}
+          columns={scheduleColumns}
+          size="small"
+          stripe
+          tableLayout="auto"
+          empty="没有还本付息计划"
+          data-testid="bond-schedule"
+          footData={[
+            footRow<ScheduleLine>({
+              seq: '合计',
+              principal: formatYuan(totals.principal),
+              interest: formatYuan(totals.interest),
+              total: formatYuan(totals.total),
+              principalPaid: formatYuan(totals.principalPaid),
+              interestPaid: formatYuan(totals.interestPaid),
+              remaining: formatYuan(totals.remaining),
+            }),
+          ]}
+        />
+      </Card>
+
+      <Card
+        bordered={false}
+        title="项目分配"
+        actions={
+          props.canEdit && (
+            <Button theme="primary" icon={<AddIcon />} disabled={dec(bond.unallocated).lte(0)} onClick={() => setAllocDialog({ allocation: null })}>
+              分配给项目
+            </Button>
+          )
+        }
+      >
+        <Alert
+          theme="info"
+          style={{ marginBottom: 12 }}
+          message={
+            <div style={{ fontSize: 13 }}>
+              <div>{RULE_SOURCES_FUNDS.bondShare}</div>
+              <div>{RULE_SOURCES_FUNDS.coverage}</div>
+              <div>
+                {N45_SOURCE}：{N45_PROJECT_RULE}
+              </div>
+              <div className="lr-muted">占比与覆盖倍数按项目全部专项债券（含其他债券）计算；本息为项目按分配比例分摊的各债券还本付息计划。</div>
+            </div>
+          }
+        />
+        <Table<BondAllocationView>
+          rowKey="id"
+          data={allocations}
+          columns={allocationColumns}
+          size="small"
+          stripe
+          tableLayout="auto"
+          empty="本债券尚未分配给项目"
+          data-testid="bond-allocations"
+          footData={
+            allocations.length
+              ? [footRow<BondAllocationView>({ project: '合计', amount: formatWan(bond.allocated), interest: formatWan(allocationsInterest(allocations)) })]
+              : undefined
+          }
+        />
+      </Card>
+
+      <Card bordered={false} title="还本付息记录" actions={<span className="lr-muted">共 {payments.length} 笔</span>}>
+        <Table<BondPaymentView> rowKey="id" data={payments} columns={paymentColumns} size="small" stripe tableLayout="auto" empty="尚未登记还本付息" data-testid="bond-payments" />
+      </Card>
+
+      {editing && <BondFormDialog mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }} onClose={() => setEditing(false)} />}
+      {allocDialog && (
+        <AllocationDialog
+          bond={{ id: bond.id, code: bond.code, amount: bond.amount, allocated: bond.allocated, issueDate: bond.issueDate }}
+          allocation={allocDialog.allocation}
+          projects={props.projects}
+          takenProjectIds={allocations.map((a) => a.projectId)}
+          limitPercent={settings.limitPercent}
+          onClose={() => setAllocDialog(null)}
+        />
+      )}
+      {paying && <PaymentDialog bondCode={bond.code} issueDate={bond.issueDate} row={paying} onClose={() => setPaying(null)} />}
+    </Space>
+  );
+}
+
+function allocationsInterest(rows: BondAllocationView[]): string {
+  return rows.reduce((acc, r) => acc.plus(dec(r.interest)), dec(0)).toFixed(2);
+}

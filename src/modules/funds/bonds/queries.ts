@@ -1,0 +1,485 @@
+import 'server-only';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/platform/db/client';
+import { users } from '@/platform/auth/schema';
+import { getSettings } from '@/platform/settings';
+import { reserveProjects } from '@/modules/parcels/schema';
+import { dec, Dec } from '@/modules/plans/amounts';
+import { todayInShanghai } from '@/ui/format';
+import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
+import {
+  allocateSchedule,
+  bondShareCheck,
+  coverageCheck,
+  maturityDate,
+  REPAYMENT_TYPES,
+  sumAmounts,
+  toAmount,
+  type ScheduleRow,
+  type TRepaymentType,
+} from '../rules';
+
+/**
+ * Reads of the special bonds part: the bond list with repayment figures, one bond with its
+ * allocations (B19 share and coverage per project), schedule and payments, per-bond balances,
+ * and a project's bond summary. Every function takes `db` first so other parts can reuse it.
+ * Amounts are 元 strings with 2 decimals, computed with decimal.js.
+ */
+
+type Q = Db | Tx;
+
+export const SCHEDULE_STATUS_LABELS = { paid: '已付', partial: '部分', pending: '未到期', overdue: '逾期' } as const;
+export type TScheduleStatus = keyof typeof SCHEDULE_STATUS_LABELS;
+
+export const BOND_STATUS_LABELS = { open: '存续', overdue: '逾期', settled: '已结清' } as const;
+export type TBondStatus = keyof typeof BOND_STATUS_LABELS;
+
+export interface BondRow {
+  id: string;
+  code: string;
+  name: string;
+  amount: string;
+  /** Percent with 4 decimals as stored ('3.2500'). */
+  annualRate: string;
+  termYears: number;
+  issueDate: string;
+  firstPaymentDate: string | null;
+  repaymentType: TRepaymentType;
+  docNo: string | null;
+  note: string | null;
+  version: number;
+  isDemo: boolean;
+}
+
+const bondColumns = {
+  id: bonds.id,
+  code: bonds.code,
+  name: bonds.name,
+  amount: bonds.amount,
+  annualRate: bonds.annualRate,
+  termYears: bonds.termYears,
+  issueDate: bonds.issueDate,
+  firstPaymentDate: bonds.firstPaymentDate,
+  repaymentType: bonds.repaymentType,
+  docNo: bonds.docNo,
+  note: bonds.note,
+  version: bonds.version,
+  isDemo: bonds.isDemo,
+};
+
+function toBondRow(r: Omit<BondRow, 'repaymentType'> & { repaymentType: string }): BondRow {
+  return { ...r, repaymentType: r.repaymentType as TRepaymentType };
+}
+
+export async function getBondRow(db: Q, id: string): Promise<BondRow | null> {
+  const [row] = await db.select(bondColumns).from(bonds).where(eq(bonds.id, id));
+  return row ? toBondRow(row) : null;
+}
+
+export interface ScheduleLine extends ScheduleRow {
+  id: string;
+  bondId: string;
+  principalPaid: string;
+  interestPaid: string;
+  /** Principal + interest still owed on this row. */
+  remaining: string;
+  status: TScheduleStatus;
+  statusLabel: string;
+}
+
+/** Status of a schedule row by what was paid and today's date (a row due today is not yet overdue). */
+export function scheduleStatus(row: { dueDate: string; principal: string; interest: string; principalPaid: string; interestPaid: string }, today: string): TScheduleStatus {
+  const owed = dec(row.principal).plus(dec(row.interest));
+  const paid = dec(row.principalPaid).plus(dec(row.interestPaid));
+  if (paid.gte(owed)) return 'paid';
+  if (row.dueDate < today) return 'overdue';
+  return paid.gt(0) ? 'partial' : 'pending';
+}
+
+/** Schedule rows of the given bonds (by bond, then seq) with what has been paid on each. */
+async function scheduleLines(db: Q, bondIds: string[], today: string): Promise<Map<string, ScheduleLine[]>> {
+  const out = new Map<string, ScheduleLine[]>();
+  if (bondIds.length === 0) return out;
+  const [rows, paid] = await Promise.all([
+    db
+      .select({
+        id: bondSchedule.id,
+        bondId: bondSchedule.bondId,
+        seq: bondSchedule.seq,
+        periodStart: bondSchedule.periodStart,
+        dueDate: bondSchedule.dueDate,
+        days: bondSchedule.days,
+        principal: bondSchedule.principal,
+        interest: bondSchedule.interest,
+        outstandingAfter: bondSchedule.outstandingAfter,
+      })
+      .from(bondSchedule)
+      .where(inArray(bondSchedule.bondId, bondIds))
+      .orderBy(asc(bondSchedule.bondId), asc(bondSchedule.seq)),
+    db
+      .select({
+        scheduleId: bondPayments.scheduleId,
+        principal: sql<string>`coalesce(sum(${bondPayments.principalPaid}), 0)`,
+        interest: sql<string>`coalesce(sum(${bondPayments.interestPaid}), 0)`,
+      })
+      .from(bondPayments)
+      .where(inArray(bondPayments.bondId, bondIds))
+      .groupBy(bondPayments.scheduleId),
+  ]);
+  const paidBy = new Map(paid.map((p) => [p.scheduleId, { principal: toAmount(dec(String(p.principal))), interest: toAmount(dec(String(p.interest))) }]));
+  for (const r of rows) {
+    const p = paidBy.get(r.id) ?? { principal: '0.00', interest: '0.00' };
+    const remaining = toAmount(dec(r.principal).plus(dec(r.interest)).minus(dec(p.principal)).minus(dec(p.interest)));
+    const status = scheduleStatus({ ...r, principalPaid: p.principal, interestPaid: p.interest }, today);
+    const line: ScheduleLine = { ...r, principalPaid: p.principal, interestPaid: p.interest, remaining, status, statusLabel: SCHEDULE_STATUS_LABELS[status] };
+    const list = out.get(r.bondId);
+    if (list) list.push(line);
+    else out.set(r.bondId, [line]);
+  }
+  return out;
+}
+
+/** Σ allocations per bond. */
+async function allocatedByBond(db: Q, bondIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (bondIds.length === 0) return out;
+  const rows = await db
+    .select({ bondId: bondAllocations.bondId, total: sql<string>`coalesce(sum(${bondAllocations.amount}), 0)` })
+    .from(bondAllocations)
+    .where(inArray(bondAllocations.bondId, bondIds))
+    .groupBy(bondAllocations.bondId);
+  for (const r of rows) out.set(r.bondId, toAmount(dec(String(r.total))));
+  return out;
+}
+
+export interface BondFigures {
+  allocated: string;
+  unallocated: string;
+  scheduledInterest: string;
+  principalRepaid: string;
+  interestPaid: string;
+  outstandingPrincipal: string;
+  /** Scheduled interest not yet paid. */
+  interestDue: string;
+  nextDueDate: string | null;
+  /** Still owed on the next unpaid row. */
+  nextDueAmount: string | null;
+  status: TBondStatus;
+  statusLabel: string;
+}
+
+function bondFigures(bond: BondRow, lines: ScheduleLine[], allocated: string): BondFigures {
+  const principalRepaid = sumAmounts(lines.map((l) => l.principalPaid));
+  const interestPaid = sumAmounts(lines.map((l) => l.interestPaid));
+  const scheduledInterest = sumAmounts(lines.map((l) => l.interest));
+  const next = lines.find((l) => l.status !== 'paid') ?? null;
+  const status: TBondStatus = lines.some((l) => l.status === 'overdue') ? 'overdue' : lines.length > 0 && !next ? 'settled' : 'open';
+  return {
+    allocated,
+    unallocated: toAmount(dec(bond.amount).minus(dec(allocated))),
+    scheduledInterest,
+    principalRepaid,
+    interestPaid,
+    outstandingPrincipal: toAmount(dec(bond.amount).minus(dec(principalRepaid))),
+    interestDue: toAmount(dec(scheduledInterest).minus(dec(interestPaid))),
+    nextDueDate: next?.dueDate ?? null,
+    nextDueAmount: next?.remaining ?? null,
+    status,
+    statusLabel: BOND_STATUS_LABELS[status],
+  };
+}
+
+export interface BondListRow extends BondRow, BondFigures {
+  maturityDate: string;
+  repaymentTypeLabel: string;
+}
+
+/** Every bond, newest issue first, with allocation and repayment figures. */
+export async function listBonds(db: Q, today = todayInShanghai()): Promise<BondListRow[]> {
+  const rows = (await db.select(bondColumns).from(bonds).orderBy(desc(bonds.issueDate), asc(bonds.code))).map(toBondRow);
+  const ids = rows.map((r) => r.id);
+  const [lines, allocated] = await Promise.all([scheduleLines(db, ids, today), allocatedByBond(db, ids)]);
+  return rows.map((b) => ({
+    ...b,
+    maturityDate: maturityDate(b.issueDate, b.termYears),
+    repaymentTypeLabel: REPAYMENT_TYPES[b.repaymentType],
+    ...bondFigures(b, lines.get(b.id) ?? [], allocated.get(b.id) ?? '0.00'),
+  }));
+}
+
+export interface BondBalance {
+  bondId: string;
+  code: string;
+  name: string;
+  amount: string;
+  allocated: string;
+  principalRepaid: string;
+  interestPaid: string;
+  /** Principal not yet repaid. */
+  outstanding: string;
+  /** Scheduled interest not yet paid. */
+  interestDue: string;
+}
+
+/** Per bond: amount, allocated, principal repaid, interest paid, outstanding principal, interest still due. */
+export async function getBondBalances(db: Q): Promise<BondBalance[]> {
+  const rows = await listBonds(db);
+  return rows.map((b) => ({
+    bondId: b.id,
+    code: b.code,
+    name: b.name,
+    amount: toAmount(dec(b.amount)),
+    allocated: b.allocated,
+    principalRepaid: b.principalRepaid,
+    interestPaid: b.interestPaid,
+    outstanding: b.outstandingPrincipal,
+    interestDue: b.interestDue,
+  }));
+}
+
+interface ProjectDebt {
+  allocated: string;
+  principal: string;
+  interest: string;
+}
+
+/**
+ * Each project's share of its bonds' schedules (all bonds it has money from): principal and
+ * interest summed over `allocateSchedule` of every allocation.
+ */
+async function projectDebts(db: Q, projectIds: string[]): Promise<Map<string, ProjectDebt>> {
+  const out = new Map<string, ProjectDebt>();
+  if (projectIds.length === 0) return out;
+  const allocs = await db
+    .select({ projectId: bondAllocations.projectId, bondId: bondAllocations.bondId, amount: bondAllocations.amount, bondAmount: bonds.amount })
+    .from(bondAllocations)
+    .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
+    .where(inArray(bondAllocations.projectId, projectIds));
+  const schedules = await scheduleLines(db, [...new Set(allocs.map((a) => a.bondId))], todayInShanghai());
+  const acc = new Map<string, { allocated: InstanceType<typeof Dec>; principal: InstanceType<typeof Dec>; interest: InstanceType<typeof Dec> }>();
+  for (const a of allocs) {
+    const share = allocateSchedule(schedules.get(a.bondId) ?? [], a.bondAmount, a.amount);
+    const cur = acc.get(a.projectId) ?? { allocated: new Dec(0), principal: new Dec(0), interest: new Dec(0) };
+    cur.allocated = cur.allocated.plus(dec(a.amount));
+    for (const r of share) {
+      cur.principal = cur.principal.plus(dec(r.principal));
+      cur.interest = cur.interest.plus(dec(r.interest));
+    }
+    acc.set(a.projectId, cur);
+  }
+  for (const id of projectIds) {
+    const cur = acc.get(id);
+    out.set(id, cur ? { allocated: toAmount(cur.allocated), principal: toAmount(cur.principal), interest: toAmount(cur.interest) } : { allocated: '0.00', principal: '0.00', interest: '0.00' });
+  }
+  return out;
+}
+
+/** The thresholds of the checks, from the settings, as decimal strings. */
+export async function bondCheckSettings(db: Q): Promise<{ limitPercent: string; coverageThreshold: string }> {
+  const s = await getSettings(db);
+  return { limitPercent: String(s['fund.bondShareLimitPercent']), coverageThreshold: String(s['fund.coverageWarning']) };
+}
+
+export interface ProjectBondSummary {
+  allocations: { bondId: string; code: string; name: string; amount: string }[];
+  allocated: string;
+  principal: string;
+  interest: string;
+  share: ReturnType<typeof bondShareCheck>;
+  coverage: ReturnType<typeof coverageCheck>;
+}
+
+/**
+ * A project's special bond money: its allocations, its share of principal and interest of
+ * those bonds' schedules, the B19 share check and the coverage ratio (thresholds from settings).
+ * An unknown project has no allocations and an expected income of 0.
+ */
+export async function getProjectBondSummary(db: Q, projectId: string): Promise<ProjectBondSummary> {
+  const [[project], allocations, debts, settings] = await Promise.all([
+    db.select({ expectedIncome: reserveProjects.expectedIncome }).from(reserveProjects).where(eq(reserveProjects.id, projectId)),
+    db
+      .select({ bondId: bonds.id, code: bonds.code, name: bonds.name, amount: bondAllocations.amount })
+      .from(bondAllocations)
+      .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
+      .where(eq(bondAllocations.projectId, projectId))
+      .orderBy(asc(bonds.issueDate), asc(bonds.code)),
+    projectDebts(db, [projectId]),
+    bondCheckSettings(db),
+  ]);
+  const expectedIncome = project?.expectedIncome ?? '0';
+  const debt = debts.get(projectId) ?? { allocated: '0.00', principal: '0.00', interest: '0.00' };
+  return {
+    allocations: allocations.map((a) => ({ ...a, amount: toAmount(dec(a.amount)) })),
+    allocated: debt.allocated,
+    principal: debt.principal,
+    interest: debt.interest,
+    share: bondShareCheck({ expectedIncome, bondAllocated: debt.allocated, limitPercent: settings.limitPercent }),
+    coverage: coverageCheck({ expectedIncome, principal: debt.principal, interest: debt.interest, threshold: settings.coverageThreshold }),
+  };
+}
+
+export interface BondAllocationView {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  projectStatus: string;
+  expectedIncome: string;
+  amount: string;
+  allocatedOn: string;
+  note: string | null;
+  /** The project's share of this bond's schedule. */
+  principal: string;
+  interest: string;
+  /** All bond money of the project (this and other bonds), and its share of their schedules. */
+  projectAllocated: string;
+  projectPrincipal: string;
+  projectInterest: string;
+  share: ReturnType<typeof bondShareCheck>;
+  coverage: ReturnType<typeof coverageCheck>;
+}
+
+export interface BondPaymentView {
+  id: string;
+  scheduleId: string;
+  seq: number;
+  dueDate: string;
+  paidOn: string;
+  principalPaid: string;
+  interestPaid: string;
+  voucherNo: string | null;
+  note: string | null;
+  createdByName: string | null;
+}
+
+export interface BondDetail {
+  bond: BondListRow;
+  schedule: ScheduleLine[];
+  scheduleTotals: { principal: string; interest: string; total: string; principalPaid: string; interestPaid: string; remaining: string };
+  allocations: BondAllocationView[];
+  payments: BondPaymentView[];
+  settings: { limitPercent: string; coverageThreshold: string };
+}
+
+/** One bond with its schedule (paid amounts and status by `today`), allocations with checks, and payments. */
+export async function getBond(db: Q, id: string, today = todayInShanghai()): Promise<BondDetail | null> {
+  const row = await getBondRow(db, id);
+  if (!row) return null;
+  const [lineMap, allocRows, payments, settings] = await Promise.all([
+    scheduleLines(db, [id], today),
+    db
+      .select({
+        id: bondAllocations.id,
+        projectId: bondAllocations.projectId,
+        projectCode: reserveProjects.code,
+        projectName: reserveProjects.name,
+        projectStatus: reserveProjects.status,
+        expectedIncome: reserveProjects.expectedIncome,
+        amount: bondAllocations.amount,
+        allocatedOn: bondAllocations.allocatedOn,
+        note: bondAllocations.note,
+      })
+      .from(bondAllocations)
+      .innerJoin(reserveProjects, eq(reserveProjects.id, bondAllocations.projectId))
+      .where(eq(bondAllocations.bondId, id))
+      .orderBy(asc(reserveProjects.code)),
+    db
+      .select({
+        id: bondPayments.id,
+        scheduleId: bondPayments.scheduleId,
+        seq: bondSchedule.seq,
+        dueDate: bondSchedule.dueDate,
+        paidOn: bondPayments.paidOn,
+        principalPaid: bondPayments.principalPaid,
+        interestPaid: bondPayments.interestPaid,
+        voucherNo: bondPayments.voucherNo,
+        note: bondPayments.note,
+        createdByName: users.displayName,
+      })
+      .from(bondPayments)
+      .innerJoin(bondSchedule, eq(bondSchedule.id, bondPayments.scheduleId))
+      .leftJoin(users, eq(users.id, bondPayments.createdBy))
+      .where(eq(bondPayments.bondId, id))
+      .orderBy(desc(bondPayments.paidOn), desc(bondPayments.createdAt)),
+    bondCheckSettings(db),
+  ]);
+  const schedule = lineMap.get(id) ?? [];
+  const debts = await projectDebts(
+    db,
+    allocRows.map((a) => a.projectId),
+  );
+  const allocated = sumAmounts(allocRows.map((a) => a.amount));
+  const allocations = allocRows.map((a): BondAllocationView => {
+    const share = allocateSchedule(schedule, row.amount, a.amount);
+    const debt = debts.get(a.projectId) ?? { allocated: '0.00', principal: '0.00', interest: '0.00' };
+    return {
+      ...a,
+      amount: toAmount(dec(a.amount)),
+      principal: sumAmounts(share.map((r) => r.principal)),
+      interest: sumAmounts(share.map((r) => r.interest)),
+      projectAllocated: debt.allocated,
+      projectPrincipal: debt.principal,
+      projectInterest: debt.interest,
+      share: bondShareCheck({ expectedIncome: a.expectedIncome, bondAllocated: debt.allocated, limitPercent: settings.limitPercent }),
+      coverage: coverageCheck({ expectedIncome: a.expectedIncome, principal: debt.principal, interest: debt.interest, threshold: settings.coverageThreshold }),
+    };
+  });
+  const principal = sumAmounts(schedule.map((l) => l.principal));
+  const interest = sumAmounts(schedule.map((l) => l.interest));
+  return {
+    bond: {
+      ...row,
+      maturityDate: maturityDate(row.issueDate, row.termYears),
+      repaymentTypeLabel: REPAYMENT_TYPES[row.repaymentType],
+      ...bondFigures(row, schedule, allocated),
+    },
+    schedule,
+    scheduleTotals: {
+      principal,
+      interest,
+      total: toAmount(dec(principal).plus(dec(interest))),
+      principalPaid: sumAmounts(schedule.map((l) => l.principalPaid)),
+      interestPaid: sumAmounts(schedule.map((l) => l.interestPaid)),
+      remaining: sumAmounts(schedule.map((l) => l.remaining)),
+    },
+    allocations,
+    payments,
+    settings,
+  };
+}
+
+export interface BondProjectOption {
+  id: string;
+  code: string;
+  name: string;
+  expectedIncome: string;
+  inPlan: boolean;
+  nationalCode: string | null;
+  /** Bond money the project already holds (all bonds). */
+  bondAllocated: string;
+}
+
+/** Active projects for the allocate dialog, with what N45 and B19 need to know. */
+export async function listBondProjectOptions(db: Q): Promise<BondProjectOption[]> {
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ id: reserveProjects.id, code: reserveProjects.code, name: reserveProjects.name, expectedIncome: reserveProjects.expectedIncome, planId: reserveProjects.planId, nationalCode: reserveProjects.nationalCode })
+      .from(reserveProjects)
+      .where(eq(reserveProjects.status, 'active'))
+      .orderBy(asc(reserveProjects.code)),
+    db
+      .select({ projectId: bondAllocations.projectId, total: sql<string>`coalesce(sum(${bondAllocations.amount}), 0)` })
+      .from(bondAllocations)
+      .groupBy(bondAllocations.projectId),
+  ]);
+  const by = new Map(totals.map((t) => [t.projectId, toAmount(dec(String(t.total)))]));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    expectedIncome: toAmount(dec(r.expectedIncome)),
+    inPlan: r.planId !== null,
+    nationalCode: r.nationalCode,
+    bondAllocated: by.get(r.id) ?? '0.00',
+  }));
+}

@@ -1,0 +1,480 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Database } from '../../src/platform/db/client';
+import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
+import { auditLog } from '../../src/platform/audit/schema';
+import { systemSettings } from '../../src/platform/settings/schema';
+import { reserveProjects } from '../../src/modules/parcels/schema';
+import { plans } from '../../src/modules/plans/schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule } from '../../src/modules/funds/schema';
+import { sumAmounts } from '../../src/modules/funds/rules';
+import {
+  allocateToProject,
+  createBond,
+  deletePayment,
+  PAYMENTS_EXIST_MESSAGE,
+  recordPayment,
+  removeAllocation,
+  updateAllocation,
+  updateBond,
+} from '../../src/modules/funds/bonds/mutations';
+import { getBond, getBondBalances, getProjectBondSummary, listBondProjectOptions, listBonds } from '../../src/modules/funds/bonds/queries';
+import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
+import { createActor } from '../helpers/actors';
+
+let database: Database;
+let finance: Actor;
+let clerk: Actor;
+let leader: Actor;
+const db = () => database.db;
+let planId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  finance = await createActor(db(), ['finance']);
+  clerk = await createActor(db(), ['clerk']);
+  leader = await createActor(db(), ['leader']);
+  const [plan] = await db()
+    .insert(plans)
+    .values({ groupId: 'BOND-PLAN', version: 1, status: 'current', planType: 'annual', startYear: 2023, endYear: 2023, title: '2023 年度土地储备计划' })
+    .returning({ id: plans.id });
+  planId = plan.id;
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+let seq = 0;
+async function insertProject(opts: { expectedIncome?: string; inPlan?: boolean; nationalCode?: string | null; status?: 'active' | 'closed' } = {}) {
+  seq++;
+  const [p] = await db()
+    .insert(reserveProjects)
+    .values({
+      code: `BOND-P${seq}`,
+      name: `债券测试项目${seq}`,
+      acquisitionRoute: '收购',
+      expectedIncome: opts.expectedIncome ?? '20000000.00',
+      planId: opts.inPlan === false ? null : planId,
+      nationalCode: opts.nationalCode === undefined ? `430900-2023-${seq}` : opts.nationalCode,
+      status: opts.status ?? 'active',
+    })
+    .returning({ id: reserveProjects.id });
+  return p.id;
+}
+
+let bondSeq = 0;
+function bondInput(over: Record<string, unknown> = {}) {
+  bondSeq++;
+  return {
+    code: `ZXZ-${bondSeq}`,
+    name: `2023 年益阳市土地储备专项债券（${bondSeq} 期）`,
+    amount: '10000000',
+    annualRate: '3.00',
+    termYears: 2,
+    issueDate: '2023-03-01',
+    firstPaymentDate: '',
+    repaymentType: 'bullet',
+    docNo: '湘财债〔2023〕1号',
+    note: '',
+    ...over,
+  };
+}
+
+async function newBond(over: Record<string, unknown> = {}): Promise<string> {
+  const res = await createBond.execute(db(), finance, bondInput(over));
+  if (!res.ok) throw new Error(res.error);
+  return res.data.id;
+}
+
+async function scheduleOf(bondId: string) {
+  return db().select().from(bondSchedule).where(eq(bondSchedule.bondId, bondId)).orderBy(asc(bondSchedule.seq));
+}
+
+async function lastAudit() {
+  const [row] = await db().select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row;
+}
+
+async function allocate(bondId: string, projectId: string, amount: string, allocatedOn = '2023-03-10') {
+  return allocateToProject.execute(db(), finance, { bondId, projectId, amount, allocatedOn, note: '' });
+}
+
+describe('creating a bond stores the generated schedule', () => {
+  it('bullet: interest yearly, principal at maturity, Σ principal = amount', async () => {
+    const id = await newBond({ amount: '10,000,000.00' });
+    const rows = await scheduleOf(id);
+    expect(rows.map((r) => [r.seq, r.periodStart, r.dueDate, r.principal, r.interest, r.outstandingAfter])).toEqual([
+      [1, '2023-03-01', '2024-03-01', '0.00', '300000.00', '10000000.00'],
+      [2, '2024-03-01', '2025-03-01', '10000000.00', '300000.00', '0.00'],
+    ]);
+    expect(sumAmounts(rows.map((r) => r.principal))).toBe('10000000.00');
+    const [bond] = await db().select().from(bonds).where(eq(bonds.id, id));
+    expect(bond).toMatchObject({ amount: '10000000.00', annualRate: '3.0000', termYears: 2, repaymentType: 'bullet', version: 1, createdBy: finance.userId });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: '新增专项债券', objectType: '专项债券', objectId: id, result: '成功' });
+    expect(JSON.parse(audit.diff!)).toMatchObject({
+      amount: { from: null, to: '10000000.00' },
+      repaymentType: { from: null, to: '按年付息、到期一次还本' },
+      maturityDate: { from: null, to: '2025-03-01' },
+      scheduleRows: { from: null, to: 2 },
+      totalInterest: { from: null, to: '600000.00' },
+    });
+  });
+
+  it('amortizing: equal principal instalments, interest on the declining balance, the last taking the remainder', async () => {
+    const id = await newBond({ amount: '1000000', annualRate: '3', termYears: 3, issueDate: '2023-06-15', repaymentType: 'amortizing' });
+    const rows = await scheduleOf(id);
+    expect(rows.map((r) => [r.dueDate, r.principal, r.interest, r.outstandingAfter])).toEqual([
+      ['2024-06-15', '333333.33', '30000.00', '666666.67'],
+      ['2025-06-15', '333333.33', '20000.00', '333333.34'],
+      ['2026-06-15', '333333.34', '10000.00', '0.00'],
+    ]);
+    expect(sumAmounts(rows.map((r) => r.principal))).toBe('1000000.00');
+  });
+
+  it('a short first period with a first payment date pays actual/actual interest', async () => {
+    // 2023-09-01 → 2024-03-01: 182 days; the year ending 2024-03-01 holds 29 Feb 2024 → 366.
+    const id = await newBond({ amount: '3660000', annualRate: '2.5', termYears: 1, issueDate: '2023-09-01', firstPaymentDate: '2024-03-01' });
+    const rows = await scheduleOf(id);
+    expect(rows.map((r) => [r.periodStart, r.dueDate, r.days, r.principal, r.interest])).toEqual([
+      ['2023-09-01', '2024-03-01', 182, '0.00', '45500.00'],
+      ['2024-03-01', '2024-09-01', 184, '3660000.00', '46000.00'],
+    ]);
+  });
+
+  it('refuses bad terms with Chinese messages and saves nothing', async () => {
+    const before = (await db().select({ id: bonds.id }).from(bonds)).length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ amount: '100.001' }, '债券金额最多两位小数（分）'],
+      [{ amount: '-5' }, '债券金额不能为负数'],
+      [{ annualRate: '3.12345' }, '年利率最多四位小数'],
+      [{ annualRate: '0' }, '年利率应大于 0 且不超过 20%'],
+      [{ termYears: 0 }, '债券期限应为 1–30 的整数年'],
+      [{ issueDate: '2023-02-30' }, '发行日期格式应为 YYYY-MM-DD，且须是有效日期'],
+      [{ firstPaymentDate: '2023-02-01' }, '首次付息日应晚于发行日期'],
+      [{ firstPaymentDate: '2024-03-02' }, '首次付息日不能晚于发行日期后一年'],
+      [{ repaymentType: 'balloon' }, '请选择还本方式'],
+      [{ code: 'A B' }, '债券代码 1–32 个字符，不含空格'],
+    ];
+    for (const [over, error] of cases) {
+      expect(await createBond.execute(db(), finance, bondInput(over))).toMatchObject({ ok: false, error });
+    }
+    expect((await db().select({ id: bonds.id }).from(bonds)).length).toBe(before);
+  });
+
+  it('refuses a code already used, in any letter case', async () => {
+    await newBond({ code: 'DUP-2023' });
+    expect(await createBond.execute(db(), finance, bondInput({ code: 'dup-2023' }))).toEqual({ ok: false, error: '债券代码「dup-2023」已被使用，请换一个' });
+  });
+});
+
+describe('allocations to projects', () => {
+  it('refuses an allocation exceeding what is left of the bond', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const p1 = await insertProject({ expectedIncome: '100000000' });
+    const p2 = await insertProject({ expectedIncome: '100000000' });
+    expect((await allocate(bondId, p1, '7000000')).ok).toBe(true);
+    expect(await allocate(bondId, p2, '3000000.01')).toEqual({
+      ok: false,
+      error: '分配金额 300.000001 万元超过债券可分配余额：债券金额 1,000.00 万元，已分配给其他项目 700.00 万元，尚可分配 300.00 万元',
+    });
+    expect(await db().select().from(bondAllocations).where(eq(bondAllocations.projectId, p2))).toEqual([]);
+    expect((await allocate(bondId, p2, '3000000')).ok).toBe(true);
+  });
+
+  it('refuses more than 70% of the project expected income (B19), across all its bonds', async () => {
+    const a = await newBond({ amount: '10000000' });
+    const b = await newBond({ amount: '10000000' });
+    const p = await insertProject({ expectedIncome: '10000000' });
+    expect((await allocate(a, p, '5000000')).ok).toBe(true);
+    const res = await allocate(b, p, '2000000.01');
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error).toContain('专项债券资金 700.000001 万元超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.000001 万元');
+      expect(res.error).toContain('财预〔2019〕89号');
+    }
+    expect((await allocate(b, p, '2000000')).ok).toBe(true);
+  });
+
+  it('uses the configured share limit', async () => {
+    const bondId = await newBond();
+    const p = await insertProject({ expectedIncome: '10000000' });
+    await db().insert(systemSettings).values({ key: 'fund.bondShareLimitPercent', value: '50', updatedAt: new Date() });
+    try {
+      const res = await allocate(bondId, p, '6000000');
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error).toContain('的 50%（上限 500.00 万元）');
+    } finally {
+      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.bondShareLimitPercent'));
+    }
+    expect((await allocate(bondId, p, '6000000')).ok).toBe(true);
+  });
+
+  it('refuses projects without the national code, outside the plan, closed or unknown (N45)', async () => {
+    const bondId = await newBond();
+    const noCode = await insertProject({ nationalCode: null });
+    const noPlan = await insertProject({ inPlan: false });
+    const closed = await insertProject({ status: 'closed' });
+    const noCodeRes = await allocate(bondId, noCode, '100000');
+    expect(noCodeRes).toMatchObject({ ok: false });
+    if (!noCodeRes.ok) {
+      expect(noCodeRes.error).toMatch(/^项目 BOND-P\d+ 未填写全国土地储备监测监管系统项目编码，不能使用专项债券（自然资发〔2025〕45号：/);
+    }
+    const noPlanRes = await allocate(bondId, noPlan, '100000');
+    expect(noPlanRes.ok === false && noPlanRes.error).toMatch(/^项目 BOND-P\d+ 未纳入储备计划，不能使用专项债券/);
+    const closedRes = await allocate(bondId, closed, '100000');
+    expect(closedRes.ok === false && closedRes.error).toMatch(/^项目 BOND-P\d+ 已关闭，不能安排专项债券资金$/);
+    expect(await allocate(bondId, 'NOPE', '100000')).toEqual({ ok: false, error: '项目不存在或已被删除，请刷新后重试' });
+    expect(await db().select().from(bondAllocations).where(eq(bondAllocations.bondId, bondId))).toEqual([]);
+  });
+
+  it('refuses an allocation dated before the issue date, and a second allocation of the same bond to a project', async () => {
+    const bondId = await newBond({ issueDate: '2023-03-01' });
+    const p = await insertProject();
+    expect(await allocate(bondId, p, '100000', '2023-02-28')).toEqual({ ok: false, error: '分配日期（2023-02-28）不能早于债券发行日期（2023-03-01）' });
+    expect((await allocate(bondId, p, '100000', '2023-03-01')).ok).toBe(true);
+    expect(await allocate(bondId, p, '100000', '2023-03-01')).toMatchObject({ ok: false, error: expect.stringContaining('已分配本债券资金，请修改原分配') });
+  });
+
+  it('updates and removes an allocation under the same checks, audited', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const p = await insertProject({ expectedIncome: '10000000' });
+    const other = await insertProject({ expectedIncome: '100000000' });
+    const res = await allocate(bondId, p, '1000000');
+    if (!res.ok) throw new Error(res.error);
+    expect((await allocate(bondId, other, '6000000')).ok).toBe(true);
+    const id = res.data.id;
+    // 4,000,000 left for p: 1,000,000 (its own) + 3,000,000 free; 70% of 10,000,000 = 7,000,000.
+    expect(await updateAllocation.execute(db(), finance, { id, amount: '4000000.01', allocatedOn: '2023-03-10', note: '' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('尚可分配 400.00 万元'),
+    });
+    expect(await updateAllocation.execute(db(), finance, { id, amount: '4000000', allocatedOn: '2023-02-01', note: '' })).toEqual({
+      ok: false,
+      error: '分配日期（2023-02-01）不能早于债券发行日期（2023-03-01）',
+    });
+    expect(await updateAllocation.execute(db(), finance, { id, amount: '4000000', allocatedOn: '2023-04-01', note: '追加' })).toEqual({ ok: true, data: { id } });
+    const [row] = await db().select().from(bondAllocations).where(eq(bondAllocations.id, id));
+    expect(row).toMatchObject({ amount: '4000000.00', allocatedOn: '2023-04-01', note: '追加' });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: '调整专项债券分配', objectType: '专项债券分配', objectId: id });
+    expect(JSON.parse(audit.diff!)).toEqual({
+      amount: { from: '1000000.00', to: '4000000.00' },
+      allocatedOn: { from: '2023-03-10', to: '2023-04-01' },
+      note: { from: null, to: '追加' },
+    });
+    expect(await removeAllocation.execute(db(), finance, { id })).toEqual({ ok: true, data: { id } });
+    expect(await db().select().from(bondAllocations).where(eq(bondAllocations.id, id))).toEqual([]);
+    expect(await removeAllocation.execute(db(), finance, { id })).toEqual({ ok: false, error: '债券分配不存在或已被删除，请刷新后重试' });
+  });
+
+  it('lets only one of two concurrent allocations that together exceed the bond through', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const projects = await Promise.all(Array.from({ length: 4 }, () => insertProject({ expectedIncome: '100000000' })));
+    const results = await Promise.all(projects.map((p) => allocate(bondId, p, '6000000')));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const refused of results.filter((r) => !r.ok)) {
+      expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('超过债券可分配余额') });
+    }
+    const rows = await db().select().from(bondAllocations).where(eq(bondAllocations.bondId, bondId));
+    expect(sumAmounts(rows.map((r) => r.amount))).toBe('6000000.00');
+  });
+});
+
+describe('payments against the schedule', () => {
+  it('refuses a payment before the issue date, an overpayment and an empty payment; records one within what is due', async () => {
+    const bondId = await newBond({ issueDate: '2023-03-01' });
+    const [first, second] = await scheduleOf(bondId);
+    const pay = (over: Record<string, unknown>) =>
+      recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', principalPaid: '0', interestPaid: '300000', voucherNo: '', note: '', ...over });
+    expect(await pay({ paidOn: '2023-02-28' })).toEqual({ ok: false, error: '付款日期（2023-02-28）不能早于债券发行日期（2023-03-01）' });
+    expect(await pay({ interestPaid: '300000.01' })).toEqual({
+      ok: false,
+      error: '第 1 期（应付日期 2024-03-01）：支付利息 300000.01 元超过该期尚未支付的利息 300000.00 元',
+    });
+    expect(await pay({ principalPaid: '0.01', interestPaid: '0' })).toEqual({
+      ok: false,
+      error: '第 1 期（应付日期 2024-03-01）：支付本金 0.01 元超过该期尚未支付的本金 0.00 元',
+    });
+    expect(await pay({ principalPaid: '', interestPaid: '0' })).toMatchObject({ ok: false, error: '支付本金和支付利息至少一项应大于 0' });
+    expect(await pay({ interestPaid: '-1' })).toMatchObject({ ok: false, error: '支付利息不能为负数' });
+    expect(await pay({ interestPaid: '1.234' })).toMatchObject({ ok: false, error: '支付利息最多两位小数（分）' });
+    expect(await pay({ paidOn: '2099-01-01' })).toMatchObject({ ok: false, error: '付款日期不能晚于今天' });
+    expect(await db().select().from(bondPayments).where(eq(bondPayments.bondId, bondId))).toEqual([]);
+
+    const part = await pay({ interestPaid: '100000', voucherNo: 'PZ-001' });
+    expect(part.ok).toBe(true);
+    // What is left of the row: 200,000.00.
+    expect(await pay({ interestPaid: '200000.01' })).toMatchObject({ ok: false, error: expect.stringContaining('尚未支付的利息 200000.00 元') });
+    expect((await pay({ interestPaid: '200000' })).ok).toBe(true);
+
+    const mid = await getBond(db(), bondId, '2024-06-01');
+    expect(mid?.schedule.map((l) => [l.seq, l.status, l.principalPaid, l.interestPaid, l.remaining])).toEqual([
+      [1, 'paid', '0.00', '300000.00', '0.00'],
+      [2, 'pending', '0.00', '0.00', '10300000.00'],
+    ]);
+    expect(mid?.bond).toMatchObject({ interestPaid: '300000.00', principalRepaid: '0.00', outstandingPrincipal: '10000000.00', nextDueDate: '2025-03-01', nextDueAmount: '10300000.00', status: 'open' });
+    expect(mid?.payments.map((p) => [p.seq, p.paidOn, p.interestPaid])).toEqual([
+      [1, '2024-03-01', '200000.00'],
+      [1, '2024-03-01', '100000.00'],
+    ]);
+
+    const partial = await recordPayment.execute(db(), finance, { scheduleId: second.id, paidOn: '2025-03-01', principalPaid: '4000000', interestPaid: '300000' });
+    expect(partial.ok).toBe(true);
+    const before = await getBond(db(), bondId, '2025-03-01');
+    expect(before?.schedule[1]).toMatchObject({ status: 'partial', remaining: '6000000.00' });
+    const after = await getBond(db(), bondId, '2025-03-02');
+    expect(after?.schedule[1]).toMatchObject({ status: 'overdue' });
+    expect(after?.bond).toMatchObject({ status: 'overdue', statusLabel: '逾期', outstandingPrincipal: '6000000.00' });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: '登记专项债券还本付息', objectType: '专项债券还本付息', result: '成功' });
+  });
+
+  it('refuses changing the terms once a payment is recorded; allows it again after the payment is deleted', async () => {
+    const bondId = await newBond({ issueDate: '2023-03-01' });
+    const [first] = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
+    if (!paid.ok) throw new Error(paid.error);
+    const change = bondInput({ annualRate: '3.5' });
+    const [bond] = await db().select().from(bonds).where(eq(bonds.id, bondId));
+    expect(await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1 })).toEqual({ ok: false, error: PAYMENTS_EXIST_MESSAGE });
+    expect(PAYMENTS_EXIST_MESSAGE).toBe('已有还本付息记录，不能修改债券条款');
+    expect(await scheduleOf(bondId)).toHaveLength(2);
+
+    expect(await deletePayment.execute(db(), finance, { id: paid.data.id })).toEqual({ ok: true, data: { id: paid.data.id } });
+    expect((await lastAudit()).action).toBe('删除专项债券还本付息记录');
+    const updated = await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1, termYears: 3, repaymentType: 'amortizing' });
+    expect(updated).toEqual({ ok: true, data: { id: bondId } });
+    const rows = await scheduleOf(bondId);
+    expect(rows.map((r) => [r.dueDate, r.principal, r.interest])).toEqual([
+      ['2024-03-01', '3333333.33', '350000.00'],
+      ['2025-03-01', '3333333.33', '233333.33'],
+      ['2026-03-01', '3333333.34', '116666.67'],
+    ]);
+    const [after] = await db().select().from(bonds).where(eq(bonds.id, bondId));
+    expect(after).toMatchObject({ version: 2, annualRate: '3.5000', termYears: 3, repaymentType: 'amortizing' });
+    // A stale form (version 1) is refused.
+    expect(await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1 })).toEqual({ ok: false, error: '债券信息已被他人修改，请刷新后重试' });
+  });
+
+  it('refuses an amount below what is allocated or an issue date after an allocation', async () => {
+    const bondId = await newBond({ amount: '10000000', issueDate: '2023-03-01' });
+    const p = await insertProject({ expectedIncome: '100000000' });
+    expect((await allocate(bondId, p, '5000000', '2023-03-10')).ok).toBe(true);
+    const [bond] = await db().select().from(bonds).where(eq(bonds.id, bondId));
+    const base = { ...bondInput(), code: bond.code, id: bondId, version: 1 };
+    expect(await updateBond.execute(db(), finance, { ...base, amount: '4999999.99' })).toEqual({
+      ok: false,
+      error: '债券金额（499.999999 万元）不能小于已分配给项目的金额（500.00 万元），请先调整分配',
+    });
+    expect(await updateBond.execute(db(), finance, { ...base, issueDate: '2023-03-11' })).toEqual({
+      ok: false,
+      error: '发行日期（2023-03-11）不能晚于已有分配的分配日期（2023-03-10）',
+    });
+  });
+});
+
+describe('permissions', () => {
+  it('denies bond management without fund:bond', async () => {
+    const bondId = await newBond();
+    const p = await insertProject();
+    const [row] = await scheduleOf(bondId);
+    expect(await createBond.execute(db(), clerk, bondInput())).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await createBond.execute(db(), leader, bondInput())).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await allocateToProject.execute(db(), clerk, { bondId, projectId: p, amount: '1', allocatedOn: '2023-03-10' })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await recordPayment.execute(db(), leader, { scheduleId: row.id, paidOn: '2024-03-01', interestPaid: '1' })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await updateBond.execute(db(), null, { ...bondInput(), id: bondId, version: 1 })).toMatchObject({ ok: false, error: '登录已失效，请重新登录' });
+    expect(await db().select().from(bondAllocations).where(eq(bondAllocations.bondId, bondId))).toEqual([]);
+    expect(await db().select().from(bondPayments).where(eq(bondPayments.bondId, bondId))).toEqual([]);
+    expect(await lastAudit()).toMatchObject({ result: '拒绝' });
+  });
+});
+
+describe('figures for the bond, project and balance pages', () => {
+  it('getProjectBondSummary: the project share of each bond schedule, B19 share and coverage (hand-computed)', async () => {
+    // A: 10,000,000 at 3% bullet over 2 years → interest 300,000 a year.
+    const a = await newBond({ amount: '10000000', annualRate: '3', termYears: 2, issueDate: '2023-03-01', repaymentType: 'bullet' });
+    // B: 6,000,000 at 2.5% amortizing over 3 years → principal 2,000,000 a year, interest 150,000 / 100,000 / 50,000.
+    const b = await newBond({ amount: '6000000', annualRate: '2.5', termYears: 3, issueDate: '2023-07-01', repaymentType: 'amortizing' });
+    const p = await insertProject({ expectedIncome: '20000000' });
+    expect((await allocate(a, p, '4000000', '2023-03-15')).ok).toBe(true);
+    expect((await allocate(b, p, '1500000', '2023-07-15')).ok).toBe(true);
+
+    const s = await getProjectBondSummary(db(), p);
+    // A share 0.4: principal 4,000,000, interest 120,000 × 2 = 240,000.
+    // B share 0.25: principal 500,000 × 3, interest 37,500 + 25,000 + 12,500 = 75,000.
+    expect(s.allocations.map((x) => [x.bondId, x.amount])).toEqual([
+      [a, '4000000.00'],
+      [b, '1500000.00'],
+    ]);
+    expect(s).toMatchObject({ allocated: '5500000.00', principal: '5500000.00', interest: '315000.00' });
+    // 5,500,000 ÷ 20,000,000 = 27.50%; limit 70% = 14,000,000.
+    expect(s.share).toEqual({ ok: true, limit: '14000000.00', allocated: '5500000.00', ratioPercent: '27.50', message: null });
+    // 20,000,000 ÷ 5,815,000 = 3.439… → 3.43.
+    expect(s.coverage).toEqual({ ratio: '3.43', ok: true, message: null });
+
+    // A stricter warning line (setting) turns the same figures into a warning.
+    await db().insert(systemSettings).values({ key: 'fund.coverageWarning', value: '3.5', updatedAt: new Date() });
+    try {
+      const warned = await getProjectBondSummary(db(), p);
+      expect(warned.coverage.ok).toBe(false);
+      expect(warned.coverage.message).toBe('本息覆盖倍数 3.43 低于预警值 3.5：预计土地出让收入 2,000.00 万元，专项债券本息合计 581.50 万元');
+    } finally {
+      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.coverageWarning'));
+    }
+
+    const none = await getProjectBondSummary(db(), await insertProject());
+    expect(none).toMatchObject({ allocations: [], allocated: '0.00', principal: '0.00', interest: '0.00', coverage: { ratio: null, ok: true } });
+
+    const detail = await getBond(db(), b, '2023-08-01');
+    expect(detail?.allocations).toHaveLength(1);
+    expect(detail?.allocations[0]).toMatchObject({
+      projectId: p,
+      amount: '1500000.00',
+      principal: '1500000.00',
+      interest: '75000.00',
+      projectAllocated: '5500000.00',
+      projectPrincipal: '5500000.00',
+      projectInterest: '315000.00',
+      coverage: { ratio: '3.43', ok: true },
+    });
+    expect(detail?.scheduleTotals).toEqual({
+      principal: '6000000.00',
+      interest: '300000.00',
+      total: '6300000.00',
+      principalPaid: '0.00',
+      interestPaid: '0.00',
+      remaining: '6300000.00',
+    });
+    expect(detail?.bond).toMatchObject({ allocated: '1500000.00', unallocated: '4500000.00', maturityDate: '2026-07-01', repaymentTypeLabel: '按年付息、分期等额还本' });
+
+    const balances = await getBondBalances(db());
+    expect(balances.find((x) => x.bondId === b)).toEqual({
+      bondId: b,
+      code: expect.any(String),
+      name: expect.any(String),
+      amount: '6000000.00',
+      allocated: '1500000.00',
+      principalRepaid: '0.00',
+      interestPaid: '0.00',
+      outstanding: '6000000.00',
+      interestDue: '300000.00',
+    });
+    const list = await listBonds(db(), '2023-08-01');
+    expect(list.find((x) => x.id === a)).toMatchObject({ allocated: '4000000.00', nextDueDate: '2024-03-01', nextDueAmount: '300000.00', status: 'open' });
+
+    const options = await listBondProjectOptions(db());
+    expect(options.find((o) => o.id === p)).toMatchObject({ inPlan: true, bondAllocated: '5500000.00', expectedIncome: '20000000.00' });
+  });
+
+  it('getBond of an unknown id is null', async () => {
+    expect(await getBond(db(), 'NOPE')).toBeNull();
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../src/platform/db/client';
+import { compensationParties, parcels, reserveProjects } from '../../src/modules/parcels/schema';
+import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
+import { dec } from '../../src/modules/plans/amounts';
+import { sumAmounts, INCOME_CATEGORIES, LEDGER_CATEGORIES } from '../../src/modules/funds/rules/money';
+import { yearlyCash } from '../../src/modules/funds/rules/balance';
+import { bondShareCheck } from '../../src/modules/funds/rules/checks';
+import { scheduleTotals } from '../../src/modules/funds/rules/schedule';
+import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
+import { seedReserveDemo } from '../../src/modules/parcels/demo-seed';
+import { seedFundsDemo, type FundsDemoCounts } from '../../src/modules/funds/demo-seed';
+import { todayInShanghai } from '../../src/ui/format';
+import { createTestDatabase } from '../helpers/db';
+
+let database: Database;
+let counts: FundsDemoCounts | null;
+const db = () => database.db;
+type Entry = typeof ledgerEntries.$inferSelect;
+let entries: Entry[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedFoundationDemo(db());
+  await seedReserveDemo(db());
+  counts = await seedFundsDemo(db());
+  entries = await db().select().from(ledgerEntries);
+}, 180_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('funds demo data', () => {
+  it('has about 5,000 entries from 2022 on, all marked demo, most approved, some in the workflow and a few reversals', () => {
+    expect(counts).not.toBeNull();
+    expect(entries.length).toBeGreaterThan(4000);
+    expect(entries.length).toBeLessThan(7000);
+    expect(entries.every((e) => e.isDemo)).toBe(true);
+    expect(entries.every((e) => e.entryDate >= '2022-01-01' && e.entryDate <= todayInShanghai())).toBe(true);
+    const years = new Set(entries.map((e) => e.entryDate.slice(0, 4)));
+    for (const y of ['2022', '2023', '2024', '2025']) expect(years.has(y)).toBe(true);
+    const byStatus = new Map<string, number>();
+    for (const e of entries) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+    expect(byStatus.get('approved')!).toBeGreaterThan(entries.length * 0.9);
+    expect((byStatus.get('submitted') ?? 0) + (byStatus.get('reviewed') ?? 0)).toBeGreaterThan(0);
+    expect(entries.filter((e) => e.origin === 'reversal')).toHaveLength(counts!.reversals);
+    expect(counts!.reversals).toBeGreaterThan(0);
+  });
+
+  it('numbers entries uniquely per year and fits categories to directions', () => {
+    expect(new Set(entries.map((e) => e.entryNo)).size).toBe(entries.length);
+    for (const e of entries) {
+      expect(e.entryNo.startsWith(`ZJ${e.entryDate.slice(0, 4)}-`)).toBe(true);
+      const allowed: readonly string[] = e.direction === 'income' ? INCOME_CATEGORIES : LEDGER_CATEGORIES;
+      expect(allowed).toContain(e.category);
+    }
+  });
+
+  it('keeps each project cash at or above zero year by year (N45)', () => {
+    const byProject = new Map<string, Entry[]>();
+    for (const e of entries) byProject.set(e.projectId, [...(byProject.get(e.projectId) ?? []), e]);
+    for (const list of byProject.values()) {
+      const facts = list.map((e) => ({ direction: e.direction as 'income' | 'expense', amount: e.amount, status: e.status as 'approved', entryDate: e.entryDate }));
+      expect(yearlyCash(facts).every((y) => !y.negative)).toBe(true);
+    }
+  });
+
+  it('posts each compensation party payment to the ledger exactly once, to the fen', async () => {
+    const parties = await db().select().from(compensationParties);
+    const paid = parties.filter((p) => dec(p.amountPaid).gt(0));
+    expect(paid.length).toBeGreaterThan(50);
+    for (const p of paid) {
+      const mine = entries.filter((e) => e.partyId === p.id);
+      expect(mine.every((e) => e.origin === 'compensation' && e.category === '征收补偿')).toBe(true);
+      expect(sumAmounts(mine.map((e) => e.amount))).toBe(dec(p.amountPaid).toFixed(2));
+    }
+  });
+
+  it('reverses in full, with the original linked, and never lets the same user submit and approve', () => {
+    for (const r of entries.filter((e) => e.origin === 'reversal')) {
+      const original = entries.find((e) => e.id === r.reversalOf)!;
+      expect(original.reversedBy).toBe(r.id);
+      expect(dec(original.amount).add(r.amount).isZero()).toBe(true);
+    }
+    for (const e of entries.filter((x) => x.status === 'approved')) {
+      expect(e.approvedBy).not.toBeNull();
+      expect(e.approvedBy).not.toBe(e.submittedBy);
+      expect(e.reviewedBy).not.toBe(e.submittedBy);
+    }
+  });
+
+  it('records a step trail for every entry that left draft', async () => {
+    const steps = await db().select({ entryId: ledgerSteps.entryId }).from(ledgerSteps);
+    const withSteps = new Set(steps.map((s) => s.entryId));
+    expect(entries.every((e) => withSteps.has(e.id))).toBe(true);
+  });
+
+  it('has two bonds whose schedules repay the amount exactly and whose allocations respect B19 (70%)', async () => {
+    const bondRows = await db().select().from(bonds);
+    expect(bondRows).toHaveLength(2);
+    expect(new Set(bondRows.map((b) => b.repaymentType))).toEqual(new Set(['bullet', 'amortizing']));
+    for (const b of bondRows) {
+      const rows = await db().select().from(bondSchedule).where(eq(bondSchedule.bondId, b.id));
+      expect(scheduleTotals(rows).principal).toBe(dec(b.amount).toFixed(2));
+      const allocs = await db().select().from(bondAllocations).where(eq(bondAllocations.bondId, b.id));
+      expect(sumAmounts(allocs.map((a) => a.amount))).toBe(dec(b.amount).toFixed(2));
+      for (const a of allocs) {
+        const [project] = await db().select().from(reserveProjects).where(eq(reserveProjects.id, a.projectId));
+        expect(project.nationalCode).not.toBeNull();
+        expect(bondShareCheck({ expectedIncome: project.expectedIncome, bondAllocated: a.amount }).ok).toBe(true);
+      }
+    }
+  });
+
+  it('gives every demo project a whole-life budget whose total is the sum of its lines, one current version each', async () => {
+    const versions = await db().select().from(budgetVersions);
+    const lines = await db().select().from(budgetLines);
+    const projects = await db().select({ id: reserveProjects.id }).from(reserveProjects);
+    for (const p of projects) {
+      const current = versions.filter((v) => v.projectId === p.id && v.kind === 'life' && v.status === 'current');
+      expect(current).toHaveLength(1);
+    }
+    for (const v of versions) {
+      expect(sumAmounts(lines.filter((l) => l.versionId === v.id).map((l) => l.amount))).toBe(dec(v.total).toFixed(2));
+    }
+    expect(versions.some((v) => v.version === 2 && v.reason)).toBe(true);
+    expect(versions.some((v) => v.kind === 'annual')).toBe(true);
+  });
+
+  it('has an account per F18 source and seeds nothing twice', async () => {
+    const accounts = await db().select().from(fundAccounts);
+    expect(new Set(accounts.map((a) => a.sourceCode))).toEqual(new Set(['fiscal', 'bond', 'land_income', 'other']));
+    expect(await seedFundsDemo(db())).toBeNull();
+    expect((await db().select({ id: ledgerEntries.id }).from(ledgerEntries)).length).toBe(entries.length);
+    expect((await db().select({ id: parcels.id }).from(parcels)).length).toBeGreaterThan(0);
+  });
+});
