@@ -16,6 +16,8 @@ import { creditCodeCheckChar, isValidCreditCode } from '../../src/modules/parcel
 import { createParty, deleteParty, revealPersonalInfo, updateParty } from '../../src/modules/parcels/acquisition/mutations';
 import { getAcquisitionView, getCompensationStatus, listCompensationParties } from '../../src/modules/parcels/acquisition/queries';
 import { COMPENSATION_FROZEN_MESSAGE } from '../../src/modules/parcels/acquisition/stage-rules';
+import { PAID_ONLY_INCREASES, PARTY_HAS_PAYMENTS } from '../../src/modules/parcels/acquisition/mutations';
+import { ledgerEntries } from '../../src/modules/funds/schema';
 import { formatWanYuan, formatYuan } from '../../src/modules/parcels/acquisition/fields';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
@@ -211,7 +213,10 @@ describe('compensation parties', () => {
     const items = await db().select().from(compensationItems).where(eq(compensationItems.partyId, created.data.id));
     expect(items.map((i) => [i.category, i.amount])).toEqual([['土地补偿费', '150000.50']]);
 
-    const newId = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, amountPaid: '0' });
+    // The amount paid only grows (payments post to the ledger): a lower one is refused.
+    const lower = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, amountPaid: '0' });
+    expect(lower).toMatchObject({ ok: false, error: PAID_ONLY_INCREASES });
+    const newId = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, amountPaid: '150000.50' });
     expect(newId.ok).toBe(true);
     const [changed] = await db().select().from(compensationParties).where(eq(compensationParties.id, created.data.id));
     expect(decryptPersonal(changed.idNumberEnc!)).toBe(ID_B);
@@ -267,9 +272,9 @@ describe('compensation parties', () => {
     expect(await lastAudit()).toMatchObject({ action: '删除补偿对象', result: '失败', message: COMPENSATION_FROZEN_MESSAGE });
   });
 
-  it('deletes a party with its items', async () => {
+  it('deletes a party with its items (no payment recorded)', async () => {
     const parcelId = await insertParcel();
-    const created = await createParty.execute(db(), clerk, person(parcelId));
+    const created = await createParty.execute(db(), clerk, person(parcelId, { amountPaid: '0' }));
     if (!created.ok) throw new Error(created.error);
     expect((await deleteParty.execute(db(), clerk, { id: created.data.id })).ok).toBe(true);
     expect(await partyCount(parcelId)).toBe(0);
@@ -278,6 +283,25 @@ describe('compensation parties', () => {
     expect(audit).toMatchObject({ action: '删除补偿对象', objectId: created.data.id });
     expect(audit.diff).not.toContain(ID_A);
     expect(await deleteParty.execute(db(), clerk, { id: created.data.id })).toEqual({ ok: false, error: '补偿对象不存在或已被删除，请刷新后重试' });
+  });
+
+  it('posts each payment to the funds ledger, and refuses to delete a party with payments', async () => {
+    const parcelId = await insertParcel();
+    const created = await createParty.execute(db(), clerk, person(parcelId));
+    if (!created.ok) throw new Error(created.error);
+    expect(created.data.entryNo).toMatch(/^ZJ\d{4}-\d{6}$/);
+    const raised = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', amountPaid: '150000.50' });
+    expect(raised).toMatchObject({ ok: true });
+    const entries = await db().select().from(ledgerEntries).where(eq(ledgerEntries.partyId, created.data.id));
+    expect(entries.map((e) => [e.amount, e.category, e.origin, e.status]).sort()).toEqual([
+      ['100000.00', '征收补偿', 'compensation', 'submitted'],
+      ['50000.50', '征收补偿', 'compensation', 'submitted'],
+    ]);
+    // Unchanged amount paid: nothing more is posted.
+    await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', amountPaid: '150000.50' });
+    expect(await db().select().from(ledgerEntries).where(eq(ledgerEntries.partyId, created.data.id))).toHaveLength(2);
+    expect(await deleteParty.execute(db(), clerk, { id: created.data.id })).toEqual({ ok: false, error: PARTY_HAS_PAYMENTS });
+    expect(await partyCount(parcelId)).toBe(1);
   });
 
   it('reveals the full values only to holders of personal-info:view, and audits each reveal without the values', async () => {

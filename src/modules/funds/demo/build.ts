@@ -429,7 +429,8 @@ function numberAndApprove(rng: Rng, input: FundsDemoInput, drafts: Draft[], acco
     steps.push({ entryId: id, action: '审核通过', fromStatus: 'submitted', toStatus: 'reviewed', actorId: chief.id, actorName: chief.name, comment: null, createdAt: at(date, 14) });
     steps.push({ entryId: id, action: '财务审批', fromStatus: 'reviewed', toStatus: 'approved', actorId: finance2.id, actorName: finance2.name, comment: null, createdAt: at(minDate(addDays(date, 1), input.today), 10) });
   }
-  const counters = [...seqByYear].map(([y, n]) => ({ scope: `ZJ${y}`, lastValue: n }));
+  // Same scope as the ledger's own numbering (ledger/counters.ts entryScope).
+  const counters = [...seqByYear].map(([y, n]) => ({ scope: `ledger-entry:${y}`, lastValue: n }));
   return { entries, steps, counters };
 }
 

@@ -1,9 +1,13 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
-import { defineMutation, fail } from '@/platform/action';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { defineMutation, fail, type Actor } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { decryptPersonal, encryptPersonal } from '@/platform/crypto/keys';
-import { compensationItems, compensationParties } from '../schema';
+import { todayInShanghai } from '@/ui/format';
+import { compareAmounts, subtractAmounts } from '@/modules/funds/rules';
+import { ledgerEntries } from '@/modules/funds/schema';
+import { postCompensationPayment } from '@/modules/funds/ledger/posting';
+import { compensationItems, compensationParties, parcels } from '../schema';
 import { maskIdNumber, maskPhone } from '../rules';
 import { lockParcelRef, type ParcelRef } from './parcel-ref';
 import { compensationEditable, COMPENSATION_FROZEN_MESSAGE } from './stage-rules';
@@ -61,6 +65,29 @@ function requireEditable(parcel: ParcelRef) {
   if (!compensationEditable(parcel.stage)) fail(COMPENSATION_FROZEN_MESSAGE);
 }
 
+/** Refusals of the compensation ↔ ledger link (payments post to 资金管理 as expense entries). */
+export const PAID_ONLY_INCREASES = '已支付金额只能增加。更正已登记的支付，请在资金管理中退回/删除或冲销对应的支付记录';
+export const PARTY_HAS_PAYMENTS = '该补偿对象已有资金支付记录，不能删除；如登记有误，请在资金管理中删除或冲销对应的支付记录';
+
+/**
+ * A payment recorded on a party (a new party with an amount paid, or a higher amount paid) is
+ * posted to the ledger as a compensation expense of the parcel's project, in the same
+ * transaction, awaiting the funds workflow.
+ */
+async function postPayment(tx: Tx, actor: Actor, parcel: ParcelRef, party: { id: string; name: string }, amount: string) {
+  if (compareAmounts(amount, '0') <= 0) return null;
+  const [row] = await tx.select({ projectId: parcels.projectId }).from(parcels).where(eq(parcels.id, parcel.id));
+  return postCompensationPayment(tx, actor, {
+    projectId: row.projectId,
+    parcelId: parcel.id,
+    partyId: party.id,
+    partyName: party.name,
+    amount,
+    entryDate: todayInShanghai(),
+    parcelCode: parcel.code,
+  });
+}
+
 async function insertItems(tx: Tx, parcelId: string, partyId: string, items: TItemInput[]) {
   if (items.length === 0) return;
   await tx.insert(compensationItems).values(items.map((i) => ({ parcelId, partyId, category: i.category, amount: i.amount, note: i.note })));
@@ -92,15 +119,16 @@ export const createParty = defineMutation({
     };
     const [{ id }] = await tx.insert(compensationParties).values(values).returning({ id: compensationParties.id });
     await insertItems(tx, parcel.id, id, input.items);
+    const posted = await postPayment(tx, ctx.actor, parcel, { id, name: input.name }, input.amountPaid);
     await ctx.audit({
       action: '新增补偿对象',
       objectType: OBJECT_TYPE,
       objectId: id,
       before: null,
       after: snapshot({ ...values, items: input.items }),
-      message: `地块 ${parcel.code}：新增补偿对象「${input.name}」`,
+      message: `地块 ${parcel.code}：新增补偿对象「${input.name}」${posted ? `，支付 ${input.amountPaid} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
     });
-    return { id };
+    return { id, entryNo: posted?.entryNo ?? null };
   },
 });
 
@@ -122,6 +150,7 @@ export const updateParty = defineMutation({
       : input.clearPhone
         ? { phoneEnc: null, phoneMasked: null }
         : {};
+    if (compareAmounts(input.amountPaid, party.amountPaid) < 0) fail(PAID_ONLY_INCREASES, 'INVALID_INPUT');
     const changes = {
       partyType: input.partyType,
       name: input.name,
@@ -135,15 +164,17 @@ export const updateParty = defineMutation({
     await tx.update(compensationParties).set(changes).where(eq(compensationParties.id, party.id));
     await tx.delete(compensationItems).where(and(eq(compensationItems.partyId, party.id), eq(compensationItems.parcelId, parcel.id)));
     await insertItems(tx, parcel.id, party.id, input.items);
+    const increase = subtractAmounts(input.amountPaid, party.amountPaid);
+    const posted = await postPayment(tx, ctx.actor, parcel, { id: party.id, name: input.name }, increase);
     await ctx.audit({
       action: '修改补偿对象',
       objectType: OBJECT_TYPE,
       objectId: party.id,
       before: snapshot({ ...party, items }),
       after: snapshot({ ...party, ...changes, items: input.items }),
-      message: `地块 ${parcel.code}：修改补偿对象「${input.name}」`,
+      message: `地块 ${parcel.code}：修改补偿对象「${input.name}」${posted ? `，新增支付 ${increase} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
     });
-    return { id: party.id };
+    return { id: party.id, entryNo: posted?.entryNo ?? null };
   },
 });
 
@@ -156,6 +187,8 @@ export const deleteParty = defineMutation({
     const { tx } = ctx;
     const { parcel, party, items } = await loadPartyForChange(tx, input.id);
     requireEditable(parcel);
+    const [{ n }] = await tx.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.partyId, party.id));
+    if (n > 0) fail(PARTY_HAS_PAYMENTS);
     await tx.delete(compensationItems).where(eq(compensationItems.partyId, party.id));
     await tx.delete(compensationParties).where(eq(compensationParties.id, party.id));
     await ctx.audit({
