@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { hasPermission } from '@/platform/permissions/check';
+import { getDb } from '@/platform/db';
+import { todayInShanghai } from '@/ui/format';
+import { getFundYears, getProjectBalances } from '@/modules/funds/balances/queries';
+import { defaultFundsYear, ZProjectBalanceFilter } from '@/modules/funds/balances/validation';
+import { ProjectBalancesClient } from '@/modules/funds/components/project-balances-client';
+
+export const metadata: Metadata = { title: '项目资金余额' };
+
+export default async function ProjectBalancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePagePermission('fund:view');
+  const filter = ZProjectBalanceFilter.parse(await searchParams);
+  const db = await getDb();
+  const [data, years] = await Promise.all([getProjectBalances(db, filter), getFundYears(db, defaultFundsYear(todayInShanghai()))]);
+  return <ProjectBalancesClient filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />;
+}

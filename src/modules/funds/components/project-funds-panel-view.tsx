@@ -1,0 +1,92 @@
+'use client';
+import Link from 'next/link';
+import { Alert, Card, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import type { ProjectBalanceRow, ProjectCash } from '../balances/queries';
+import { RULE_SOURCES_FUNDS } from '../rules';
+import { FigureGrid, Rate, Yuan } from './funds-ui';
+
+const money = (colKey: string, title: string): PrimaryTableCol => ({
+  colKey,
+  title,
+  width: 170,
+  align: 'right',
+  cell: ({ row }) => <Yuan value={row[colKey]} />,
+});
+
+/** Figures and the yearly cash table of ProjectFundsPanel. */
+export function ProjectFundsPanelView({ balance: b, cash }: { balance: ProjectBalanceRow; cash: ProjectCash }) {
+  const { check } = cash;
+  const columns: PrimaryTableCol[] = [
+    { colKey: 'year', title: '年度', width: 90, cell: ({ row }) => `${row.year} 年` },
+    money('income', '收入（元）'),
+    money('expense', '支出（元）'),
+    money('net', '收支净额（元）'),
+    money('cumulative', '年末累计余额（元）'),
+    {
+      colKey: 'negative',
+      title: '资金平衡',
+      width: 100,
+      cell: ({ row }) =>
+        row.negative ? (
+          <Tag size="small" theme="danger" variant="light">
+            出现缺口
+          </Tag>
+        ) : (
+          <Tag size="small" theme="success" variant="light">
+            平衡
+          </Tag>
+        ),
+    },
+  ];
+  return (
+    <Card
+      bordered={false}
+      title="项目资金"
+      actions={
+        <Space>
+          <Link href={`/funds/budgets/${b.projectId}`}>预算与执行</Link>
+          <Link href={`/funds/projects?q=${encodeURIComponent(b.code)}`}>项目资金余额</Link>
+        </Space>
+      }
+      data-testid="project-funds-panel"
+    >
+      <FigureGrid
+        testId="project-funds-figures"
+        items={[
+          { label: '全生命周期预算（元）', value: <Yuan value={b.lifeBudget} />, testId: 'project-funds-budget' },
+          { label: '累计到位资金（元）', value: <Yuan value={b.received} />, testId: 'project-funds-received' },
+          { label: '累计支出（元）', value: <Yuan value={b.spent} />, testId: 'project-funds-spent' },
+          {
+            label: '合同承诺（元）',
+            value: <Yuan value={b.committed} />,
+            hint: (
+              <>
+                未付承诺 <Yuan value={b.outstanding} /> 元
+              </>
+            ),
+            testId: 'project-funds-committed',
+          },
+          { label: '资金结余（元）', value: <Yuan value={b.balance} />, testId: 'project-funds-balance' },
+          { label: '预算执行率', value: <Rate value={b.executionRate} />, testId: 'project-funds-rate' },
+        ]}
+      />
+      <div style={{ marginTop: 16 }}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {check.lifeOk && check.cashOk ? (
+            <Alert theme="success" message="项目收支平衡：预计土地出让收入不低于全生命周期预算与融资成本之和，逐年累计资金余额均不为负。" />
+          ) : (
+            check.messages.map((m) => <Alert key={m} theme="warning" message={m} />)
+          )}
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            预计土地出让收入 <Yuan value={cash.expectedIncome} /> 元；融资成本 <Yuan value={cash.financing.total} /> 元（已支付{' '}
+            <Yuan value={cash.financing.ledger} /> 元，专项债券待付利息 <Yuan value={cash.financing.futureBondInterest} /> 元）。依据：
+            {RULE_SOURCES_FUNDS.balance}
+          </div>
+        </Space>
+      </div>
+      <div style={{ marginTop: 12 }}>
+        <Table rowKey="year" size="small" data={cash.yearly} columns={columns} empty="尚无已审批的收支记录" />
+      </div>
+    </Card>
+  );
+}
