@@ -8,6 +8,8 @@ import { toPlanOptions } from '@/modules/plans/view';
 import { getProject, getProjectStageTotals, listProjectEvents, listProjectParcels, PROJECT_PARCELS_LIMIT } from '@/modules/projects/queries';
 import { toProjectEventView, toProjectFactsView, toProjectFormValues, toProjectParcelView, toProjectTotalsView } from '@/modules/projects/view';
 import { ProjectDetailClient } from '@/modules/projects/components/project-detail-client';
+import { ProjectFundsPanel } from '@/modules/funds/components/project-funds-panel';
+import { ProjectBondsPanel } from '@/modules/funds/components/project-bonds-panel';
 
 export const metadata: Metadata = { title: '项目详情' };
 
@@ -27,16 +29,20 @@ export default async function ProjectDetailPage({ params }: { params: Promise<{ 
   ]);
   const totalsView = toProjectTotalsView(totals);
   return (
-    <ProjectDetailClient
-      project={toProjectFactsView(project, project.planId ? (planMap.get(project.planId) ?? null) : null)}
-      formValues={toProjectFormValues(project)}
-      plans={toPlanOptions(plans)}
-      totals={totalsView}
-      parcels={parcels.map(toProjectParcelView)}
-      parcelsTruncated={parcels.length >= PROJECT_PARCELS_LIMIT && totalsView.parcelCount > parcels.length}
-      events={events.map(toProjectEventView)}
-      canEdit={hasPermission(user, 'project:edit')}
-      canAddParcel={hasPermission(user, 'parcel:edit')}
-    />
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      <ProjectDetailClient
+        project={toProjectFactsView(project, project.planId ? (planMap.get(project.planId) ?? null) : null)}
+        formValues={toProjectFormValues(project)}
+        plans={toPlanOptions(plans)}
+        totals={totalsView}
+        parcels={parcels.map(toProjectParcelView)}
+        parcelsTruncated={parcels.length >= PROJECT_PARCELS_LIMIT && totalsView.parcelCount > parcels.length}
+        events={events.map(toProjectEventView)}
+        canEdit={hasPermission(user, 'project:edit')}
+        canAddParcel={hasPermission(user, 'parcel:edit')}
+      />
+      <ProjectFundsPanel projectId={id} />
+      <ProjectBondsPanel projectId={id} />
+    </div>
   );
 }
