@@ -5,7 +5,13 @@ import { usePathname, useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { Breadcrumb, Button, Layout, Menu, Tag } from 'tdesign-react';
 import {
+  BillIcon,
   CalendarIcon,
+  ChartBarIcon,
+  CurrencyExchangeIcon,
+  MoneyIcon,
+  PrintIcon,
+  WalletIcon,
   DashboardIcon,
   FolderIcon,
   LayersIcon,
@@ -32,6 +38,12 @@ const ICONS: Record<NavIcon, ReactElement> = {
   calendar: <CalendarIcon />,
   folder: <FolderIcon />,
   location: <LocationIcon />,
+  money: <MoneyIcon />,
+  bill: <BillIcon />,
+  wallet: <WalletIcon />,
+  chart: <ChartBarIcon />,
+  exchange: <CurrencyExchangeIcon />,
+  print: <PrintIcon />,
 };
 
 export interface ShellUser {

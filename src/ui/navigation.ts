@@ -15,7 +15,7 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree' | 'layers' | 'calendar' | 'folder' | 'location';
+export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree' | 'layers' | 'calendar' | 'folder' | 'location' | 'money' | 'bill' | 'wallet' | 'chart' | 'exchange' | 'print';
 
 export const NAVIGATION: NavItem[] = [
   { key: 'workbench', title: '工作台', path: '/workbench', icon: 'dashboard', permission: 'workbench:view', description: '我的待办、通知和常用入口' },
@@ -27,6 +27,20 @@ export const NAVIGATION: NavItem[] = [
       { key: 'plans', title: '储备计划', path: '/plans', icon: 'calendar', permission: 'plan:view', description: '年度计划、三年滚动计划及其完成情况' },
       { key: 'projects', title: '储备项目', path: '/projects', icon: 'folder', permission: 'project:view', description: '储备项目、收储方式与投入产出' },
       { key: 'parcels', title: '地块', path: '/parcels', icon: 'location', permission: 'parcel:view', description: '地块台账、全生命周期流转与预警' },
+    ],
+  },
+  {
+    key: 'funds',
+    title: '资金管理',
+    icon: 'money',
+    children: [
+      { key: 'funds-overview', title: '资金总览', path: '/funds', icon: 'chart', permission: 'fund:view', description: '收支、来源、类别、月度流量与账户、债券余额' },
+      { key: 'ledger', title: '收支台账', path: '/funds/ledger', icon: 'bill', permission: 'fund:view', description: '收入与支出登记、审核审批与冲销' },
+      { key: 'budgets', title: '预算执行', path: '/funds/budgets', icon: 'calendar', permission: 'fund:view', description: '项目全生命周期预算、年度预算与执行率' },
+      { key: 'fund-projects', title: '项目资金', path: '/funds/projects', icon: 'folder', permission: 'fund:view', description: '各项目预算、到位、支出、承诺与结余' },
+      { key: 'bonds', title: '专项债券', path: '/funds/bonds', icon: 'exchange', permission: 'fund:view', description: '债券分配、还本付息与覆盖倍数' },
+      { key: 'accounts', title: '资金账户', path: '/funds/accounts', icon: 'wallet', permission: 'fund:view', description: '资金来源与账户余额' },
+      { key: 'fund-report', title: '资金执行情况表', path: '/funds/report', icon: 'print', permission: 'fund:view', description: '按年度、项目的资金执行情况表，可打印、导出' },
     ],
   },
   {

@@ -345,6 +345,12 @@ describe('inspection photos', () => {
     expect((await attachmentResponse(db(), auditadmin, res.data.id)).status).toBe(403);
     expect((await attachmentResponse(db(), leader, 'NOSUCHFILE')).status).toBe(404);
     expect((await attachmentResponse(db(), leader, '../../etc/passwd')).status).toBe(404);
+    // A ledger voucher in the same table is not served here (it needs fund:view, on its own route).
+    const [voucher] = await db()
+      .insert(attachments)
+      .values({ ownerType: 'ledger-entry', ownerId: 'X', fileName: 'v.png', mimeType: 'image/png', sizeBytes: 1, sm3: 'a'.repeat(64) })
+      .returning({ id: attachments.id });
+    expect((await attachmentResponse(db(), leader, voucher.id)).status).toBe(404);
   });
 });
 

@@ -13,7 +13,8 @@ export function ProjectBondsPanelView({ summary: s }: { summary: ProjectBondSumm
     { colKey: 'amount', title: '分配金额（元）', width: 180, align: 'right', cell: ({ row }) => <Yuan value={row.amount} /> },
   ];
   return (
-    <Card bordered={false} title="专项债券" data-testid="project-bonds-panel">
+    <div data-testid="project-bonds-panel">
+    <Card bordered={false} title="专项债券">
       <FigureGrid
         items={[
           { label: '专项债券资金（元）', value: <Yuan value={s.allocated} /> },
@@ -33,5 +34,6 @@ export function ProjectBondsPanelView({ summary: s }: { summary: ProjectBondSumm
         <Table rowKey="bondId" data={s.allocations} columns={columns} size="small" />
       </Space>
     </Card>
+    </div>
   );
 }

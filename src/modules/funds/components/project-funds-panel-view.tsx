@@ -39,6 +39,7 @@ export function ProjectFundsPanelView({ balance: b, cash }: { balance: ProjectBa
     },
   ];
   return (
+    <div data-testid="project-funds-panel">
     <Card
       bordered={false}
       title="项目资金"
@@ -48,7 +49,6 @@ export function ProjectFundsPanelView({ balance: b, cash }: { balance: ProjectBa
           <Link href={`/funds/projects?q=${encodeURIComponent(b.code)}`}>项目资金余额</Link>
         </Space>
       }
-      data-testid="project-funds-panel"
     >
       <FigureGrid
         testId="project-funds-figures"
@@ -88,5 +88,6 @@ export function ProjectFundsPanelView({ balance: b, cash }: { balance: ProjectBa
         <Table rowKey="year" size="small" data={cash.yearly} columns={columns} empty="尚无已审批的收支记录" />
       </div>
     </Card>
+    </div>
   );
 }

@@ -294,20 +294,27 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
       description: `地块 ${parcel.code} 出让收入返还（演示）`,
     });
   }
-  // Fiscal appropriations ahead of spending, so that no project's cash goes negative (N45).
+  // Fiscal appropriations ahead of spending, so that no project's money in any account ever goes
+  // negative (N45, and F18's separate accounts): bond money pays until it is used up, then the
+  // fiscal account, which receives an appropriation whenever it would not cover a payment.
   const byProject = new Map<string, Draft[]>();
   for (const d of drafts) byProject.set(d.projectId, [...(byProject.get(d.projectId) ?? []), d]);
   for (const [projectId, list] of byProject) {
     list.sort((a, b) => (a.date === b.date ? (a.direction === 'income' ? -1 : 1) : a.date < b.date ? -1 : 1));
-    let cash = new Dec(0);
+    const cash: Record<TSource, TDec> = { fiscal: new Dec(0), bond: new Dec(0), land_income: new Dec(0), other: new Dec(0) };
     for (const d of list) {
-      cash = d.direction === 'income' ? cash.add(d.amount) : cash.sub(d.amount);
-      if (cash.lt(0)) {
-        const amount = roundUp(cash.neg().add(rng.int(5, 30) * 100_000), 100_000);
-        const date = maxDate(`${d.date.slice(0, 8)}01`, FIRST_DAY);
-        drafts.push({ direction: 'income', date: date > d.date ? d.date : date, amount, category: '财政拨款', source: 'fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局', description: `土地储备资金预算拨款（${date.slice(0, 7)}，演示）` });
-        cash = cash.add(amount);
+      if (d.direction === 'income') {
+        cash[d.source] = cash[d.source].add(d.amount);
+        continue;
       }
+      if (d.source !== 'fiscal' && cash[d.source].lt(d.amount)) d.source = 'fiscal';
+      if (d.source === 'fiscal' && cash.fiscal.lt(d.amount)) {
+        const amount = roundUp(d.amount.sub(cash.fiscal).add(rng.int(5, 30) * 100_000), 100_000);
+        const date = maxDate(`${d.date.slice(0, 8)}01`, FIRST_DAY);
+        drafts.push({ direction: 'income', date, amount, category: '财政拨款', source: 'fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局', description: `土地储备资金预算拨款（${date.slice(0, 7)}，演示）` });
+        cash.fiscal = cash.fiscal.add(amount);
+      }
+      cash[d.source] = cash[d.source].sub(d.amount);
     }
   }
 

@@ -3,7 +3,11 @@ import type { Db } from '@/platform/db/client';
 import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
 import { readStoredFile } from '@/platform/storage/file-store';
 import { contentDisposition } from '@/platform/storage/content-disposition';
-import { findAttachment } from './attachments';
+import { findAttachment, INSPECTION_OWNER } from './attachments';
+import { EVENT_OWNER } from '../lifecycle/documents';
+
+/** The files this route serves: those of parcels. Other modules' files (ledger vouchers …) have their own routes and permissions. */
+const PARCEL_OWNER_TYPES = new Set([INSPECTION_OWNER, EVENT_OWNER]);
 
 /** Types a browser may show inline; anything else is offered as a download. */
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf', 'text/plain']);
@@ -18,7 +22,7 @@ export async function attachmentResponse(db: Db, holder: PermissionHolder | null
   if (!holder) return json(401, '登录已失效，请重新登录');
   if (!hasPermission(holder, 'parcel:view')) return json(403, '您没有查看地块附件的权限');
   const file = await findAttachment(db, id);
-  if (!file) return json(404, '文件不存在或已被删除');
+  if (!file || !PARCEL_OWNER_TYPES.has(file.ownerType)) return json(404, '文件不存在或已被删除');
   const data = await readStoredFile(file.sm3);
   if (!data) return json(404, '文件内容缺失或与登记的摘要不符，请联系系统管理员');
   const inline = !opts.download && INLINE_TYPES.has(file.mimeType);

@@ -79,7 +79,10 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
       editing ? `已保存补偿对象「${v.name.trim()}」` : `已新增补偿对象「${v.name.trim()}」`,
       setErrors,
     );
-    if (res?.ok) props.onClose();
+    if (res?.ok) {
+      if (res.data.entryNo) void MessagePlugin.info(`本次支付已登记为资金支付记录 ${res.data.entryNo}，待科室审核和财务审批`);
+      props.onClose();
+    }
   };
 
   const idLabel = ID_NUMBER_LABEL[v.partyType];
@@ -138,7 +141,13 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
           <LabeledField name="amountAgreed" label="协议金额（元）" required error={errors.amountAgreed}>
             <Input value={v.amountAgreed} placeholder="例如 150000.00" onChange={(val) => set('amountAgreed', String(val))} />
           </LabeledField>
-          <LabeledField name="amountPaid" label="已支付金额（元）" required error={errors.amountPaid} hint="不能超过协议金额">
+          <LabeledField
+            name="amountPaid"
+            label="已支付金额（元）"
+            required
+            error={errors.amountPaid}
+            hint="不能超过协议金额，只能增加；新增的支付自动登记为资金管理的征收补偿支出（待审批）"
+          >
             <Input value={v.amountPaid} placeholder="例如 100000.00" onChange={(val) => set('amountPaid', String(val))} />
           </LabeledField>
         </div>

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { getDb } from '@/platform/db';
+import { todayInShanghai } from '@/ui/format';
+import { entryActions } from '@/modules/funds/ledger/entry-actions';
+import { getEntry, listLedgerAccountOptions, listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
+import { projectLabelOf, toAccountOptionView, toEntryFormValues } from '@/modules/funds/ledger/view';
+import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
+
+export const metadata: Metadata = { title: '修改收支' };
+
+/** 修改收支: only the creator of a draft or returned entry; anyone else goes back to the entry. */
+export default async function EditLedgerEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission('fund:enter');
+  const { id } = await params;
+  const db = await getDb();
+  const entry = await getEntry(db, id);
+  if (!entry) notFound();
+  if (!entryActions(entry, { userId: user.id, permissions: user.permissions }).canEdit) redirect(`/funds/ledger/${entry.id}`);
+  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listLedgerAccountOptions(db)]);
+  return (
+    <EntryForm
+      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, compensation: entry.origin === 'compensation' }}
+      initial={toEntryFormValues(entry)}
+      projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
+      parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
+      accounts={accounts.map(toAccountOptionView)}
+      today={todayInShanghai()}
+    />
+  );
+}

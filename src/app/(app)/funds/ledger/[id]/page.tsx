@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/platform/auth/current-user';
+import { getDb } from '@/platform/db';
+import { todayInShanghai } from '@/ui/format';
+import { entryActions } from '@/modules/funds/ledger/entry-actions';
+import { getEntry, listLedgerAccountOptions } from '@/modules/funds/ledger/queries';
+import { toAccountOptionView, toEntryDetailView } from '@/modules/funds/ledger/view';
+import { EntryDetailClient } from '@/modules/funds/ledger/components/entry-detail-client';
+
+export const metadata: Metadata = { title: '收支记录' };
+
+export default async function LedgerEntryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission('fund:view');
+  const { id } = await params;
+  const db = await getDb();
+  const entry = await getEntry(db, id);
+  if (!entry) notFound();
+  const actions = entryActions(entry, { userId: user.id, permissions: user.permissions });
+  const accounts = actions.workflow.includes('approve') ? await listLedgerAccountOptions(db) : [];
+  return <EntryDetailClient view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} />;
+}

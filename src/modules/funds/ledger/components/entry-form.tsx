@@ -1,0 +1,200 @@
+'use client';
+import { useState, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import { Alert, Button, Card, Divider, Form, Input, Select, Space, Textarea } from 'tdesign-react';
+import { DateField } from '@/ui/date-field';
+import { LabeledField } from '@/ui/labeled-field';
+import { useRunAction } from '@/ui/use-run-action';
+import { describeZodError } from '@/platform/validation';
+import { FUND_SOURCES } from '../../rules';
+import { createEntryAction, updateEntryAction } from '../actions';
+import { CATEGORIES_BY_DIRECTION, DESCRIPTION_MAX, DIRECTION_LABELS, DIRECTIONS, TEXT_MAX, ZCreateEntry, ZUpdateEntry, type TDirection } from '../validation';
+import type { AccountOptionView, EntryFormValues } from '../view';
+
+function Grid({ children }: { children: ReactNode }) {
+  return <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', columnGap: 24 }}>{children}</div>;
+}
+
+/**
+ * 新增收支 (entry = null) and 修改收支 (a draft or returned entry of its creator). The same zod
+ * schema as the server runs first; the server re-checks project, parcel and account. The parcel
+ * list follows the chosen project, the account list the chosen source. A compensation payment
+ * (posted from 征收补偿登记) keeps its direction, amount, category, project and parcel.
+ */
+export function EntryForm(props: {
+  entry: { id: string; version: number; entryNo: string; compensation: boolean } | null;
+  initial: EntryFormValues;
+  projects: { value: string; label: string; closed: boolean }[];
+  parcels: { value: string; label: string; projectId: string }[];
+  accounts: AccountOptionView[];
+  today: string;
+}) {
+  const router = useRouter();
+  const editing = props.entry;
+  const fixed = !!editing?.compensation;
+  const [values, setValues] = useState<EntryFormValues>(props.initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run, busy } = useRunAction();
+
+  const set = <K extends keyof EntryFormValues>(key: K, value: EntryFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: '' }));
+  };
+  const text = (key: 'amount' | 'contractNo' | 'voucherNo' | 'counterparty', opts: { max: number; placeholder?: string; disabled?: boolean }) => (
+    <Input value={values[key]} maxlength={opts.max} placeholder={opts.placeholder} disabled={opts.disabled} onChange={(v) => set(key, String(v))} />
+  );
+
+  const project = props.projects.find((p) => p.value === values.projectId);
+  const parcels = props.parcels.filter((p) => p.projectId === values.projectId);
+  const accounts = props.accounts.filter((a) => (a.active || a.value === values.accountId) && (!values.sourceCode || a.sourceCode === values.sourceCode));
+
+  const save = async (submit: boolean) => {
+    const input = editing ? { ...values, id: editing.id, version: editing.version } : { ...values, submit };
+    const parsed = editing ? ZUpdateEntry.safeParse(input) : ZCreateEntry.safeParse(input);
+    if (!parsed.success) {
+      setErrors(describeZodError(parsed.error).fieldErrors);
+      return;
+    }
+    const res = await run<{ id: string }>(
+      () => (editing ? updateEntryAction(input) : createEntryAction(input)),
+      editing ? `已保存 ${editing.entryNo}` : submit ? '已登记并提交科室审核' : '已保存为草稿',
+      setErrors,
+    );
+    if (res?.ok) router.push(`/funds/ledger/${res.data.id}`);
+  };
+
+  return (
+    <Card bordered={false} title={editing ? `修改收支：${editing.entryNo}` : '新增收支'}>
+      {fixed && (
+        <Alert
+          theme="info"
+          style={{ marginBottom: 16 }}
+          message="本记录由征收补偿登记自动生成：收支方向、金额、科目、项目和地块不能在此修改。金额有误时，请删除本记录，再在地块的征收补偿登记中重新登记支付。"
+        />
+      )}
+      <Form labelAlign="top" onSubmit={() => void save(false)} preventSubmitDefault>
+        <Divider align="left">收支信息</Divider>
+        <Grid>
+          <LabeledField name="direction" label="收支方向" required error={errors.direction}>
+            <Select
+              value={values.direction}
+              disabled={fixed}
+              options={DIRECTIONS.map((d) => ({ label: DIRECTION_LABELS[d], value: d }))}
+              onChange={(v) => {
+                const direction = (v as TDirection) || 'expense';
+                setValues((cur) => ({ ...cur, direction, category: CATEGORIES_BY_DIRECTION[direction].includes(cur.category) ? cur.category : '' }));
+              }}
+            />
+          </LabeledField>
+          <LabeledField name="entryDate" label="发生日期" required error={errors.entryDate} hint={`不能晚于今天（${props.today}）`}>
+            <DateField value={values.entryDate} onChange={(v) => set('entryDate', v)} />
+          </LabeledField>
+          <LabeledField name="amount" label="金额（元）" required error={errors.amount} hint="大于 0，最多两位小数">
+            {text('amount', { max: 24, placeholder: '如 125000.00', disabled: fixed })}
+          </LabeledField>
+          <LabeledField name="category" label="科目" required error={errors.category}>
+            <Select
+              value={values.category || undefined}
+              disabled={fixed}
+              placeholder={values.direction === 'income' ? '收入科目' : '支出科目'}
+              options={CATEGORIES_BY_DIRECTION[values.direction].map((c) => ({ label: c, value: c }))}
+              onChange={(v) => set('category', typeof v === 'string' ? v : '')}
+            />
+          </LabeledField>
+        </Grid>
+        <Divider align="left">项目与资金来源</Divider>
+        <Grid>
+          <LabeledField name="projectId" label="项目" required error={errors.projectId ?? (project?.closed && values.direction === 'expense' ? '项目已关闭，不能登记支出' : undefined)}>
+            <Select
+              value={values.projectId || undefined}
+              disabled={fixed}
+              filterable
+              placeholder="请选择储备项目"
+              options={props.projects.map((p) => ({ value: p.value, label: p.closed ? `${p.label}（已关闭）` : p.label }))}
+              onChange={(v) => setValues((cur) => ({ ...cur, projectId: typeof v === 'string' ? v : '', parcelId: '' }))}
+            />
+          </LabeledField>
+          <LabeledField name="parcelId" label="地块" error={errors.parcelId} hint={values.projectId ? '选填，只列出所选项目的地块' : '先选择项目'}>
+            <Select
+              value={values.parcelId || undefined}
+              disabled={fixed || !values.projectId}
+              clearable
+              filterable
+              placeholder="不指定地块"
+              options={parcels.map((p) => ({ value: p.value, label: p.label }))}
+              onChange={(v) => set('parcelId', typeof v === 'string' ? v : '')}
+            />
+          </LabeledField>
+          <LabeledField name="sourceCode" label="资金来源" error={errors.sourceCode} hint="可留空，由财务审批时按账户确定">
+            <Select
+              value={values.sourceCode || undefined}
+              clearable
+              placeholder="待财务选定"
+              options={FUND_SOURCES.map((s) => ({ value: s.code, label: s.name }))}
+              onChange={(v) => {
+                const sourceCode = typeof v === 'string' ? v : '';
+                setValues((cur) => {
+                  const account = props.accounts.find((a) => a.value === cur.accountId);
+                  return { ...cur, sourceCode, accountId: account && sourceCode && account.sourceCode !== sourceCode ? '' : cur.accountId };
+                });
+                setErrors((e) => ({ ...e, sourceCode: '', accountId: '' }));
+              }}
+            />
+          </LabeledField>
+          <LabeledField name="accountId" label="资金账户" error={errors.accountId} hint="可留空，由财务审批时选定">
+            <Select
+              value={values.accountId || undefined}
+              clearable
+              filterable
+              placeholder="待财务选定"
+              options={accounts.map((a) => ({ value: a.value, label: a.label }))}
+              onChange={(v) => {
+                const accountId = typeof v === 'string' ? v : '';
+                const account = props.accounts.find((a) => a.value === accountId);
+                setValues((cur) => ({ ...cur, accountId, sourceCode: cur.sourceCode || account?.sourceCode || '' }));
+                setErrors((e) => ({ ...e, accountId: '' }));
+              }}
+            />
+          </LabeledField>
+        </Grid>
+        <Divider align="left">凭证与说明</Divider>
+        <Grid>
+          <LabeledField name="counterparty" label={values.direction === 'income' ? '付款单位' : '收款单位'} error={errors.counterparty}>
+            {text('counterparty', { max: TEXT_MAX })}
+          </LabeledField>
+          <LabeledField name="voucherNo" label="凭证号" error={errors.voucherNo}>
+            {text('voucherNo', { max: TEXT_MAX, placeholder: '如 记-2025-0031' })}
+          </LabeledField>
+          <LabeledField name="contractNo" label="合同编号" error={errors.contractNo}>
+            {text('contractNo', { max: TEXT_MAX })}
+          </LabeledField>
+        </Grid>
+        <LabeledField name="description" label="摘要说明" error={errors.description}>
+          <Textarea value={values.description} maxlength={DESCRIPTION_MAX} autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('description', String(v))} />
+        </LabeledField>
+        <Space style={{ marginTop: 16 }}>
+          {editing ? (
+            <Button type="submit" theme="primary" loading={busy}>
+              保存
+            </Button>
+          ) : (
+            <>
+              <Button theme="primary" loading={busy} onClick={() => void save(true)}>
+                保存并提交
+              </Button>
+              <Button type="submit" variant="outline" loading={busy}>
+                保存草稿
+              </Button>
+            </>
+          )}
+          <Button variant="outline" onClick={() => router.back()}>
+            取消
+          </Button>
+        </Space>
+        <p className="lr-muted" style={{ margin: '12px 0 0', fontSize: 13 }}>
+          提交后依次由科室负责人审核、财务审批；金额超过设定额度的还须中心领导审批。只有已审批的记录计入余额。
+        </p>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { zId, zOptionalText, zText } from '@/platform/validation';
+import { todayInShanghai } from '@/ui/format';
+import { FUND_SOURCES, INCOME_CATEGORIES, LEDGER_CATEGORIES, RETURN_COMMENT_MAX, ENTRY_STATUSES, returnCommentProblem, zAmount, type TEntryStatus } from '../rules';
+
+/**
+ * Ledger (收支台账) forms and list parameters, shared by the client forms and the server
+ * mutations. Client-safe: no database code.
+ */
+
+export const DIRECTIONS = ['income', 'expense'] as const;
+export type TDirection = (typeof DIRECTIONS)[number];
+export const DIRECTION_LABELS: Record<TDirection, string> = { income: '收入', expense: '支出' };
+
+export const ORIGIN_LABELS = { manual: '手工登记', compensation: '征收补偿登记', reversal: '冲销' } as const;
+export type TOrigin = keyof typeof ORIGIN_LABELS;
+
+/** The categories a direction allows: expense = budget categories, income = income categories. */
+export const CATEGORIES_BY_DIRECTION: Record<TDirection, readonly string[]> = { income: INCOME_CATEGORIES, expense: LEDGER_CATEGORIES };
+
+export const SOURCE_CODES = FUND_SOURCES.map((s) => s.code) as [string, ...string[]];
+export const SOURCE_NAMES: Record<string, string> = Object.fromEntries(FUND_SOURCES.map((s) => [s.code, s.name]));
+
+export const COMMENT_MAX = RETURN_COMMENT_MAX;
+export const REASON_MAX = 500;
+export const TEXT_MAX = 100;
+export const DESCRIPTION_MAX = 1000;
+
+/** Messages the mutations and tests share. */
+export const ENTRY_CHANGED_BY_OTHERS = '该记录已被他人处理，请刷新后重试';
+export const PROJECT_CLOSED = '项目已关闭，不能登记支出';
+export const ENTRY_NOT_FOUND = '收支记录不存在或已被删除，请刷新后重试';
+
+/** A calendar date 'YYYY-MM-DD' in a sensible range. */
+export function isIsoDate(raw: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === raw && Number(m[1]) >= 1990 && Number(m[1]) <= 2100;
+}
+
+/** A required date, not after today in Asia/Shanghai (checked when the input is parsed). */
+export function zEntryDate(label: string) {
+  return z
+    .string({ error: `请填写${label}` })
+    .transform((s) => s.trim())
+    .superRefine((raw, ctx) => {
+      if (raw === '') ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      else if (!isIsoDate(raw)) ctx.addIssue({ code: 'custom', message: `${label}格式应为 YYYY-MM-DD，且须是有效日期（1990–2100 年）` });
+      else if (raw > todayInShanghai()) ctx.addIssue({ code: 'custom', message: `${label}不能晚于今天` });
+    });
+}
+
+const zOptionalId = (label: string) =>
+  z
+    .union([z.string(), z.null()], { error: `${label}标识无效` })
+    .optional()
+    .transform((s, ctx): string | null => {
+      const id = (s ?? '').trim();
+      if (id === '') return null;
+      if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) {
+        ctx.addIssue({ code: 'custom', message: `${label}标识无效` });
+        return z.NEVER;
+      }
+      return id;
+    });
+
+const zOptionalSource = z
+  .union([z.string(), z.null()], { error: '资金来源无效' })
+  .optional()
+  .transform((s, ctx): string | null => {
+    const code = (s ?? '').trim();
+    if (code === '') return null;
+    if (!SOURCE_CODES.includes(code)) {
+      ctx.addIssue({ code: 'custom', message: `资金来源应为 ${FUND_SOURCES.map((f) => f.name).join('、')} 之一` });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+const zSingleLine = (label: string, max: number) =>
+  zOptionalText(label, max).refine((s) => s === null || !/[\r\n\t]/.test(s), `${label}不能包含换行或制表符`);
+
+const entryFields = {
+  direction: z.enum(DIRECTIONS, { error: '请选择收支方向（收入或支出）' }),
+  entryDate: zEntryDate('发生日期'),
+  amount: zAmount('金额'),
+  category: zText('科目', { max: 20 }),
+  sourceCode: zOptionalSource,
+  accountId: zOptionalId('资金账户'),
+  projectId: zId('项目'),
+  parcelId: zOptionalId('地块'),
+  contractNo: zSingleLine('合同编号', TEXT_MAX),
+  voucherNo: zSingleLine('凭证号', TEXT_MAX),
+  counterparty: zSingleLine('收款/付款单位', TEXT_MAX),
+  description: zOptionalText('摘要说明', DESCRIPTION_MAX),
+};
+
+type TEntryFields = z.output<z.ZodObject<typeof entryFields>>;
+
+function checkCategory(v: TEntryFields, ctx: z.RefinementCtx) {
+  const allowed = CATEGORIES_BY_DIRECTION[v.direction];
+  if (!allowed.includes(v.category)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['category'],
+      message: `${DIRECTION_LABELS[v.direction]}的科目应为 ${allowed.join('、')} 之一，「${v.category}」不适用`,
+    });
+  }
+}
+
+/** 新增收支: saved as 草稿, or submitted at once with `submit: true`. */
+export const ZCreateEntry = z
+  .object({ ...entryFields, submit: z.boolean().optional().default(false) })
+  .superRefine(checkCategory);
+export type TCreateEntry = z.input<typeof ZCreateEntry>;
+
+const zVersion = z.coerce.number({ error: '缺少记录版本' }).int().min(1, '缺少记录版本');
+
+/** 修改收支 (草稿 or 已退回, by its creator), with the version the form opened. */
+export const ZUpdateEntry = z
+  .object({ id: zId('收支记录'), version: zVersion, ...entryFields })
+  .superRefine(checkCategory);
+export type TUpdateEntry = z.input<typeof ZUpdateEntry>;
+
+/** An entry and the version the user saw (delete, submit). */
+export const ZEntryRef = z.object({ id: zId('收支记录'), version: zVersion });
+export type TEntryRef = z.input<typeof ZEntryRef>;
+
+/** Optional comment of a forward step (审核 / 审批 意见). */
+const zComment = zOptionalText('意见', COMMENT_MAX);
+
+export const ZReviewEntry = z.object({ id: zId('收支记录'), version: zVersion, comment: zComment });
+export type TReviewEntry = z.input<typeof ZReviewEntry>;
+
+/** 财务审批: the account (required when the entry has none) is chosen in the dialog. */
+export const ZApproveEntry = z.object({ id: zId('收支记录'), version: zVersion, accountId: zOptionalId('资金账户'), comment: zComment });
+export type TApproveEntry = z.input<typeof ZApproveEntry>;
+
+/** 退回: a comment is required. */
+export const ZReturnEntry = z.object({
+  id: zId('收支记录'),
+  version: zVersion,
+  comment: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .superRefine((s, ctx) => {
+      const problem = returnCommentProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+});
+export type TReturnEntry = z.input<typeof ZReturnEntry>;
+
+/** 冲销: a reason is required; the reversal is dated today unless another (not future) date is given. */
+export const ZReverseEntry = z.object({
+  id: zId('收支记录'),
+  version: zVersion,
+  reason: zText('冲销原因', { max: REASON_MAX, multiline: true }),
+  entryDate: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((s) => (s ?? '').trim() || null)
+    .pipe(z.union([z.null(), zEntryDate('冲销日期')])),
+});
+export type TReverseEntry = z.input<typeof ZReverseEntry>;
+
+export const ZAttachmentRef = z.object({ id: zId('附件') });
+
+/* ---------------------------------------------------------------- list filter (URL) */
+
+export const LEDGER_SORTS = ['date', 'amount', 'no', 'created'] as const;
+export type TLedgerSort = (typeof LEDGER_SORTS)[number];
+export const LEDGER_SORT_LABELS: Record<TLedgerSort, string> = { date: '发生日期', amount: '金额', no: '收支编号', created: '登记时间' };
+
+const STATUS_KEYS = Object.keys(ENTRY_STATUSES) as [TEntryStatus, ...TEntryStatus[]];
+const ALL_CATEGORIES = [...new Set([...LEDGER_CATEGORIES, ...INCOME_CATEGORIES])] as [string, ...string[]];
+
+const optionalQueryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((s) => (s ? s : undefined));
+
+/** /funds/ledger and its export: anything malformed is ignored (falls back to "all"). */
+export const ZLedgerFilter = z.object({
+  q: optionalQueryText(64),
+  direction: z.enum(DIRECTIONS).optional().catch(undefined),
+  status: z.enum(STATUS_KEYS).optional().catch(undefined),
+  category: z.enum(ALL_CATEGORIES).optional().catch(undefined),
+  project: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
+  year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+  month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
+  /** "待我处理": '1' keeps only entries the current user can act on. */
+  mine: z.enum(['1']).optional().catch(undefined),
+  sort: z.enum(LEDGER_SORTS).catch('date'),
+  order: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().min(10).max(100).catch(20),
+});
+export type TLedgerFilter = z.infer<typeof ZLedgerFilter>;

@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { login, shot } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const AMOUNT = '987654.32';
+let projectPath = '';
+let entryPath = '';
+let spentBefore = '';
+let rateBefore = '';
+
+/** '1,234,567.89' → fen as a bigint, so the change is checked exactly. */
+function fen(text: string): bigint {
+  const clean = text.replace(/[^\d.-]/g, '');
+  const [int, frac = ''] = clean.split('.');
+  return BigInt(int) * 100n + BigInt((frac + '00').slice(0, 2));
+}
+
+async function figure(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).innerText()).trim();
+}
+
+test('finance notes an active demo project’s spending and execution rate', async ({ page }) => {
+  await login(page, 'finance');
+  await page.goto('/funds/projects?status=active');
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await shot(page, 'funds-projects');
+  await page.locator('tbody tr').first().locator('a[href^="/projects/"]').first().click();
+  await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
+  projectPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId('project-funds-panel')).toBeVisible();
+  spentBefore = await figure(page, 'project-funds-spent');
+  rateBefore = await figure(page, 'project-funds-rate');
+  await shot(page, 'project-funds-before');
+  await page.goto('/funds');
+  await shot(page, 'funds-overview');
+});
+
+test('a clerk submits a payment, the chief reviews it and finance approves it; the project’s figures change', async ({ page }) => {
+  expect(projectPath).not.toBe('');
+  const projectId = projectPath.split('/').at(-1)!;
+
+  await login(page, 'clerk');
+  await page.goto(`/funds/ledger/new?projectId=${projectId}`);
+  await page.getByLabel(/^金额（元）/).fill(AMOUNT);
+  await page.getByLabel(/^科目/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^前期开发$/ }).click();
+  await page.getByLabel('收款单位').fill('益阳端到端道路工程有限公司');
+  await page.getByLabel('摘要说明').fill('道路工程进度款（端到端测试）');
+  await shot(page, 'ledger-new');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  await page.waitForURL(/\/funds\/ledger\/[0-9A-Z]{26}$/);
+  entryPath = new URL(page.url()).pathname;
+  await expect(page.getByText('待科室审核').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '财务审批' })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await login(page, 'chief');
+  await page.goto(entryPath);
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await page.locator('.t-dialog:visible').getByRole('button', { name: '通过' }).click();
+  await expect(page.getByText('待财务审批').first()).toBeVisible();
+
+  await page.context().clearCookies();
+  await login(page, 'finance');
+  await page.goto(entryPath);
+  await page.getByRole('button', { name: '财务审批' }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  await dialog.getByLabel(/^资金账户/).click();
+  await page.locator('.t-popup:visible .t-select-option').first().click();
+  await dialog.getByRole('button', { name: '通过' }).click();
+  await expect(page.getByText('已审批').first()).toBeVisible();
+  await shot(page, 'ledger-approved');
+
+  await page.goto(projectPath);
+  const spentAfter = await figure(page, 'project-funds-spent');
+  expect(fen(spentAfter) - fen(spentBefore)).toBe(fen(AMOUNT));
+  const rateAfter = await figure(page, 'project-funds-rate');
+  expect(rateAfter).not.toBe(rateBefore);
+  await shot(page, 'project-funds-after');
+});
