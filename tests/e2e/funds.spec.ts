@@ -52,10 +52,16 @@ test('a clerk submits a payment, the chief reviews it and finance approves it; t
   await page.waitForURL(/\/funds\/ledger\/[0-9A-Z]{26}$/);
   entryPath = new URL(page.url()).pathname;
   await expect(page.getByText('待科室审核').first()).toBeVisible();
+  const entryNo = (await page.getByText(/^ZJ\d{4}-\d{6}$/).first().innerText()).trim();
   await expect(page.getByRole('button', { name: '财务审批' })).toHaveCount(0);
 
   await page.context().clearCookies();
   await login(page, 'chief');
+  // The chief's workbench lists it among the to-dos; the link filters the ledger to them.
+  await page.getByTestId('workbench-todos').getByText('待我处理的资金收支').click();
+  await page.waitForURL(/\/funds\/ledger\?mine=1/);
+  await expect(page.locator('tbody')).toContainText(entryNo);
+  await shot(page, 'ledger-mine');
   await page.goto(entryPath);
   await page.getByRole('button', { name: '审核通过' }).click();
   await page.locator('.t-dialog:visible').getByRole('button', { name: '通过' }).click();

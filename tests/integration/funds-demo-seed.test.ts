@@ -11,6 +11,7 @@ import { scheduleTotals } from '../../src/modules/funds/rules/schedule';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo } from '../../src/modules/parcels/demo-seed';
 import { seedFundsDemo, type FundsDemoCounts } from '../../src/modules/funds/demo-seed';
+import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
 import { todayInShanghai } from '../../src/ui/format';
 import { createTestDatabase } from '../helpers/db';
 
@@ -126,6 +127,12 @@ describe('funds demo data', () => {
     }
     expect(versions.some((v) => v.version === 2 && v.reason)).toBe(true);
     expect(versions.some((v) => v.kind === 'annual')).toBe(true);
+  });
+
+  it('never leaves an account below zero (F18: separate accounts, money spent only as it arrives)', async () => {
+    const balances = await getAccountBalances(db());
+    expect(balances).toHaveLength(4);
+    for (const b of balances) expect(dec(b.balance).isNegative()).toBe(false);
   });
 
   it('has an account per F18 source and seeds nothing twice', async () => {

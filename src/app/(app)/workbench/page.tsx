@@ -6,12 +6,20 @@ import { WorkbenchView } from '@/modules/workbench/components/workbench-view';
 import { getDb } from '@/platform/db';
 import { getPreviousLogin } from '@/modules/workbench/queries';
 import { formatDateTime } from '@/ui/format';
+import { hasPermission } from '@/platform/permissions/check';
+import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
 
 export const metadata: Metadata = { title: '工作台' };
 
 export default async function WorkbenchPage() {
   const user = await requirePagePermission('workbench:view');
-  const previous = await getPreviousLogin(await getDb(), user.id, user.sessionId);
+  const db = await getDb();
+  const [previous, pendingEntries] = await Promise.all([
+    getPreviousLogin(db, user.id, user.sessionId),
+    hasPermission(user, 'fund:view') ? countMyPendingEntries(db, { userId: user.id, permissions: user.permissions }) : Promise.resolve(0),
+  ]);
+  // My to-dos: workflow items waiting for this user (more modules add theirs here).
+  const todos = pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, path: '/funds/ledger?mine=1' }] : [];
   const modules = flattenNavigation(filterNavigation(NAVIGATION, user)).filter((m) => m.key !== 'workbench');
   return (
     <WorkbenchView
@@ -20,6 +28,7 @@ export default async function WorkbenchPage() {
       departmentName={user.departmentName}
       mustChangePassword={user.mustChangePassword}
       previousLogin={previous ? `${formatDateTime(previous.at)}${previous.ip ? `（IP ${previous.ip}）` : ''}` : null}
+      todos={todos}
       modules={modules.map((m) => ({ key: m.key, title: m.title, path: m.path ?? '/', description: m.description ?? '' }))}
     />
   );

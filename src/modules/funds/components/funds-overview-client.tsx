@@ -43,10 +43,11 @@ export function FundsOverviewClient(props: {
   const { summary: s, monthly: m, year } = props;
 
   const sourceCols: PrimaryTableCol[] = [
-    { colKey: 'name', title: '资金来源', width: 140 },
-    money('income', '收入（元）'),
-    money('expense', '支出（元）'),
-    money('net', '净额（元）'),
+    // Narrower than the other tables: four columns must fit a half-width card at 1440 px.
+    { colKey: 'name', title: '资金来源', width: 110 },
+    money('income', '收入（元）', 130),
+    money('expense', '支出（元）', 130),
+    money('net', '净额（元）', 130),
   ];
   const categoryCols: PrimaryTableCol[] = [
     { colKey: 'category', title: '支出科目', width: 120 },

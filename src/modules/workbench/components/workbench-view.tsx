@@ -9,7 +9,15 @@ export interface WorkbenchModule {
   description: string;
 }
 
+export interface WorkbenchTodo {
+  key: string;
+  title: string;
+  count: number;
+  path: string;
+}
+
 export function WorkbenchView(props: {
+  todos: WorkbenchTodo[];
   displayName: string;
   roleNames: string;
   departmentName: string | null;
@@ -33,6 +41,22 @@ export function WorkbenchView(props: {
       </Card>
       {props.mustChangePassword && (
         <Alert theme="warning" message={<span>您的密码已被管理员重置，请尽快<Link href="/profile/password">修改密码</Link>。</span>} />
+      )}
+      {props.todos.length > 0 && (
+        <Card title="我的待办" bordered={false}>
+          <div className="lr-card-grid" data-testid="workbench-todos">
+            {props.todos.map((t) => (
+              <Link key={t.key} href={t.path} style={{ textDecoration: 'none' }}>
+                <Card hoverShadow size="small">
+                  <div className="lr-muted">{t.title}</div>
+                  <div style={{ fontSize: 28, fontWeight: 600, color: 'var(--td-brand-color)' }}>
+                    {t.count} <span style={{ fontSize: 14, fontWeight: 400 }}>笔</span>
+                  </div>
+                </Card>
+              </Link>
+            ))}
+          </div>
+        </Card>
       )}
       <Card title="我可以使用的功能" bordered={false}>
         {props.modules.length === 0 ? (
