@@ -85,3 +85,33 @@ test('a clerk submits a payment, the chief reviews it and finance approves it; t
   expect(rateAfter).not.toBe(rateBefore);
   await shot(page, 'project-funds-after');
 });
+
+test('finance opens every funds page: budgets, bonds, accounts and the printable execution report', async ({ page }) => {
+  await login(page, 'finance');
+  const pages: [string, string, RegExp | string][] = [
+    ['/funds/budgets', 'funds-budgets', '项目预算'],
+    ['/funds/bonds', 'funds-bonds', /2023-YYTDCB-01/],
+    ['/funds/accounts', 'funds-accounts', '土地储备资金财政专户（演示）'],
+    ['/funds/ledger', 'funds-ledger', /ZJ\d{4}-\d{6}/],
+    ['/funds/report', 'funds-report', '益阳市土地储备发展中心'],
+  ];
+  for (const [path, name, text] of pages) {
+    await page.goto(path);
+    await expect(page.getByText(text).first()).toBeVisible();
+    await shot(page, name);
+  }
+  await page.goto('/funds/bonds');
+  await page.getByRole('link', { name: '2023-YYTDCB-01' }).first().click();
+  await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
+  await expect(page.getByText('按年付息、到期一次还本').first()).toBeVisible();
+  await shot(page, 'funds-bond-detail');
+  await page.goto('/funds/budgets');
+  await page.locator('tbody a[href^="/funds/budgets/"]').first().click();
+  await page.waitForURL(/\/funds\/budgets\/[0-9A-Z]{26}/);
+  await expect(page.getByText('全生命周期预算').first()).toBeVisible();
+  await shot(page, 'funds-budget-detail');
+  await page.goto('/funds/report');
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'funds-report-print');
+  await page.emulateMedia({ media: 'screen' });
+});

@@ -7,7 +7,9 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { setDatabase } from '../../src/platform/db';
 import { getActor } from '../../src/platform/run-action';
 import { compensationParties, parcels, reserveProjects, workPackages } from '../../src/modules/parcels/schema';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, ledgerEntries } from '../../src/modules/funds/schema';
+import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
+import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
+import { getBondBalances } from '../../src/modules/funds/bonds/queries';
 import { Dec } from '../../src/modules/plans/amounts';
 import {
   getCentreSummary,
@@ -553,6 +555,42 @@ describe('Excel export', () => {
     });
     const [last] = await db().select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     expect(last.message).toContain('资金执行情况表');
+  });
+});
+
+describe('Excel export of account and bond balances', () => {
+  it('has the overview’s rows and exact totals', async () => {
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '导出测试财政专户' }).returning({ id: fundAccounts.id });
+    await db()
+      .insert(ledgerEntries)
+      .values([
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-01', amount: '0.10', category: '财政拨款' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'expense', date: '2024-08-02', amount: '0.20', category: '管护' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-03', amount: '0.20', category: '财政拨款' }), accountId: account.id },
+      ]);
+    const accounts = await getAccountBalances(db());
+    expect(accounts.find((a) => a.accountId === account.id)).toMatchObject({ income: '0.30', expense: '0.20', balance: '0.10' });
+    const res = await download(finance, 'kind=accounts');
+    expect(res.status).toBe(200);
+    const sheet = (await workbookOf(res)).getWorksheet('资金账户余额')!;
+    accounts.forEach((a, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(a.name);
+      expect([4, 5, 6].map((c) => cellAmount(row.getCell(c).value))).toEqual([a.income, a.expense, a.balance]);
+    });
+    expect(sheet.getRow(accounts.length + 2).getCell(1).value).toBe('合计');
+
+    const list = await getBondBalances(db());
+    expect(list.length).toBeGreaterThan(0);
+    const bondsRes = await download(finance, 'kind=bonds');
+    const bs = (await workbookOf(bondsRes)).getWorksheet('专项债券余额')!;
+    list.forEach((b, i) => {
+      const row = bs.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(b.code);
+      expect([3, 4, 5, 6, 7, 8].map((c) => cellAmount(row.getCell(c).value))).toEqual([b.amount, b.allocated, b.principalRepaid, b.interestPaid, b.outstanding, b.interestDue]);
+    });
+    const [last] = await db().select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last.message).toContain('专项债券余额');
   });
 });
 

@@ -5,7 +5,10 @@ import type { Actor } from '@/platform/action';
 import { appendAuditStandalone } from '@/platform/audit/write';
 import type { Db } from '@/platform/db/client';
 import { reserveProjects } from '@/modules/parcels/schema';
+import { getAccountBalances, type AccountBalance } from '../accounts/queries';
+import { getBondBalances, type BondBalance } from '../bonds/queries';
 import { formatDateTime, todayInShanghai } from '@/ui/format';
+import { sumAmounts } from '../rules/money';
 import { getExecutionReport, getMonthlyFlow, getProjectBalances, type ExecutionReport, type MonthlyFlow, type ProjectBalances } from './queries';
 import { defaultFundsYear, EXPORT_KIND_LABELS, PROJECT_STATUS_OPTIONS, type TExportParams } from './validation';
 import {
@@ -91,6 +94,51 @@ export function buildMonthlyWorkbook(flow: MonthlyFlow, note: string): ExcelJS.W
   total.font = { bold: true };
   addInfoSheet(workbook, [['条件', note]]);
   return workbook;
+}
+
+/** A plain table: header row, one row per item, the totals row last (amount columns summed exactly by the caller). */
+function buildTableWorkbook(title: string, textCols: { header: string; width: number }[], moneyCols: string[], rows: (string | number | null)[][], totals: (string | number | null)[], note: string): ExcelJS.Workbook {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [...textCols, ...moneyCols.map((h) => ({ header: `${h}（元）`, width: 20, style: { numFmt: MONEY_FORMAT } }))];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  sheet.addRow(totals).font = { bold: true };
+  addInfoSheet(workbook, [['条件', note]]);
+  return workbook;
+}
+
+/** 资金账户余额: the same rows as the overview's account table (approved entries, all years). */
+export function buildAccountsWorkbook(accounts: AccountBalance[]): ExcelJS.Workbook {
+  const sum = (k: 'income' | 'expense' | 'balance') => num(sumAmounts(accounts.map((a) => a[k])));
+  return buildTableWorkbook(
+    '资金账户余额',
+    [
+      { header: '账户', width: 36 },
+      { header: '资金来源', width: 14 },
+      { header: '状态', width: 8 },
+    ],
+    ['累计收入', '累计支出', '余额'],
+    accounts.map((a) => [a.name, a.sourceName, a.status === 'active' ? '启用' : '停用', num(a.income), num(a.expense), num(a.balance)]),
+    ['合计', `${accounts.length} 个账户`, null, sum('income'), sum('expense'), sum('balance')],
+    '全部账户，累计（全部年度）',
+  );
+}
+
+/** 专项债券余额: the same rows as the overview's bond table. */
+export function buildBondsWorkbook(list: BondBalance[]): ExcelJS.Workbook {
+  const keys = ['amount', 'allocated', 'principalRepaid', 'interestPaid', 'outstanding', 'interestDue'] as const;
+  return buildTableWorkbook(
+    '专项债券余额',
+    [
+      { header: '债券代码', width: 18 },
+      { header: '债券名称', width: 44 },
+    ],
+    ['发行金额', '已分配', '已还本金', '已付利息', '未还本金', '待付利息'],
+    list.map((b) => [b.code, b.name, ...keys.map((k) => num(b[k]))]),
+    ['合计', `${list.length} 只债券`, ...keys.map((k) => num(sumAmounts(list.map((b) => b[k]))))],
+    '全部专项债券，截至导出日',
+  );
 }
 
 /**
@@ -205,6 +253,16 @@ export async function exportFundsXlsx(db: Db, actor: Actor, params: TExportParam
         .join('，') || '全部';
     workbook = buildProjectBalancesWorkbook(data, conditions);
     rows = data.rows.length;
+  } else if (params.kind === 'accounts') {
+    const accounts = await getAccountBalances(db);
+    conditions = '全部账户，累计';
+    workbook = buildAccountsWorkbook(accounts);
+    rows = accounts.length;
+  } else if (params.kind === 'bonds') {
+    const list = await getBondBalances(db);
+    conditions = '全部专项债券';
+    workbook = buildBondsWorkbook(list);
+    rows = list.length;
   } else {
     const year = params.year ?? defaultFundsYear(today);
     const project = await projectLabelOf(db, params.projectId);

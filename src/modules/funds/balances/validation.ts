@@ -42,12 +42,14 @@ export type TProjectBalanceFilter = z.infer<typeof ZProjectBalanceFilter>;
 export const ZYearParams = z.object({ year: zOptionalYear, projectId: zOptionalId });
 export type TYearParams = z.infer<typeof ZYearParams>;
 
-export const EXPORT_KINDS = ['projects', 'report', 'monthly'] as const;
+export const EXPORT_KINDS = ['projects', 'report', 'monthly', 'accounts', 'bonds'] as const;
 export type TExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_KIND_LABELS: Record<TExportKind, string> = {
   projects: '项目资金余额',
   report: '资金执行情况表',
   monthly: '月度收支',
+  accounts: '资金账户余额',
+  bonds: '专项债券余额',
 };
 
 /** /api/funds/export: which table, and the same parameters as its page. */

@@ -40,6 +40,12 @@ export function FundsOverviewClient(props: {
   bonds: BondBalance[];
   canExport: boolean;
 }) {
+  const exportLink = (kind: 'accounts' | 'bonds') =>
+    props.canExport && (
+      <Button size="small" variant="text" icon={<DownloadIcon />} href={`/api/funds/export?kind=${kind}`} tag="a">
+        导出 Excel
+      </Button>
+    );
   const { summary: s, monthly: m, year } = props;
 
   const sourceCols: PrimaryTableCol[] = [
@@ -207,7 +213,7 @@ export function FundsOverviewClient(props: {
         />
       </Card>
 
-      <Card bordered={false} title="资金账户余额（累计）" actions={<Link href="/funds/accounts">资金账户</Link>}>
+      <Card bordered={false} title="资金账户余额（累计）" actions={<Space>{exportLink('accounts')}<Link href="/funds/accounts">资金账户</Link></Space>}>
         <Table
           rowKey="accountId"
           size="small"
@@ -236,7 +242,7 @@ export function FundsOverviewClient(props: {
         </div>
       </Card>
 
-      <Card bordered={false} title="专项债券余额" actions={<Link href="/funds/bonds">专项债券</Link>}>
+      <Card bordered={false} title="专项债券余额" actions={<Space>{exportLink('bonds')}<Link href="/funds/bonds">专项债券</Link></Space>}>
         <Table
           rowKey="bondId"
           size="small"
