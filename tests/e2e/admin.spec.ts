@@ -74,3 +74,24 @@ test('the security administrator sees roles and permissions; the organisation tr
   await expect(page.getByText('财务科').first()).toBeVisible();
   await shot(page, 'admin-org');
 });
+
+test('the system administrator adjusts a system parameter and restores its default', async ({ page }) => {
+  await login(page, 'sysadmin');
+  await page.goto('/admin/settings');
+  const row = page.locator('tbody tr').filter({ hasText: '管护巡查间隔' });
+  await expect(row).toContainText('30 天');
+  await row.getByRole('button', { name: '修改' }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  await dialog.getByLabel(/^管护巡查间隔/).fill('0');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('应在 1–365 天之间');
+  await dialog.getByLabel(/^管护巡查间隔/).fill('45');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('45');
+  await expect(row).toContainText('已调整');
+  await shot(page, 'admin-settings');
+  await row.getByRole('button', { name: '恢复默认' }).click();
+  await page.locator('.t-popconfirm').getByRole('button', { name: /确定|确认/ }).click();
+  await expect(row).not.toContainText('已调整');
+  await expect(row).toContainText('30 天');
+});

@@ -51,17 +51,17 @@ async function newRole(input: Record<string, unknown>): Promise<string> {
 describe('角色权限: permission sets', () => {
   it('saves the permission set of a role in one go and audits the before/after lists', async () => {
     const sysadmin = await roleId(database.db, 'sysadmin');
-    expect(await codesOf(sysadmin)).toEqual(['org:manage', 'profile:password', 'user:manage', 'workbench:view']);
+    expect(await codesOf(sysadmin)).toEqual(['org:manage', 'profile:password', 'setting:manage', 'user:manage', 'workbench:view']);
     const res = await saveRolePermissions.execute(database.db, sec, {
       roleId: sysadmin,
       permissionCodes: ['workbench:view', 'user:manage', 'user:manage'],
     });
-    expect(res).toEqual({ ok: true, data: { roleId: sysadmin, added: [], removed: ['org:manage', 'profile:password'] } });
+    expect(res).toEqual({ ok: true, data: { roleId: sysadmin, added: [], removed: ['org:manage', 'profile:password', 'setting:manage'] } });
     expect(await codesOf(sysadmin)).toEqual(['user:manage', 'workbench:view']);
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: '保存角色权限', objectType: '角色', objectId: sysadmin, result: '成功', userId: sec.userId });
     expect(JSON.parse(audit.diff ?? '{}')).toEqual({
-      permissions: { from: ['org:manage', 'profile:password', 'user:manage', 'workbench:view'], to: ['user:manage', 'workbench:view'] },
+      permissions: { from: ['org:manage', 'profile:password', 'setting:manage', 'user:manage', 'workbench:view'], to: ['user:manage', 'workbench:view'] },
     });
     // Holders see the change on their next request: their identity is reloaded from the database.
     const holder = await createActor(database.db, ['sysadmin']);
@@ -69,7 +69,7 @@ describe('角色权限: permission sets', () => {
 
     const back = await saveRolePermissions.execute(database.db, sec, {
       roleId: sysadmin,
-      permissionCodes: ['workbench:view', 'profile:password', 'org:manage', 'user:manage'],
+      permissionCodes: ['workbench:view', 'profile:password', 'org:manage', 'user:manage', 'setting:manage'],
     });
     expect(back.ok).toBe(true);
     expect((await actorFor(database.db, holder.userId)).permissions.has('org:manage')).toBe(true);

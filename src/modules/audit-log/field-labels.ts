@@ -33,6 +33,8 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   version: '版本',
   planType: '计划类型',
   years: '计划年度',
+  setting: '参数',
+  value: '值',
   startYear: '起始年度',
   endYear: '终止年度',
   adjustReason: '调整原因',

@@ -12,6 +12,30 @@ export const SETTINGS = {
 } as const satisfies Record<string, { label: string; unit: string; default: number; min: number; max: number }>;
 
 export type TSettingKey = keyof typeof SETTINGS;
+
+/** Groups for the settings page, by key prefix. */
+export const SETTING_GROUPS: { prefix: string; name: string }[] = [
+  { prefix: 'parcel.', name: '地块与预警' },
+  { prefix: 'import.', name: '边界导入' },
+  { prefix: 'fund.', name: '资金管理' },
+];
+
+/** Decimals a value may carry: whole numbers where the default is whole, else 2. */
+export function settingDecimals(key: TSettingKey): number {
+  return Number.isInteger(SETTINGS[key].default) ? 0 : 2;
+}
+
+/** Why `raw` is not an acceptable value for `key` (Chinese), or null. */
+export function settingValueProblem(key: TSettingKey, raw: string): string | null {
+  const def = SETTINGS[key];
+  const text = raw.trim();
+  const decimals = settingDecimals(key);
+  const pattern = decimals === 0 ? /^\d+$/ : /^\d+(\.\d{1,2})?$/;
+  if (!pattern.test(text)) return decimals === 0 ? `「${def.label}」应为整数` : `「${def.label}」应为数字，最多两位小数`;
+  const n = Number(text);
+  if (n < def.min || n > def.max) return `「${def.label}」应在 ${def.min}–${def.max} ${def.unit}之间`;
+  return null;
+}
 export type TSettings = { [K in TSettingKey]: number };
 
 export function defaultSettings(): TSettings {

@@ -1,0 +1,51 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/platform/db/client';
+import { users } from '@/platform/auth/schema';
+import { systemSettings } from '@/platform/settings/schema';
+import { SETTING_GROUPS, SETTINGS, settingDecimals, type TSettingKey } from '@/platform/settings/catalog';
+import { resolveSettings } from '@/platform/settings/catalog';
+
+export interface SettingRow {
+  key: TSettingKey;
+  group: string;
+  label: string;
+  unit: string;
+  defaultValue: number;
+  min: number;
+  max: number;
+  decimals: number;
+  /** The value in force (the override when valid, else the default). */
+  value: number;
+  overridden: boolean;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+/** Every setting of the catalogue with its value in force and who changed it last. */
+export async function listSettings(db: Db): Promise<SettingRow[]> {
+  const rows = await db
+    .select({ key: systemSettings.key, value: systemSettings.value, updatedAt: systemSettings.updatedAt, updatedBy: users.displayName })
+    .from(systemSettings)
+    .leftJoin(users, eq(users.id, systemSettings.updatedBy));
+  const inForce = resolveSettings(rows);
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return (Object.keys(SETTINGS) as TSettingKey[]).map((key) => {
+    const def = SETTINGS[key];
+    const row = byKey.get(key);
+    return {
+      key,
+      group: SETTING_GROUPS.find((g) => key.startsWith(g.prefix))?.name ?? '其他',
+      label: def.label,
+      unit: def.unit,
+      defaultValue: def.default,
+      min: def.min,
+      max: def.max,
+      decimals: settingDecimals(key),
+      value: inForce[key],
+      overridden: row !== undefined && inForce[key] !== def.default,
+      updatedBy: row?.updatedBy ?? null,
+      updatedAt: row?.updatedAt ?? null,
+    };
+  });
+}

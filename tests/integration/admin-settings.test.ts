@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc } from 'drizzle-orm';
+import type { Database } from '../../src/platform/db/client';
+import type { Actor } from '../../src/platform/action';
+import { PERMISSION_DENIED } from '../../src/platform/action';
+import { auditLog } from '../../src/platform/audit/schema';
+import { getSettings } from '../../src/platform/settings';
+import { systemSettings } from '../../src/platform/settings/schema';
+import { updateSetting } from '../../src/modules/admin/settings/mutations';
+import { listSettings } from '../../src/modules/admin/settings/queries';
+import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
+import { createActor } from '../helpers/actors';
+
+let database: Database;
+let sysadmin: Actor;
+let finance: Actor;
+const db = () => database.db;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sysadmin = await createActor(db(), ['sysadmin']);
+  finance = await createActor(db(), ['finance']);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('system parameters', () => {
+  it('lists every parameter with its default in force, grouped', async () => {
+    const rows = await listSettings(db());
+    const threshold = rows.find((r) => r.key === 'fund.leaderThresholdYuan')!;
+    expect(threshold).toMatchObject({ group: '资金管理', value: 1_000_000, defaultValue: 1_000_000, overridden: false, decimals: 0 });
+    expect(rows.find((r) => r.key === 'fund.coverageWarning')).toMatchObject({ value: 1.2, decimals: 2 });
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '资金管理']));
+  });
+
+  it('lets the system administrator change a value, which the rules then use, and audits it', async () => {
+    const res = await updateSetting.execute(db(), sysadmin, { key: 'fund.leaderThresholdYuan', value: '500000' });
+    expect(res).toEqual({ ok: true, data: { key: 'fund.leaderThresholdYuan', value: 500000 } });
+    expect((await getSettings(db()))['fund.leaderThresholdYuan']).toBe(500000);
+    expect((await listSettings(db())).find((r) => r.key === 'fund.leaderThresholdYuan')).toMatchObject({ value: 500000, overridden: true });
+    const again = await updateSetting.execute(db(), sysadmin, { key: 'fund.leaderThresholdYuan', value: '800000' });
+    expect(again.ok).toBe(true);
+    expect(await db().select().from(systemSettings)).toHaveLength(1);
+    const [last] = await db().select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last).toMatchObject({ action: '修改系统参数', objectId: 'fund.leaderThresholdYuan', result: '成功' });
+    expect(last.message).toContain('500000 → 800000');
+  });
+
+  it('takes two decimals where the default has them, and goes back to the default on request', async () => {
+    expect((await updateSetting.execute(db(), sysadmin, { key: 'fund.coverageWarning', value: '1.35' })).ok).toBe(true);
+    expect((await getSettings(db()))['fund.coverageWarning']).toBe(1.35);
+    expect((await updateSetting.execute(db(), sysadmin, { key: 'fund.coverageWarning', value: null })).ok).toBe(true);
+    expect((await getSettings(db()))['fund.coverageWarning']).toBe(1.2);
+  });
+
+  it('refuses bad values with a Chinese message and changes nothing', async () => {
+    const before = await db().select().from(systemSettings);
+    const cases: [string, string, string][] = [
+      ['parcel.reserveLimitDays', '29', '应在 30–3650 天之间'],
+      ['parcel.reserveLimitDays', '730.5', '应为整数'],
+      ['fund.coverageWarning', '1.234', '最多两位小数'],
+      ['fund.bondShareLimitPercent', 'abc', '应为整数'],
+      ['fund.bondShareLimitPercent', '101', '应在 1–100 %之间'],
+    ];
+    for (const [key, value, message] of cases) {
+      const res = await updateSetting.execute(db(), sysadmin, { key, value });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error).toContain(message);
+    }
+    const unknown = await updateSetting.execute(db(), sysadmin, { key: 'no.such', value: '1' });
+    expect(unknown.ok).toBe(false);
+    expect(await db().select().from(systemSettings)).toEqual(before);
+  });
+
+  it('is for the system administrator only (三员分立: business roles cannot change it)', async () => {
+    const res = await updateSetting.execute(db(), finance, { key: 'fund.leaderThresholdYuan', value: '1' });
+    expect(res).toEqual({ ok: false, error: PERMISSION_DENIED });
+  });
+});
+
+describe('audit trail', () => {
+  it('names every audited field in Chinese', async () => {
+    expect(await unlabelledAuditFields(database.db)).toEqual([]);
+  });
+});
