@@ -217,6 +217,39 @@ export const deleteEntry = defineMutation({
 
 /* ------------------------------------------------------------------ workflow */
 
+type EntryChanges = Partial<typeof ledgerEntries.$inferInsert>;
+
+/**
+ * One workflow step on a locked entry: the row moves to `to` (with the step's own columns and a
+ * new version), and the step is written to ledger_steps. Returns the updated row.
+ */
+async function moveEntry(ctx: MutationContext, entry: EntryRow, action: TWorkflowAction, to: TEntryStatus, set: EntryChanges, comment?: string | null): Promise<EntryRow> {
+  const [updated] = await ctx.tx
+    .update(ledgerEntries)
+    .set({ ...set, status: to, version: entry.version + 1 })
+    .where(eq(ledgerEntries.id, entry.id))
+    .returning();
+  await addStep(ctx.tx, ctx.actor, { entryId: entry.id, action, fromStatus: entry.status as TEntryStatus, toStatus: to, comment });
+  return updated;
+}
+
+/** The audit entry of a workflow step: the status change, plus what else the step records. */
+async function auditStep(
+  ctx: MutationContext,
+  entry: EntryRow,
+  to: TEntryStatus,
+  step: { action: string; message: string; comment?: string | null; before?: Record<string, unknown>; after?: Record<string, unknown> },
+): Promise<void> {
+  await ctx.audit({
+    action: step.action,
+    objectType: OBJECT_TYPE,
+    objectId: entry.id,
+    before: { status: statusText(entry.status), ...step.before },
+    after: { status: statusText(to), ...(step.comment === undefined ? {} : { comment: step.comment }), ...step.after },
+    message: step.message,
+  });
+}
+
 export const submitEntry = defineMutation({
   name: '提交资金收支',
   permission: WORKFLOW_PERMISSIONS.submit,
@@ -228,32 +261,19 @@ export const submitEntry = defineMutation({
     const to = await decide(tx, actor, entry, 'submit');
     requireCreator(entry, actor, '只有经办人本人可以提交该记录');
     requireOpenForSpending(await findProject(tx, entry.projectId), entry);
-    await tx
-      .update(ledgerEntries)
-      .set({
-        status: to,
-        submittedBy: actor.userId,
-        submittedAt: new Date(),
-        reviewedBy: null,
-        reviewedAt: null,
-        approvedBy: null,
-        approvedAt: null,
-        leaderBy: null,
-        leaderAt: null,
-        leaderRequired: false,
-        returnComment: null,
-        version: entry.version + 1,
-      })
-      .where(eq(ledgerEntries.id, entry.id));
-    await addStep(tx, actor, { entryId: entry.id, action: 'submit', fromStatus: entry.status as TEntryStatus, toStatus: to });
-    await ctx.audit({
-      action: '提交资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      before: { status: statusText(entry.status) },
-      after: { status: statusText(to) },
-      message: `提交 ${entry.entryNo}（${entry.amount} 元）`,
+    await moveEntry(ctx, entry, 'submit', to, {
+      submittedBy: actor.userId,
+      submittedAt: new Date(),
+      reviewedBy: null,
+      reviewedAt: null,
+      approvedBy: null,
+      approvedAt: null,
+      leaderBy: null,
+      leaderAt: null,
+      leaderRequired: false,
+      returnComment: null,
     });
+    await auditStep(ctx, entry, to, { action: '提交资金收支', message: `提交 ${entry.entryNo}（${entry.amount} 元）` });
     return { id: entry.id, status: to };
   },
 });
@@ -267,19 +287,8 @@ export const reviewEntry = defineMutation({
     const { tx, actor } = ctx;
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'review');
-    await tx
-      .update(ledgerEntries)
-      .set({ status: to, reviewedBy: actor.userId, reviewedAt: new Date(), version: entry.version + 1 })
-      .where(eq(ledgerEntries.id, entry.id));
-    await addStep(tx, actor, { entryId: entry.id, action: 'review', fromStatus: entry.status as TEntryStatus, toStatus: to, comment: input.comment });
-    await ctx.audit({
-      action: '审核资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      before: { status: statusText(entry.status) },
-      after: { status: statusText(to), comment: input.comment },
-      message: `科室审核通过 ${entry.entryNo}（${entry.amount} 元）`,
-    });
+    await moveEntry(ctx, entry, 'review', to, { reviewedBy: actor.userId, reviewedAt: new Date() }, input.comment);
+    await auditStep(ctx, entry, to, { action: '审核资金收支', comment: input.comment, message: `科室审核通过 ${entry.entryNo}（${entry.amount} 元）` });
     return { id: entry.id, status: to };
   },
 });
@@ -342,28 +351,21 @@ export const approveEntry = defineMutation({
     const problem = accountProblem(account, entry.sourceCode);
     if (problem) fail(problem, 'INVALID_INPUT');
     const sourceCode = entry.sourceCode ?? account.sourceCode;
-    const [updated] = await tx
-      .update(ledgerEntries)
-      .set({
-        status: to,
-        approvedBy: actor.userId,
-        approvedAt: new Date(),
-        leaderRequired: to === 'leader',
-        accountId: account.id,
-        sourceCode,
-        version: entry.version + 1,
-      })
-      .where(eq(ledgerEntries.id, entry.id))
-      .returning();
-    await addStep(tx, actor, { entryId: entry.id, action: 'approve', fromStatus: entry.status as TEntryStatus, toStatus: to, comment: input.comment });
+    const updated = await moveEntry(
+      ctx,
+      entry,
+      'approve',
+      to,
+      { approvedBy: actor.userId, approvedAt: new Date(), leaderRequired: to === 'leader', accountId: account.id, sourceCode },
+      input.comment,
+    );
     const beforeAccount = entry.accountId ? (await describeReferences(tx, entry)).accountName : null;
     const note = to === 'approved' ? await finalizeApproved(ctx, updated) : '，待中心领导审批';
-    await ctx.audit({
+    await auditStep(ctx, entry, to, {
       action: '财务审批资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      before: { status: statusText(entry.status), account: beforeAccount, source: entry.sourceCode ? SOURCE_NAMES[entry.sourceCode] : null },
-      after: { status: statusText(to), account: account.name, source: SOURCE_NAMES[sourceCode] ?? sourceCode, leaderRequired: to === 'leader', comment: input.comment },
+      comment: input.comment,
+      before: { account: beforeAccount, source: entry.sourceCode ? SOURCE_NAMES[entry.sourceCode] : null },
+      after: { account: account.name, source: SOURCE_NAMES[sourceCode] ?? sourceCode, leaderRequired: to === 'leader' },
       message: `财务审批 ${entry.entryNo}（${entry.amount} 元）${note}`,
     });
     return { id: entry.id, status: to };
@@ -380,21 +382,9 @@ export const leaderApproveEntry = defineMutation({
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'leader-approve');
     requireOpenForSpending(await findProject(tx, entry.projectId), entry);
-    const [updated] = await tx
-      .update(ledgerEntries)
-      .set({ status: to, leaderBy: actor.userId, leaderAt: new Date(), version: entry.version + 1 })
-      .where(eq(ledgerEntries.id, entry.id))
-      .returning();
-    await addStep(tx, actor, { entryId: entry.id, action: 'leader-approve', fromStatus: entry.status as TEntryStatus, toStatus: to, comment: input.comment });
+    const updated = await moveEntry(ctx, entry, 'leader-approve', to, { leaderBy: actor.userId, leaderAt: new Date() }, input.comment);
     const note = to === 'approved' ? await finalizeApproved(ctx, updated) : '';
-    await ctx.audit({
-      action: '领导审批资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      before: { status: statusText(entry.status) },
-      after: { status: statusText(to), comment: input.comment },
-      message: `领导审批 ${entry.entryNo}（${entry.amount} 元）${note}`,
-    });
+    await auditStep(ctx, entry, to, { action: '领导审批资金收支', comment: input.comment, message: `领导审批 ${entry.entryNo}（${entry.amount} 元）${note}` });
     return { id: entry.id, status: to };
   },
 });
@@ -408,19 +398,8 @@ export const returnEntry = defineMutation({
     const { tx, actor } = ctx;
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'return');
-    await tx
-      .update(ledgerEntries)
-      .set({ status: to, returnComment: input.comment, version: entry.version + 1 })
-      .where(eq(ledgerEntries.id, entry.id));
-    await addStep(tx, actor, { entryId: entry.id, action: 'return', fromStatus: entry.status as TEntryStatus, toStatus: to, comment: input.comment });
-    await ctx.audit({
-      action: '退回资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      before: { status: statusText(entry.status) },
-      after: { status: statusText(to), comment: input.comment },
-      message: `退回 ${entry.entryNo}：${input.comment}`,
-    });
+    await moveEntry(ctx, entry, 'return', to, { returnComment: input.comment }, input.comment);
+    await auditStep(ctx, entry, to, { action: '退回资金收支', comment: input.comment, message: `退回 ${entry.entryNo}：${input.comment}` });
     return { id: entry.id, status: to };
   },
 });
