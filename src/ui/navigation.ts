@@ -51,6 +51,7 @@ export const NAVIGATION: NavItem[] = [
       { key: 'org', title: '组织机构', path: '/admin/org', icon: 'tree', permission: 'org:manage', description: '科室设置与调整' },
       { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: 'user:manage', description: '用户账号、角色与科室' },
       { key: 'settings', title: '系统参数', path: '/admin/settings', icon: 'setting', permission: 'setting:manage', description: '预警期限、导入大小、资金审批金额与债券检查阈值' },
+      { key: 'map-layers', title: '地图图层', path: '/admin/map-layers', icon: 'layers', permission: 'setting:manage', description: '挂图作战的底图（天地图、内网瓦片）与叠加图层（WMS/XYZ）' },
       { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock', permission: 'role:manage', description: '角色及其权限' },
       { key: 'audit', title: '审计日志', path: '/admin/audit', icon: 'file-safety', permission: 'audit:view', description: '全部操作与登录记录' },
     ],

@@ -1,0 +1,56 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/platform/db/client';
+import { mapLayers } from './schema';
+import { layerProblems, layerSources, type LayerInput, type RasterSourceSpec, type TLayerKind, type TLayerRole } from './rules';
+
+export interface LayerAdminRow {
+  id: string;
+  name: string;
+  kind: TLayerKind;
+  role: TLayerRole;
+  url: string | null;
+  wmsLayers: string | null;
+  hasKey: boolean;
+  attribution: string | null;
+  enabled: boolean;
+}
+
+/** All registered layers for the administration page (keys are never sent back, only whether one is set). */
+export async function listLayersForAdmin(db: Db): Promise<LayerAdminRow[]> {
+  const rows = await db.select().from(mapLayers).orderBy(asc(mapLayers.role), asc(mapLayers.sortOrder), asc(mapLayers.name));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as TLayerKind,
+    role: r.role as TLayerRole,
+    url: r.url,
+    wmsLayers: r.wmsLayers,
+    hasKey: Boolean(r.apiKey),
+    attribution: r.attribution,
+    enabled: r.enabled,
+  }));
+}
+
+export interface MapLayerView {
+  id: string;
+  name: string;
+  sources: RasterSourceSpec[];
+}
+
+/**
+ * What the map draws: the chosen base map (or null: the offline map) and the enabled overlays,
+ * as raster sources. A definition that no longer validates is left out (the map stays usable).
+ */
+export async function getActiveMapLayers(db: Db): Promise<{ basemap: MapLayerView | null; overlays: MapLayerView[] }> {
+  const rows = await db.select().from(mapLayers).where(eq(mapLayers.enabled, true)).orderBy(asc(mapLayers.sortOrder), asc(mapLayers.name));
+  const view = (r: (typeof rows)[number]): MapLayerView | null => {
+    const input: LayerInput = { name: r.name, kind: r.kind as TLayerKind, role: r.role as TLayerRole, url: r.url, wmsLayers: r.wmsLayers, apiKey: r.apiKey, attribution: r.attribution };
+    return layerProblems(input).length ? null : { id: r.id, name: r.name, sources: layerSources(input) };
+  };
+  const basemapRow = rows.find((r) => r.role === 'basemap');
+  return {
+    basemap: basemapRow ? view(basemapRow) : null,
+    overlays: rows.filter((r) => r.role === 'overlay').flatMap((r) => view(r) ?? []),
+  };
+}
