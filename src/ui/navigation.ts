@@ -27,6 +27,7 @@ export const NAVIGATION: NavItem[] = [
       { key: 'plans', title: '储备计划', path: '/plans', icon: 'calendar', permission: 'plan:view', description: '年度计划、三年滚动计划及其完成情况' },
       { key: 'projects', title: '储备项目', path: '/projects', icon: 'folder', permission: 'project:view', description: '储备项目、收储方式与投入产出' },
       { key: 'parcels', title: '地块', path: '/parcels', icon: 'location', permission: 'parcel:view', description: '地块台账、全生命周期流转与预警' },
+      { key: 'map', title: '挂图作战', path: '/map', icon: 'location', permission: 'parcel:view', description: '全部地块的位置、环节与预警一图掌握' },
     ],
   },
   {

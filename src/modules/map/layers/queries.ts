@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { mapLayers } from './schema';
-import { layerProblems, layerSources, type LayerInput, type RasterSourceSpec, type TLayerKind, type TLayerRole } from './rules';
+import { layerProblems, layerSources, type LayerInput, type MapLayerView, type TLayerKind, type TLayerRole } from './rules';
 
 export interface LayerAdminRow {
   id: string;
@@ -32,11 +32,7 @@ export async function listLayersForAdmin(db: Db): Promise<LayerAdminRow[]> {
   }));
 }
 
-export interface MapLayerView {
-  id: string;
-  name: string;
-  sources: RasterSourceSpec[];
-}
+export type { MapLayerView } from './rules';
 
 /**
  * What the map draws: the chosen base map (or null: the offline map) and the enabled overlays,

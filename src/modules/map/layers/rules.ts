@@ -105,3 +105,10 @@ export function layerSources(l: LayerInput): RasterSourceSpec[] {
   // maplibre fills {bbox-epsg-3857}; URLSearchParams would escape its braces.
   return [{ type: 'raster', tiles: [`${url}${url.includes('?') ? '&' : '?'}${params.toString()}&BBOX={bbox-epsg-3857}`], tileSize: 256, attribution }];
 }
+
+/** A registered layer as the map draws it. */
+export interface MapLayerView {
+  id: string;
+  name: string;
+  sources: RasterSourceSpec[];
+}

@@ -1,0 +1,330 @@
+'use client';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './map-view.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
+import { Alert } from 'tdesign-react';
+import { POLYGON_MIN_ZOOM } from '../tiles/contract';
+import { basemapIds, buildMapStyle, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import type { MapLayerView } from '../layers/rules';
+import { LayersPanel, type LayerToggle } from './layers-panel';
+import { MapTools, type TToolMode } from './map-tools';
+import { MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
+import type { ParcelCard as TParcelCard, SearchHit, ViewStatistics } from '../queries';
+import { fetchJson } from './fetch-json';
+import { MapFilterBar, type MapFilterOptions } from './map-filters';
+import { MapLegend } from './map-legend';
+import { MapSearch } from './map-search';
+import { ParcelCard } from './parcel-card';
+import { ViewStats } from './view-stats';
+
+/** Delay after the map stops moving before the URL and the statistics follow. */
+const URL_DEBOUNCE_MS = 400;
+const STATS_DEBOUNCE_MS = 300;
+/** Search results and clicks zoom to the parcel, but not closer than this. */
+const FOCUS_MAX_ZOOM = 17;
+
+export interface MapViewProps {
+  filters: MapFilters;
+  /** From the URL (`c`, `z`); null: fit `extent`. */
+  view: MapViewState | null;
+  extent: BBox | null;
+  options: MapFilterOptions;
+  /** 地图图层: the chosen base map (null: offline) and the enabled overlays. */
+  layers: { basemap: MapLayerView | null; overlays: MapLayerView[] };
+  /** The user may register parcels (画地块 hands a drawn boundary to the new-parcel form). */
+  canDraw: boolean;
+  today: string;
+}
+
+type TMapState = 'loading' | 'moving' | 'idle';
+
+/**
+ * The battle map (挂图作战): maplibre in a client island with the offline style, filters,
+ * legend, statistics of the view, click → card, and search → fly. The URL keeps centre, zoom and
+ * filters (replaceState, debounced) so a link can be shared. Tools (measure, draw, print) and
+ * the layers panel come later: they add controls to `mapRef` and panels to the side column.
+ */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const mapRef = useRef<MaplibreMap | null>(null);
+  const filtersRef = useRef<MapFilters>(props.filters);
+  const [filters, setFilters] = useState<MapFilters>(props.filters);
+  const [zoom, setZoom] = useState<number>(props.view?.zoom ?? 10);
+  const [basemapFailed, setBasemapFailed] = useState(false);
+  // While a tool is active, clicks place points instead of opening parcel cards.
+  const toolModeRef = useRef<TToolMode>('none');
+  const [visible, setVisible] = useState<Record<string, boolean>>({ districts: true, parcels: true });
+  const toggles: LayerToggle[] = [
+    { key: 'districts', label: '行政区划', layerIds: [LAYERS.districtFill, LAYERS.districtLine, LAYERS.districtLabel] },
+    { key: 'parcels', label: '地块', layerIds: [LAYERS.parcelFill, LAYERS.parcelLine, LAYERS.parcelWarning, LAYERS.parcelSelected, LAYERS.clusters, LAYERS.clusterCount, LAYERS.parcelLabel] },
+    ...props.layers.overlays.map((o) => ({ key: `overlay:${o.id}`, label: o.name, layerIds: overlayIds(o) })),
+  ];
+  const toggleLayer = (t: LayerToggle, on: boolean) => {
+    setVisible((cur) => ({ ...cur, [t.key]: on }));
+    const map = mapRef.current;
+    if (!map) return;
+    for (const id of t.layerIds) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+  };
+  const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [card, setCard] = useState<TParcelCard | null>(null);
+  const [cardLoading, setCardLoading] = useState(false);
+  const [cardError, setCardError] = useState<string | null>(null);
+  const cardAbort = useRef<AbortController | null>(null);
+
+  const [stats, setStats] = useState<ViewStatistics | null>(null);
+  const [statsLoading, setStatsLoading] = useState(false);
+  const [statsError, setStatsError] = useState<string | null>(null);
+  const statsAbort = useRef<AbortController | null>(null);
+  const statsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const urlTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const setMapState = (state: TMapState) => {
+    if (containerRef.current) containerRef.current.dataset.mapState = state;
+  };
+
+  /** Writes centre, zoom and filters into the URL without a navigation. */
+  const scheduleUrl = useCallback(() => {
+    if (urlTimer.current) clearTimeout(urlTimer.current);
+    urlTimer.current = setTimeout(() => {
+      const map = mapRef.current;
+      if (!map) return;
+      const c = map.getCenter();
+      const query = mapPageQuery({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, filtersRef.current);
+      window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+    }, URL_DEBOUNCE_MS);
+  }, []);
+
+  /** Re-reads the statistics of the visible area with the current filters. */
+  const scheduleStats = useCallback(() => {
+    if (statsTimer.current) clearTimeout(statsTimer.current);
+    statsTimer.current = setTimeout(async () => {
+      const map = mapRef.current;
+      if (!map) return;
+      const b = map.getBounds();
+      const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
+      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(6)).join(',');
+      statsAbort.current?.abort();
+      const controller = new AbortController();
+      statsAbort.current = controller;
+      setStatsLoading(true);
+      const filterQuery = mapFilterQuery(filtersRef.current);
+      const result = await fetchJson<ViewStatistics>(`/api/map/stats?bbox=${bbox}${filterQuery ? `&${filterQuery}` : ''}`, controller.signal);
+      if (controller.signal.aborted) return;
+      setStatsLoading(false);
+      if (result.ok) {
+        setStats(result.data);
+        setStatsError(null);
+      } else {
+        setStatsError(result.error);
+      }
+    }, STATS_DEBOUNCE_MS);
+  }, []);
+
+  const openCard = useCallback(async (id: string) => {
+    setSelectedId(id);
+    cardAbort.current?.abort();
+    const controller = new AbortController();
+    cardAbort.current = controller;
+    setCardLoading(true);
+    setCardError(null);
+    const result = await fetchJson<TParcelCard>(`/api/map/parcels/${encodeURIComponent(id)}`, controller.signal);
+    if (controller.signal.aborted) return;
+    setCardLoading(false);
+    if (result.ok) setCard(result.data);
+    else {
+      setCard(null);
+      setCardError(result.error);
+    }
+  }, []);
+
+  const closeCard = () => {
+    cardAbort.current?.abort();
+    setSelectedId(null);
+    setCard(null);
+    setCardError(null);
+    setCardLoading(false);
+  };
+
+  const fitTo = (b: BBox) => {
+    mapRef.current?.fitBounds(
+      [
+        [b.minLon, b.minLat],
+        [b.maxLon, b.maxLat],
+      ],
+      { padding: 80, maxZoom: FOCUS_MAX_ZOOM, duration: 1200 },
+    );
+  };
+
+  const onPick = (hit: SearchHit) => {
+    if (hit.bbox) fitTo(hit.bbox);
+    void openCard(hit.id);
+  };
+
+  // Create the map once. maplibre is loaded in the browser only (it needs window and WebGL2).
+  useEffect(() => {
+    let disposed = false;
+    let map: MaplibreMap | null = null;
+    (async () => {
+      const maplibre = await import('maplibre-gl');
+      if (disposed || !containerRef.current) return;
+      // The worker is served by the app (/api/map/worker) from the installed package.
+      maplibre.setWorkerUrl(`${window.location.origin}/api/map/worker?v=${maplibre.getVersion()}`);
+      const origin = window.location.origin;
+      const initial = props.view;
+      try {
+        map = new maplibre.Map({
+          container: containerRef.current,
+          style: buildMapStyle({ origin, filters: filtersRef.current, layers: props.layers }),
+          center: initial ? [initial.lon, initial.lat] : [112.36, 28.55],
+          zoom: initial ? initial.zoom : 9,
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
+          localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+          attributionControl: { compact: true },
+          dragRotate: false,
+        });
+      } catch (e) {
+        setFailure(`地图无法启动：${e instanceof Error && /webgl/i.test(e.message) ? '浏览器不支持 WebGL2，请使用新版 Chrome、Edge 或 Firefox' : '请刷新页面重试'}`);
+        return;
+      }
+      mapRef.current = map;
+      map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new maplibre.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+      if (!initial && props.extent) {
+        map.fitBounds(
+          [
+            [props.extent.minLon, props.extent.minLat],
+            [props.extent.maxLon, props.extent.maxLat],
+          ],
+          // Room for the search box at the top and the legend at the lower left.
+          { padding: { top: 64, bottom: 40, left: 260, right: 50 }, duration: 0 },
+        );
+      }
+      setZoom(map.getZoom());
+      setMapState('loading');
+
+      map.on('movestart', () => setMapState('moving'));
+      map.on('moveend', () => {
+        setZoom(map!.getZoom());
+        scheduleUrl();
+        scheduleStats();
+      });
+      map.on('idle', () => setMapState('idle'));
+      map.on('load', () => scheduleStats());
+      // A base map that cannot be reached (wrong address, no internet for 天地图) must not leave the
+      // map blank: after a few failed tiles it is switched off and the offline map shown with a notice.
+      let basemapFailures = 0;
+      const basemap = props.layers.basemap;
+      map.on('error', (ev) => {
+        const sourceId = (ev as { sourceId?: string }).sourceId;
+        if (basemap && sourceId?.startsWith('basemap-')) {
+          basemapFailures++;
+          if (basemapFailures === 3) {
+            for (const id of basemapIds(basemap)) if (map!.getLayer(id)) map!.setLayoutProperty(id, 'visibility', 'none');
+            if (map!.getLayer(LAYERS.districtFill)) map!.setPaintProperty(LAYERS.districtFill, 'fill-opacity', DISTRICT_FILL_OPACITY.offline);
+            setBasemapFailed(true);
+            setNotice(`底图「${basemap.name}」无法加载，已切换为离线地图（行政区划与地块照常显示）。请系统管理员检查“地图图层”设置。`);
+          }
+          return;
+        }
+        if (sourceId?.startsWith('overlay-')) {
+          setNotice('叠加图层的服务无法访问，该图层暂不显示');
+          return;
+        }
+        const err = ev.error as (Error & { status?: number }) | undefined;
+        if (err?.status === 401) setNotice('登录已失效，地图数据无法加载，请重新登录');
+        else if (err?.status === 403) setNotice('您没有查看地块的权限');
+        else setNotice('部分地图数据加载失败，已显示的内容可能不完整；请稍后刷新');
+      });
+
+      const hitAt = (e: MapMouseEvent) => map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
+      map.on('mousemove', (e) => {
+        map!.getCanvas().style.cursor = hitAt(e).length ? 'pointer' : '';
+      });
+      map.on('click', (e) => {
+        if (toolModeRef.current !== 'none') return;
+        const feature = hitAt(e)[0];
+        if (!feature) return;
+        const id = feature.properties?.id;
+        if (feature.layer.id === LAYERS.parcelFill && typeof id === 'string' && id) {
+          void openCard(id);
+        } else if (feature.layer.id === LAYERS.clusters) {
+          map!.easeTo({ center: e.lngLat, zoom: Math.min(POLYGON_MIN_ZOOM + 0.5, map!.getZoom() + 3) });
+        }
+      });
+    })();
+    return () => {
+      disposed = true;
+      if (urlTimer.current) clearTimeout(urlTimer.current);
+      if (statsTimer.current) clearTimeout(statsTimer.current);
+      statsAbort.current?.abort();
+      cardAbort.current?.abort();
+      map?.remove();
+      mapRef.current = null;
+    };
+    // The map is created once per mount; later changes go through the refs and effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Filters: new tile URL, fresh statistics, URL.
+  useEffect(() => {
+    filtersRef.current = filters;
+    const map = mapRef.current;
+    if (!map) return;
+    const source = map.getSource(SOURCES.parcels) as VectorTileSource | undefined;
+    source?.setTiles([parcelTileUrl(window.location.origin, filters)]);
+    scheduleStats();
+    scheduleUrl();
+  }, [filters, scheduleStats, scheduleUrl]);
+
+  // Selection outline.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.getLayer(LAYERS.parcelSelected)) map.setFilter(LAYERS.parcelSelected, selectedLayerFilter(selectedId));
+  }, [selectedId]);
+
+  return (
+    <div className="lr-map-page">
+      <div className="lr-map-toolbar">
+        <MapFilterBar filters={filters} options={props.options} onChange={setFilters} />
+      </div>
+      <div className="lr-map-body">
+        <div className="lr-map-stage">
+          <div ref={containerRef} className="lr-map-canvas" data-testid="map-canvas" data-map-state="loading" aria-label="地块地图" role="region" />
+          <MapSearch onPick={onPick} />
+          {failure && (
+            <div className="lr-map-overlay">
+              <Alert theme="error" message={failure} />
+            </div>
+          )}
+          {notice && !failure && (
+            <div className="lr-map-notice">
+              <Alert theme="warning" message={notice} close onClosed={() => setNotice(null)} />
+            </div>
+          )}
+          {zoom < POLYGON_MIN_ZOOM && !failure && (
+            <div className="lr-map-hint" data-testid="zoom-hint">
+              放大到 {POLYGON_MIN_ZOOM} 级以上显示地块边界（当前 {zoom.toFixed(1)} 级）
+            </div>
+          )}
+          <MapLegend />
+          <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} />
+          <LayersPanel
+            toggles={toggles}
+            visible={visible}
+            onToggle={toggleLayer}
+            basemap={props.layers.basemap ? `${props.layers.basemap.name}${basemapFailed ? '（无法加载，已切换为离线地图）' : ''}` : '无（离线地图）'}
+          />
+        </div>
+        <aside className="lr-map-side" aria-label="地图信息">
+          {(selectedId || card || cardError) && <ParcelCard card={card} loading={cardLoading} error={cardError} onClose={closeCard} />}
+          <ViewStats stats={stats} loading={statsLoading} error={statsError} warnOnly={filters.warn} />
+        </aside>
+      </div>
+    </div>
+  );
+}

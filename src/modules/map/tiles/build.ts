@@ -1,0 +1,139 @@
+/**
+ * Building one parcel tile from data already read: polygons at high zooms, aggregated points
+ * from the overview at low zooms. Pure: no I/O.
+ */
+import type { PolygonalGeometry } from '@/platform/geo/geometry';
+import { squareMetresToMu } from '@/platform/geo/geometry';
+import { GEOM_POINT, GEOM_POLYGON, LayerBuilder, TileProjector, encodeTile, pointCommands, polygonCommands, polygonsInTile, type TileCoord } from '@/platform/geo/mvt';
+import { STAGES, type TStage } from '@/modules/parcels/stages';
+import type { MapFilters } from '../validation';
+import { CLUSTER_CELL, TILE_EXTENT, TILE_LAYER } from './contract';
+import { WARN_AMBER, WARN_RED, type ParcelOverview } from './overview';
+
+/** Units of buffer around the tile (64 of 4096: 8 px of a 512 px tile), so outlines join across tiles. */
+export const TILE_BUFFER = 64;
+/** Vertices closer than this to the last kept one are dropped: 1 px of a 512 px tile. */
+export const BASE_TOLERANCE = TILE_EXTENT / 512;
+/** The largest tile we send; a denser one is simplified harder until it fits. */
+export const MAX_TILE_BYTES = 500 * 1024;
+
+export interface TileParcel {
+  id: string;
+  code: string;
+  name: string;
+  stage: TStage;
+  warn: 'red' | 'amber' | '';
+  areaM2: number;
+  project: string;
+  geometry: PolygonalGeometry;
+}
+
+/** 亩 with 2 decimals, as a number. */
+export function areaMuOf(m2: number): number {
+  return Math.round(squareMetresToMu(m2) * 100) / 100;
+}
+
+/** A stable 52-bit feature id from the parcel id (two FNV-1a hashes), the same in every tile. */
+export function featureIdOf(id: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let k = 0; k < id.length; k++) {
+    const c = id.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h2 ^= h2 >>> 13;
+  }
+  return h1 * 2 ** 20 + (h2 >>> 12);
+}
+
+function encodePolygons(parcels: readonly TileParcel[], tile: TileCoord, tolerance: number): Uint8Array {
+  const projector = new TileProjector(tile, TILE_EXTENT);
+  const layer = new LayerBuilder(TILE_LAYER, TILE_EXTENT);
+  const opts = { buffer: TILE_BUFFER, tolerance, minArea: tolerance * tolerance };
+  for (const p of parcels) {
+    const polygons = polygonsInTile(p.geometry, projector, opts);
+    if (polygons.length === 0) continue;
+    layer.add({
+      id: featureIdOf(p.id),
+      type: GEOM_POLYGON,
+      geometry: polygonCommands(polygons),
+      properties: { id: p.id, code: p.code, name: p.name, stage: p.stage, warn: p.warn, areaMu: areaMuOf(p.areaM2), project: p.project },
+    });
+  }
+  return encodeTile([layer]);
+}
+
+/**
+ * The polygon tile: larger parcels first (smaller ones draw on top). Sub-pixel parts collapse
+ * and are left out. Over MAX_TILE_BYTES, the tolerance doubles until the tile fits (up to
+ * 32 px, which no realistic density needs).
+ */
+export function buildPolygonTile(parcels: readonly TileParcel[], tile: TileCoord): Uint8Array {
+  const ordered = [...parcels].sort((a, b) => b.areaM2 - a.areaM2 || (a.id < b.id ? -1 : 1));
+  let tolerance = BASE_TOLERANCE;
+  let bytes = encodePolygons(ordered, tile, tolerance);
+  while (bytes.length > MAX_TILE_BYTES && tolerance < 32 * BASE_TOLERANCE) {
+    tolerance *= 2;
+    bytes = encodePolygons(ordered, tile, tolerance);
+  }
+  return bytes;
+}
+
+const CELLS = TILE_EXTENT / CLUSTER_CELL;
+const STAGE_COUNT = STAGES.length;
+
+/**
+ * The aggregated tile: the parcels whose centre lies in the tile, grouped by grid cell and
+ * stage; one point per group at the area-weighted centre, with count, area and warnings.
+ * At most (4096/CLUSTER_CELL)² × 7 = 7,168 features, so the size stays bounded.
+ */
+export function buildClusterTile(overview: ParcelOverview, tile: TileCoord, f: MapFilters): Uint8Array {
+  const [start, end] = overview.range(tile);
+  const layer = new LayerBuilder(TILE_LAYER, TILE_EXTENT);
+  if (start === end) return encodeTile([layer]);
+  const slots = CELLS * CELLS * STAGE_COUNT;
+  const count = new Uint32Array(slots);
+  const red = new Uint32Array(slots);
+  const amber = new Uint32Array(slots);
+  const area = new Float64Array(slots);
+  const sx = new Float64Array(slots);
+  const sy = new Float64Array(slots);
+  const weight = new Float64Array(slots);
+  const projector = new TileProjector(tile, TILE_EXTENT);
+  const matches = overview.matcher(f);
+  for (let k = start; k < end; k++) {
+    if (!matches(k)) continue;
+    const px = projector.x(overview.lon[k]);
+    const py = projector.y(overview.lat[k]);
+    const cx = Math.max(0, Math.min(CELLS - 1, Math.floor(px / CLUSTER_CELL)));
+    const cy = Math.max(0, Math.min(CELLS - 1, Math.floor(py / CLUSTER_CELL)));
+    const slot = (cy * CELLS + cx) * STAGE_COUNT + overview.stage[k];
+    const a = overview.areaM2[k];
+    const wgt = a > 0 ? a : 1;
+    count[slot]++;
+    area[slot] += a;
+    sx[slot] += px * wgt;
+    sy[slot] += py * wgt;
+    weight[slot] += wgt;
+    if (overview.warn[k] === WARN_RED) red[slot]++;
+    else if (overview.warn[k] === WARN_AMBER) amber[slot]++;
+  }
+  const clamp = (v: number) => Math.max(0, Math.min(TILE_EXTENT - 1, Math.round(v)));
+  for (let slot = 0; slot < slots; slot++) {
+    if (count[slot] === 0) continue;
+    const stage = STAGES[slot % STAGE_COUNT];
+    layer.add({
+      type: GEOM_POINT,
+      geometry: pointCommands([[clamp(sx[slot] / weight[slot]), clamp(sy[slot] / weight[slot])]]),
+      properties: {
+        stage,
+        warn: red[slot] > 0 ? 'red' : amber[slot] > 0 ? 'amber' : '',
+        count: count[slot],
+        red: red[slot],
+        amber: amber[slot],
+        areaMu: areaMuOf(area[slot]),
+      },
+    });
+  }
+  return encodeTile([layer]);
+}

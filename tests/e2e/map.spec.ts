@@ -1,0 +1,281 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { STAGE_COLORS } from '../../src/modules/map/tiles/colors';
+import type { TStage } from '../../src/modules/parcels/stages';
+import { login, shot } from './helpers';
+
+/*
+ * 挂图作战 in Chromium with software WebGL (swiftshader): the map opens, the demo parcels render,
+ * search flies to a parcel and opens its card, a click opens the card, a stage filter hides the
+ * stage (in the tiles and in the statistics), and the URL keeps the view and the filters.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+/** A demo parcel's name (src/modules/parcels/demo/catalog.ts: 龙岭片区, 24 parcels). */
+const SEARCH_TEXT = '龙岭片区01号';
+
+type Rgb = [number, number, number];
+
+function hex(color: string): Rgb {
+  return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as Rgb;
+}
+
+/** The stage's fill as drawn: its colour at 72 % opacity over the district fill (style.ts). */
+function drawnFill(stage: TStage): Rgb {
+  const fill = hex(STAGE_COLORS[stage]);
+  const under: Rgb = [0.9 * 0xfb + 0.1 * 0xee, 0.9 * 0xfc + 0.1 * 0xf1, 0.9 * 0xfd + 0.1 * 0xf5];
+  return fill.map((c, i) => 0.72 * c + 0.28 * under[i]) as Rgb;
+}
+
+const near = (a: Rgb, b: Rgb, tolerance = 14) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
+
+async function mapIdle(page: Page) {
+  await expect(page.getByTestId('map-canvas')).toHaveAttribute('data-map-state', 'idle', { timeout: 30_000 });
+}
+
+/** Pixels of the map element (CSS px) read from a screenshot, decoded in the page. */
+async function pixels(map: Locator, points: [number, number][]): Promise<Rgb[]> {
+  const png = await map.screenshot();
+  return map.page().evaluate(
+    async ({ b64, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return points.map(([x, y]) => {
+        const d = ctx.getImageData(x, y, 1, 1).data;
+        return [d[0], d[1], d[2]] as [number, number, number];
+      });
+    },
+    { b64: png.toString('base64'), points },
+  );
+}
+
+/** A grid over the middle of the map, centre first. */
+async function middleGrid(map: Locator): Promise<[number, number][]> {
+  const box = (await map.boundingBox())!;
+  const cx = Math.round(box.width / 2);
+  const cy = Math.round(box.height / 2);
+  const points: [number, number][] = [[cx, cy]];
+  for (let i = -3; i <= 3; i++) {
+    for (let j = -3; j <= 3; j++) if (i || j) points.push([cx + i * 12, cy + j * 12]);
+  }
+  return points;
+}
+
+async function pickStages(page: Page, stages: TStage[]) {
+  await page.getByTestId('filter-stage').locator('.t-select, .t-input').first().click();
+  for (const s of stages) {
+    await page.locator('.t-popup:visible .t-select-option').filter({ hasText: s }).first().click();
+  }
+  await page.keyboard.press('Escape');
+  // Close the options list by clicking beside it (not on the map).
+  await page.getByTestId('view-stats').locator('header').click();
+  await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
+}
+
+let parcelCode = '';
+let parcelStage: TStage = '已入库';
+let parcelPixel: [number, number] = [0, 0];
+let sharedUrl = '';
+
+test('the leader opens the map: districts and parcels render offline, with the legend and the statistics of the view', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') outside.push(r.url());
+  });
+  await login(page, 'leader');
+  await page.goto('/map');
+  await expect(page.getByTestId('map-legend')).toContainText('红色预警');
+  await mapIdle(page);
+  const stats = page.getByTestId('view-stats');
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0', { timeout: 15_000 });
+  const total = Number(await page.getByTestId('stat-count-total').innerText());
+  expect(total).toBeGreaterThan(50);
+  await expect(stats).toContainText('面积（亩）');
+  await shot(page, 'map-overview');
+  expect(outside, 'the map loads nothing from outside the app').toEqual([]);
+});
+
+test('search flies to a parcel and opens its card; the parcel is drawn in its stage colour', async ({ page }) => {
+  await login(page, 'leader');
+  await page.goto('/map');
+  await mapIdle(page);
+  const search = page.getByTestId('map-search').locator('input');
+  await search.fill(SEARCH_TEXT);
+  const options = page.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const firstText = await options.first().innerText();
+  parcelCode = firstText.split(/\s+/)[0];
+  await options.first().click();
+
+  const card = page.getByTestId('parcel-card');
+  await expect(card.getByTestId('card-code')).toHaveText(parcelCode);
+  parcelStage = (await card.getByTestId('card-stage').getAttribute('data-stage')) as TStage;
+  await expect(card).toContainText('亩');
+  await expect(card).toContainText('所属项目');
+  await expect(card).toContainText('天');
+  await expect(card.getByRole('link', { name: '环节流转' })).toHaveAttribute('href', /\/parcels\/[0-9A-Z]{26}\/lifecycle$/);
+
+  // The map flew there: zoomed in (URL) and settled.
+  await expect.poll(() => Number(new URL(page.url()).searchParams.get('z') ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await mapIdle(page);
+  await expect(page.getByTestId('map-canvas')).toHaveAttribute('data-map-state', 'idle');
+
+  const map = page.getByTestId('map-canvas');
+  const grid = await middleGrid(map);
+  const colours = await pixels(map, grid);
+  const expected = drawnFill(parcelStage);
+  const hit = colours.findIndex((c) => near(c, expected));
+  expect(hit, `a pixel of ${parcelStage} (${expected.map(Math.round)}) near the centre; got ${JSON.stringify(colours.slice(0, 5))}`).toBeGreaterThanOrEqual(0);
+  parcelPixel = grid[hit];
+  await shot(page, 'map-search-card');
+});
+
+test('a click on the parcel opens its card', async ({ page }) => {
+  expect(parcelCode).not.toBe('');
+  await login(page, 'leader');
+  await page.goto('/map');
+  await mapIdle(page);
+  await page.getByTestId('map-search').locator('input').fill(parcelCode);
+  await page.getByRole('option').first().click();
+  await expect(page.getByTestId('card-code')).toHaveText(parcelCode);
+  await expect.poll(() => Number(new URL(page.url()).searchParams.get('z') ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await mapIdle(page);
+  await page.getByRole('button', { name: '关闭地块信息' }).click();
+  await expect(page.getByTestId('parcel-card')).toBeHidden();
+
+  await page.getByTestId('map-canvas').click({ position: { x: parcelPixel[0], y: parcelPixel[1] } });
+  await expect(page.getByTestId('card-code')).toHaveText(parcelCode);
+  await shot(page, 'map-click-card');
+});
+
+test('a stage filter hides that stage on the map and in the statistics, and the URL keeps view and filters', async ({ page }) => {
+  expect(parcelCode).not.toBe('');
+  await login(page, 'leader');
+  await page.goto('/map');
+  await mapIdle(page);
+  await page.getByTestId('map-search').locator('input').fill(parcelCode);
+  await page.getByRole('option').first().click();
+  await expect.poll(() => Number(new URL(page.url()).searchParams.get('z') ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await mapIdle(page);
+  const map = page.getByTestId('map-canvas');
+  const mapBox = await map.boundingBox();
+  const [before] = await pixels(map, [parcelPixel]);
+  expect(near(before, drawnFill(parcelStage))).toBe(true);
+  await expect(page.getByTestId(`stat-count-${parcelStage}`)).not.toHaveText('0');
+
+  // Show every stage but the parcel's.
+  const others = (Object.keys(STAGE_COLORS) as TStage[]).filter((s) => s !== parcelStage);
+  await pickStages(page, others);
+  await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe(others.join(','));
+  await mapIdle(page);
+  await expect(page.getByTestId(`stat-count-${parcelStage}`)).toHaveText('0');
+  // The filter bar kept its height: the same pixel is the same place.
+  expect(await map.boundingBox()).toEqual(mapBox);
+  await expect.poll(async () => near((await pixels(map, [parcelPixel]))[0], drawnFill(parcelStage)), { timeout: 15_000 }).toBe(false);
+  await shot(page, 'map-stage-filtered');
+
+  // The link opens the same view with the same filter.
+  sharedUrl = page.url();
+  const view = new URL(sharedUrl).searchParams;
+  await page.goto(sharedUrl);
+  await mapIdle(page);
+  await expect(page.getByTestId('filter-stage')).toContainText(others[0]);
+  await expect(page.getByTestId(`stat-count-${parcelStage}`)).toHaveText('0');
+  const reopened = new URL(page.url()).searchParams;
+  expect(reopened.get('stage')).toBe(view.get('stage'));
+  expect(Number(reopened.get('z'))).toBeCloseTo(Number(view.get('z')), 1);
+  expect(near((await pixels(map, [parcelPixel]))[0], drawnFill(parcelStage))).toBe(false);
+
+  // Reset brings the stage back.
+  await page.getByRole('button', { name: '重置' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBeNull();
+  await mapIdle(page);
+  await expect.poll(async () => near((await pixels(map, [parcelPixel]))[0], drawnFill(parcelStage)), { timeout: 15_000 }).toBe(true);
+});
+
+test('a user without parcel:view gets 403 from the page and the map APIs', async ({ page }) => {
+  await login(page, 'sysadmin');
+  const res = await page.goto('/map');
+  expect(res?.status()).toBe(403);
+  const api = await page.request.get('/api/map/stats?bbox=112,28,113,29');
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toEqual({ error: '您没有查看地块的权限' });
+});
+
+test('an unreachable base map falls back to the offline map with a notice; overlays appear in the layers panel', async ({ page }) => {
+  await login(page, 'sysadmin');
+  await page.goto('/admin/map-layers');
+  const addLayer = async (name: string, role: '底图' | '叠加图层', url: string) => {
+    await page.getByRole('button', { name: '新增图层' }).click();
+    const dialog = page.locator('.t-dialog:visible');
+    await dialog.getByLabel(/^图层名称/).fill(name);
+    await dialog.getByText(role, { exact: true }).click();
+    await dialog.getByLabel(/^服务地址/).fill(url);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+  };
+  // Port 9 (discard) on this machine: nothing answers, as with a wrong intranet address.
+  await addLayer('失效的内网底图', '底图', 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png');
+  await addLayer('土地利用现状', '叠加图层', 'http://127.0.0.1:9/landuse/{z}/{x}/{y}.png');
+  await page.getByTestId('basemap-choice').getByText(/^失效的内网底图/).click();
+  await expect(page.getByText('已切换底图').first()).toBeVisible();
+  await shot(page, 'admin-map-layers');
+  await page.context().clearCookies();
+
+  await login(page, 'leader');
+  await page.goto('/map');
+  await expect(page.getByText(/底图「失效的内网底图」无法加载，已切换为离线地图/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0', { timeout: 15_000 });
+  await page.getByTestId('map-layers').getByRole('button', { name: '图层' }).click();
+  await expect(page.getByTestId('map-layers')).toContainText('土地利用现状');
+  await expect(page.getByTestId('map-layers')).toContainText('无法加载');
+  await shot(page, 'map-basemap-fallback');
+  await page.context().clearCookies();
+
+  // Back to no base map, so later runs start offline.
+  await login(page, 'sysadmin');
+  await page.goto('/admin/map-layers');
+  await page.getByTestId('basemap-choice').getByText(/^无（离线地图/).click();
+  await expect(page.getByText('已切换底图').first()).toBeVisible();
+});
+
+test('tools: measure a distance, export the view as a PNG, and draw a polygon that becomes a new parcel’s boundary', async ({ page }) => {
+  await login(page, 'clerk');
+  await page.goto('/map?c=112.36,28.56&z=14');
+  await mapIdle(page);
+  const canvas = page.getByTestId('map-canvas');
+  const box = (await canvas.boundingBox())!;
+  const at = (dx: number, dy: number) => ({ x: box.width / 2 + dx, y: box.height / 2 + dy });
+
+  await page.getByTestId('map-tools').getByRole('button', { name: '测距' }).click();
+  await canvas.click({ position: at(-150, 0) });
+  await canvas.click({ position: at(150, 0) });
+  await expect(page.getByTestId('map-tool-result')).toContainText(/距离 [\d,.]+ (米|公里)/);
+  await shot(page, 'map-measure');
+  await page.getByTestId('map-tool-result').getByRole('button', { name: '关闭' }).click();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-tools').getByRole('button', { name: '导出图片' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^挂图作战-\d{4}-\d{2}-\d{2}\.png$/);
+  await download.saveAs('test-results/screens/map-export.png');
+  const bytes = await (await import('node:fs/promises')).readFile((await download.path())!);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.length).toBeGreaterThan(20_000);
+
+  await page.getByTestId('map-tools').getByRole('button', { name: '画地块' }).click();
+  await canvas.click({ position: at(-80, -60) });
+  await canvas.click({ position: at(80, -60) });
+  await canvas.click({ position: at(60, 70) });
+  await canvas.click({ position: at(-70, 60) });
+  await expect(page.getByTestId('map-tool-result')).toContainText('亩');
+  await page.getByRole('button', { name: '完成，登记地块' }).click();
+  await page.waitForURL(/\/parcels\/new\?boundary=/);
+  await expect(page.getByText(/面积 [\d,.]+ 亩/).first()).toBeVisible();
+  await shot(page, 'parcel-new-from-map');
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createExpression, featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import { STAGES } from '../../src/modules/parcels/stages';
+import { STAGE_COLORS, WARNING_COLORS } from '../../src/modules/map/tiles/colors';
+import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
+import { buildMapStyle, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
+import { EMPTY_FILTERS } from '../../src/modules/map/validation';
+
+const ORIGIN = 'http://intranet.example:3000';
+const style = buildMapStyle({ origin: ORIGIN, filters: EMPTY_FILTERS });
+const layer = (id: string) => style.layers.find((l) => l.id === id) as LayerSpecification & { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: FilterSpecification };
+
+/** Evaluates a data-driven colour expression for a feature's properties, as "#rrggbb". */
+function colourFor(expression: unknown, properties: Record<string, unknown>): string {
+  const parsed = createExpression(expression, 'layers[0].paint.fill-color', { type: 'color', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const c = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never) as { r: number; g: number; b: number };
+  return `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function matches(filter: FilterSpecification | undefined, type: 'Point' | 'Polygon', properties: Record<string, unknown>): boolean {
+  if (!filter) return true;
+  return featureFilter(filter, 'layers[0].filter').filter({ zoom: 14 }, { type: type === 'Point' ? 1 : 3, properties, geometry: [] } as never);
+}
+
+describe('the offline map style', () => {
+  it('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('needs no outside resource: every source and the glyphs are on the app itself, no sprite', () => {
+    const urls: string[] = [style.glyphs!];
+    for (const source of Object.values(style.sources)) {
+      if ('tiles' in source && source.tiles) urls.push(...source.tiles);
+      if ('url' in source && source.url) urls.push(source.url);
+      if ('data' in source && typeof source.data === 'string') urls.push(source.data);
+    }
+    expect(urls).toEqual([
+      `${ORIGIN}/map/glyphs/{fontstack}/{range}.pbf`,
+      `${ORIGIN}/api/map/districts`,
+      `${ORIGIN}/api/tiles/parcels/{z}/{x}/{y}`,
+    ]);
+    expect(style.sprite).toBeUndefined();
+    for (const l of style.layers) {
+      const font = (l as { layout?: { 'text-font'?: string[] } }).layout?.['text-font'];
+      if (font) expect(font, l.id).toEqual([FONT_STACK]);
+    }
+  });
+
+  it('colours parcel polygons and clusters by stage with the shared palette', () => {
+    for (const stage of STAGES) {
+      expect(colourFor(layer(LAYERS.parcelFill).paint!['fill-color'], { stage })).toBe(STAGE_COLORS[stage]);
+      expect(colourFor(layer(LAYERS.clusters).paint!['circle-color'], { stage, count: 3 })).toBe(STAGE_COLORS[stage]);
+    }
+  });
+
+  it('outlines warnings in red or amber and only parcels with a warning', () => {
+    const warning = layer(LAYERS.parcelWarning);
+    expect(colourFor(warning.paint!['line-color'], { warn: 'red' })).toBe(WARNING_COLORS.red);
+    expect(colourFor(warning.paint!['line-color'], { warn: 'amber' })).toBe(WARNING_COLORS.amber);
+    expect(matches(warning.filter, 'Polygon', { warn: 'red' })).toBe(true);
+    expect(matches(warning.filter, 'Polygon', { warn: 'amber' })).toBe(true);
+    expect(matches(warning.filter, 'Polygon', { warn: '' })).toBe(false);
+    expect(colourFor(layer(LAYERS.clusters).paint!['circle-stroke-color'], { warn: 'red' })).toBe(WARNING_COLORS.red);
+  });
+
+  it('draws polygons from the tiles’ polygon zoom, clusters below it, labels (code, name) from zoom 15', () => {
+    for (const id of [LAYERS.parcelFill, LAYERS.parcelLine, LAYERS.parcelWarning, LAYERS.parcelLabel]) {
+      const l = layer(id) as { source?: string; 'source-layer'?: string; minzoom?: number };
+      expect(l.source).toBe(SOURCES.parcels);
+      expect(l['source-layer']).toBe(TILE_LAYER);
+      expect(l.minzoom).toBeGreaterThanOrEqual(POLYGON_MIN_ZOOM);
+    }
+    expect((layer(LAYERS.clusters) as { maxzoom?: number }).maxzoom).toBe(POLYGON_MIN_ZOOM);
+    expect(matches(layer(LAYERS.clusters).filter, 'Point', { stage: '已入库', count: 2 })).toBe(true);
+    expect(matches(layer(LAYERS.parcelFill).filter, 'Point', { stage: '已入库', count: 2 })).toBe(false);
+    expect(LABEL_MIN_ZOOM).toBe(15);
+    expect((layer(LAYERS.parcelLabel) as { minzoom?: number }).minzoom).toBe(15);
+    expect(JSON.stringify(layer(LAYERS.parcelLabel).layout!['text-field'])).toContain('"code"');
+    expect(JSON.stringify(layer(LAYERS.parcelLabel).layout!['text-field'])).toContain('"name"');
+  });
+
+  it('shows the district outlines, fills and names from the reference data', () => {
+    expect(matches(layer(LAYERS.districtLine).filter, 'Polygon', { kind: 'area' })).toBe(true);
+    expect(matches(layer(LAYERS.districtLabel).filter, 'Point', { kind: 'label' })).toBe(true);
+    expect(matches(layer(LAYERS.districtLabel).filter, 'Polygon', { kind: 'area' })).toBe(false);
+  });
+
+  it('puts the filters into the tile URL', () => {
+    expect(parcelTileUrl(ORIGIN, { stages: ['已入库', '拟收储'], district: '430903', warn: true })).toBe(
+      `${ORIGIN}/api/tiles/parcels/{z}/{x}/{y}?stage=${encodeURIComponent('拟收储,已入库')}&district=430903&warn=1`,
+    );
+    const filtered = buildMapStyle({ origin: ORIGIN, filters: { stages: ['终止'], warn: false } });
+    const source = filtered.sources[SOURCES.parcels] as { tiles: string[] };
+    expect(source.tiles[0]).toBe(`${ORIGIN}/api/tiles/parcels/{z}/{x}/{y}?stage=${encodeURIComponent('终止')}`);
+  });
+
+  it('outlines only the selected parcel', () => {
+    expect(matches(selectedLayerFilter('P1'), 'Polygon', { id: 'P1' })).toBe(true);
+    expect(matches(selectedLayerFilter('P1'), 'Polygon', { id: 'P2' })).toBe(false);
+    expect(matches(selectedLayerFilter(null), 'Polygon', { id: 'P1' })).toBe(false);
+  });
+});
