@@ -102,3 +102,27 @@ describe('the offline map style', () => {
     expect(matches(selectedLayerFilter(null), 'Polygon', { id: 'P1' })).toBe(false);
   });
 });
+
+describe('registered layers and the project layer', () => {
+  it('puts the base map right above the background, overlays (hidden) under the parcels, and lightens the district fill over a base map', () => {
+    const src = { type: 'raster' as const, tiles: ['http://10.0.0.1/{z}/{x}/{y}.png'], tileSize: 256 as const };
+    const style = buildMapStyle({
+      origin: 'http://x',
+      filters: EMPTY_FILTERS,
+      projectCodes: ['YY-2024-001', 'YY-2024-002'],
+      layers: { basemap: { id: 'b', name: '影像', sources: [src] }, overlays: [{ id: 'o', name: '现状', sources: [src] }] },
+    });
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf('basemap-0')).toBe(ids.indexOf('background') + 1);
+    expect(ids.indexOf('overlay-o-0')).toBe(ids.indexOf('parcel-fill') - 1);
+    const overlay = style.layers.find((l) => l.id === 'overlay-o-0')!;
+    expect(overlay.layout).toMatchObject({ visibility: 'none' });
+    const districtFill = style.layers.find((l) => l.id === 'district-fill')!;
+    expect((districtFill.paint as Record<string, unknown>)['fill-opacity']).toBe(0.08);
+    const project = style.layers.find((l) => l.id === 'project-outline')!;
+    expect(project.layout).toMatchObject({ visibility: 'none' });
+    expect(JSON.stringify((project.paint as Record<string, unknown>)['line-color'])).toContain('YY-2024-002');
+    const offline = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS });
+    expect(offline.layers.some((l) => l.id.startsWith('basemap-'))).toBe(false);
+  });
+});

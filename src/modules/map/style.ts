@@ -35,6 +35,7 @@ export const LAYERS = {
   parcelFill: 'parcel-fill',
   parcelLine: 'parcel-line',
   parcelWarning: 'parcel-warning',
+  projectOutline: 'project-outline',
   parcelSelected: 'parcel-selected',
   clusters: 'parcel-clusters',
   clusterCount: 'parcel-cluster-count',
@@ -73,6 +74,8 @@ export interface MapStyleOptions {
   /** `window.location.origin`: sources and glyphs are on the app itself. */
   origin: string;
   filters: MapFilters;
+  /** Project codes, for the 项目 layer (each project's parcels outlined in its own colour). */
+  projectCodes?: string[];
   /** Administrator-registered layers (地图图层): the base map, drawn under everything, and overlays (hidden until switched on). */
   layers?: { basemap: MapLayerView | null; overlays: MapLayerView[] };
 }
@@ -83,6 +86,15 @@ export const basemapIds = (layer: MapLayerView): string[] => layer.sources.map((
 export const overlayIds = (layer: MapLayerView): string[] => layer.sources.map((_, i) => `overlay-${layer.id}-${i}`);
 /** District fill opacity over a base map (light, so the picture shows) and without one. */
 export const DISTRICT_FILL_OPACITY = { offline: 0.9, overBasemap: 0.08 } as const;
+
+/** Distinct outline colours for projects, cycled. */
+const PROJECT_PALETTE = ['#e37318', '#0594fa', '#a25eb5', '#2ba471', '#d54941', '#029cd4', '#8b5b00', '#e851b3', '#5c6bc0', '#00897b'];
+
+/** Line colour by the tile's `project` code: a palette colour per known project. */
+export function projectColorExpression(codes: readonly string[]): ExpressionSpecification | string {
+  if (codes.length === 0) return PROJECT_PALETTE[0];
+  return ['match', ['get', 'project'], ...codes.flatMap((c, i) => [c, PROJECT_PALETTE[i % PROJECT_PALETTE.length]]), '#666666'] as unknown as ExpressionSpecification;
+}
 
 /** Raster layers inserted into a style's layer list: base map after the background, overlays under the parcels. */
 function withRegisteredLayers(style: StyleSpecification, layers: MapStyleOptions['layers']): StyleSpecification {
@@ -121,7 +133,7 @@ export function buildMapStyle(options: MapStyleOptions): StyleSpecification {
   return withRegisteredLayers(buildOfflineStyle(options), options.layers);
 }
 
-function buildOfflineStyle({ origin, filters }: MapStyleOptions): StyleSpecification {
+function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptions): StyleSpecification {
   const halo = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } as const;
   return {
     version: 8,
@@ -169,6 +181,17 @@ function buildOfflineStyle({ origin, filters }: MapStyleOptions): StyleSpecifica
         minzoom: POLYGON_MIN_ZOOM,
         filter: polygons,
         paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.3, 16, 1.2], 'line-opacity': 0.9 },
+      },
+      {
+        // 项目 layer (layers panel): every parcel outlined in its project's colour; off by default.
+        id: LAYERS.projectOutline,
+        type: 'line',
+        source: SOURCES.parcels,
+        'source-layer': TILE_LAYER,
+        minzoom: POLYGON_MIN_ZOOM,
+        filter: polygons,
+        layout: { visibility: 'none', 'line-join': 'round' },
+        paint: { 'line-color': projectColorExpression(projectCodes), 'line-width': 3, 'line-opacity': 0.9 },
       },
       {
         id: LAYERS.parcelWarning,

@@ -58,6 +58,7 @@ export function MapView(props: MapViewProps) {
   const toggles: LayerToggle[] = [
     { key: 'districts', label: '行政区划', layerIds: [LAYERS.districtFill, LAYERS.districtLine, LAYERS.districtLabel] },
     { key: 'parcels', label: '地块', layerIds: [LAYERS.parcelFill, LAYERS.parcelLine, LAYERS.parcelWarning, LAYERS.parcelSelected, LAYERS.clusters, LAYERS.clusterCount, LAYERS.parcelLabel] },
+    { key: 'projects', label: '项目（按项目着色的地块轮廓）', layerIds: [LAYERS.projectOutline] },
     ...props.layers.overlays.map((o) => ({ key: `overlay:${o.id}`, label: o.name, layerIds: overlayIds(o) })),
   ];
   const toggleLayer = (t: LayerToggle, on: boolean) => {
@@ -178,7 +179,7 @@ export function MapView(props: MapViewProps) {
       try {
         map = new maplibre.Map({
           container: containerRef.current,
-          style: buildMapStyle({ origin, filters: filtersRef.current, layers: props.layers }),
+          style: buildMapStyle({ origin, filters: filtersRef.current, layers: props.layers, projectCodes: props.options.projects.map((p) => p.code) }),
           center: initial ? [initial.lon, initial.lat] : [112.36, 28.55],
           zoom: initial ? initial.zoom : 9,
           minZoom: MIN_ZOOM,
