@@ -14,6 +14,7 @@ import { transitionParcel } from '../../src/modules/parcels/lifecycle/mutations'
 import { createInspection } from '../../src/modules/parcels/custody/mutations';
 import { updateSetting } from '../../src/modules/admin/settings/mutations';
 import { clearTileCache, parcelTileResponse } from '../../src/modules/map/tiles/service';
+import { isEmbedded, selectOverviewRows } from '../../src/modules/map/tiles/source';
 import { featureIdOf } from '../../src/modules/map/tiles/build';
 import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
 import { todayInShanghai } from '../../src/ui/format';
@@ -108,6 +109,10 @@ beforeAll(async () => {
   await insertFixture({ code: 'MT-E', stage: '可供应', geometry: square(3900, 3000, 4500, 3400), district: '430903', project: 'MT-P2', use: '工业用地', firstOn: '2022-01-10', reservedOn: addDays(TODAY, -100) });
   await insertFixture({ code: 'MT-D', stage: '已供应', geometry: square(4800, 4800, 5200, 5200), district: '430903', project: 'MT-P1', use: '住宅用地', firstOn: '2021-06-01', reservedOn: '2021-09-01' });
   await insertFixture({ code: 'MT-G', stage: '拟收储', geometry: null, district: '430903', project: 'MT-P1', use: '住宅用地', firstOn: '2024-03-02' });
+  // Far away (南县), with separators in its planned use: only the overview test reads it.
+  const far = new TileProjector(tileAt(112.4, 29.4, 14), 4096);
+  const ring = [far.lonLat(100, 100), far.lonLat(500, 100), far.lonLat(500, 500), far.lonLat(100, 500)];
+  await insertFixture({ code: 'MT-H', stage: '前期开发', geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] }, district: '430921', project: 'MT-P2', use: '商服|住宅%7C\n用地', firstOn: '2020-02-02', reservedOn: '2020-06-01' });
 });
 
 afterAll(async () => {
@@ -204,6 +209,19 @@ describe('parcel tiles: content', () => {
 });
 
 describe('parcel tiles: warnings from the overview', () => {
+  it('reads the same overview rows packed into one value and row by row', async () => {
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const packed = (await selectOverviewRows(db(), 'packed')).sort(byId);
+    const rows = (await selectOverviewRows(db(), 'rows')).sort(byId);
+    expect(packed).toEqual(rows);
+    // The default transfer: packed on the embedded database only.
+    expect(isEmbedded(db())).toBe(database.kind === 'pglite');
+    expect(packed.map((r) => r.id).sort()).toEqual(['MT-A', 'MT-B', 'MT-C', 'MT-D', 'MT-E', 'MT-H'].map((c) => ids[c]).sort());
+    const h = packed.find((r) => r.id === ids['MT-H'])!;
+    expect(h).toMatchObject({ plannedUse: '商服|住宅%7C\n用地', stage: '前期开发', firstEventOn: '2020-02-02', reservedOn: '2020-06-01', districtCode: '430921' });
+    expect(packed.find((r) => r.id === ids['MT-A'])).toMatchObject({ areaM2: '12345.67', reservedOn: null, lastInspectionOn: null });
+  });
+
   it('builds the same polygon tile whether the warnings come from the query or from the overview', async () => {
     clearTileCache();
     const query = 'stage=拟收储,收储中,已入库,前期开发,可供应,已供应';

@@ -136,7 +136,7 @@ async function buildTile(db: Db, ctx: VersionContext, versionKey: string, tile: 
   let warnings = (r: TileParcelRow) => warnOf(r, limits, today);
   if (overview) {
     const known = rows.every((r) => overview.warnOfId(r.id) !== undefined);
-    if (known) warnings = () => null;
+    if (known) warnings = (r) => WARN_NAME[overview.warnOfId(r.id)!];
     else rows = await selectTileParcels(db, bbox, f, span, true);
   }
   const parcels: TileParcel[] = [];
