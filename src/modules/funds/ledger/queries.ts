@@ -7,6 +7,7 @@ import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
 import { toAmount, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
+import type { AccountRow } from '../accounts/queries';
 import type { EntryActor } from './entry-actions';
 import { ATTACHMENT_OWNER, STEP_LABELS, type TStepAction } from './store';
 import { SOURCE_NAMES, type TDirection, type TLedgerFilter, type TOrigin } from './validation';
@@ -367,28 +368,8 @@ export async function listLedgerParcelOptions(db: Db | Tx, projectIds?: readonly
   );
 }
 
-export interface LedgerAccountOption {
-  id: string;
-  name: string;
-  sourceCode: string;
-  bankName: string | null;
-  accountNo: string | null;
-  status: string;
-}
-
-export async function listLedgerAccountOptions(db: Db | Tx): Promise<LedgerAccountOption[]> {
-  return db
-    .select({
-      id: fundAccounts.id,
-      name: fundAccounts.name,
-      sourceCode: fundAccounts.sourceCode,
-      bankName: fundAccounts.bankName,
-      accountNo: fundAccounts.accountNo,
-      status: fundAccounts.status,
-    })
-    .from(fundAccounts)
-    .orderBy(asc(fundAccounts.sourceCode), asc(fundAccounts.name));
-}
+/** Accounts offered by the entry form and the approval dialog: the accounts part's own list. */
+export type LedgerAccountOption = Pick<AccountRow, 'id' | 'name' | 'sourceCode' | 'bankName' | 'accountNo' | 'status'>;
 
 /** The attachment row of a ledger entry (for the download route). */
 export async function findLedgerAttachment(db: Db | Tx, id: string) {

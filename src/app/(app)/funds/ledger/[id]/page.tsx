@@ -4,7 +4,8 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { entryActions } from '@/modules/funds/ledger/entry-actions';
-import { getEntry, listLedgerAccountOptions } from '@/modules/funds/ledger/queries';
+import { getEntry } from '@/modules/funds/ledger/queries';
+import { listAccounts } from '@/modules/funds/accounts/queries';
 import { toAccountOptionView, toEntryDetailView } from '@/modules/funds/ledger/view';
 import { EntryDetailClient } from '@/modules/funds/ledger/components/entry-detail-client';
 
@@ -17,6 +18,6 @@ export default async function LedgerEntryPage({ params }: { params: Promise<{ id
   const entry = await getEntry(db, id);
   if (!entry) notFound();
   const actions = entryActions(entry, { userId: user.id, permissions: user.permissions });
-  const accounts = actions.workflow.includes('approve') ? await listLedgerAccountOptions(db) : [];
+  const accounts = actions.workflow.includes('approve') ? await listAccounts(db) : [];
   return <EntryDetailClient view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} />;
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
-import { listLedgerAccountOptions, listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
+import { listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
+import { listAccounts } from '@/modules/funds/accounts/queries';
 import { EMPTY_ENTRY_FORM, projectLabelOf, toAccountOptionView } from '@/modules/funds/ledger/view';
 import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
 
@@ -12,7 +13,7 @@ export default async function NewLedgerEntryPage({ searchParams }: { searchParam
   await requirePagePermission('fund:enter');
   const { projectId } = await searchParams;
   const db = await getDb();
-  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listLedgerAccountOptions(db)]);
+  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
   // ?projectId= preselects the project when it exists (from a project's page or a filtered list).
   const preset = typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : '';
   const today = todayInShanghai();

@@ -4,7 +4,8 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { entryActions } from '@/modules/funds/ledger/entry-actions';
-import { getEntry, listLedgerAccountOptions, listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
+import { getEntry, listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
+import { listAccounts } from '@/modules/funds/accounts/queries';
 import { projectLabelOf, toAccountOptionView, toEntryFormValues } from '@/modules/funds/ledger/view';
 import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
 
@@ -18,7 +19,7 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
   const entry = await getEntry(db, id);
   if (!entry) notFound();
   if (!entryActions(entry, { userId: user.id, permissions: user.permissions }).canEdit) redirect(`/funds/ledger/${entry.id}`);
-  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listLedgerAccountOptions(db)]);
+  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
   return (
     <EntryForm
       entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, compensation: entry.origin === 'compensation' }}
