@@ -1,5 +1,5 @@
 'use client';
-import { Button } from 'tdesign-react';
+import { Button, Input } from 'tdesign-react';
 import { SearchIcon } from 'tdesign-icons-react';
 
 /** The 查询 / 重置 pair at the end of every list page's filter bar. */
@@ -13,5 +13,20 @@ export function ListSearchButtons(props: { onSearch: () => void; onReset: () => 
         重置
       </Button>
     </>
+  );
+}
+
+/** The keyword box at the start of a list page's filter bar: Enter searches. */
+export function ListKeywordInput(props: { value: string | undefined; placeholder: string; width?: number; onChange: (q: string) => void; onSearch: () => void }) {
+  return (
+    <Input
+      style={{ width: props.width ?? 220 }}
+      placeholder={props.placeholder}
+      value={props.value ?? ''}
+      maxlength={64}
+      clearable
+      onChange={(v) => props.onChange(String(v))}
+      onEnter={props.onSearch}
+    />
   );
 }

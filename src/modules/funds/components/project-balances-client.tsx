@@ -1,10 +1,10 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import Link from 'next/link';
-import { Button, Card, Input, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { DownloadIcon } from 'tdesign-icons-react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
-import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { ListKeywordInput, ListSearchButtons } from '@/ui/list-search-buttons';
 import type { ProjectBalances } from '../balances/queries';
 import { PROJECT_STATUS_OPTIONS, type TBalanceProjectStatus, type TProjectBalanceFilter } from '../balances/validation';
 import { balanceColumns } from '../balances/view';
@@ -80,15 +80,7 @@ export function ProjectBalancesClient(props: { filter: TProjectBalanceFilter; ye
       }
     >
       <div className="lr-toolbar">
-        <Input
-          style={{ width: 220 }}
-          placeholder="项目编号或名称"
-          value={draft.q ?? ''}
-          maxlength={64}
-          clearable
-          onChange={(v) => setDraft({ ...draft, q: String(v) })}
-          onEnter={search}
-        />
+        <ListKeywordInput placeholder="项目编号或名称" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} onSearch={search} />
         <Select
           style={{ width: 120 }}
           placeholder="项目状态"

@@ -1,14 +1,14 @@
 'use client';
 import { useState } from 'react';
 import { AppLink as Link } from './app-link';
-import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, type PrimaryTableCol, type TableSort } from 'tdesign-react';
+import { Button, Card, Select, Space, Table, Tag, Tooltip, type PrimaryTableCol, type TableSort } from 'tdesign-react';
 import { AddIcon, DownloadIcon, UploadIcon } from 'tdesign-icons-react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
 import { STAGES, type TStage } from '../stages';
 import { WARNING_FILTERS, WARNING_FILTER_LABELS, type TParcelSort, type TWarningFilter } from '../validation';
 import type { OptionView, ParcelFilterView, ParcelRowView } from '../view';
 import { StageTag, WarningTags } from './stage-tag';
-import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { ListKeywordInput, ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
   q?: string;
@@ -97,15 +97,7 @@ export function ParcelsListClient(props: {
   return (
     <Card bordered={false} title="地块" actions={<span className="lr-muted" data-testid="parcels-total">共 {props.total} 宗地块</span>}>
       <div className="lr-toolbar">
-        <Input
-          style={{ width: 240 }}
-          placeholder="编号、名称、电子监管号或坐落"
-          value={draft.q ?? ''}
-          maxlength={64}
-          onChange={(v) => setDraft({ ...draft, q: String(v) })}
-          onEnter={search}
-          clearable
-        />
+        <ListKeywordInput placeholder="编号、名称、电子监管号或坐落" width={240} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} onSearch={search} />
         <Select
           style={{ width: 120 }}
           placeholder="环节"

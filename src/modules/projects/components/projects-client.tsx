@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import Link from 'next/link';
-import { Button, Card, Input, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon } from 'tdesign-icons-react';
 import { useListNavigation } from '@/ui/use-list-navigation';
 import { ACQUISITION_ROUTES, type TAcquisitionRoute } from '@/modules/parcels/stages';
@@ -9,7 +9,7 @@ import type { PlanOptionView } from '@/modules/plans/view';
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type TProjectFilter, type TProjectStatus } from '../validation';
 import type { ProjectRowView } from '../view';
 import { ProjectFormDialog } from './project-form-dialog';
-import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { ListKeywordInput, ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
   q?: string;
@@ -90,15 +90,7 @@ export function ProjectsClient(props: {
   return (
     <Card bordered={false} title="储备项目" actions={<span className="lr-muted" data-testid="projects-total">共 {props.total} 个项目</span>}>
       <div className="lr-toolbar">
-        <Input
-          style={{ width: 220 }}
-          placeholder="项目编号、名称或片区"
-          value={draft.q ?? ''}
-          maxlength={64}
-          clearable
-          onChange={(v) => setDraft({ ...draft, q: String(v) })}
-          onEnter={search}
-        />
+        <ListKeywordInput placeholder="项目编号、名称或片区" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} onSearch={search} />
         <Select
           style={{ width: 130 }}
           placeholder="收储方式"

@@ -1,14 +1,14 @@
 'use client';
 import { useState } from 'react';
 import { useListNavigation } from '@/ui/use-list-navigation';
-import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Select, Space, Table, Tag, TreeSelect, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon } from 'tdesign-icons-react';
 import { USER_STATUS_LABELS, USER_STATUSES, type TUserStatus } from '../validation';
 import type { DepartmentOption, RoleOptionView, UserFilterView, UserRowView } from '../view';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserFormDialog } from './user-form-dialog';
 import { UserRowActions } from './user-row-actions';
-import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { ListKeywordInput, ListSearchButtons } from '@/ui/list-search-buttons';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserRowView } | { mode: 'reset'; user: UserRowView } | null;
 
@@ -113,15 +113,7 @@ export function UsersClient(props: {
   return (
     <Card bordered={false} title="用户管理" actions={<span className="lr-muted" data-testid="users-total">共 {props.total} 个用户</span>}>
       <div className="lr-toolbar">
-        <Input
-          style={{ width: 220 }}
-          placeholder="用户名或姓名"
-          value={draft.q ?? ''}
-          maxlength={64}
-          onChange={(v) => setDraft({ ...draft, q: String(v) })}
-          onEnter={search}
-          clearable
-        />
+        <ListKeywordInput placeholder="用户名或姓名" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} onSearch={search} />
         <TreeSelect
           style={{ width: 220 }}
           placeholder="科室（含下级）"

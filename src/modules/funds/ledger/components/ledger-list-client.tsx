@@ -1,10 +1,10 @@
 'use client';
 import { useState } from 'react';
 import Link from 'next/link';
-import { Button, Card, Checkbox, Input, Select, Space, Table, Tag, type PrimaryTableCol, type TableSort } from 'tdesign-react';
+import { Button, Card, Checkbox, Select, Space, Table, Tag, type PrimaryTableCol, type TableSort } from 'tdesign-react';
 import { AddIcon, DownloadIcon } from 'tdesign-icons-react';
 import { listQueryString, useListNavigation } from '@/ui/use-list-navigation';
-import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { ListKeywordInput, ListSearchButtons } from '@/ui/list-search-buttons';
 import { ENTRY_STATUSES, INCOME_CATEGORIES, LEDGER_CATEGORIES, type TEntryStatus } from '../../rules';
 import { DIRECTION_LABELS, DIRECTIONS, type TDirection, type TLedgerFilter, type TLedgerSort } from '../validation';
 import type { LedgerRowView, LedgerTotalsView, OptionView } from '../view';
@@ -181,15 +181,7 @@ export function LedgerListClient(props: {
   return (
     <Card bordered={false} title="收支台账" actions={<span className="lr-muted" data-testid="ledger-total">共 {props.total} 笔</span>}>
       <div className="lr-toolbar">
-        <Input
-          style={{ width: 240 }}
-          placeholder="编号、收付款单位、摘要或凭证号"
-          value={draft.q ?? ''}
-          maxlength={64}
-          onChange={(v) => setDraft({ ...draft, q: String(v) })}
-          onEnter={search}
-          clearable
-        />
+        <ListKeywordInput placeholder="编号、收付款单位、摘要或凭证号" width={240} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} onSearch={search} />
         <Select
           style={{ width: 100 }}
           placeholder="方向"
