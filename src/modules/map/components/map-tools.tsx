@@ -10,7 +10,6 @@ import { measureText, pathLength } from './measure';
 export type TToolMode = 'none' | 'distance' | 'area' | 'draw';
 
 const SOURCE = 'tool';
-const LAYER_IDS = ['tool-fill', 'tool-line', 'tool-points'] as const;
 const TOOL_COLOR = '#d54941';
 
 type LonLat = [number, number];
@@ -261,5 +260,3 @@ export function MapTools(props: { mapRef: React.RefObject<MaplibreMap | null>; m
     </div>
   );
 }
-
-export const TOOL_LAYER_IDS = LAYER_IDS;
