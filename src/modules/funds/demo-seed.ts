@@ -1,7 +1,7 @@
 import { and, eq, inArray, min } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/platform/db/client';
 import { appendAudit } from '@/platform/audit/write';
+import { insertInBatches } from '@/platform/db/batch';
 import { users } from '@/platform/auth/schema';
 import { getSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
@@ -25,13 +25,6 @@ export interface FundsDemoCounts {
   pending: number;
   reversals: number;
   budgetVersions: number;
-}
-
-const BATCH = 400;
-
-async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: readonly T['$inferInsert'][]): Promise<number> {
-  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(table).values(rows.slice(i, i + BATCH) as T['$inferInsert'][]);
-  return rows.length;
 }
 
 async function loadActors(tx: Tx): Promise<FundsDemoInput['actors']> {
@@ -122,18 +115,18 @@ export async function seedFundsDemo(db: Db): Promise<FundsDemoCounts | null> {
     if (!input) return null;
     const data = buildFundsDemo(input);
     const counts: FundsDemoCounts = {
-      accounts: await insertAll(tx, fundAccounts, data.accounts),
-      bonds: await insertAll(tx, bonds, data.bonds),
-      allocations: await insertAll(tx, bondAllocations, data.allocations),
-      scheduleRows: await insertAll(tx, bondSchedule, data.schedule),
-      payments: await insertAll(tx, bondPayments, data.payments),
-      entries: await insertAll(tx, ledgerEntries, data.entries),
+      accounts: await insertInBatches(tx, fundAccounts, data.accounts),
+      bonds: await insertInBatches(tx, bonds, data.bonds),
+      allocations: await insertInBatches(tx, bondAllocations, data.allocations),
+      scheduleRows: await insertInBatches(tx, bondSchedule, data.schedule),
+      payments: await insertInBatches(tx, bondPayments, data.payments),
+      entries: await insertInBatches(tx, ledgerEntries, data.entries),
       pending: data.entries.filter((e) => e.status !== 'approved').length,
       reversals: data.entries.filter((e) => e.origin === 'reversal').length,
-      budgetVersions: await insertAll(tx, budgetVersions, data.versions),
+      budgetVersions: await insertInBatches(tx, budgetVersions, data.versions),
     };
-    await insertAll(tx, ledgerSteps, data.steps);
-    await insertAll(tx, budgetLines, data.lines);
+    await insertInBatches(tx, ledgerSteps, data.steps);
+    await insertInBatches(tx, budgetLines, data.lines);
     // Continue the demo's entry numbers: a counter row per year (no upsert — see COMPAT.md).
     for (const c of data.counters) {
       const [row] = await tx.select().from(fundCounters).where(eq(fundCounters.scope, c.scope)).for('update');

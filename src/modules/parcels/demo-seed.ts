@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/platform/db/client';
 import { appendAudit } from '@/platform/audit/write';
+import { insertInBatches } from '@/platform/db/batch';
 import { users } from '@/platform/auth/schema';
 import { districts } from '@/platform/geo/schema';
 import { isPolygonalGeometry } from '@/platform/geo/geometry';
@@ -33,17 +33,9 @@ export interface ReserveDemoCounts {
   byStage: Record<TStage, number>;
 }
 
-/** Rows per INSERT, under the driver's bind-parameter limit for the widest table. */
-const BATCH = 400;
-
 function emptyCounts(): ReserveDemoCounts {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<TStage, number>;
   return { plans: 0, projects: 0, parcels: 0, events: 0, parties: 0, items: 0, workPackages: 0, inspections: 0, supplies: 0, byStage };
-}
-
-async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: readonly T['$inferInsert'][]): Promise<number> {
-  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(table).values(rows.slice(i, i + BATCH) as T['$inferInsert'][]);
-  return rows.length;
 }
 
 async function loadDistricts(tx: Tx): Promise<DistrictShape[]> {
@@ -103,19 +95,19 @@ export async function seedReserveDemo(db: Db): Promise<ReserveDemoCounts> {
     });
     const planRows = await keepExistingPlans(tx, data);
     const counts = emptyCounts();
-    counts.plans = await insertAll(tx, plans, planRows);
-    counts.projects = await insertAll(tx, reserveProjects, data.projects);
-    counts.parcels = await insertAll(
+    counts.plans = await insertInBatches(tx, plans, planRows);
+    counts.projects = await insertInBatches(tx, reserveProjects, data.projects);
+    counts.parcels = await insertInBatches(
       tx,
       parcels,
       data.parcels.map((p) => p.parcel),
     );
-    counts.events = await insertAll(tx, parcelEvents, data.parcels.flatMap((p) => p.events));
-    counts.parties = await insertAll(tx, compensationParties, data.parcels.flatMap((p) => p.parties));
-    counts.items = await insertAll(tx, compensationItems, data.parcels.flatMap((p) => p.items));
-    counts.workPackages = await insertAll(tx, workPackages, data.parcels.flatMap((p) => p.works));
-    counts.inspections = await insertAll(tx, custodyInspections, data.parcels.flatMap((p) => p.inspections));
-    counts.supplies = await insertAll(tx, supplies, data.parcels.flatMap((p) => p.supplies));
+    counts.events = await insertInBatches(tx, parcelEvents, data.parcels.flatMap((p) => p.events));
+    counts.parties = await insertInBatches(tx, compensationParties, data.parcels.flatMap((p) => p.parties));
+    counts.items = await insertInBatches(tx, compensationItems, data.parcels.flatMap((p) => p.items));
+    counts.workPackages = await insertInBatches(tx, workPackages, data.parcels.flatMap((p) => p.works));
+    counts.inspections = await insertInBatches(tx, custodyInspections, data.parcels.flatMap((p) => p.inspections));
+    counts.supplies = await insertInBatches(tx, supplies, data.parcels.flatMap((p) => p.supplies));
     for (const p of data.parcels) counts.byStage[p.stage]++;
 
     await appendAudit(tx, {
