@@ -95,9 +95,9 @@ export function LedgerListClient(props: {
         </Space>
       ),
     },
-    { colKey: 'entryDate', title: '发生日期', width: 110, sorter: true },
+    { colKey: 'entryDate', title: '发生日期', width: 104, sorter: true },
     { colKey: 'direction', title: '方向', width: 70, cell: ({ row }) => <DirectionTag direction={row.direction} /> },
-    { colKey: 'category', title: '科目', width: 110 },
+    { colKey: 'category', title: '科目', width: 84 },
     {
       colKey: 'amount',
       title: '金额（元）',
@@ -109,7 +109,7 @@ export function LedgerListClient(props: {
     {
       colKey: 'projectLabel',
       title: '项目 / 地块',
-      minWidth: 180,
+      minWidth: 160,
       ellipsis: true,
       cell: ({ row }) => (
         <div>
@@ -122,7 +122,7 @@ export function LedgerListClient(props: {
         </div>
       ),
     },
-    { colKey: 'counterparty', title: '收款/付款单位', minWidth: 150, ellipsis: true, cell: ({ row }) => row.counterparty ?? <span className="lr-muted">—</span> },
+    { colKey: 'counterparty', title: '收款/付款单位', minWidth: 130, ellipsis: true, cell: ({ row }) => row.counterparty ?? <span className="lr-muted">—</span> },
     {
       colKey: 'source',
       title: '资金来源 / 账户',
@@ -262,7 +262,7 @@ export function LedgerListClient(props: {
         size="small"
         stripe
         hover
-        tableLayout="auto"
+        tableLayout="fixed"
         sort={sort}
         onSortChange={onSortChange}
         empty="没有符合条件的收支记录"
