@@ -9,12 +9,15 @@
  * and opens /map three times: right after the server started (tiles and the low-zoom overview
  * are built on demand), again (cached), and after a reload with the browser cache disabled.
  * For each: time from navigation to the first parcel tile with content, and to the map being
- * idle with the view statistics filled in. Prints a Markdown table.
+ * idle with the view statistics filled in. Prints a Markdown table; with `--trace`, also every
+ * request of the first opening (start and end after navigation, status), to see where time goes.
  */
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Request } from '@playwright/test';
 
-const dataDir = process.argv[2] ?? '.tmp/bench-map';
+const args = process.argv.slice(2);
+const trace = args.includes('--trace');
+const dataDir = args.find((a) => !a.startsWith('--')) ?? '.tmp/bench-map';
 const port = 3391;
 const base = `http://127.0.0.1:${port}`;
 
@@ -30,13 +33,24 @@ async function waitForHealth(): Promise<void> {
   throw new Error('服务未能启动');
 }
 
-async function openMap(page: Page): Promise<{ firstTile: number; ready: number }> {
+async function openMap(page: Page, log?: string[]): Promise<{ firstTile: number; ready: number }> {
   let firstTile = 0;
   const t0 = Date.now();
+  const started = new Map<Request, number>();
+  const onRequest = (r: Request) => started.set(r, Date.now() - t0);
+  const onFinished = async (r: Request) => {
+    const res = await r.response();
+    const path = new URL(r.url()).pathname + (new URL(r.url()).search ? '?…' : '');
+    log?.push(`| ${path} | ${started.get(r) ?? '?'} | ${Date.now() - t0} | ${res?.status() ?? '—'} |`);
+  };
   const onResponse = (r: { url(): string; status(): number }) => {
     if (!firstTile && r.url().includes('/api/tiles/parcels/') && r.status() === 200) firstTile = Date.now() - t0;
   };
   page.on('response', onResponse);
+  if (log) {
+    page.on('request', onRequest);
+    page.on('requestfinished', onFinished);
+  }
   await page.goto(`${base}/map`);
   await page.getByTestId('map-canvas').and(page.locator('[data-map-state="idle"]')).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => {
@@ -45,6 +59,8 @@ async function openMap(page: Page): Promise<{ firstTile: number; ready: number }
   });
   const ready = Date.now() - t0;
   page.off('response', onResponse);
+  page.off('request', onRequest);
+  page.off('requestfinished', onFinished);
   return { firstTile, ready };
 }
 
@@ -64,7 +80,8 @@ async function main() {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL('**/workbench');
     const rows: string[] = [];
-    const first = await openMap(page);
+    const traced: string[] = [];
+    const first = await openMap(page, trace ? traced : undefined);
     rows.push(`| first opening after the server started | ${first.firstTile} ms | ${first.ready} ms |`);
     const second = await openMap(page);
     rows.push(`| opened again (tiles cached on the server) | ${second.firstTile} ms | ${second.ready} ms |`);
@@ -74,6 +91,7 @@ async function main() {
     rows.push(`| opened again, browser cache disabled | ${third.firstTile} ms | ${third.ready} ms |`);
     const total = await page.getByTestId('stat-count-total').innerText();
     await browser.close();
+    if (trace) console.log(`第一次打开的请求（毫秒，自导航开始）\n\n| 请求 | 开始 | 结束 | 状态 |\n|---|---|---|---|\n${traced.join('\n')}\n`);
     console.log(`地图打开时间（${total} 个地块在视图内）\n\n| opening | first parcel tile | map idle with statistics |\n|---|---|---|\n${rows.join('\n')}`);
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');

@@ -13,9 +13,11 @@ import { addDays } from '../../src/modules/parcels/rules';
 import { transitionParcel } from '../../src/modules/parcels/lifecycle/mutations';
 import { createInspection } from '../../src/modules/parcels/custody/mutations';
 import { updateSetting } from '../../src/modules/admin/settings/mutations';
-import { clearTileCache, parcelTileResponse } from '../../src/modules/map/tiles/service';
-import { isEmbedded, selectOverviewRows } from '../../src/modules/map/tiles/source';
+import { clearTileCache, getTileOverview, isTileOverviewReady, parcelTileResponse, startTileWarmer } from '../../src/modules/map/tiles/service';
+import { isEmbedded, selectOverviewRows, selectTileParcels } from '../../src/modules/map/tiles/source';
+import { EMPTY_FILTERS } from '../../src/modules/map/validation';
 import { featureIdOf } from '../../src/modules/map/tiles/build';
+import { WARN_NONE, WARN_RED } from '../../src/modules/map/tiles/overview';
 import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
 import { todayInShanghai } from '../../src/ui/format';
 import { createTestDatabase } from '../helpers/db';
@@ -70,7 +72,8 @@ async function insertFixture(f: Fixture): Promise<void> {
     .insert(parcels)
     .values({
       code: f.code,
-      name: `地图测试${f.code}`,
+      // MT-H's name holds the packing separators (see source.ts), which must come back intact.
+      name: f.code === 'MT-H' ? '地图测试|MT-H%7C\n二期' : `地图测试${f.code}`,
       districtCode: f.district,
       projectId: projectIds[f.project],
       geometry: f.geometry,
@@ -222,6 +225,20 @@ describe('parcel tiles: warnings from the overview', () => {
     expect(packed.find((r) => r.id === ids['MT-A'])).toMatchObject({ areaM2: '12345.67', reservedOn: null, lastInspectionOn: null });
   });
 
+  it('reads the same tile parcels packed into one value and row by row, with and without the facts', async () => {
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const bbox = { minLon: 112.0, minLat: 28.2, maxLon: 112.8, maxLat: 29.6 };
+    for (const facts of [true, false]) {
+      const packed = (await selectTileParcels(db(), bbox, EMPTY_FILTERS, 1, facts, 'packed')).sort(byId);
+      const rows = (await selectTileParcels(db(), bbox, EMPTY_FILTERS, 1, facts, 'rows')).sort(byId);
+      expect(packed.length).toBeGreaterThan(3);
+      expect(packed).toEqual(rows);
+    }
+    const h = (await selectTileParcels(db(), bbox, EMPTY_FILTERS, 1, true, 'packed')).find((r) => r.id === ids['MT-H'])!;
+    expect(h).toMatchObject({ name: '地图测试|MT-H%7C\n二期', stage: '前期开发', reservedOn: '2020-06-01' });
+    expect(h.geometry).toMatchObject({ type: 'Polygon' });
+  });
+
   it('builds the same polygon tile whether the warnings come from the query or from the overview', async () => {
     clearTileCache();
     const query = 'stage=拟收储,收储中,已入库,前期开发,可供应,已供应';
@@ -356,6 +373,26 @@ describe('parcel tiles: cache and invalidation', () => {
     const reset = await updateSetting.execute(db(), sysadmin, { key: 'parcel.inspectionIntervalDays', value: null });
     expect(reset).toMatchObject({ ok: true });
     expect((await byCode(T14, 'MT-E'))!.properties.warn).toBe('red');
+  });
+});
+
+describe('tile warmer', () => {
+  it('builds the overview at start and again after each change, before any tile is asked for', async () => {
+    clearTileCache();
+    expect(await isTileOverviewReady(db())).toBe(false);
+    const stop = startTileWarmer(async () => db(), 20);
+    try {
+      await expect.poll(() => isTileOverviewReady(db()), { timeout: 5000 }).toBe(true);
+      expect((await getTileOverview(db())).warnOfId(ids['MT-E'])).toBe(WARN_RED);
+      const set = await updateSetting.execute(db(), sysadmin, { key: 'parcel.inspectionIntervalDays', value: 120 });
+      expect(set).toMatchObject({ ok: true });
+      // The change moved the data version: the next tick builds the new overview.
+      await expect.poll(() => isTileOverviewReady(db()), { timeout: 5000 }).toBe(true);
+      expect((await getTileOverview(db())).warnOfId(ids['MT-E'])).toBe(WARN_NONE);
+      expect(await updateSetting.execute(db(), sysadmin, { key: 'parcel.inspectionIntervalDays', value: null })).toMatchObject({ ok: true });
+    } finally {
+      stop();
+    }
   });
 });
 

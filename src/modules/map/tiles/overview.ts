@@ -184,6 +184,12 @@ export class ParcelOverview {
     return k === undefined ? undefined : (this.warn[k] as TWarnCode);
   }
 
+  /** The stage of a parcel by id, undefined when the overview does not hold it. */
+  stageOfId(id: string): TStage | undefined {
+    const k = this.byId.get(id);
+    return k === undefined ? undefined : STAGES[this.stage[k]];
+  }
+
   stageOf(k: number): TStage {
     return STAGES[this.stage[k]];
   }

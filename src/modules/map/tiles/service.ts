@@ -46,9 +46,20 @@ interface VersionContext {
   overviewReady?: ParcelOverview;
 }
 
-const tiles = new ByteLru<CachedTile>(TILE_CACHE_BYTES);
-const flights = new SingleFlight<CachedTile>();
-const contexts = new ByteLru<VersionContext>(Number.MAX_SAFE_INTEGER, CONTEXTS_KEPT);
+/*
+ * One set of caches per process, on globalThis: Next evaluates server modules once per route
+ * bundle (and once more for instrumentation.ts), and the tile route, the statistics route and
+ * the start-up warmer must share the overview they build.
+ */
+const g = globalThis as unknown as {
+  __lrParcelTiles?: { tiles: ByteLru<CachedTile>; flights: SingleFlight<CachedTile>; contexts: ByteLru<VersionContext> };
+};
+g.__lrParcelTiles ??= {
+  tiles: new ByteLru<CachedTile>(TILE_CACHE_BYTES),
+  flights: new SingleFlight<CachedTile>(),
+  contexts: new ByteLru<VersionContext>(Number.MAX_SAFE_INTEGER, CONTEXTS_KEPT),
+};
+const { tiles, flights, contexts } = g.__lrParcelTiles;
 
 /** Drops every cached tile and (unless kept) every per-version context (tests, the benchmark). */
 export function clearTileCache(opts: { keepContexts?: boolean } = {}): void {
@@ -175,11 +186,56 @@ export async function getParcelTile(db: Db, tile: TileCoord, f: MapFilters, toda
   return { bytes: built.bytes, etag: built.etag, cached: false };
 }
 
-/** The per-version overview, for the benchmark (to time its build apart from the tiles). */
+/** The per-version overview (the warmer; the benchmark times its build apart from the tiles). */
 export async function getTileOverview(db: Db, today: string = todayInShanghai()): Promise<ParcelOverview> {
   const version = await tileDataVersion(db);
   const versionKey = `${tileDbKey(db)}:${version}:${today}`;
   return overviewOf(db, contextFor(db, versionKey), versionKey, today);
+}
+
+/** True when the overview of the current data version (and today) is built: no tile waits for it. */
+export async function isTileOverviewReady(db: Db, today: string = todayInShanghai()): Promise<boolean> {
+  const version = await tileDataVersion(db);
+  return contexts.get(`${tileDbKey(db)}:${version}:${today}`)?.overviewReady !== undefined;
+}
+
+/** How often the warmer looks at the data version (one primary-key read when nothing moved). */
+export const WARM_INTERVAL_MS = 3000;
+
+/**
+ * Keeps the low-zoom overview of the current data version built before anyone asks for it: at
+ * start-up, after every change (made in this process or by another server on the same
+ * PostgreSQL database: the warmer polls the data version) and after midnight (warnings depend
+ * on the date). Without it the first map opened after a start or a change waits for the
+ * build (~2 s at 100,000 parcels). A failed build is logged and tried again on the next tick.
+ * Returns the function that stops it.
+ */
+export function startTileWarmer(getDb: () => Promise<Db>, intervalMs: number = WARM_INTERVAL_MS): () => void {
+  let busy = false;
+  let warmed = '';
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const db = await getDb();
+      const today = todayInShanghai();
+      const key = `${tileDbKey(db)}:${await tileDataVersion(db)}:${today}`;
+      if (key !== warmed) {
+        const started = performance.now();
+        const overview = await overviewOf(db, contextFor(db, key), key, today);
+        warmed = key;
+        getLogger().info({ key, parcels: overview.size, ms: Math.round(performance.now() - started) }, 'tile overview ready');
+      }
+    } catch (e) {
+      getLogger().warn({ err: e }, 'tile overview warm-up failed');
+    } finally {
+      busy = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 const COORD = /^\d{1,8}$/;

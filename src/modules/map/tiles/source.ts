@@ -84,13 +84,34 @@ export interface TileParcelRow {
   lastDevelopmentUpdateOn: string | null;
 }
 
+/* Packing: one text value for the whole overview on the embedded database (see selectOverviewRows). */
+const FIELD = '|';
+const num = (v: SQL | AnyPgColumn) => sql`coalesce(cast(${v} as text), '')`;
+const day = (v: SQL | AnyPgColumn) => sql`coalesce(to_char(${v}, 'YYYY-MM-DD'), '')`;
+/** Free text, with the separators escaped (%25, %7C, %0A; decoded by unpackText). */
+const text = (v: SQL | AnyPgColumn) => sql`replace(replace(replace(coalesce(${v}, ''), '%', '%25'), '|', '%7C'), chr(10), '%0A')`;
+const UNESCAPE: Record<string, string> = { '%25': '%', '%7C': '|', '%0A': '\n' };
+const unpackText = (v: string): string | null => (v === '' ? null : v.replace(/%(?:25|7C|0A)/g, (m) => UNESCAPE[m]));
+const orNull = (v: string): string | null => (v === '' ? null : v);
+
 const noFact = sql<string | null>`null`;
 
 /**
  * Parcels (with a boundary) overlapping the bbox, with the filters and, unless `facts` is false
- * (the caller knows the warnings already), the facts of the warning rules.
+ * (the caller knows the warnings already), the facts of the warning rules. `how` picks the
+ * transfer as for the overview: packed into one text value on the embedded database (a dense
+ * zoom-13 tile of ~900 parcels: ~27 ms row by row, ~12 ms packed), row by row on PostgreSQL.
  */
-export async function selectTileParcels(db: Db, bbox: BBox, f: MapFilters, maxLonSpan: number, facts = true): Promise<TileParcelRow[]> {
+export async function selectTileParcels(
+  db: Db,
+  bbox: BBox,
+  f: MapFilters,
+  maxLonSpan: number,
+  facts = true,
+  how: 'auto' | 'packed' | 'rows' = 'auto',
+): Promise<TileParcelRow[]> {
+  const where = and(overlapSql(bbox, maxLonSpan), isNotNull(parcels.geometry), ...filterSql(f))!;
+  if (how === 'packed' || (how === 'auto' && isEmbedded(db))) return selectTileParcelsPacked(db, where, facts);
   const rows = await db
     .select({
       id: parcels.id,
@@ -110,8 +131,56 @@ export async function selectTileParcels(db: Db, bbox: BBox, f: MapFilters, maxLo
     })
     .from(parcels)
     .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
-    .where(and(overlapSql(bbox, maxLonSpan), isNotNull(parcels.geometry), ...filterSql(f)));
+    .where(where);
   return rows.map((r) => ({ ...r, stage: r.stage as TStage }));
+}
+
+async function selectTileParcelsPacked(db: Db, where: SQL, facts: boolean): Promise<TileParcelRow[]> {
+  const none = sql`''`;
+  const fields = [
+    text(parcels.id),
+    text(parcels.code),
+    text(parcels.name),
+    text(parcels.stage),
+    day(parcels.stageSince),
+    num(parcels.areaM2),
+    text(reserveProjects.code),
+    text(parcels.custodyMode),
+    day(parcels.tempUseStart),
+    day(parcels.tempUseEnd),
+    facts ? day(reservedOnSql) : none,
+    facts ? day(lastInspectionSql) : none,
+    facts ? day(lastWorkUpdateSql) : none,
+    // Last and unescaped: JSON text holds no separator; split below keeps any '|' in it anyway.
+    sql`cast(${parcels.geometry} as text)`,
+  ];
+  const [row] = await queryRows<{ packed: string | null }>(
+    db,
+    sql`select string_agg(concat_ws(${FIELD}, ${sql.join(fields, sql`, `)}), chr(10)) as packed
+      from ${parcels} left join ${reserveProjects} on ${reserveProjects.id} = ${parcels.projectId} where ${where}`,
+  );
+  if (!row?.packed) return [];
+  const last = fields.length - 1;
+  return row.packed.split('\n').map((line) => {
+    const v = line.split(FIELD);
+    if (v.length < fields.length) throw new Error(`tile row with ${v.length} fields`);
+    return {
+      id: unpackText(v[0]) ?? '',
+      code: unpackText(v[1]) ?? '',
+      name: unpackText(v[2]) ?? '',
+      stage: unpackText(v[3]) as TStage,
+      stageSince: v[4],
+      areaM2: v[5],
+      projectCode: unpackText(v[6]),
+      custodyMode: unpackText(v[7]),
+      tempUseStart: orNull(v[8]),
+      tempUseEnd: orNull(v[9]),
+      reservedOn: orNull(v[10]),
+      lastInspectionOn: orNull(v[11]),
+      lastDevelopmentUpdateOn: orNull(v[12]),
+      geometry: JSON.parse(v.length === fields.length ? v[last] : v.slice(last).join(FIELD)) as unknown,
+    };
+  });
 }
 
 /** The widest parcel's longitude span (degrees), 0 when there is none. */
@@ -143,16 +212,6 @@ export interface OverviewSourceRow {
   lastInspectionOn: string | null;
   lastDevelopmentUpdateOn: string | null;
 }
-
-/* Packing: one text value for the whole overview (see selectOverviewRows). */
-const FIELD = '|';
-const num = (v: SQL | AnyPgColumn) => sql`coalesce(cast(${v} as text), '')`;
-const day = (v: SQL | AnyPgColumn) => sql`coalesce(to_char(${v}, 'YYYY-MM-DD'), '')`;
-/** Free text, with the separators escaped (%25, %7C, %0A; decoded by unpackText). */
-const text = (v: SQL | AnyPgColumn) => sql`replace(replace(replace(coalesce(${v}, ''), '%', '%25'), '|', '%7C'), chr(10), '%0A')`;
-const UNESCAPE: Record<string, string> = { '%25': '%', '%7C': '|', '%0A': '\n' };
-const unpackText = (v: string): string | null => (v === '' ? null : v.replace(/%(?:25|7C|0A)/g, (m) => UNESCAPE[m]));
-const orNull = (v: string): string | null => (v === '' ? null : v);
 
 /* The facts per parcel from grouped derived tables: one pass over each table, not a lookup per parcel. */
 const factJoins = sql`left join (select ${parcelEvents.parcelId} as pid, min(${parcelEvents.eventDate}) as first_on, max(case when ${parcelEvents.toStage} = '已入库' then ${parcelEvents.eventDate} end) as reserved_on from ${parcelEvents} group by ${parcelEvents.parcelId}) tile_events on tile_events.pid = ${parcels.id}

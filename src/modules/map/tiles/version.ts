@@ -57,7 +57,11 @@ interface VersionState {
   version: number;
 }
 
-const states = new WeakMap<Db, VersionState>();
+/* Process-wide (globalThis), like the tile caches in service.ts: every route bundle shares them. */
+const g = globalThis as unknown as { __lrTileVersions?: { states: WeakMap<Db, VersionState>; dbKeys: WeakMap<Db, number>; nextDbKey: number } };
+g.__lrTileVersions ??= { states: new WeakMap(), dbKeys: new WeakMap(), nextDbKey: 1 };
+const shared = g.__lrTileVersions;
+const states = shared.states;
 
 /** True when an audit entry may have changed a parcel tile. */
 export function isTileRelevant(entry: { objectType: string | null; result: string }): boolean {
@@ -96,8 +100,7 @@ export async function tileDataVersion(db: Db): Promise<number> {
   return version;
 }
 
-let nextDbKey = 1;
-const dbKeys = new WeakMap<Db, number>();
+const dbKeys = shared.dbKeys;
 
 /**
  * A number naming this database in cache keys. `forgetTileData` gives it a new one, so every
@@ -106,7 +109,7 @@ const dbKeys = new WeakMap<Db, number>();
 export function tileDbKey(db: Db): number {
   let key = dbKeys.get(db);
   if (key === undefined) {
-    key = nextDbKey++;
+    key = shared.nextDbKey++;
     dbKeys.set(db, key);
   }
   return key;
