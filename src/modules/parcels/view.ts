@@ -11,19 +11,9 @@ import type { TParcelFilter } from './validation';
  * Client-safe: no database code.
  */
 
-/** One colour per stage (tags, the boundary map, the battle map). Red and amber are kept for warnings. */
-export const STAGE_COLORS: Record<TStage, string> = {
-  拟收储: '#8a94a6',
-  收储中: '#0594fa',
-  已入库: '#0052d9',
-  前期开发: '#7b3fe4',
-  可供应: '#2ba471',
-  已供应: '#0f766e',
-  终止: '#5e5e5e',
-};
+export { STAGE_COLORS, WARNING_COLORS } from './colors';
 
 export type TWarningLevelView = 'red' | 'amber';
-export const WARNING_COLORS: Record<TWarningLevelView, string> = { red: '#d54941', amber: '#e37318' };
 export const WARNING_LEVEL_LABELS: Record<TWarningLevelView, string> = { red: '红色预警', amber: '黄色预警' };
 
 export interface AreaView {
