@@ -380,18 +380,25 @@ describe('tile warmer', () => {
   it('builds the overview at start and again after each change, before any tile is asked for', async () => {
     clearTileCache();
     expect(await isTileOverviewReady(db())).toBe(false);
-    const stop = startTileWarmer(async () => db(), 20);
+    const warmer = startTileWarmer(async () => db(), 20);
     try {
       await expect.poll(() => isTileOverviewReady(db()), { timeout: 5000 }).toBe(true);
+      await warmer.tick();
       expect((await getTileOverview(db())).warnOfId(ids['MT-E'])).toBe(WARN_RED);
+      // …and the unfiltered low-zoom tiles with parcels: the opening view comes from the cache.
+      const z9 = tileAt(112.36, 28.56, 9);
+      expect((await request(z9)).headers.get('x-tile-cache')).toBe('hit');
+      expect((await request(z9, 'stage=拟收储')).headers.get('x-tile-cache')).toBe('miss');
       const set = await updateSetting.execute(db(), sysadmin, { key: 'parcel.inspectionIntervalDays', value: 120 });
       expect(set).toMatchObject({ ok: true });
-      // The change moved the data version: the next tick builds the new overview.
+      // The change moved the data version: the next tick builds the new overview and tiles.
       await expect.poll(() => isTileOverviewReady(db()), { timeout: 5000 }).toBe(true);
+      await warmer.tick();
       expect((await getTileOverview(db())).warnOfId(ids['MT-E'])).toBe(WARN_NONE);
+      expect((await request(z9)).headers.get('x-tile-cache')).toBe('hit');
       expect(await updateSetting.execute(db(), sysadmin, { key: 'parcel.inspectionIntervalDays', value: null })).toMatchObject({ ok: true });
     } finally {
-      stop();
+      warmer.stop();
     }
   });
 });
