@@ -105,6 +105,9 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
   await expect(page.getByText('按年付息、到期一次还本').first()).toBeVisible();
   await shot(page, 'funds-bond-detail');
+  // The schedule fits a 1440 px screen: no sideways scrolling.
+  const schedule = page.getByTestId('bond-schedule').locator('.t-table__content');
+  expect(await schedule.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
   await page.goto('/funds/budgets');
   await page.locator('tbody a[href^="/funds/budgets/"]').first().click();
   await page.waitForURL(/\/funds\/budgets\/[0-9A-Z]{26}/);

@@ -54,18 +54,35 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
   };
 
   const scheduleColumns: PrimaryTableCol<ScheduleLine>[] = [
-    { colKey: 'seq', title: '期次', width: 60, align: 'center' },
-    { colKey: 'periodStart', title: '计息起日', width: 110, cell: ({ row }) => <span style={nowrap}>{row.periodStart}</span> },
-    { colKey: 'dueDate', title: '应付日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.dueDate}</span> },
-    { colKey: 'days', title: '天数', width: 70, align: 'right' },
-    { colKey: 'principal', title: '应付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principal) },
-    { colKey: 'interest', title: '应付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interest) },
-    { colKey: 'total', title: '本息合计（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(dec(row.principal).plus(dec(row.interest)).toFixed(2)) },
-    { colKey: 'principalPaid', title: '已付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principalPaid) },
-    { colKey: 'interestPaid', title: '已付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
-    { colKey: 'remaining', title: '未付（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.remaining) },
-    { colKey: 'outstandingAfter', title: '期末剩余本金（元）', width: 160, align: 'right', cell: ({ row }) => formatYuan(row.outstandingAfter) },
-    { colKey: 'status', title: '状态', width: 80, cell: ({ row }) => <ScheduleStatusTag status={row.status} label={row.statusLabel} /> },
+    // Sized to fit a 1440 px screen without scrolling sideways: amounts in 元 (the card says
+    // so once), the interest period and the paid split in the cells' tooltips.
+    { colKey: 'seq', title: '期次', width: 56, align: 'center' },
+    {
+      colKey: 'dueDate',
+      title: '应付日期',
+      width: 104,
+      cell: ({ row }) => (
+        <span style={nowrap} title={`计息期间 ${row.periodStart} 至 ${row.dueDate}`}>
+          {row.dueDate}
+        </span>
+      ),
+    },
+    { colKey: 'days', title: '天数', width: 64, align: 'right' },
+    { colKey: 'principal', title: '应付本金', width: 118, align: 'right', cell: ({ row }) => formatYuan(row.principal) },
+    { colKey: 'interest', title: '应付利息', width: 112, align: 'right', cell: ({ row }) => formatYuan(row.interest) },
+    { colKey: 'total', title: '本息合计', width: 118, align: 'right', cell: ({ row }) => formatYuan(dec(row.principal).plus(dec(row.interest)).toFixed(2)) },
+    {
+      colKey: 'paid',
+      title: '已付',
+      width: 118,
+      align: 'right',
+      cell: ({ row }) => (
+        <span title={`本金 ${formatYuan(row.principalPaid)} 元，利息 ${formatYuan(row.interestPaid)} 元`}>{formatYuan(dec(row.principalPaid).plus(dec(row.interestPaid)).toFixed(2))}</span>
+      ),
+    },
+    { colKey: 'remaining', title: '未付', width: 118, align: 'right', cell: ({ row }) => formatYuan(row.remaining) },
+    { colKey: 'outstandingAfter', title: '期末剩余本金', width: 124, align: 'right', cell: ({ row }) => formatYuan(row.outstandingAfter) },
+    { colKey: 'status', title: '状态', width: 76, cell: ({ row }) => <ScheduleStatusTag status={row.status} label={row.statusLabel} /> },
     ...(props.canEdit
       ? [
           {
@@ -259,28 +276,28 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
         </div>
       </Card>
 
-      <Card bordered={false} title="还本付息计划" actions={<span className="lr-muted">按债券条款自动生成；状态按今天判断</span>}>
-        <Table<ScheduleLine>
-          rowKey="id"
-          data={schedule}
-          columns={scheduleColumns}
-          size="small"
-          stripe
-          tableLayout="auto"
-          empty="没有还本付息计划"
-          data-testid="bond-schedule"
-          footData={[
-            footRow<ScheduleLine>({
-              seq: '合计',
-              principal: formatYuan(totals.principal),
-              interest: formatYuan(totals.interest),
-              total: formatYuan(totals.total),
-              principalPaid: formatYuan(totals.principalPaid),
-              interestPaid: formatYuan(totals.interestPaid),
-              remaining: formatYuan(totals.remaining),
-            }),
-          ]}
-        />
+      <Card bordered={false} title="还本付息计划" actions={<span className="lr-muted">金额单位：元；按债券条款自动生成，状态按今天判断</span>}>
+        <div data-testid="bond-schedule">
+          <Table<ScheduleLine>
+            rowKey="id"
+            data={schedule}
+            columns={scheduleColumns}
+            size="small"
+            stripe
+            tableLayout="auto"
+            empty="没有还本付息计划"
+            footData={[
+              footRow<ScheduleLine>({
+                seq: '合计',
+                principal: formatYuan(totals.principal),
+                interest: formatYuan(totals.interest),
+                total: formatYuan(totals.total),
+                paid: formatYuan(dec(totals.principalPaid).plus(dec(totals.interestPaid)).toFixed(2)),
+                remaining: formatYuan(totals.remaining),
+              }),
+            ]}
+          />
+        </div>
       </Card>
 
       <Card
