@@ -246,6 +246,76 @@ test('an unreachable base map falls back to the offline map with a notice; overl
   await expect(page.getByText('已切换底图').first()).toBeVisible();
 });
 
+test('a style.json base map of an intranet vector tile server is drawn under the districts and parcels', async ({ page, baseURL }) => {
+  // The intranet tile server, emulated: its style.json (relative tile URL, its own background and
+  // label font) and its vector tiles (our own parcel tiles, re-served under its address, with CORS).
+  const server = 'http://tiles.intranet.test';
+  const land: Rgb = [0xff, 0xe4, 0xb5];
+  const style = {
+    version: 8,
+    name: '内网矢量底图',
+    glyphs: `${server}/fonts/{fontstack}/{range}.pbf`,
+    sources: { land: { type: 'vector', tiles: ['../../data/land/{z}/{x}/{y}.pbf'], maxzoom: 14 } },
+    layers: [
+      { id: 'land', type: 'background', paint: { 'background-color': '#ffe4b5' } },
+      { id: 'parcel-points', type: 'circle', source: 'land', 'source-layer': 'parcels', paint: { 'circle-color': '#ff00ff', 'circle-radius': 2 } },
+      { id: 'labels', type: 'symbol', source: 'land', 'source-layer': 'parcels', layout: { 'text-field': '{count}', 'text-font': ['Open Sans Regular'] } },
+    ],
+  };
+  const asked: string[] = [];
+  await page.route(`${server}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.pathname);
+    const cors = { 'access-control-allow-origin': '*' };
+    if (url.pathname === '/styles/basic/style.json') return route.fulfill({ json: style, headers: cors });
+    const tile = /^\/data\/land\/(\d+)\/(\d+)\/(\d+)\.pbf$/.exec(url.pathname);
+    if (!tile) return route.fulfill({ status: 404, headers: cors });
+    const res = await page.request.get(`${baseURL}/api/tiles/parcels/${tile[1]}/${tile[2]}/${tile[3]}`);
+    return route.fulfill({ status: res.status(), body: await res.body(), headers: { ...cors, 'content-type': 'application/x-protobuf' } });
+  });
+
+  await login(page, 'sysadmin');
+  await page.goto('/admin/map-layers');
+  await page.getByRole('button', { name: '新增图层' }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  await dialog.getByLabel(/^图层名称/).fill('内网矢量底图');
+  await dialog.locator('label.lr-field', { has: page.locator('.lr-field__label', { hasText: /^类型/ }) }).locator('.t-select, .t-input').first().click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: '矢量瓦片样式' }).click();
+  await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
+  await dialog.getByLabel(/^样式地址/).fill(`${server}/styles/basic/style.json`);
+  await dialog.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('basemap-choice').getByText(/^内网矢量底图/).click();
+  await expect(page.getByText('已切换底图').first()).toBeVisible();
+  await page.context().clearCookies();
+
+  try {
+    await login(page, 'leader');
+    await page.goto('/map');
+    await mapIdle(page);
+    await expect(page.getByTestId('stat-count-total')).not.toHaveText('0', { timeout: 15_000 });
+    await expect(page.getByText(/无法加载/)).toHaveCount(0);
+    expect(asked).toContain('/styles/basic/style.json');
+    expect(asked.some((p) => p.startsWith('/data/land/'))).toBe(true);
+    // Its fonts are never asked for: labels use ours.
+    expect(asked.some((p) => p.startsWith('/fonts/'))).toBe(false);
+    // The style's land colour shows through the light district fill around the parcels.
+    const map = page.getByTestId('map-canvas');
+    const box = (await map.boundingBox())!;
+    const points: [number, number][] = [];
+    for (let i = 1; i < 8; i++) for (const j of [1, 3, 5, 7]) points.push([Math.round((box.width * i) / 8), Math.round((box.height * j) / 8)]);
+    const drawn = await pixels(map, points);
+    expect(drawn.filter((c) => near(c, land, 20)).length).toBeGreaterThan(points.length / 4);
+    await shot(page, 'map-vector-basemap');
+  } finally {
+    await page.context().clearCookies();
+    await login(page, 'sysadmin');
+    await page.goto('/admin/map-layers');
+    await page.getByTestId('basemap-choice').getByText(/^无（离线地图/).click();
+    await expect(page.getByText('已切换底图').first()).toBeVisible();
+  }
+});
+
 test('tools: measure a distance, export the view as a PNG, and draw a polygon that becomes a new parcel’s boundary', async ({ page }) => {
   await login(page, 'clerk');
   await page.goto('/map?c=112.36,28.56&z=14');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
 import { PERMISSION_DENIED } from '../../src/platform/action';
@@ -93,6 +93,68 @@ describe('map layers', () => {
     const overlayAsBase = await create({ name: '叠加', kind: 'xyz-raster', role: 'overlay', url: 'http://x/{z}/{x}/{y}.png' });
     const res = await chooseBasemap.execute(db(), sysadmin, { id: overlayAsBase });
     expect(res.ok).toBe(false);
+  });
+
+  it('registers a vector tile overlay (xyz-vector) with its source-layer names, and updates it', async () => {
+    const id = await create({ name: '国土空间规划', kind: 'xyz-vector', role: 'overlay', url: 'http://10.1.2.3:8080/data/plan/{z}/{x}/{y}.pbf', sourceLayers: 'zoning, road', wmsLayers: 'ignored' });
+    let overlay = (await getActiveMapLayers(db())).overlays.find((o) => o.id === id);
+    expect(overlay).toEqual({
+      id,
+      name: '国土空间规划',
+      sources: [{ type: 'vector', tiles: ['http://10.1.2.3:8080/data/plan/{z}/{x}/{y}.pbf'], maxzoom: 14 }],
+      sourceLayers: ['zoning', 'road'],
+    });
+    const [stored] = await db().select().from(mapLayers).where(eq(mapLayers.id, id));
+    expect(stored).toMatchObject({ sourceLayers: 'zoning,road', wmsLayers: null, enabled: true });
+    expect((await listLayersForAdmin(db())).find((r) => r.id === id)).toMatchObject({ kind: 'xyz-vector', sourceLayers: 'zoning,road' });
+
+    const res = await updateLayer.execute(db(), sysadmin, { id, name: '国土空间规划', kind: 'xyz-vector', role: 'overlay', url: 'http://10.1.2.3:8080/data/plan2/{z}/{x}/{y}.pbf', sourceLayers: 'zoning,road,poi' });
+    expect(res.ok).toBe(true);
+    overlay = (await getActiveMapLayers(db())).overlays.find((o) => o.id === id);
+    expect(overlay?.sourceLayers).toEqual(['zoning', 'road', 'poi']);
+    expect(overlay?.sources[0].tiles).toEqual(['http://10.1.2.3:8080/data/plan2/{z}/{x}/{y}.pbf']);
+    const [audit] = await db().select().from(auditLog).where(eq(auditLog.objectId, id)).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit.action).toBe('修改地图图层');
+    expect(JSON.parse(audit.diff!)).toMatchObject({ sourceLayers: { from: 'zoning,road', to: 'zoning,road,poi' } });
+  });
+
+  it('registers a style.json base map (vector-style): the map gets its address to fetch', async () => {
+    const id = await create({ name: '内网矢量底图', kind: 'vector-style', role: 'basemap', url: 'http://10.1.2.3:8080/styles/basic/style.json', attribution: '忽略' });
+    expect((await chooseBasemap.execute(db(), sysadmin, { id })).ok).toBe(true);
+    expect((await getActiveMapLayers(db())).basemap).toEqual({ id, name: '内网矢量底图', sources: [], styleUrl: 'http://10.1.2.3:8080/styles/basic/style.json' });
+    const res = await updateLayer.execute(db(), sysadmin, { id, name: '内网矢量底图', kind: 'vector-style', role: 'basemap', url: 'https://10.1.2.3/styles/bright/style.json' });
+    expect(res.ok).toBe(true);
+    expect((await getActiveMapLayers(db())).basemap?.styleUrl).toBe('https://10.1.2.3/styles/bright/style.json');
+    const [stored] = await db().select().from(mapLayers).where(eq(mapLayers.id, id));
+    expect(stored).toMatchObject({ kind: 'vector-style', role: 'basemap', enabled: true, attribution: null, sourceLayers: null });
+    expect((await chooseBasemap.execute(db(), sysadmin, { id: null })).ok).toBe(true);
+  });
+
+  it('refuses bad vector layers with Chinese messages and writes nothing', async () => {
+    const rowsBefore = await db().select().from(mapLayers).orderBy(mapLayers.id);
+    const auditsBefore = (await db().select().from(auditLog)).length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: '无图层名', kind: 'xyz-vector', role: 'overlay', url: 'http://x/{z}/{x}/{y}.pbf' }, '请填写矢量图层名'],
+      [{ name: '坏图层名', kind: 'xyz-vector', role: 'overlay', url: 'http://x/{z}/{x}/{y}.pbf', sourceLayers: 'road;drop table' }, '矢量图层名「road;drop table」不正确'],
+      [{ name: '缺占位符', kind: 'xyz-vector', role: 'basemap', url: 'http://x/{z}/{x}.pbf', sourceLayers: 'road' }, '{y}'],
+      [{ name: '样式作叠加', kind: 'vector-style', role: 'overlay', url: 'http://x/style.json' }, '矢量瓦片样式只能作为底图'],
+      [{ name: 'Mapbox', kind: 'vector-style', role: 'basemap', url: 'mapbox://styles/mapbox/streets-v12' }, 'mapbox://'],
+      [{ name: '无类型', kind: 'mvt', role: 'basemap', url: 'http://x/style.json' }, '请选择图层类型'],
+    ];
+    for (const [input, message] of cases) {
+      const res = await createLayer.execute(db(), sysadmin, input);
+      expect(res.ok, JSON.stringify(input)).toBe(false);
+      if (!res.ok) expect(res.error).toContain(message);
+    }
+    // An update that breaks a good layer is refused too, and the layer stays as it was.
+    const good = rowsBefore.find((r) => r.kind === 'xyz-vector')!;
+    const res = await updateLayer.execute(db(), sysadmin, { id: good.id, name: good.name, kind: 'xyz-vector', role: 'overlay', url: good.url, sourceLayers: '' });
+    expect(res.ok).toBe(false);
+    expect(await db().select().from(mapLayers).orderBy(mapLayers.id)).toEqual(rowsBefore);
+    // Only the refused rule checks are audited (result 失败; the unknown kind fails the input schema,
+    // which is not audited), nothing as done.
+    const audits = await db().select().from(auditLog).orderBy(auditLog.seq);
+    expect(audits.slice(auditsBefore).map((a) => a.result)).toEqual(Array(cases.length).fill('失败'));
   });
 
   it('is for the system administrator only', async () => {

@@ -4,8 +4,10 @@ import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { STAGES } from '../../src/modules/parcels/stages';
 import { STAGE_COLORS, WARNING_COLORS } from '../../src/modules/map/tiles/colors';
 import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
-import { buildMapStyle, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
+import { basemapIds, buildMapStyle, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, overlayIds, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
 import { EMPTY_FILTERS } from '../../src/modules/map/validation';
+import type { MapLayerView } from '../../src/modules/map/layers/rules';
+import { prepareBasemapStyle } from '../../src/modules/map/layers/vector-style';
 
 const ORIGIN = 'http://intranet.example:3000';
 const style = buildMapStyle({ origin: ORIGIN, filters: EMPTY_FILTERS });
@@ -124,5 +126,93 @@ describe('registered layers and the project layer', () => {
     expect(JSON.stringify((project.paint as Record<string, unknown>)['line-color'])).toContain('YY-2024-002');
     const offline = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS });
     expect(offline.layers.some((l) => l.id.startsWith('basemap-'))).toBe(false);
+  });
+});
+
+describe('vector tile layers (xyz-vector) and style.json base maps', () => {
+  const vector = (id: string, name: string): MapLayerView => ({
+    id,
+    name,
+    sources: [{ type: 'vector', tiles: [`http://10.0.0.1/${id}/{z}/{x}/{y}.pbf`], maxzoom: 14 }],
+    sourceLayers: ['landuse', 'yiyang:road'],
+  });
+  const PARTS = ['fill', 'outline', 'line', 'point', 'label', 'line-label'];
+  const byId = (s: ReturnType<typeof buildMapStyle>, id: string) => s.layers.find((l) => l.id === id) as LayerSpecification & { source?: string; 'source-layer'?: string; layout?: Record<string, unknown>; filter?: FilterSpecification };
+
+  it('draws each source-layer of a vector base map with the generic style, above the background, visible', () => {
+    const basemap = vector('b', '内网矢量');
+    const s = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS, layers: { basemap, overlays: [] } });
+    expect(validateStyleMin(s)).toEqual([]);
+    expect(s.sources['basemap-0']).toEqual(basemap.sources[0]);
+    const ids = basemapIds(basemap);
+    expect(ids).toEqual(['landuse', 'yiyang:road'].flatMap((sl) => PARTS.map((p) => `basemap-0-${sl}-${p}`)));
+    const order = s.layers.map((l) => l.id);
+    expect(order.slice(order.indexOf('background') + 1, order.indexOf('background') + 1 + ids.length)).toEqual(ids);
+    for (const id of ids) {
+      const l = byId(s, id);
+      expect(l.source).toBe('basemap-0');
+      expect(l['source-layer']).toBe(id.includes('yiyang:road') ? 'yiyang:road' : 'landuse');
+      expect(l.layout?.visibility).toBeUndefined();
+    }
+    expect(matches(byId(s, 'basemap-0-landuse-fill').filter, 'Polygon', {})).toBe(true);
+    expect(matches(byId(s, 'basemap-0-landuse-fill').filter, 'Point', {})).toBe(false);
+    expect(matches(byId(s, 'basemap-0-landuse-point').filter, 'Point', {})).toBe(true);
+    expect(matches(byId(s, 'basemap-0-landuse-label').filter, 'Point', { name: '资阳区' })).toBe(true);
+    expect(matches(byId(s, 'basemap-0-landuse-label').filter, 'Point', {})).toBe(false);
+    expect(byId(s, 'basemap-0-landuse-label').layout).toMatchObject({ 'text-font': [FONT_STACK], 'text-field': ['to-string', ['get', 'name']] });
+    expect(byId(s, 'basemap-0-landuse-line-label').layout).toMatchObject({ 'text-font': [FONT_STACK], 'symbol-placement': 'line' });
+    expect((byId(s, LAYERS.districtFill).paint as Record<string, unknown>)['fill-opacity']).toBe(0.08);
+  });
+
+  it('puts vector overlays under the parcels, hidden, with the ids the layers panel switches', () => {
+    const overlay = vector('o1', '规划');
+    const s = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS, layers: { basemap: null, overlays: [overlay] } });
+    expect(validateStyleMin(s)).toEqual([]);
+    const ids = overlayIds(overlay);
+    expect(ids).toHaveLength(12);
+    expect(ids[0]).toBe('overlay-o1-0-landuse-fill');
+    const order = s.layers.map((l) => l.id);
+    expect(order.indexOf(ids.at(-1)!)).toBe(order.indexOf(LAYERS.parcelFill) - 1);
+    for (const id of ids) {
+      expect(byId(s, id).source).toBe('overlay-o1-0');
+      expect(byId(s, id).layout).toMatchObject({ visibility: 'none' });
+    }
+    // No base map: the district fill stays opaque.
+    expect((byId(s, LAYERS.districtFill).paint as Record<string, unknown>)['fill-opacity']).toBe(0.9);
+  });
+
+  it('merges a prepared style.json under our layers, keeps its sprite, and draws nothing for it until it is fetched', () => {
+    const basemap: MapLayerView = { id: 's', name: '内网样式', sources: [], styleUrl: 'http://10.0.0.1/styles/basic/style.json' };
+    const prepared = prepareBasemapStyle(
+      {
+        version: 8,
+        sprite: 'sprite',
+        glyphs: 'http://10.0.0.1/fonts/{fontstack}/{range}.pbf',
+        sources: { omt: { type: 'vector', url: '../../data/v3.json' } },
+        layers: [
+          { id: 'background', type: 'background', paint: { 'background-color': '#f8f4f0' } },
+          { id: 'water', type: 'fill', source: 'omt', 'source-layer': 'water', paint: { 'fill-color': '#a0c8f0' } },
+          { id: 'place', type: 'symbol', source: 'omt', 'source-layer': 'place', layout: { 'text-field': '{name}', 'text-font': ['Noto Sans Regular'] } },
+        ],
+      },
+      basemap.styleUrl!,
+      FONT_STACK,
+    );
+    if (!prepared.ok) throw new Error(prepared.reason);
+    const s = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS, layers: { basemap, overlays: [], basemapStyle: prepared.style } });
+    expect(validateStyleMin(s)).toEqual([]);
+    const order = s.layers.map((l) => l.id);
+    expect(order.slice(0, 5)).toEqual(['background', 'basemap-background', 'basemap-water', 'basemap-place', LAYERS.districtFill]);
+    expect(s.sources['basemap-omt']).toEqual({ type: 'vector', url: 'http://10.0.0.1/data/v3.json' });
+    expect(s.sprite).toBe('http://10.0.0.1/styles/basic/sprite');
+    expect(s.glyphs).toBe('http://x/map/glyphs/{fontstack}/{range}.pbf');
+    expect(basemapIds(basemap, prepared.style)).toEqual(['basemap-background', 'basemap-water', 'basemap-place']);
+    expect((byId(s, LAYERS.districtFill).paint as Record<string, unknown>)['fill-opacity']).toBe(0.08);
+
+    const notFetched = buildMapStyle({ origin: 'http://x', filters: EMPTY_FILTERS, layers: { basemap, overlays: [], basemapStyle: null } });
+    expect(notFetched.layers.some((l) => l.id.startsWith('basemap-'))).toBe(false);
+    expect(notFetched.sprite).toBeUndefined();
+    expect((notFetched.layers.find((l) => l.id === LAYERS.districtFill)!.paint as Record<string, unknown>)['fill-opacity']).toBe(0.9);
+    expect(basemapIds(basemap, null)).toEqual([]);
   });
 });

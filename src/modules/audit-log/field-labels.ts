@@ -37,6 +37,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   usage: '用途',
   url: '服务地址',
   wmsLayers: 'WMS 图层',
+  sourceLayers: '矢量图层名',
   apiKey: '密钥',
   attribution: '版权说明',
   enabled: '启用',

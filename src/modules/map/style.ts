@@ -1,9 +1,10 @@
-import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { STAGES } from '@/modules/parcels/stages';
 import { STAGE_COLORS, UNKNOWN_STAGE_COLOR, WARNING_COLORS } from './tiles/colors';
 import { PARCEL_TILE_URL, POLYGON_MIN_ZOOM, TILE_LAYER } from './tiles/contract';
 import { mapFilterQuery, type MapFilters } from './validation';
 import type { MapLayerView } from './layers/rules';
+import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
 
 /*
  * The battle map's default style: fully offline. Background, the 益阳 districts from our own
@@ -76,14 +77,47 @@ export interface MapStyleOptions {
   filters: MapFilters;
   /** Project codes, for the 项目 layer (each project's parcels outlined in its own colour). */
   projectCodes?: string[];
-  /** Administrator-registered layers (地图图层): the base map, drawn under everything, and overlays (hidden until switched on). */
-  layers?: { basemap: MapLayerView | null; overlays: MapLayerView[] };
+  /**
+   * Administrator-registered layers (地图图层): the base map, drawn under everything, and overlays
+   * (hidden until switched on). A style.json base map is drawn from `basemapStyle`, the style the
+   * browser fetched and prepared (layers/vector-style.ts); without it, nothing is drawn for it.
+   */
+  layers?: { basemap: MapLayerView | null; overlays: MapLayerView[]; basemapStyle?: BasemapStyle | null };
 }
 
-/** Source/layer ids of the base map's raster sources (天地图 has two: picture and annotation). */
-export const basemapIds = (layer: MapLayerView): string[] => layer.sources.map((_, i) => `basemap-${i}`);
-/** Source/layer ids of an overlay. */
-export const overlayIds = (layer: MapLayerView): string[] => layer.sources.map((_, i) => `overlay-${layer.id}-${i}`);
+/** Generic look of xyz-vector layers: neutral, light, so the parcels stay the subject. */
+const VECTOR_FILL_COLOR = '#c5cfdb';
+const VECTOR_LINE_COLOR = '#7b8794';
+const VECTOR_TEXT_COLOR = '#4b5565';
+const lines: ExpressionSpecification = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const anyPoints: ExpressionSpecification = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+
+/** Geometry kinds of the generic vector style, one maplibre layer each per source-layer. */
+const VECTOR_PARTS = ['fill', 'outline', 'line', 'point', 'label', 'line-label'] as const;
+
+/**
+ * Ids of the maplibre sources a registered layer adds (`basemap-0`, `overlay-<id>-0` …); a raster
+ * source is drawn by one layer of the same id.
+ */
+const sourceIds = (prefix: string, layer: MapLayerView): string[] => layer.sources.map((_, i) => `${prefix}${i}`);
+
+/** Layer ids drawing a registered layer's sources: one per raster source, the generic style's parts per source-layer of a vector source. */
+function drawnIds(prefix: string, layer: MapLayerView): string[] {
+  return sourceIds(prefix, layer).flatMap((id, i) =>
+    layer.sources[i].type === 'vector' ? (layer.sourceLayers ?? []).flatMap((sl) => VECTOR_PARTS.map((part) => `${id}-${sl}-${part}`)) : [id],
+  );
+}
+
+const overlayPrefix = (layer: MapLayerView) => `overlay-${layer.id}-`;
+
+/**
+ * Layer ids of the base map (天地图 has two: picture and annotation; xyz-vector several per
+ * source-layer; a style.json base map the prepared style's layers).
+ */
+export const basemapIds = (layer: MapLayerView, style?: BasemapStyle | null): string[] =>
+  layer.styleUrl ? (style?.layers.map((l) => l.id) ?? []) : drawnIds(BASEMAP_PREFIX, layer);
+/** Layer ids of an overlay (switched together by the layers panel). */
+export const overlayIds = (layer: MapLayerView): string[] => drawnIds(overlayPrefix(layer), layer);
 /** District fill opacity over a base map (light, so the picture shows) and without one. */
 export const DISTRICT_FILL_OPACITY = { offline: 0.9, overBasemap: 0.08 } as const;
 
@@ -96,37 +130,99 @@ export function projectColorExpression(codes: readonly string[]): ExpressionSpec
   return ['match', ['get', 'project'], ...codes.flatMap((c, i) => [c, PROJECT_PALETTE[i % PROJECT_PALETTE.length]]), '#666666'] as unknown as ExpressionSpecification;
 }
 
-/** Raster layers inserted into a style's layer list: base map after the background, overlays under the parcels. */
+/**
+ * The generic style of an xyz-vector source: for each source-layer, polygons (light fill and an
+ * outline), lines, points (small circles) and a label from the `name` property where there is
+ * one, in our font (Chinese drawn locally). Ids: `<sourceId>-<source-layer>-<part>`.
+ */
+function genericVectorLayers(sourceId: string, sourceLayers: string[], hidden: boolean): LayerSpecification[] {
+  const layout = hidden ? { visibility: 'none' as const } : {};
+  const halo = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 } as const;
+  const named: ExpressionSpecification = ['has', 'name'];
+  return sourceLayers.flatMap((sl): LayerSpecification[] => {
+    const at = { source: sourceId, 'source-layer': sl };
+    const id = (part: (typeof VECTOR_PARTS)[number]) => `${sourceId}-${sl}-${part}`;
+    return [
+      { id: id('fill'), type: 'fill', ...at, filter: polygons, layout, paint: { 'fill-color': VECTOR_FILL_COLOR, 'fill-opacity': 0.35 } },
+      { id: id('outline'), type: 'line', ...at, filter: polygons, layout, paint: { 'line-color': VECTOR_LINE_COLOR, 'line-width': 0.8, 'line-opacity': 0.8 } },
+      { id: id('line'), type: 'line', ...at, filter: lines, layout: { ...layout, 'line-join': 'round' }, paint: { 'line-color': VECTOR_LINE_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.8, 16, 2] } },
+      { id: id('point'), type: 'circle', ...at, filter: anyPoints, layout, paint: { 'circle-radius': 3, 'circle-color': VECTOR_LINE_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } },
+      {
+        // Points and polygons (maplibre places a polygon's label inside it).
+        id: id('label'),
+        type: 'symbol',
+        ...at,
+        filter: ['all', named, ['!', lines]],
+        layout: { ...layout, 'text-field': ['to-string', ['get', 'name']], 'text-font': [FONT_STACK], 'text-size': 11, 'text-offset': [0, 0.8], 'text-optional': true },
+        paint: { 'text-color': VECTOR_TEXT_COLOR, ...halo },
+      },
+      {
+        id: id('line-label'),
+        type: 'symbol',
+        ...at,
+        filter: ['all', named, lines],
+        layout: { ...layout, 'symbol-placement': 'line', 'text-field': ['to-string', ['get', 'name']], 'text-font': [FONT_STACK], 'text-size': 11 },
+        paint: { 'text-color': VECTOR_TEXT_COLOR, ...halo },
+      },
+    ];
+  });
+}
+
+/**
+ * The sources of a registered layer under `prefix`, and the layers drawing them. Overlays start
+ * hidden (the layers panel switches them on), rasters among them slightly transparent.
+ */
+function registeredLayers(prefix: string, layer: MapLayerView, overlay: boolean): { sources: StyleSpecification['sources']; layers: LayerSpecification[] } {
+  const ids = sourceIds(prefix, layer);
+  const sources: StyleSpecification['sources'] = {};
+  const drawn: LayerSpecification[] = [];
+  layer.sources.forEach((src, i) => {
+    sources[ids[i]] = src;
+    if (src.type === 'vector') drawn.push(...genericVectorLayers(ids[i], layer.sourceLayers ?? [], overlay));
+    else drawn.push({ id: ids[i], type: 'raster', source: ids[i], ...(overlay ? { layout: { visibility: 'none' }, paint: { 'raster-opacity': 0.8 } } : {}) });
+  });
+  return { sources, layers: drawn };
+}
+
+/**
+ * Registered layers inserted into a style's layer list: the base map after the background (a
+ * style.json base map: its prepared sources, layers and sprite), overlays under the parcels.
+ */
 function withRegisteredLayers(style: StyleSpecification, layers: MapStyleOptions['layers']): StyleSpecification {
   if (!layers) return style;
-  const sources = { ...style.sources };
-  const base: StyleSpecification['layers'] = [];
-  const over: StyleSpecification['layers'] = [];
-  if (layers.basemap) {
-    const ids = basemapIds(layers.basemap);
-    layers.basemap.sources.forEach((src, i) => {
-      sources[ids[i]] = src;
-      base.push({ id: ids[i], type: 'raster', source: ids[i] });
-    });
+  let sources = { ...style.sources };
+  let sprite = style.sprite;
+  let base: LayerSpecification[] = [];
+  const over: LayerSpecification[] = [];
+  const basemap = layers.basemap;
+  if (basemap?.styleUrl) {
+    if (layers.basemapStyle) {
+      sources = { ...sources, ...layers.basemapStyle.sources };
+      base = layers.basemapStyle.layers;
+      // We serve no sprite of our own; the base map's icons need theirs.
+      sprite ??= layers.basemapStyle.sprite;
+    }
+  } else if (basemap) {
+    const r = registeredLayers(BASEMAP_PREFIX, basemap, false);
+    sources = { ...sources, ...r.sources };
+    base = r.layers;
   }
   for (const o of layers.overlays) {
-    const ids = overlayIds(o);
-    o.sources.forEach((src, i) => {
-      sources[ids[i]] = src;
-      over.push({ id: ids[i], type: 'raster', source: ids[i], layout: { visibility: 'none' }, paint: { 'raster-opacity': 0.8 } });
-    });
+    const r = registeredLayers(overlayPrefix(o), o, true);
+    sources = { ...sources, ...r.sources };
+    over.push(...r.layers);
   }
-  const out: StyleSpecification['layers'] = [];
+  const out: LayerSpecification[] = [];
   for (const l of style.layers) {
     if (l.id === LAYERS.parcelFill) out.push(...over);
-    if (l.id === LAYERS.districtFill && layers.basemap && l.type === 'fill') {
+    if (l.id === LAYERS.districtFill && base.length > 0 && l.type === 'fill') {
       out.push({ ...l, paint: { ...l.paint, 'fill-opacity': DISTRICT_FILL_OPACITY.overBasemap } });
     } else {
       out.push(l);
     }
     if (l.id === LAYERS.background) out.push(...base);
   }
-  return { ...style, sources, layers: out };
+  return { ...style, sources, layers: out, ...(sprite === undefined ? {} : { sprite }) };
 }
 
 export function buildMapStyle(options: MapStyleOptions): StyleSpecification {

@@ -5,8 +5,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
 import { Alert } from 'tdesign-react';
 import { POLYGON_MIN_ZOOM } from '../tiles/contract';
-import { basemapIds, buildMapStyle, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import { basemapIds, buildMapStyle, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, FONT_STACK, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
+import { BASEMAP_PREFIX, prepareBasemapStyle, type BasemapStyle, type BasemapStyleResult } from '../layers/vector-style';
 import { LayersPanel, type LayerToggle } from './layers-panel';
 import { MapTools, type TToolMode } from './map-tools';
 import { MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
@@ -23,6 +24,37 @@ const URL_DEBOUNCE_MS = 400;
 const STATS_DEBOUNCE_MS = 300;
 /** Search results and clicks zoom to the parcel, but not closer than this. */
 const FOCUS_MAX_ZOOM = 17;
+/** How long the map waits for a base map's style.json before it opens with the offline map. */
+const STYLE_TIMEOUT_MS = 8000;
+
+/** The notice shown when the base map cannot be used and the offline map is shown instead. */
+const basemapNotice = (name: string, reason?: string) =>
+  `底图「${name}」无法加载，已切换为离线地图（行政区划与地块照常显示）${reason ? `：${reason}` : ''}。请系统管理员检查“地图图层”设置。`;
+
+/**
+ * Fetches a style.json base map from the intranet tile server (from the browser, like its tiles:
+ * the server needs to allow cross-origin requests, as TileServer GL and GeoServer can) and
+ * prepares it for merging under our layers.
+ */
+async function loadBasemapStyle(url: string): Promise<BasemapStyleResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), STYLE_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { signal: controller.signal, credentials: 'omit' });
+    if (!res.ok) return { ok: false, reason: `样式地址返回 HTTP ${res.status}` };
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      return { ok: false, reason: '样式文件不是有效的 JSON' };
+    }
+    return prepareBasemapStyle(json, url, FONT_STACK);
+  } catch {
+    return { ok: false, reason: controller.signal.aborted ? '样式地址超时未响应' : '样式地址无法访问（请检查地址，以及瓦片服务器是否允许跨域访问）' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export interface MapViewProps {
   filters: MapFilters;
@@ -170,16 +202,27 @@ export function MapView(props: MapViewProps) {
     let disposed = false;
     let map: MaplibreMap | null = null;
     (async () => {
-      const maplibre = await import('maplibre-gl');
+      // A style.json base map is fetched while maplibre loads; the map opens when both are there.
+      const basemap = props.layers.basemap;
+      const [maplibre, styleResult] = await Promise.all([import('maplibre-gl'), basemap?.styleUrl ? loadBasemapStyle(basemap.styleUrl) : null]);
       if (disposed || !containerRef.current) return;
+      let basemapStyle: BasemapStyle | null = null;
+      if (basemap && styleResult) {
+        if (styleResult.ok) basemapStyle = styleResult.style;
+        else {
+          setBasemapFailed(true);
+          setNotice(basemapNotice(basemap.name, styleResult.reason));
+        }
+      }
+      const styleFor = (withBasemap: BasemapStyle | null) =>
+        buildMapStyle({ origin: window.location.origin, filters: filtersRef.current, layers: { ...props.layers, basemapStyle: withBasemap }, projectCodes: props.options.projects.map((p) => p.code) });
       // The worker is served by the app (/api/map/worker) from the installed package.
       maplibre.setWorkerUrl(`${window.location.origin}/api/map/worker?v=${maplibre.getVersion()}`);
-      const origin = window.location.origin;
       const initial = props.view;
       try {
         map = new maplibre.Map({
           container: containerRef.current,
-          style: buildMapStyle({ origin, filters: filtersRef.current, layers: props.layers, projectCodes: props.options.projects.map((p) => p.code) }),
+          style: styleFor(basemapStyle),
           center: initial ? [initial.lon, initial.lat] : [112.36, 28.55],
           zoom: initial ? initial.zoom : 9,
           minZoom: MIN_ZOOM,
@@ -219,16 +262,32 @@ export function MapView(props: MapViewProps) {
       // A base map that cannot be reached (wrong address, no internet for 天地图) must not leave the
       // map blank: after a few failed tiles it is switched off and the offline map shown with a notice.
       let basemapFailures = 0;
-      const basemap = props.layers.basemap;
+      // maplibre refuses a whole style that breaks its specification (a fetched style.json can):
+      // rather than a blank map, the offline map is loaded again without the base map.
+      let styleLoaded = false;
+      map.once('style.load', () => {
+        styleLoaded = true;
+      });
       map.on('error', (ev) => {
         const sourceId = (ev as { sourceId?: string }).sourceId;
-        if (basemap && sourceId?.startsWith('basemap-')) {
+        if (basemap?.styleUrl && !styleLoaded && !sourceId) {
+          // One event per problem found: the first switches to the offline map, the rest are the same refusal.
+          if (basemapStyle) {
+            const message = ev.error instanceof Error ? ev.error.message : '';
+            basemapStyle = null;
+            map!.setStyle(styleFor(null), { diff: false });
+            setBasemapFailed(true);
+            setNotice(basemapNotice(basemap.name, `样式内容不符合 MapLibre 样式规范${message ? `（${message}）` : ''}`));
+          }
+          return;
+        }
+        if (basemap && sourceId?.startsWith(BASEMAP_PREFIX)) {
           basemapFailures++;
           if (basemapFailures === 3) {
-            for (const id of basemapIds(basemap)) if (map!.getLayer(id)) map!.setLayoutProperty(id, 'visibility', 'none');
+            for (const id of basemapIds(basemap, basemapStyle)) if (map!.getLayer(id)) map!.setLayoutProperty(id, 'visibility', 'none');
             if (map!.getLayer(LAYERS.districtFill)) map!.setPaintProperty(LAYERS.districtFill, 'fill-opacity', DISTRICT_FILL_OPACITY.offline);
             setBasemapFailed(true);
-            setNotice(`底图「${basemap.name}」无法加载，已切换为离线地图（行政区划与地块照常显示）。请系统管理员检查“地图图层”设置。`);
+            setNotice(basemapNotice(basemap.name));
           }
           return;
         }

@@ -3,18 +3,19 @@ import { and, eq, ne } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { mapLayers } from './schema';
-import { LAYER_KINDS, LAYER_ROLES, layerProblems, type LayerInput } from './rules';
+import { LAYER_KINDS, LAYER_ROLES, layerProblems, normalizeLayer, type LayerInput } from './rules';
 import { ZChooseBasemap, ZCreateLayer, ZLayerRef, ZSetOverlay, ZUpdateLayer } from './validation';
 
 type LayerRow = typeof mapLayers.$inferSelect;
 
 /** Audit snapshot: the key is never written, only whether there is one. */
-const snapshot = (l: Pick<LayerRow, 'name' | 'kind' | 'role' | 'url' | 'wmsLayers' | 'apiKey' | 'attribution' | 'enabled'>) => ({
+const snapshot = (l: Pick<LayerRow, 'name' | 'kind' | 'role' | 'url' | 'wmsLayers' | 'sourceLayers' | 'apiKey' | 'attribution' | 'enabled'>) => ({
   name: l.name,
   kind: LAYER_KINDS[l.kind as keyof typeof LAYER_KINDS] ?? l.kind,
   usage: LAYER_ROLES[l.role as keyof typeof LAYER_ROLES] ?? l.role,
   url: l.url,
   wmsLayers: l.wmsLayers,
+  sourceLayers: l.sourceLayers,
   apiKey: l.apiKey ? '（已设置）' : null,
   attribution: l.attribution,
   enabled: l.enabled,
@@ -35,7 +36,8 @@ export const createLayer = defineMutation({
   permission: 'setting:manage',
   objectType: '地图图层',
   schema: ZCreateLayer,
-  async run(ctx, input) {
+  async run(ctx, raw) {
+    const input = normalizeLayer(raw);
     checkLayer(input);
     // A new base map is registered switched off: choosing it is a separate, deliberate step.
     const [row] = await ctx.tx
@@ -55,7 +57,7 @@ export const updateLayer = defineMutation({
   async run(ctx, input) {
     const { id, ...fields } = input;
     const before = await loadLayer(ctx.tx, id);
-    const next = { ...fields, apiKey: fields.apiKey || before.apiKey };
+    const next = normalizeLayer({ ...fields, apiKey: fields.apiKey || before.apiKey });
     checkLayer(next);
     const [row] = await ctx.tx
       .update(mapLayers)

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { mapLayers } from './schema';
-import { layerProblems, layerSources, type LayerInput, type MapLayerView, type TLayerKind, type TLayerRole } from './rules';
+import { layerProblems, layerView, type LayerInput, type MapLayerView, type TLayerKind, type TLayerRole } from './rules';
 
 export interface LayerAdminRow {
   id: string;
@@ -11,6 +11,7 @@ export interface LayerAdminRow {
   role: TLayerRole;
   url: string | null;
   wmsLayers: string | null;
+  sourceLayers: string | null;
   hasKey: boolean;
   attribution: string | null;
   enabled: boolean;
@@ -26,6 +27,7 @@ export async function listLayersForAdmin(db: Db): Promise<LayerAdminRow[]> {
     role: r.role as TLayerRole,
     url: r.url,
     wmsLayers: r.wmsLayers,
+    sourceLayers: r.sourceLayers,
     hasKey: Boolean(r.apiKey),
     attribution: r.attribution,
     enabled: r.enabled,
@@ -36,13 +38,23 @@ export type { MapLayerView } from './rules';
 
 /**
  * What the map draws: the chosen base map (or null: the offline map) and the enabled overlays,
- * as raster sources. A definition that no longer validates is left out (the map stays usable).
+ * as maplibre sources (a style.json base map as its address: the browser fetches it). A
+ * definition that no longer validates is left out (the map stays usable).
  */
 export async function getActiveMapLayers(db: Db): Promise<{ basemap: MapLayerView | null; overlays: MapLayerView[] }> {
   const rows = await db.select().from(mapLayers).where(eq(mapLayers.enabled, true)).orderBy(asc(mapLayers.sortOrder), asc(mapLayers.name));
   const view = (r: (typeof rows)[number]): MapLayerView | null => {
-    const input: LayerInput = { name: r.name, kind: r.kind as TLayerKind, role: r.role as TLayerRole, url: r.url, wmsLayers: r.wmsLayers, apiKey: r.apiKey, attribution: r.attribution };
-    return layerProblems(input).length ? null : { id: r.id, name: r.name, sources: layerSources(input) };
+    const input: LayerInput = {
+      name: r.name,
+      kind: r.kind as TLayerKind,
+      role: r.role as TLayerRole,
+      url: r.url,
+      wmsLayers: r.wmsLayers,
+      sourceLayers: r.sourceLayers,
+      apiKey: r.apiKey,
+      attribution: r.attribution,
+    };
+    return layerProblems(input).length ? null : layerView(r.id, input);
   };
   const basemapRow = rows.find((r) => r.role === 'basemap');
   return {

@@ -4,7 +4,8 @@ import { createdAt, idColumn, updatedAt } from '@/platform/db/columns';
 
 /**
  * Map layers registered by the system administrator: at most one enabled base map (none = the
- * offline map), and overlays (intranet WMS/XYZ) listed in the map's layers panel.
+ * offline map), and overlays (intranet WMS/XYZ) listed in the map's layers panel. Kinds and
+ * their fields: rules.ts (LAYER_KINDS).
  */
 export const mapLayers = pgTable(
   'map_layers',
@@ -15,6 +16,8 @@ export const mapLayers = pgTable(
     role: text('role').notNull(),
     url: text('url'),
     wmsLayers: text('wms_layers'),
+    /** xyz-vector: the source-layer names in the tiles, `a,b`. */
+    sourceLayers: text('source_layers'),
     apiKey: text('api_key'),
     attribution: text('attribution'),
     enabled: boolean('enabled').notNull().default(true),
@@ -24,7 +27,7 @@ export const mapLayers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('map_layers_kind_ck', sql`${t.kind} in ('xyz-raster', 'wms', 'tianditu-vec', 'tianditu-img')`),
+    check('map_layers_kind_ck', sql`${t.kind} in ('xyz-raster', 'xyz-vector', 'vector-style', 'wms', 'tianditu-vec', 'tianditu-img')`),
     check('map_layers_role_ck', sql`${t.role} in ('basemap', 'overlay')`),
   ],
 );

@@ -11,6 +11,7 @@ export const ZLayerFields = z.object({
   role: z.enum(ROLES, { error: '请选择用途' }),
   url: zOptionalText('服务地址', 1000),
   wmsLayers: zOptionalText('WMS 图层名', 200),
+  sourceLayers: zOptionalText('矢量图层名', 500),
   apiKey: zOptionalText('密钥', 64),
   attribution: zOptionalText('版权说明', 200),
 });
