@@ -28,7 +28,15 @@ test('after login the workbench shows the user, role and department; logout retu
   await expect(page.getByTestId('current-user')).toContainText('王经办（演示）');
   await expect(page.getByTestId('current-user')).toContainText('收储科');
   await expect(page.getByTestId('watermark')).toHaveAttribute('data-text', /王经办（演示） clerk \d{4}-\d{2}-\d{2}/);
+  // The demo reserve has overdue parcels: the red-warning to-do leads to exactly them.
+  const red = page.getByTestId('todo-warn-red');
+  await expect(red).toBeVisible();
+  const count = Number((await red.getByTestId('todo-count').innerText()).replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(0);
   await shot(page, 'workbench-clerk');
+  await red.click();
+  await page.waitForURL(/\/parcels\?warn=red/);
+  await expect(page.getByTestId('parcels-total')).toHaveText(`共 ${count} 宗地块`);
   await page.getByRole('button', { name: '退出' }).click();
   await page.waitForURL('**/login');
   await page.goto('/workbench');

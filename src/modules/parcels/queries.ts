@@ -336,3 +336,36 @@ export async function getDistrictOutline(db: Db, adcode: string): Promise<{ name
   const [row] = await db.select({ name: districts.name, geometry: districts.geometry }).from(districts).where(eq(districts.adcode, adcode));
   return row && isPolygonalGeometry(row.geometry) ? { name: row.name, geometry: row.geometry } : null;
 }
+
+/**
+ * How many parcels carry a red and how many an amber warning today (the workbench to-dos): only
+ * the warning stages are read, with just the facts the rules need.
+ */
+export async function countParcelWarnings(db: Db, today: string = todayInShanghai()): Promise<{ red: number; amber: number }> {
+  const [settings, rows] = await Promise.all([
+    getSettings(db),
+    db
+      .select({
+        stage: parcels.stage,
+        stageSince: parcels.stageSince,
+        custodyMode: parcels.custodyMode,
+        tempUseStart: parcels.tempUseStart,
+        tempUseEnd: parcels.tempUseEnd,
+        reservedOn: reservedOnSql.mapWith(parcelEvents.eventDate),
+        lastInspectionOn: lastInspectionSql.mapWith(custodyInspections.inspectedOn),
+        lastDevelopmentUpdateOn: lastWorkUpdateSql.mapWith(workPackages.updatedOn),
+      })
+      .from(parcels)
+      // A joined select makes drizzle qualify every column: on a single table it writes bare
+      // names, and the correlated subqueries above would compare the inner table's own columns.
+      .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
+      .where(inArray(parcels.stage, [...WARNING_STAGES])),
+  ]);
+  const limits = warningLimitsOf(settings);
+  const out = { red: 0, amber: 0 };
+  for (const r of rows) {
+    const level = warningLevel(parcelWarnings({ ...r, stage: r.stage as TStage }, limits, today));
+    if (level) out[level]++;
+  }
+  return out;
+}

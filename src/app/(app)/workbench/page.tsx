@@ -8,6 +8,9 @@ import { getPreviousLogin } from '@/modules/workbench/queries';
 import { formatDateTime } from '@/ui/format';
 import { hasPermission } from '@/platform/permissions/check';
 import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
+import { Suspense } from 'react';
+import { WarningTodos, WarningTodosPending } from '@/modules/workbench/components/warning-todos';
+import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-view';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -18,8 +21,14 @@ export default async function WorkbenchPage() {
     getPreviousLogin(db, user.id, user.sessionId),
     hasPermission(user, 'fund:view') ? countMyPendingEntries(db, { userId: user.id, permissions: user.permissions }) : Promise.resolve(0),
   ]);
-  // My to-dos: workflow items waiting for this user (more modules add theirs here).
-  const todos = pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, path: '/funds/ledger?mine=1' }] : [];
+  // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
+  const todos: WorkbenchTodo[] = pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand' }] : [];
+  const seesParcels = hasPermission(user, 'parcel:view');
+  const lateTodos = seesParcels ? (
+    <Suspense fallback={<WarningTodosPending />}>
+      <WarningTodos db={db} othersCount={todos.length} />
+    </Suspense>
+  ) : null;
   const modules = flattenNavigation(filterNavigation(NAVIGATION, user)).filter((m) => m.key !== 'workbench');
   return (
     <WorkbenchView
@@ -28,7 +37,9 @@ export default async function WorkbenchPage() {
       departmentName={user.departmentName}
       mustChangePassword={user.mustChangePassword}
       previousLogin={previous ? `${formatDateTime(previous.at)}${previous.ip ? `（IP ${previous.ip}）` : ''}` : null}
+      showTodos={todos.length > 0 || seesParcels}
       todos={todos}
+      lateTodos={lateTodos}
       modules={modules.map((m) => ({ key: m.key, title: m.title, path: m.path ?? '/', description: m.description ?? '' }))}
     />
   );

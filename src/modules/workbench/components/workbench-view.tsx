@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Alert, Card, Space } from 'tdesign-react';
 
 export interface WorkbenchModule {
@@ -13,11 +14,32 @@ export interface WorkbenchTodo {
   key: string;
   title: string;
   count: number;
+  /** 笔 (entries), 宗 (parcels). */
+  unit: string;
   path: string;
+  tone: 'brand' | 'error' | 'warning';
+}
+
+/** One to-do: what, how many, and where to handle it. */
+export function TodoCard({ todo: t }: { todo: WorkbenchTodo }) {
+  return (
+    <Link href={t.path} style={{ textDecoration: 'none' }} data-testid={`todo-${t.key}`}>
+      <Card hoverShadow size="small">
+        <div className="lr-muted">{t.title}</div>
+        <div data-testid="todo-count" style={{ fontSize: 28, fontWeight: 600, color: `var(--td-${t.tone}-color)` }}>
+          {t.count} <span style={{ fontSize: 14, fontWeight: 400 }}>{t.unit}</span>
+        </div>
+      </Card>
+    </Link>
+  );
 }
 
 export function WorkbenchView(props: {
+  /** Whether the user has any source of to-dos (the card is shown, possibly empty). */
+  showTodos: boolean;
   todos: WorkbenchTodo[];
+  /** To-dos streamed in after the page (slower counts), rendered after `todos`. */
+  lateTodos?: ReactNode;
   displayName: string;
   roleNames: string;
   departmentName: string | null;
@@ -42,19 +64,13 @@ export function WorkbenchView(props: {
       {props.mustChangePassword && (
         <Alert theme="warning" message={<span>您的密码已被管理员重置，请尽快<Link href="/profile/password">修改密码</Link>。</span>} />
       )}
-      {props.todos.length > 0 && (
+      {props.showTodos && (
         <Card title="我的待办" bordered={false}>
           <div className="lr-card-grid" data-testid="workbench-todos">
             {props.todos.map((t) => (
-              <Link key={t.key} href={t.path} style={{ textDecoration: 'none' }}>
-                <Card hoverShadow size="small">
-                  <div className="lr-muted">{t.title}</div>
-                  <div style={{ fontSize: 28, fontWeight: 600, color: 'var(--td-brand-color)' }}>
-                    {t.count} <span style={{ fontSize: 14, fontWeight: 400 }}>笔</span>
-                  </div>
-                </Card>
-              </Link>
+              <TodoCard key={t.key} todo={t} />
             ))}
+            {props.lateTodos}
           </div>
         </Card>
       )}
