@@ -1,6 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, getTableName, gte, ilike, isNotNull, lte, max, min, or, sql, sum, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, max, min, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
 import { bboxOf, isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
@@ -10,7 +9,7 @@ import { Dec } from '@/modules/plans/amounts';
 import { parcelEvents, parcels, reserveProjects, supplies, custodyInspections, workPackages } from '@/modules/parcels/schema';
 import { STAGES, type TStage } from '@/modules/parcels/stages';
 import { daysBetween, parcelWarnings, warningLevel, type ParcelWarning } from '@/modules/parcels/rules';
-import { getParcelDetail, listPlannedUses, listProjectOptions, warningLimitsOf } from '@/modules/parcels/queries';
+import { getParcelDetail, lastInspectionSql, lastWorkUpdateSql, listPlannedUses, listProjectOptions, reservedOnSql, warningLimitsOf } from '@/modules/parcels/queries';
 import { listDistricts } from '@/platform/geo/districts';
 import { filterSql } from './tiles/source';
 import { SEARCH_LIMIT, type BBox, type MapFilters } from './validation';
@@ -49,32 +48,6 @@ export async function getDistrictCollection(db: Db): Promise<DistrictFeatureColl
   }
   return { type: 'FeatureCollection', features };
 }
-
-/* ---------- warning facts ---------- */
-
-/**
- * A column always written as "table"."column": drizzle leaves columns unqualified in the select
- * list of a single-table query, where a correlated subquery would then read its own table's
- * column of the same name.
- */
-function qualified(column: AnyPgColumn): SQL {
-  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
-}
-
-const parcelId = qualified(parcels.id);
-/*
- * The facts the warning rules read, as in the parcels module: correlated scalar subqueries (no
- * LATERAL, see COMPAT.md), each served by an index on (parcel_id, …).
- */
-const reservedOnSql = sql<
-  string | null
->`(select max(${qualified(parcelEvents.eventDate)}) from ${parcelEvents} where ${qualified(parcelEvents.parcelId)} = ${parcelId} and ${qualified(parcelEvents.toStage)} = '已入库')`;
-const lastInspectionSql = sql<
-  string | null
->`(select max(${qualified(custodyInspections.inspectedOn)}) from ${custodyInspections} where ${qualified(custodyInspections.parcelId)} = ${parcelId})`;
-const lastWorkUpdateSql = sql<
-  string | null
->`(select max(${qualified(workPackages.updatedOn)}) from ${workPackages} where ${qualified(workPackages.parcelId)} = ${parcelId})`;
 
 /** Parcels whose bbox overlaps the view (the bbox columns, indexed); parcels without a boundary never match. */
 function overlapsSql(b: BBox): SQL {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
+import { qualified } from '@/platform/db/qualified';
 import { districts } from '@/platform/geo/schema';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { getSettings, type TSettings } from '@/platform/settings';
@@ -24,12 +25,20 @@ function escapeLike(s: string): string {
 
 /*
  * Per-parcel facts the warning rules read, as correlated scalar subqueries (no LATERAL; see
- * COMPAT.md). Each is served by an index on (parcel_id, …).
+ * COMPAT.md), each served by an index on (parcel_id, …). Qualified, so they are right in any
+ * select, single-table ones included (the map's statistics and card use them too).
  */
+const parcelIdSql = qualified(parcels.id);
 /** Date the parcel entered the reserve: the last event into 已入库. */
-const reservedOnSql = sql<string | null>`(select max(${parcelEvents.eventDate}) from ${parcelEvents} where ${parcelEvents.parcelId} = ${parcels.id} and ${parcelEvents.toStage} = '已入库')`;
-const lastInspectionSql = sql<string | null>`(select max(${custodyInspections.inspectedOn}) from ${custodyInspections} where ${custodyInspections.parcelId} = ${parcels.id})`;
-const lastWorkUpdateSql = sql<string | null>`(select max(${workPackages.updatedOn}) from ${workPackages} where ${workPackages.parcelId} = ${parcels.id})`;
+export const reservedOnSql = sql<
+  string | null
+>`(select max(${qualified(parcelEvents.eventDate)}) from ${parcelEvents} where ${qualified(parcelEvents.parcelId)} = ${parcelIdSql} and ${qualified(parcelEvents.toStage)} = '已入库')`;
+export const lastInspectionSql = sql<
+  string | null
+>`(select max(${qualified(custodyInspections.inspectedOn)}) from ${custodyInspections} where ${qualified(custodyInspections.parcelId)} = ${parcelIdSql})`;
+export const lastWorkUpdateSql = sql<
+  string | null
+>`(select max(${qualified(workPackages.updatedOn)}) from ${workPackages} where ${qualified(workPackages.parcelId)} = ${parcelIdSql})`;
 
 /**
  * The list filter as SQL. `year` is the year the parcel entered the reserve (date of its last
@@ -356,9 +365,6 @@ export async function countParcelWarnings(db: Db, today: string = todayInShangha
         lastDevelopmentUpdateOn: lastWorkUpdateSql.mapWith(workPackages.updatedOn),
       })
       .from(parcels)
-      // A joined select makes drizzle qualify every column: on a single table it writes bare
-      // names, and the correlated subqueries above would compare the inner table's own columns.
-      .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
       .where(inArray(parcels.stage, [...WARNING_STAGES])),
   ]);
   const limits = warningLimitsOf(settings);
