@@ -4,7 +4,7 @@ import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { STAGES } from '../../src/modules/parcels/stages';
 import { STAGE_COLORS, WARNING_COLORS } from '../../src/modules/map/tiles/colors';
 import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
-import { basemapIds, buildMapStyle, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, overlayIds, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
+import { basemapIds, buildMapStyle, clusterCountText, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, overlayIds, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
 import { EMPTY_FILTERS } from '../../src/modules/map/validation';
 import type { MapLayerView } from '../../src/modules/map/layers/rules';
 import { prepareBasemapStyle } from '../../src/modules/map/layers/vector-style';
@@ -65,6 +65,15 @@ describe('the offline map style', () => {
     expect(matches(warning.filter, 'Polygon', { warn: 'amber' })).toBe(true);
     expect(matches(warning.filter, 'Polygon', { warn: '' })).toBe(false);
     expect(colourFor(layer(LAYERS.clusters).paint!['circle-stroke-color'], { warn: 'red' })).toBe(WARNING_COLORS.red);
+  });
+
+  it('labels clusters with their count, in 万 from ten thousand', () => {
+    const parsed = createExpression(clusterCountText(), 'layers[0].layout.text-field', { type: 'string', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never);
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    const label = (count: number) => String(parsed.value.evaluate({ zoom: 9 }, { type: 'Point', properties: { count } } as never));
+    expect([2, 9999, 10000, 12345, 100000].map(label)).toEqual(['2', '9999', '1万', '1.2万', '10万']);
+    const layerText = (layer(LAYERS.clusterCount) as { layout: { 'text-field': unknown } }).layout['text-field'];
+    expect(layerText).toEqual(clusterCountText());
   });
 
   it('draws polygons from the tiles’ polygon zoom, clusters below it, labels (code, name) from zoom 15', () => {

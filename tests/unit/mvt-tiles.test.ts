@@ -139,7 +139,7 @@ describe('overview and aggregated tiles', () => {
     expect(count('use=商服用地')).toBe(0);
   });
 
-  it('aggregates a tile into points per cell and stage whose counts, warnings and areas add up', () => {
+  it('aggregates a tile into one point per cell, coloured by its most common stage, whose counts, warnings and areas add up', () => {
     const t = tileAt(112.35, 28.55, 9);
     const layer = decode(buildClusterTile(overview, t, EMPTY_FILTERS));
     const members = parcels.filter((p) => inTile(p, t));
@@ -148,9 +148,17 @@ describe('overview and aggregated tiles', () => {
     let red = 0;
     let amber = 0;
     let area = 0;
-    // One point per (cell, stage) that holds a parcel.
-    const groups = new Set(members.map((p) => `${Math.floor(pr9.x(p.centerLon) / CLUSTER_CELL)}/${Math.floor(pr9.y(p.centerLat) / CLUSTER_CELL)}/${p.stage}`));
+    // One point per cell that holds a parcel, in the stage most of its parcels are in.
+    const cellOf = (p: OverviewParcel) => `${Math.floor(pr9.x(p.centerLon) / CLUSTER_CELL)}/${Math.floor(pr9.y(p.centerLat) / CLUSTER_CELL)}`;
+    const groups = new Map<string, OverviewParcel[]>();
+    for (const p of members) groups.set(cellOf(p), [...(groups.get(cellOf(p)) ?? []), p]);
     expect(layer.length).toBe(groups.size);
+    const dominant = (list: OverviewParcel[]) => {
+      const n = STAGES.map((s) => list.filter((p) => p.stage === s).length);
+      return STAGES[n.indexOf(Math.max(...n))];
+    };
+    const expectedStages = [...groups.values()].map(dominant).sort();
+    const stages: string[] = [];
     for (let k = 0; k < layer.length; k++) {
       const f = layer.feature(k);
       expect(f.type).toBe(1);
@@ -162,7 +170,10 @@ describe('overview and aggregated tiles', () => {
       amber += Number(p.amber);
       area += Number(p.areaMu);
       expect(p.warn).toBe(Number(p.red) > 0 ? 'red' : Number(p.amber) > 0 ? 'amber' : '');
+      stages.push(String(p.stage));
     }
+    expect(stages.sort()).toEqual(expectedStages);
+    expect(new Set(stages).size).toBeGreaterThan(1);
     expect(count).toBe(members.length);
     expect(red).toBe(members.filter((p) => p.warn === WARN_RED).length);
     expect(amber).toBe(members.filter((p) => p.warn === WARN_AMBER).length);
@@ -177,7 +188,7 @@ describe('overview and aggregated tiles', () => {
       randomParcels(60_000, 11).map((p) => ({ ...p, centerLon: rng.between(b.minLon, b.maxLon), centerLat: rng.between(b.minLat, b.maxLat) })),
     );
     const bytes = buildClusterTile(crowd, t, EMPTY_FILTERS);
-    expect(decode(bytes).length).toBeGreaterThan(1000);
+    expect(decode(bytes).length).toBe((4096 / CLUSTER_CELL) ** 2);
     expect(bytes.length).toBeLessThan(MAX_TILE_BYTES);
   });
 });

@@ -63,6 +63,12 @@ export function stageColorExpression(): ExpressionSpecification {
   return ['match', ['get', 'stage'], ...STAGES.flatMap((s) => [s, STAGE_COLORS[s]]), UNKNOWN_STAGE_COLOR] as unknown as ExpressionSpecification;
 }
 
+/** A cluster's count as its label: 1–9999 as is, then in 万 with one decimal (12,345 → 1.2万). */
+export function clusterCountText(): ExpressionSpecification {
+  const n: ExpressionSpecification = ['coalesce', ['get', 'count'], 1];
+  return ['case', ['>=', n, 10000], ['concat', ['to-string', ['/', ['round', ['/', n, 1000]], 10]], '万'], ['to-string', n]];
+}
+
 const polygons: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const points: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 
@@ -322,7 +328,8 @@ function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptio
         paint: {
           'circle-color': stageColorExpression(),
           'circle-opacity': 0.85,
-          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'count'], 1]], 1, 5, 10, 18, 40, 34],
+          // Up to 30 px: a circle stays inside its 64 px cell (contract.ts CLUSTER_CELL).
+          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'count'], 1]], 1, 7, 4, 11, 10, 15, 30, 24, 100, 30],
           'circle-stroke-color': ['match', ['get', 'warn'], 'red', WARNING_COLORS.red, 'amber', WARNING_COLORS.amber, '#ffffff'],
           'circle-stroke-width': ['match', ['get', 'warn'], ['red', 'amber'], 2.5, 1],
         },
@@ -334,7 +341,7 @@ function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptio
         'source-layer': TILE_LAYER,
         maxzoom: POLYGON_MIN_ZOOM,
         filter: ['all', points, ['>', ['coalesce', ['get', 'count'], 1], 1]],
-        layout: { 'text-field': ['to-string', ['get', 'count']], 'text-font': [FONT_STACK], 'text-size': 11, 'text-allow-overlap': true },
+        layout: { 'text-field': clusterCountText(), 'text-font': [FONT_STACK], 'text-size': 11, 'text-allow-overlap': true },
         paint: { 'text-color': '#ffffff' },
       },
       {

@@ -43,7 +43,7 @@ export function MapLegend() {
               黄色预警（即将到期）
             </li>
           </ul>
-          <div className="lr-map-legend__note">{POLYGON_MIN_ZOOM} 级以下按网格聚合为圆点，数字为地块数，点击放大</div>
+          <div className="lr-map-legend__note">{POLYGON_MIN_ZOOM} 级以下按网格聚合为圆点：数字为地块数，颜色为其中宗数最多的环节，红/黄边表示含预警地块，点击放大</div>
         </>
       )}
     </section>

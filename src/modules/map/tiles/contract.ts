@@ -10,8 +10,9 @@
  *   properties of ParcelTileProps. The feature id is a stable 52-bit hash of the parcel id (the
  *   same in every tile; `promoteId: 'id'` gives the exact id).
  * - z < POLYGON_MIN_ZOOM: too many parcels per tile for polygons, so they are aggregated: one
- *   Point feature per grid cell (CLUSTER_CELL tile units) and stage, at the area-weighted
- *   centre of its parcels, with the properties of ClusterTileProps (`count` present, no `id`).
+ *   Point feature per grid cell (CLUSTER_CELL tile units), at the area-weighted centre of its
+ *   parcels, with the properties of ClusterTileProps (`count` present, no `id`; `stage` is the
+ *   stage most of them are in).
  *   Each parcel is counted in the one tile holding its centre. A click on a cluster should
  *   zoom in rather than open a parcel card.
  * - An empty tile (no parcel in it) answers 204 with no body.
@@ -30,8 +31,8 @@ export const TILE_EXTENT = 4096;
 export const TILE_MAX_ZOOM = 22;
 /** From this zoom on, tiles hold parcel polygons; below it, aggregated points. */
 export const POLYGON_MIN_ZOOM = 13;
-/** Side of an aggregation cell at low zooms, in tile units (of 4096): 16 px on a 512 px tile. */
-export const CLUSTER_CELL = 128;
+/** Side of an aggregation cell at low zooms, in tile units (of 4096): 64 px on a 512 px tile. */
+export const CLUSTER_CELL = 512;
 /** URL template for maplibre's vector source (relative to the app). */
 export const PARCEL_TILE_URL = '/api/tiles/parcels/{z}/{x}/{y}';
 
@@ -53,8 +54,9 @@ export interface ParcelTileProps {
 
 /** Properties of an aggregated point feature (z < POLYGON_MIN_ZOOM). */
 export interface ClusterTileProps {
+  /** the stage most of the cell's parcels are in (ties: the earlier stage) */
   stage: string;
-  /** worst warning among the cell's parcels of this stage */
+  /** worst warning among the cell's parcels */
   warn: 'red' | 'amber' | '';
   /** number of parcels */
   count: number;
