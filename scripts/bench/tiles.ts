@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const { tileAt } = await import('../../src/platform/geo/mvt');
   const { POLYGON_MIN_ZOOM } = await import('../../src/modules/map/tiles/contract');
   const { clearTileCache, getParcelTile, getTileOverview, parcelTileResponse } = await import('../../src/modules/map/tiles/service');
-  const { forgetTileData } = await import('../../src/modules/map/tiles/version');
+  const { forgetParcelData } = await import('../../src/modules/parcels/data-version');
   const { EMPTY_FILTERS, parseMapFilters } = await import('../../src/modules/map/validation');
   const { Rng } = await import('../../src/modules/parcels/demo/random');
   const { generateBenchParcels } = await import('./tiles-data');
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 
   async function measure(db: Db, label: string): Promise<string> {
     clearTileCache();
-    forgetTileData(db);
+    forgetParcelData(db);
     const lines: string[] = [];
     let t0 = performance.now();
     await getTileOverview(db, TODAY);
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     for (const z of [10, 13, 14, 15]) for (const t of warm.get(z)!.slice(0, 15)) await getParcelTile(db, t, EMPTY_FILTERS, TODAY);
     // A change of the data in a running server: new version, every context and tile rebuilt.
     clearTileCache();
-    forgetTileData(db);
+    forgetParcelData(db);
     t0 = performance.now();
     await getParcelTile(db, warm.get(14)![15] ?? warm.get(14)![0], EMPTY_FILTERS, TODAY);
     const firstPolygonMs = performance.now() - t0;

@@ -8,14 +8,14 @@ import { addDays } from '../../src/modules/parcels/rules';
 import { listParcels } from '../../src/modules/parcels/queries';
 import { ZParcelFilter } from '../../src/modules/parcels/validation';
 import { createInspection } from '../../src/modules/parcels/custody/mutations';
-import { parcelWarningTodos } from '../../src/modules/workbench/warnings';
+import { countParcelWarnings } from '../../src/modules/parcels/warning-levels';
 import { todayInShanghai } from '../../src/ui/format';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 
 /*
- * The workbench's warning to-dos: the same counts as the parcel list's warning filters, and
- * recounted after a change that alters a warning (not after one that cannot).
+ * The warning levels kept per data version (the workbench's to-dos, the parcel list's warning
+ * filter): the same counts as the list, and recounted after a change that alters a warning.
  */
 
 const TODAY = todayInShanghai();
@@ -59,18 +59,18 @@ afterAll(async () => {
 
 describe('workbench warning to-dos', () => {
   it('counts the parcels with a red and with an amber warning, as the parcel list filters them', async () => {
-    const counts = await parcelWarningTodos(db(), TODAY);
+    const counts = await countParcelWarnings(db(), TODAY);
     expect(counts).toEqual({ red: 1, amber: 1 });
     expect(counts).toEqual({ red: await listTotal('red'), amber: await listTotal('amber') });
   });
 
   it('keeps the count across changes that cannot alter a warning, and recounts after one that does', async () => {
-    expect(await parcelWarningTodos(db(), TODAY)).toEqual({ red: 1, amber: 1 });
+    expect(await countParcelWarnings(db(), TODAY)).toEqual({ red: 1, amber: 1 });
     await appendAuditStandalone(db(), { userId: clerk.userId, action: '登录', objectType: '用户', objectId: clerk.userId, result: '成功' });
-    expect(await parcelWarningTodos(db(), TODAY)).toEqual({ red: 1, amber: 1 });
+    expect(await countParcelWarnings(db(), TODAY)).toEqual({ red: 1, amber: 1 });
     const res = await createInspection.execute(db(), clerk, { parcelId: ids['WB-A'], inspectedOn: addDays(TODAY, -1), inspector: '巡查员乙', findings: '未见异常' });
     expect(res).toMatchObject({ ok: true });
     expect(await listTotal('amber')).toBe(0);
-    expect(await parcelWarningTodos(db(), TODAY)).toEqual({ red: 1, amber: 0 });
+    expect(await countParcelWarnings(db(), TODAY)).toEqual({ red: 1, amber: 0 });
   });
 });

@@ -8,7 +8,7 @@ import { ByteLru, SingleFlight } from '../../src/modules/map/tiles/cache';
 import { ParcelOverview, WARN_AMBER, WARN_NONE, WARN_RED, type OverviewParcel } from '../../src/modules/map/tiles/overview';
 import { MAX_TILE_BYTES, areaMuOf, buildClusterTile, buildPolygonTile, featureIdOf, type TileParcel } from '../../src/modules/map/tiles/build';
 import { CLUSTER_CELL, TILE_LAYER } from '../../src/modules/map/tiles/contract';
-import { isTileRelevant } from '../../src/modules/map/tiles/version';
+import { changesParcels } from '../../src/modules/parcels/data-version';
 import { EMPTY_FILTERS, parseMapFilters } from '../../src/modules/map/validation';
 import { Rng } from '../../src/modules/parcels/demo/random';
 
@@ -59,15 +59,15 @@ describe('tile cache', () => {
 
 describe('data version', () => {
   it('counts committed changes of anything but the known unrelated objects', () => {
-    expect(isTileRelevant({ objectType: '地块', result: '成功' })).toBe(true);
-    expect(isTileRelevant({ objectType: '管护巡查', result: '成功' })).toBe(true);
-    expect(isTileRelevant({ objectType: '系统参数', result: '成功' })).toBe(true);
-    expect(isTileRelevant({ objectType: '某个新模块', result: '成功' })).toBe(true);
-    expect(isTileRelevant({ objectType: null, result: '成功' })).toBe(true);
-    expect(isTileRelevant({ objectType: '地块', result: '拒绝' })).toBe(false);
-    expect(isTileRelevant({ objectType: '地块', result: '失败' })).toBe(false);
-    expect(isTileRelevant({ objectType: '用户', result: '成功' })).toBe(false);
-    expect(isTileRelevant({ objectType: '资金收支', result: '成功' })).toBe(false);
+    expect(changesParcels({ objectType: '地块', result: '成功' })).toBe(true);
+    expect(changesParcels({ objectType: '管护巡查', result: '成功' })).toBe(true);
+    expect(changesParcels({ objectType: '系统参数', result: '成功' })).toBe(true);
+    expect(changesParcels({ objectType: '某个新模块', result: '成功' })).toBe(true);
+    expect(changesParcels({ objectType: null, result: '成功' })).toBe(true);
+    expect(changesParcels({ objectType: '地块', result: '拒绝' })).toBe(false);
+    expect(changesParcels({ objectType: '地块', result: '失败' })).toBe(false);
+    expect(changesParcels({ objectType: '用户', result: '成功' })).toBe(false);
+    expect(changesParcels({ objectType: '资金收支', result: '成功' })).toBe(false);
   });
 });
 

@@ -8,14 +8,15 @@ import { GENERIC_FAILURE } from '@/platform/errors';
 import { getLogger } from '@/platform/logger';
 import { todayInShanghai } from '@/ui/format';
 import { parcelWarnings, warningLevel, type WarningFacts, type WarningLimits } from '@/modules/parcels/rules';
-import { WARNING_STAGES } from '@/modules/parcels/queries';
+import { WARNING_STAGES } from '@/modules/parcels/warning-facts';
+import { parcelWarningLevels } from '@/modules/parcels/warning-levels';
 import { EMPTY_FILTERS, mapFilterQuery, parseMapFilters, type MapFilters } from '../validation';
 import { buildClusterTile, buildPolygonTile, TILE_BUFFER, type TileParcel } from './build';
 import { ByteLru, SingleFlight } from './cache';
 import { POLYGON_MIN_ZOOM, TILE_EXTENT, TILE_MAX_ZOOM } from './contract';
 import { ParcelOverview, WARN_AMBER, WARN_NONE, WARN_RED, type OverviewParcel } from './overview';
 import { maxParcelLonSpan, selectOverviewRows, selectTileParcels, tileWarningLimits, type TileParcelRow } from './source';
-import { tileDataVersion, tileDbKey } from './version';
+import { parcelDataVersion, parcelDataDbKey } from '@/modules/parcels/data-version';
 
 /*
  * The parcel tile service: data version → per-version context (warning limits, widest parcel,
@@ -171,8 +172,8 @@ export interface ParcelTile {
 
 /** One parcel tile (from the cache when the data has not changed since it was built). */
 export async function getParcelTile(db: Db, tile: TileCoord, f: MapFilters, today: string = todayInShanghai()): Promise<ParcelTile> {
-  const version = await tileDataVersion(db);
-  const versionKey = `${tileDbKey(db)}:${version}:${today}`;
+  const version = await parcelDataVersion(db);
+  const versionKey = `${parcelDataDbKey(db)}:${version}:${today}`;
   const key = `${versionKey}|${mapFilterQuery(f)}|${tile.z}/${tile.x}/${tile.y}`;
   const hit = tiles.get(key);
   if (hit) return { bytes: hit.bytes, etag: hit.etag, cached: true };
@@ -188,15 +189,15 @@ export async function getParcelTile(db: Db, tile: TileCoord, f: MapFilters, toda
 
 /** The per-version overview (the warmer; the benchmark times its build apart from the tiles). */
 export async function getTileOverview(db: Db, today: string = todayInShanghai()): Promise<ParcelOverview> {
-  const version = await tileDataVersion(db);
-  const versionKey = `${tileDbKey(db)}:${version}:${today}`;
+  const version = await parcelDataVersion(db);
+  const versionKey = `${parcelDataDbKey(db)}:${version}:${today}`;
   return overviewOf(db, contextFor(db, versionKey), versionKey, today);
 }
 
 /** True when the overview of the current data version (and today) is built: no tile waits for it. */
 export async function isTileOverviewReady(db: Db, today: string = todayInShanghai()): Promise<boolean> {
-  const version = await tileDataVersion(db);
-  return contexts.get(`${tileDbKey(db)}:${version}:${today}`)?.overviewReady !== undefined;
+  const version = await parcelDataVersion(db);
+  return contexts.get(`${parcelDataDbKey(db)}:${version}:${today}`)?.overviewReady !== undefined;
 }
 
 /** The warmer also builds every unfiltered tile with parcels up to this zoom: the opening view of the whole city and two zooms in (at 100,000 parcels, ~60 tiles). */
@@ -224,8 +225,9 @@ async function warmTiles(db: Db, overview: ParcelOverview, today: string): Promi
 export const WARM_INTERVAL_MS = 3000;
 
 /**
- * Keeps the low-zoom overview of the current data version, and the unfiltered tiles up to
- * WARM_MAX_ZOOM, built before anyone asks for them: at
+ * Keeps the low-zoom overview of the current data version, the unfiltered tiles up to
+ * WARM_MAX_ZOOM and the parcels' warning levels (parcels/warning-levels.ts: the parcel list's
+ * warning filter, the workbench's to-dos) built before anyone asks for them: at
  * start-up, after every change (made in this process or by another server on the same
  * PostgreSQL database: the warmer polls the data version) and after midnight (warnings depend
  * on the date). Without it the first map opened after a start or a change waits for the
@@ -245,14 +247,16 @@ export function startTileWarmer(getDb: () => Promise<Db>, intervalMs: number = W
     try {
       const db = await getDb();
       const today = todayInShanghai();
-      const key = `${tileDbKey(db)}:${await tileDataVersion(db)}:${today}`;
+      const key = `${parcelDataDbKey(db)}:${await parcelDataVersion(db)}:${today}`;
       if (key === warmed) return;
       const started = performance.now();
       const overview = await overviewOf(db, contextFor(db, key), key, today);
       const overviewMs = Math.round(performance.now() - started);
       const tiles = await warmTiles(db, overview, today);
+      // The parcel list's warning filter and the workbench's to-dos read the same version's levels.
+      const warned = (await parcelWarningLevels(db, today)).size;
       warmed = key;
-      getLogger().info({ key, parcels: overview.size, overviewMs, tiles, ms: Math.round(performance.now() - started) }, 'tile overview ready');
+      getLogger().info({ key, parcels: overview.size, overviewMs, tiles, warned, ms: Math.round(performance.now() - started) }, 'tile overview ready');
     } catch (e) {
       getLogger().warn({ err: e }, 'tile overview warm-up failed');
     }

@@ -6,7 +6,7 @@ import type { BBox } from '@/platform/geo/geometry';
 import { getSettings } from '@/platform/settings';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, workPackages } from '@/modules/parcels/schema';
 import type { TStage } from '@/modules/parcels/stages';
-import { WARNING_STAGES, warningLimitsOf } from '@/modules/parcels/queries';
+import { WARNING_STAGES, warningLimitsOf } from '@/modules/parcels/warning-facts';
 import type { WarningLimits } from '@/modules/parcels/rules';
 import type { MapFilters } from '../validation';
 

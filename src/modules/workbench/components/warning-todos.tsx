@@ -1,15 +1,15 @@
 import type { Db } from '@/platform/db/client';
-import { parcelWarningTodos } from '../warnings';
+import { countParcelWarnings } from '@/modules/parcels/warning-levels';
 import { TodoCard, type WorkbenchTodo } from './workbench-view';
 
 /**
- * The parcel warning to-dos, streamed into the workbench (inside <Suspense>): counting them reads
- * every parcel in the warning stages once per data version (~1 s at 100,000 parcels on the
- * embedded database), so the rest of the page does not wait. `othersCount` is the number of
+ * The parcel warning to-dos, streamed into the workbench (inside <Suspense>): the warning levels
+ * are read once per data version and day (~1.2 s at 100,000 parcels on the embedded database;
+ * parcels/warning-levels.ts), so the rest of the page does not wait for them. `othersCount` is the number of
  * to-dos already shown, for the empty message.
  */
 export async function WarningTodos(props: { db: Db; othersCount: number }) {
-  const { red, amber } = await parcelWarningTodos(props.db);
+  const { red, amber } = await countParcelWarnings(props.db);
   const todos: WorkbenchTodo[] = [
     { key: 'warn-red', title: '红色预警地块（超期、超限）', count: red, unit: '宗', path: '/parcels?warn=red', tone: 'error' },
     { key: 'warn-amber', title: '黄色预警地块（即将到期）', count: amber, unit: '宗', path: '/parcels?warn=amber', tone: 'warning' },

@@ -4,7 +4,8 @@ import type { Db } from '@/platform/db/client';
 import { auditChainHead, auditLog } from '@/platform/audit/schema';
 
 /*
- * The data version of the parcel tiles, read from the audit trail.
+ * The parcel data version, read from the audit trail: what the caches derived from parcels
+ * follow (the map's tiles and overview, the warning levels of the parcel list and the workbench).
  *
  * Every change of business data goes through a mutation, and every mutation writes an audit
  * entry in its own transaction (the wrapper refuses to commit without one), which bumps the
@@ -13,20 +14,20 @@ import { auditChainHead, auditLog } from '@/platform/audit/schema';
  * inspection date, a deleted work package, a setting reset to its default).
  *
  * Reading it is one primary-key lookup. When it moved, the new entries (seq > the last one
- * seen) are read by primary key, and the tile version moves to the newest entry that can
- * change a tile: a successful one whose object type is not in IGNORED_OBJECT_TYPES. Logins,
- * exports, funds, users and the like leave the tile caches alone; an object type this list
- * does not know (a new module) counts as a change, so the list can only err on the side of
- * regenerating.
+ * seen) are read by primary key, and the version moves to the newest entry that can change
+ * what is derived from parcels: a successful one whose object type is not in
+ * IGNORED_OBJECT_TYPES. Logins, exports, funds, users and the like leave the caches alone; an
+ * object type this list does not know (a new module) counts as a change, so the list can only
+ * err on the side of recomputing.
  *
- * Read the version BEFORE the data: a tile built from data committed after the version was
+ * Read the version BEFORE the data: a result built from data committed after the version was
  * read is newer than its key, never older.
  *
  * Writes that bypass the mutations (a script writing into a running server's PostgreSQL
  * database) are seen at the next relevant audited change, or after a restart.
  */
 
-/** Audit object types whose entries never change what a parcel tile shows. */
+/** Audit object types whose entries never change a parcel, its facts or its warnings. */
 export const IGNORED_OBJECT_TYPES: ReadonlySet<string> = new Set([
   '用户',
   '角色',
@@ -53,23 +54,23 @@ const SCAN_LIMIT = 500;
 interface VersionState {
   /** The audit head seen last. */
   headSeq: number;
-  /** Seq of the newest entry that can change a tile (or the head when first seen). */
+  /** Seq of the newest entry that can change a parcel (or the head when first seen). */
   version: number;
 }
 
-/* Process-wide (globalThis), like the tile caches in service.ts: every route bundle shares them. */
-const g = globalThis as unknown as { __lrTileVersions?: { states: WeakMap<Db, VersionState>; dbKeys: WeakMap<Db, number>; nextDbKey: number } };
-g.__lrTileVersions ??= { states: new WeakMap(), dbKeys: new WeakMap(), nextDbKey: 1 };
-const shared = g.__lrTileVersions;
+/* Process-wide (globalThis): every route bundle and the instrumentation hook share it. */
+const g = globalThis as unknown as { __lrParcelVersions?: { states: WeakMap<Db, VersionState>; dbKeys: WeakMap<Db, number>; nextDbKey: number } };
+g.__lrParcelVersions ??= { states: new WeakMap(), dbKeys: new WeakMap(), nextDbKey: 1 };
+const shared = g.__lrParcelVersions;
 const states = shared.states;
 
-/** True when an audit entry may have changed a parcel tile. */
-export function isTileRelevant(entry: { objectType: string | null; result: string }): boolean {
+/** True when an audit entry may have changed a parcel, its facts or its warnings. */
+export function changesParcels(entry: { objectType: string | null; result: string }): boolean {
   return entry.result === COMMITTED_RESULT && !IGNORED_OBJECT_TYPES.has(entry.objectType ?? '');
 }
 
-/** The current tile data version of this database (cheap: one indexed row read when nothing moved). */
-export async function tileDataVersion(db: Db): Promise<number> {
+/** The current parcel data version of this database (cheap: one indexed row read when nothing moved). */
+export async function parcelDataVersion(db: Db): Promise<number> {
   const [head] = await db.select({ seq: auditChainHead.lastSeq }).from(auditChainHead).where(eq(auditChainHead.id, 1));
   const seq = head ? Number(head.seq) : 0;
   const state = states.get(db);
@@ -89,7 +90,7 @@ export async function tileDataVersion(db: Db): Promise<number> {
       .from(auditLog)
       .where(and(gt(auditLog.seq, from), lte(auditLog.seq, seq)))
       .orderBy(asc(auditLog.seq));
-    for (const e of entries) if (isTileRelevant(e)) version = Math.max(version, Number(e.seq));
+    for (const e of entries) if (changesParcels(e)) version = Math.max(version, Number(e.seq));
     // Entries missing from the range (cannot happen with the chain intact): assume a change.
     if (entries.length !== seq - from) version = seq;
   }
@@ -103,10 +104,10 @@ export async function tileDataVersion(db: Db): Promise<number> {
 const dbKeys = shared.dbKeys;
 
 /**
- * A number naming this database in cache keys. `forgetTileData` gives it a new one, so every
- * tile and overview built before is unreachable.
+ * A number naming this database in cache keys. `forgetParcelData` gives it a new one, so every
+ * result cached before is unreachable.
  */
-export function tileDbKey(db: Db): number {
+export function parcelDataDbKey(db: Db): number {
   let key = dbKeys.get(db);
   if (key === undefined) {
     key = shared.nextDbKey++;
@@ -116,7 +117,13 @@ export function tileDbKey(db: Db): number {
 }
 
 /** Forgets everything built from this database (tests and the benchmark, after writing data directly). */
-export function forgetTileData(db: Db): void {
+export function forgetParcelData(db: Db): void {
   states.delete(db);
   dbKeys.delete(db);
+}
+
+/** `database:version`, the key prefix of every cache derived from parcels (add the date where warnings matter). */
+export async function parcelDataKey(db: Db): Promise<string> {
+  const version = await parcelDataVersion(db);
+  return `${parcelDataDbKey(db)}:${version}`;
 }
