@@ -171,7 +171,7 @@ async function warnedIds(db: Db, f: TParcelFilter & { warn: TWarningFilter }, wh
 /** Rows by id, in list order, read in chunks (an export may ask for tens of thousands). */
 async function selectRowsByIds(db: Db, ids: readonly string[], order: SQL[]): Promise<ParcelRow[]> {
   const out: ParcelRow[] = [];
-  for (let k = 0; k < ids.length; k += 1000) out.push(...(await selectRows(db, inArray(parcels.id, ids.slice(k, k + 1000)), order)));
+  for (let k = 0; k < ids.length; k += 5000) out.push(...(await selectRows(db, inArray(parcels.id, ids.slice(k, k + 5000)), order)));
   return out;
 }
 
