@@ -3,14 +3,13 @@ import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, max, min, or, sq
 import type { Db } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
 import { bboxOf, isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
-import { getSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
 import { Dec } from '@/modules/plans/amounts';
-import { parcelEvents, parcels, reserveProjects, supplies, custodyInspections, workPackages } from '@/modules/parcels/schema';
+import { parcelEvents, parcels, reserveProjects, supplies } from '@/modules/parcels/schema';
 import { STAGES, type TStage } from '@/modules/parcels/stages';
-import { daysBetween, parcelWarnings, warningLevel, type ParcelWarning } from '@/modules/parcels/rules';
+import { daysBetween, type ParcelWarning } from '@/modules/parcels/rules';
 import { getParcelDetail, listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
-import { lastInspectionSql, lastWorkUpdateSql, reservedOnSql, warningLimitsOf } from '@/modules/parcels/warning-facts';
+import { parcelWarningLevels } from '@/modules/parcels/warning-levels';
 import { listDistricts } from '@/platform/geo/districts';
 import { filterSql } from './tiles/source';
 import { SEARCH_LIMIT, type BBox, type MapFilters } from './validation';
@@ -87,8 +86,8 @@ function statisticsOf(perStage: Map<TStage, { count: number; areaM2: InstanceTyp
 /**
  * Count and area (亩) by stage of the parcels whose bbox overlaps the view, with the map's
  * filters. Areas are summed exactly (numeric in SQL, decimal.js here). With `warn`, the
- * candidates (stages in which warnings arise) are read with their warning facts and judged by
- * the parcels module's warning rules, as the tiles do.
+ * candidates (stages in which warnings arise) are kept when the parcels module's warning levels
+ * (parcels/warning-levels.ts, the same rules as the tiles and the list) give them one today.
  */
 export async function viewStatistics(db: Db, bbox: BBox, f: MapFilters, today: string = todayInShanghai()): Promise<ViewStatistics> {
   const perStage = new Map<TStage, { count: number; areaM2: InstanceType<typeof Dec> }>();
@@ -104,24 +103,15 @@ export async function viewStatistics(db: Db, bbox: BBox, f: MapFilters, today: s
     for (const r of rows) perStage.set(r.stage as TStage, { count: Number(r.n), areaM2: new Dec(r.area ?? 0) });
     return statisticsOf(perStage);
   }
-  const limits = warningLimitsOf(await getSettings(db));
+  // Read the levels (kept per data version and day) before the candidates, as every cache reader does.
+  const levels = await parcelWarningLevels(db, today);
   const candidates = await db
-    .select({
-      stage: parcels.stage,
-      areaM2: parcels.areaM2,
-      stageSince: parcels.stageSince,
-      custodyMode: parcels.custodyMode,
-      tempUseStart: parcels.tempUseStart,
-      tempUseEnd: parcels.tempUseEnd,
-      reservedOn: reservedOnSql.mapWith(parcelEvents.eventDate),
-      lastInspectionOn: lastInspectionSql.mapWith(custodyInspections.inspectedOn),
-      lastDevelopmentUpdateOn: lastWorkUpdateSql.mapWith(workPackages.updatedOn),
-    })
+    .select({ id: parcels.id, stage: parcels.stage, areaM2: parcels.areaM2 })
     .from(parcels)
     .where(and(...where));
   for (const c of candidates) {
+    if (!levels.has(c.id)) continue;
     const stage = c.stage as TStage;
-    if (!warningLevel(parcelWarnings({ ...c, stage }, limits, today))) continue;
     const s = perStage.get(stage) ?? { count: 0, areaM2: new Dec(0) };
     perStage.set(stage, { count: s.count + 1, areaM2: s.areaM2.plus(c.areaM2) });
   }
