@@ -7,7 +7,8 @@
  * Opens the embedded database of that data folder (or DATABASE_URL's) and times, with the
  * functions the pages use: an unfiltered page, the red-warning page right after a change (the
  * warning levels read again), the same page with the levels known, a deep page, the workbench
- * counts, and an export of the red-warning list. Prints a Markdown table.
+ * counts, the map's view statistics of the whole city with 仅看预警, and an export of the
+ * red-warning list. Prints a Markdown table.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -30,6 +31,8 @@ async function main() {
   const { countParcelWarnings } = await import('../../src/modules/parcels/warning-levels');
   const { forgetParcelData } = await import('../../src/modules/parcels/data-version');
   const { ZParcelFilter } = await import('../../src/modules/parcels/validation');
+  const { viewStatistics } = await import('../../src/modules/map/queries');
+  const { parseMapFilters } = await import('../../src/modules/map/validation');
   const database = await openDatabase(process.env.DATABASE_URL ? {} : { dataDir: dataDir ?? '.tmp/bench-map' });
   const db = database.db;
   const rows: string[] = [];
@@ -53,6 +56,11 @@ async function main() {
     await time('工作台预警待办计数', async () => {
       const c = await countParcelWarnings(db);
       return `红 ${c.red}，黄 ${c.amber}`;
+    });
+    const city = { minLon: 110.7, minLat: 27.9, maxLon: 113.1, maxLat: 29.6 };
+    await time('挂图作战视图统计（全市，仅看预警）', async () => {
+      const r = await viewStatistics(db, city, parseMapFilters(new URLSearchParams('warn=1')));
+      return `${r.total.count} 宗`;
     });
     await time('导出红色预警（全部行）', async () => {
       const r = await listParcelsForExport(db, ZParcelFilter.parse({ warn: 'red' }));
