@@ -14,7 +14,8 @@ export function useRunAction() {
   const [busy, setBusy] = useState(false);
   const run = async <T,>(
     call: () => Promise<ActionResult<T>>,
-    successMessage: string,
+    /** Shown on success; a function builds it from what the action returned. */
+    successMessage: string | ((data: T) => string),
     onFieldErrors?: (errors: Record<string, string>) => void,
   ): Promise<ActionResult<T> | null> => {
     setBusy(true);
@@ -26,7 +27,7 @@ export function useRunAction() {
         return res;
       }
       onFieldErrors?.({});
-      void MessagePlugin.success(successMessage);
+      void MessagePlugin.success(typeof successMessage === 'function' ? successMessage(res.data) : successMessage);
       router.refresh();
       return res;
     } catch {

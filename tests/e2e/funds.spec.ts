@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { todayInShanghai } from '../../src/ui/format';
 import { login, shot } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -108,6 +109,15 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   // The schedule fits a 1440 px screen: no sideways scrolling.
   const schedule = page.getByTestId('bond-schedule').locator('.t-table__content');
   expect(await schedule.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  // Paying the next interest posts it to the ledger, split over the bond's projects (entered once).
+  await page.getByRole('button', { name: '登记还本付息' }).first().click();
+  const payment = page.locator('.t-dialog:visible');
+  const paidOn = payment.getByLabel(/^付款日期/);
+  await paidOn.fill(todayInShanghai());
+  await paidOn.press('Tab');
+  await payment.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText(/已登记第 \d+ 期还本付息；利息已按分配比例记入收支台账 .+、.+、.+，待科室审核/).first()).toBeVisible();
+  await expect(payment).toBeHidden();
   await page.goto('/funds/budgets');
   await page.locator('tbody a[href^="/funds/budgets/"]').first().click();
   await page.waitForURL(/\/funds\/budgets\/[0-9A-Z]{26}/);

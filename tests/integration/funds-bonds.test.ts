@@ -6,7 +6,11 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { systemSettings } from '../../src/platform/settings/schema';
 import { reserveProjects } from '../../src/modules/parcels/schema';
 import { plans } from '../../src/modules/plans/schema';
-import { bondAllocations, bondPayments, bonds, bondSchedule } from '../../src/modules/funds/schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
+import { approveEntry, deleteEntry, returnEntry, reviewEntry, updateEntry } from '../../src/modules/funds/ledger/mutations';
+import { BOND_INTEREST_DELETE } from '../../src/modules/funds/ledger/validation';
+import { getEntry } from '../../src/modules/funds/ledger/queries';
+import { entryActions } from '../../src/modules/funds/ledger/entry-actions';
 import { sumAmounts } from '../../src/modules/funds/rules';
 import {
   allocateToProject,
@@ -342,7 +346,7 @@ describe('payments against the schedule', () => {
     expect(PAYMENTS_EXIST_MESSAGE).toBe('已有还本付息记录，不能修改债券条款');
     expect(await scheduleOf(bondId)).toHaveLength(2);
 
-    expect(await deletePayment.execute(db(), finance, { id: paid.data.id })).toEqual({ ok: true, data: { id: paid.data.id } });
+    expect(await deletePayment.execute(db(), finance, { id: paid.data.id })).toEqual({ ok: true, data: { id: paid.data.id, withdrawnEntries: [] } });
     expect((await lastAudit()).action).toBe('删除专项债券还本付息记录');
     const updated = await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1, termYears: 3, repaymentType: 'amortizing' });
     expect(updated).toEqual({ ok: true, data: { id: bondId } });
@@ -372,6 +376,112 @@ describe('payments against the schedule', () => {
       ok: false,
       error: '发行日期（2023-03-11）不能晚于已有分配的分配日期（2023-03-10）',
     });
+  });
+});
+
+describe('interest payments post to the ledger as the projects\' financing cost', () => {
+  let chief: Actor;
+  let fiscalAccount: string;
+  beforeAll(async () => {
+    chief = await createActor(db(), ['chief']);
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '债券测试财政专户' }).returning({ id: fundAccounts.id });
+    fiscalAccount = account.id;
+  });
+
+  const interestEntries = (paymentId: string) => db().select().from(ledgerEntries).where(eq(ledgerEntries.bondPaymentId, paymentId)).orderBy(asc(ledgerEntries.entryNo));
+
+  it('splits the interest by allocation, exact to the fen, one submitted 融资成本 entry per project', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const [p1, p2, p3] = [await insertProject(), await insertProject(), await insertProject()];
+    // Thirds that do not divide evenly: 3,333,333.33 + 3,333,333.33 + 3,333,333.34.
+    for (const [projectId, amount] of [[p1, '3333333.33'], [p2, '3333333.33'], [p3, '3333333.34']] as const) expect((await allocate(bondId, projectId, amount)).ok).toBe(true);
+    const [first] = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '100000.01' });
+    if (!paid.ok) throw new Error(paid.error);
+    const entries = await interestEntries(paid.data.id);
+    expect(entries).toHaveLength(3);
+    expect(sumAmounts(entries.map((e) => e.amount))).toBe('100000.01');
+    // Each third rounds to 33,333.34; the largest allocation takes the extra fen back.
+    expect(entries.map((e) => e.amount).sort()).toEqual(['33333.33', '33333.34', '33333.34']);
+    expect(entries.map((e) => e.projectId).sort()).toEqual([p1, p2, p3].sort());
+    for (const e of entries) {
+      expect(e).toMatchObject({ direction: 'expense', category: '融资成本', status: 'submitted', origin: 'bond-interest', entryDate: '2024-03-01', submittedBy: finance.userId });
+      expect(e.description).toContain('第 1 期利息');
+    }
+    expect(paid.data).toMatchObject({ postedEntries: entries.map((e) => e.entryNo), unallocatedInterest: '0.00' });
+    expect((await lastAudit()).message).toContain('利息已记入收支台账');
+  });
+
+  it('posts only the allocated part of a partly allocated bond, and nothing for principal', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const p1 = await insertProject();
+    expect((await allocate(bondId, p1, '4000000')).ok).toBe(true);
+    const rows = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: rows[rows.length - 1].id, paidOn: '2025-03-01', principalPaid: '10000000', interestPaid: '300000' });
+    if (!paid.ok) throw new Error(paid.error);
+    const entries = await interestEntries(paid.data.id);
+    expect(entries.map((e) => [e.projectId, e.amount])).toEqual([[p1, '120000.00']]);
+    expect(paid.data.unallocatedInterest).toBe('180000.00');
+  });
+
+  it('refuses a payment whose interest would fall on a closed project, and writes nothing', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const open = await insertProject();
+    const later = await insertProject();
+    expect((await allocate(bondId, open, '5000000')).ok).toBe(true);
+    expect((await allocate(bondId, later, '5000000')).ok).toBe(true);
+    await db().update(reserveProjects).set({ status: 'closed' }).where(eq(reserveProjects.id, later));
+    const [first] = await scheduleOf(bondId);
+    const entriesBefore = await db().select({ id: ledgerEntries.id }).from(ledgerEntries);
+    const res = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/^专项债券 ZXZ-\d+ 分配给的项目「BOND-P\d+ 债券测试项目\d+」已关闭，其应承担的利息 150000\.00 元不能记入该项目/);
+    expect(await db().select().from(bondPayments).where(eq(bondPayments.bondId, bondId))).toEqual([]);
+    expect(await db().select({ id: ledgerEntries.id }).from(ledgerEntries)).toHaveLength(entriesBefore.length);
+  });
+
+  it('keeps the posted entries out of manual deletion and change; deleting the payment removes those not yet approved', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const p1 = await insertProject();
+    expect((await allocate(bondId, p1, '10000000')).ok).toBe(true);
+    const [first] = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
+    if (!paid.ok) throw new Error(paid.error);
+    const [entry] = await interestEntries(paid.data.id);
+    // Returned to the submitter, it can be completed but not deleted or re-priced.
+    expect((await returnEntry.execute(db(), chief, { id: entry.id, version: entry.version, comment: '请补充凭证号' })).ok).toBe(true);
+    const [returned] = await interestEntries(paid.data.id);
+    expect(await deleteEntry.execute(db(), finance, { id: returned.id, version: returned.version })).toEqual({ ok: false, error: BOND_INTEREST_DELETE });
+    // The ledger page offers 修改 but not 删除 for it.
+    const view = await getEntry(db(), returned.id);
+    expect(entryActions({ ...view!, hasPendingReversal: false }, finance)).toMatchObject({ canEdit: true, canDelete: false });
+    expect(view).toMatchObject({ origin: 'bond-interest' });
+    const form = { direction: 'expense', entryDate: '2024-03-01', category: '融资成本', sourceCode: 'fiscal', accountId: '', projectId: p1, parcelId: '', contractNo: '', voucherNo: '记-0099', counterparty: returned.counterparty ?? '', description: returned.description ?? '' };
+    const repriced = await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '1' });
+    expect(repriced).toMatchObject({ ok: false, error: expect.stringContaining('由专项债券还本付息登记生成的利息记录不能修改') });
+    expect((await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '300000.00' })).ok).toBe(true);
+
+    const deleted = await deletePayment.execute(db(), finance, { id: paid.data.id });
+    expect(deleted).toEqual({ ok: true, data: { id: paid.data.id, withdrawnEntries: [entry.entryNo] } });
+    expect(await interestEntries(paid.data.id)).toEqual([]);
+    expect(await db().select().from(ledgerSteps).where(eq(ledgerSteps.entryId, entry.id))).toEqual([]);
+    expect((await lastAudit()).message).toContain(`未审批的利息记录 ${entry.entryNo} 随之删除`);
+  });
+
+  it('refuses deleting a payment whose interest entry is approved', async () => {
+    const bondId = await newBond({ amount: '10000000' });
+    const p1 = await insertProject();
+    expect((await allocate(bondId, p1, '10000000')).ok).toBe(true);
+    const [first] = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
+    if (!paid.ok) throw new Error(paid.error);
+    const [entry] = await interestEntries(paid.data.id);
+    expect((await reviewEntry.execute(db(), chief, { id: entry.id, version: entry.version })).ok).toBe(true);
+    const approver = await createActor(db(), ['finance']);
+    expect((await approveEntry.execute(db(), approver, { id: entry.id, version: entry.version + 1, accountId: fiscalAccount })).ok).toBe(true);
+    const res = await deletePayment.execute(db(), finance, { id: paid.data.id });
+    expect(res).toEqual({ ok: false, error: `该还本付息记录生成的利息记录 ${entry.entryNo} 已审批，不能删除；如登记有误，请先在收支台账中冲销该记录` });
+    expect(await db().select().from(bondPayments).where(eq(bondPayments.id, paid.data.id))).toHaveLength(1);
   });
 });
 

@@ -80,7 +80,8 @@ export const budgetLines = pgTable(
 /**
  * Income and expense entries. Amounts are positive, except a reversal (冲销), which carries the
  * negated amount of the entry it reverses, in the same direction. Only 'approved' entries count.
- * `origin` 'compensation' entries are posted by the acquisition module (party_id set).
+ * `origin` 'compensation' entries are posted by the acquisition module (party_id set),
+ * 'bond-interest' entries by a special bond's interest payment (bond_payment_id set).
  */
 export const ledgerEntries = pgTable(
   'ledger_entries',
@@ -105,6 +106,7 @@ export const ledgerEntries = pgTable(
     origin: text('origin').notNull().default('manual'),
     reversalOf: text('reversal_of'),
     reversedBy: text('reversed_by'),
+    bondPaymentId: text('bond_payment_id'),
     createdBy: text('created_by'),
     submittedBy: text('submitted_by'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -129,9 +131,10 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_party_idx').on(t.partyId),
     index('ledger_entries_account_idx').on(t.accountId),
     index('ledger_entries_reversal_idx').on(t.reversalOf),
+    index('ledger_entries_bond_payment_idx').on(t.bondPaymentId),
     check('ledger_entries_direction_ck', sql`${t.direction} in ('income', 'expense')`),
     check('ledger_entries_status_ck', sql`${t.status} in ('draft', 'submitted', 'reviewed', 'leader', 'approved', 'returned')`),
-    check('ledger_entries_origin_ck', sql`${t.origin} in ('manual', 'compensation', 'reversal')`),
+    check('ledger_entries_origin_ck', sql`${t.origin} in ('manual', 'compensation', 'reversal', 'bond-interest')`),
   ],
 );
 

@@ -20,6 +20,7 @@ import {
   wanText,
   type ScheduleRow,
 } from '../rules';
+import { postBondInterest, withdrawBondInterest } from '../ledger/posting';
 import { bondCheckSettings, getBondRow, type BondRow } from './queries';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE, ZAllocateToProject, ZAllocationRef, ZCreateBond, ZPaymentRef, ZRecordPayment, ZUpdateAllocation, ZUpdateBond } from './validation';
 
@@ -404,15 +405,23 @@ export const recordPayment = defineMutation({
       createdBy: actor.userId,
     };
     const [{ id }] = await tx.insert(bondPayments).values(values).returning({ id: bondPayments.id });
+    // The interest is the projects' financing cost: it posts to the ledger (entered once).
+    const posted = dec(input.interestPaid).gt(0)
+      ? await postBondInterest(tx, actor, { bond: { id: bond.id, code: bond.code, amount: bond.amount }, seq: row.seq, paymentId: id, paidOn: input.paidOn, interest: input.interestPaid })
+      : { entries: [], unallocated: '0.00' };
+    const postedText = posted.entries.length
+      ? `；利息已记入收支台账 ${posted.entries.map((e) => `${e.entryNo}（项目 ${e.projectCode}，${e.amount} 元）`).join('、')}，待科室审核`
+      : '';
+    const unallocatedText = dec(posted.unallocated).gt(0) ? `；债券未分配部分的利息 ${posted.unallocated} 元未记入任何项目` : '';
     await ctx.audit({
       action: '登记专项债券还本付息',
       objectType: PAYMENT,
       objectId: id,
       before: null,
       after: paymentSnapshot(bond, row, values),
-      message: `专项债券 ${bond.code} 第 ${row.seq} 期还本付息：本金 ${input.principalPaid} 元，利息 ${input.interestPaid} 元`,
+      message: `专项债券 ${bond.code} 第 ${row.seq} 期还本付息：本金 ${input.principalPaid} 元，利息 ${input.interestPaid} 元${postedText}${unallocatedText}`,
     });
-    return { id };
+    return { id, postedEntries: posted.entries.map((e) => e.entryNo), unallocatedInterest: posted.unallocated };
   },
 });
 
@@ -447,6 +456,7 @@ export const deletePayment = defineMutation({
     const [payment] = await tx.select().from(bondPayments).where(eq(bondPayments.id, input.id));
     if (!payment) fail(gone, 'NOT_FOUND');
     const [row] = await tx.select({ seq: bondSchedule.seq, dueDate: bondSchedule.dueDate }).from(bondSchedule).where(eq(bondSchedule.id, payment.scheduleId));
+    const withdrawn = await withdrawBondInterest(tx, ctx.actor, payment.id);
     await tx.delete(bondPayments).where(eq(bondPayments.id, payment.id));
     await ctx.audit({
       action: '删除专项债券还本付息记录',
@@ -454,8 +464,8 @@ export const deletePayment = defineMutation({
       objectId: payment.id,
       before: paymentSnapshot(bond, row ?? { seq: 0, dueDate: '' }, payment),
       after: null,
-      message: `删除专项债券 ${bond.code} 第 ${row?.seq ?? '?'} 期的还本付息记录（本金 ${payment.principalPaid} 元，利息 ${payment.interestPaid} 元）`,
+      message: `删除专项债券 ${bond.code} 第 ${row?.seq ?? '?'} 期的还本付息记录（本金 ${payment.principalPaid} 元，利息 ${payment.interestPaid} 元）${withdrawn.length ? `；未审批的利息记录 ${withdrawn.join('、')} 随之删除` : ''}`,
     });
-    return { id: payment.id };
+    return { id: payment.id, withdrawnEntries: withdrawn };
   },
 });

@@ -50,7 +50,8 @@ export function entryActions(entry: EntryActionFacts, actor: EntryActor): EntryA
   return {
     workflow,
     canEdit: editable && own && enter && entry.origin !== 'reversal',
-    canDelete: editable && own && enter,
+    // A bond interest entry goes with its bond payment (deleted on the bond's page).
+    canDelete: editable && own && enter && entry.origin !== 'bond-interest',
     canReverse:
       entry.status === 'approved' && entry.origin !== 'reversal' && entry.reversedBy === null && !entry.hasPendingReversal && actor.permissions.has('fund:approve'),
     canUpload: UPLOAD_STATUSES.includes(entry.status) && own && enter,

@@ -1,11 +1,16 @@
 import 'server-only';
-import type { Actor } from '@/platform/action';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { fail, type Actor } from '@/platform/action';
 import { appendAudit } from '@/platform/audit/write';
 import { fieldDiff } from '@/platform/audit/chain';
 import type { Tx } from '@/platform/db/client';
-import { ledgerEntries } from '../schema';
+import { attachments } from '@/platform/storage/schema';
+import { reserveProjects } from '@/modules/parcels/schema';
+import { Dec, dec } from '@/modules/plans/amounts';
+import { toAmount } from '../rules';
+import { bondAllocations, ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
-import { OBJECT_TYPE, addStep, findProject, requireOpenForSpending, snapshot } from './store';
+import { ATTACHMENT_OWNER, OBJECT_TYPE, addStep, describeReferences, findProject, requireOpenForSpending, snapshot } from './store';
 
 export const COMPENSATION_CATEGORY = '征收补偿';
 export const COMPENSATION_STEP_COMMENT = '由征收补偿登记自动生成';
@@ -59,4 +64,160 @@ export async function postCompensationPayment(
     diff: fieldDiff(null, snapshot(entry, { projectLabel: `${project.code} ${project.name}`, parcelCode: p.parcelCode, accountName: null })),
   });
   return { id: entry.id, entryNo };
+}
+
+export const BOND_INTEREST_CATEGORY = '融资成本';
+export const BOND_INTEREST_STEP_COMMENT = '由专项债券还本付息登记自动生成';
+
+export interface BondInterestShare {
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  projectStatus: string;
+  /** The project's share of the interest, in 元 with 2 decimals. */
+  amount: string;
+  /** allocation ÷ bond amount, in percent with 2 decimals (for the description). */
+  percent: string;
+}
+
+/**
+ * A bond's interest split over the projects it is allocated to: interest × allocation ÷ bond
+ * amount, rounded to the fen; when the whole bond is allocated the largest share takes the
+ * rounding, so the shares add up to the interest exactly. The share of an unallocated part of
+ * the bond is borne by no project and returned as `unallocated`. Pure.
+ */
+export function splitBondInterest(
+  interest: string,
+  bondAmount: string,
+  allocations: readonly { projectId: string; projectCode: string; projectName: string; projectStatus: string; amount: string }[],
+): { shares: BondInterestShare[]; unallocated: string } {
+  const total = dec(interest);
+  const bond = dec(bondAmount);
+  const shares = allocations.map((a) => ({
+    projectId: a.projectId,
+    projectCode: a.projectCode,
+    projectName: a.projectName,
+    projectStatus: a.projectStatus,
+    value: total.mul(dec(a.amount)).div(bond).toDecimalPlaces(2, Dec.ROUND_HALF_UP),
+    percent: dec(a.amount).mul(100).div(bond).toFixed(2),
+    allocation: dec(a.amount),
+  }));
+  const allocated = shares.reduce((sum, x) => sum.plus(x.allocation), new Dec(0));
+  let posted = shares.reduce((sum, x) => sum.plus(x.value), new Dec(0));
+  if (shares.length && allocated.eq(bond) && !posted.eq(total)) {
+    const largest = shares.reduce((best, x) => (x.allocation.gt(best.allocation) ? x : best), shares[0]);
+    largest.value = largest.value.plus(total.minus(posted));
+    posted = total;
+  }
+  return {
+    shares: shares.map((x) => ({ projectId: x.projectId, projectCode: x.projectCode, projectName: x.projectName, projectStatus: x.projectStatus, amount: toAmount(x.value), percent: x.percent })),
+    unallocated: toAmount(total.minus(posted)),
+  };
+}
+
+export interface BondInterestPosting {
+  entries: { id: string; entryNo: string; projectCode: string; amount: string }[];
+  /** Interest of the unallocated part of the bond, not posted to any project. */
+  unallocated: string;
+}
+
+/**
+ * A special bond's interest payment (还本付息登记) posts to the ledger as the projects' financing
+ * cost instead of being entered again: one expense entry of category 融资成本 per project the
+ * bond is allocated to (splitBondInterest), origin 'bond-interest', linked to the payment,
+ * submitted by the actor (finance picks the source and account at approval). Principal repaid is
+ * not a project cost and is not posted. Runs in the caller's transaction; each entry writes its
+ * step row and its own audit entry. A project that is closed refuses its share.
+ */
+export async function postBondInterest(
+  tx: Tx,
+  actor: Actor,
+  p: { bond: { id: string; code: string; amount: string }; seq: number; paymentId: string; paidOn: string; interest: string },
+): Promise<BondInterestPosting> {
+  const allocations = await tx
+    .select({ projectId: bondAllocations.projectId, projectCode: reserveProjects.code, projectName: reserveProjects.name, projectStatus: reserveProjects.status, amount: bondAllocations.amount })
+    .from(bondAllocations)
+    .innerJoin(reserveProjects, eq(reserveProjects.id, bondAllocations.projectId))
+    .where(eq(bondAllocations.bondId, p.bond.id))
+    .orderBy(desc(bondAllocations.amount), asc(reserveProjects.code));
+  const { shares, unallocated } = splitBondInterest(p.interest, p.bond.amount, allocations);
+  const entries: BondInterestPosting['entries'] = [];
+  for (const share of shares) {
+    if (dec(share.amount).lte(0)) continue;
+    if (share.projectStatus === 'closed') {
+      fail(`专项债券 ${p.bond.code} 分配给的项目「${share.projectCode} ${share.projectName}」已关闭，其应承担的利息 ${share.amount} 元不能记入该项目；请先调整债券分配或重新开启项目`);
+    }
+    const project = await findProject(tx, share.projectId);
+    requireOpenForSpending(project, { direction: 'expense', amount: share.amount });
+    const entryNo = await nextEntryNo(tx, p.paidOn);
+    const [entry] = await tx
+      .insert(ledgerEntries)
+      .values({
+        entryNo,
+        direction: 'expense',
+        entryDate: p.paidOn,
+        amount: share.amount,
+        category: BOND_INTEREST_CATEGORY,
+        projectId: share.projectId,
+        counterparty: `专项债券 ${p.bond.code}`.slice(0, 100),
+        description: `专项债券 ${p.bond.code} 第 ${p.seq} 期利息，按分配比例 ${share.percent}% 分摊（由还本付息登记自动生成）`,
+        status: 'submitted',
+        origin: 'bond-interest',
+        bondPaymentId: p.paymentId,
+        createdBy: actor.userId,
+        submittedBy: actor.userId,
+        submittedAt: new Date(),
+      })
+      .returning();
+    await addStep(tx, actor, { entryId: entry.id, action: 'submit', fromStatus: null, toStatus: 'submitted', comment: BOND_INTEREST_STEP_COMMENT });
+    await appendAudit(tx, {
+      userId: actor.userId,
+      username: actor.username,
+      roleNames: actor.roleNames,
+      action: '登记专项债券利息',
+      objectType: OBJECT_TYPE,
+      objectId: entry.id,
+      result: '成功',
+      message: `${entryNo}：专项债券 ${p.bond.code} 第 ${p.seq} 期利息中项目 ${share.projectCode} 承担 ${share.amount} 元，已提交科室审核`,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      diff: fieldDiff(null, snapshot(entry, { projectLabel: `${share.projectCode} ${share.projectName}`, parcelCode: null, accountName: null })),
+    });
+    entries.push({ id: entry.id, entryNo, projectCode: share.projectCode, amount: share.amount });
+  }
+  return { entries, unallocated };
+}
+
+/**
+ * Before a bond payment is deleted: its interest entries still in the workflow go with it (steps,
+ * attachments and rows, each audited); an approved one that is not reversed refuses the deletion
+ * (approved entries are final: reverse it in the ledger first). Reversed ones stay as history.
+ * Returns the entry numbers removed.
+ */
+export async function withdrawBondInterest(tx: Tx, actor: Actor, paymentId: string): Promise<string[]> {
+  const rows = await tx.select().from(ledgerEntries).where(and(eq(ledgerEntries.bondPaymentId, paymentId), eq(ledgerEntries.origin, 'bond-interest'))).for('update');
+  const final = rows.find((r) => r.status === 'approved' && r.reversedBy === null);
+  if (final) fail(`该还本付息记录生成的利息记录 ${final.entryNo} 已审批，不能删除；如登记有误，请先在收支台账中冲销该记录`);
+  const removable = rows.filter((r) => r.status !== 'approved');
+  if (removable.length === 0) return [];
+  const ids = removable.map((r) => r.id);
+  await tx.delete(ledgerSteps).where(inArray(ledgerSteps.entryId, ids));
+  await tx.delete(attachments).where(and(eq(attachments.ownerType, ATTACHMENT_OWNER), inArray(attachments.ownerId, ids)));
+  await tx.delete(ledgerEntries).where(inArray(ledgerEntries.id, ids));
+  for (const r of removable) {
+    await appendAudit(tx, {
+      userId: actor.userId,
+      username: actor.username,
+      roleNames: actor.roleNames,
+      action: '删除资金收支',
+      objectType: OBJECT_TYPE,
+      objectId: r.id,
+      result: '成功',
+      message: `删除 ${r.entryNo}（专项债券还本付息记录已删除，其未审批的利息记录随之删除）`,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      diff: fieldDiff(snapshot(r, await describeReferences(tx, r)), null),
+    });
+  }
+  return removable.map((r) => r.entryNo);
 }

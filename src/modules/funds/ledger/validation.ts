@@ -12,7 +12,7 @@ export const DIRECTIONS = ['income', 'expense'] as const;
 export type TDirection = (typeof DIRECTIONS)[number];
 export const DIRECTION_LABELS: Record<TDirection, string> = { income: '收入', expense: '支出' };
 
-export const ORIGIN_LABELS = { manual: '手工登记', compensation: '征收补偿登记', reversal: '冲销' } as const;
+export const ORIGIN_LABELS = { manual: '手工登记', compensation: '征收补偿登记', reversal: '冲销', 'bond-interest': '专项债券付息' } as const;
 export type TOrigin = keyof typeof ORIGIN_LABELS;
 
 /** The categories a direction allows: expense = budget categories, income = income categories. */
@@ -29,6 +29,8 @@ export const DESCRIPTION_MAX = 1000;
 /** Messages the mutations and tests share. */
 export const ENTRY_CHANGED_BY_OTHERS = '该记录已被他人处理，请刷新后重试';
 export const PROJECT_CLOSED = '项目已关闭，不能登记支出';
+/** Entries posted from a bond's interest payment are removed with it, on the bond's page. */
+export const BOND_INTEREST_DELETE = '该记录由专项债券还本付息登记自动生成，不能在收支台账中删除；如登记有误，请在专项债券页面删除该还本付息记录（未审批的利息记录随之删除）';
 export const ENTRY_NOT_FOUND = '收支记录不存在或已被删除，请刷新后重试';
 
 /** A calendar date 'YYYY-MM-DD' in a sensible range. */

@@ -212,9 +212,14 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
             cell: ({ row }: { row: BondPaymentView }) => (
               <Popconfirm
                 theme="warning"
-                content={`删除第 ${row.seq} 期 ${row.paidOn} 的还本付息记录？`}
+                content={`删除第 ${row.seq} 期 ${row.paidOn} 的还本付息记录？其生成的未审批利息记录将一并删除。`}
                 confirmBtn="删除"
-                onConfirm={() => void run(() => deletePaymentAction({ id: row.id }), '还本付息记录已删除')}
+                onConfirm={() =>
+                  void run(
+                    () => deletePaymentAction({ id: row.id }),
+                    (d) => `还本付息记录已删除${d.withdrawnEntries.length ? `；未审批的利息记录 ${d.withdrawnEntries.join('、')} 随之删除` : ''}`,
+                  )
+                }
               >
                 <Button size="small" variant="text" theme="danger" loading={busy}>
                   删除

@@ -33,7 +33,14 @@ export function PaymentDialog(props: { bondCode: string; issueDate: string; row:
       void MessagePlugin.error(described.message);
       return;
     }
-    const res = await run(() => recordPaymentAction(input), `已登记第 ${row.seq} 期还本付息`, setErrors);
+    const res = await run(
+      () => recordPaymentAction(input),
+      (d) =>
+        `已登记第 ${row.seq} 期还本付息${d.postedEntries.length ? `；利息已按分配比例记入收支台账 ${d.postedEntries.join('、')}，待科室审核` : ''}${
+          Number(d.unallocatedInterest) > 0 ? `；债券未分配部分的利息 ${d.unallocatedInterest} 元未记入任何项目` : ''
+        }`,
+      setErrors,
+    );
     if (res?.ok) props.onClose();
   };
 

@@ -22,7 +22,7 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
   const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
   return (
     <EntryForm
-      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, compensation: entry.origin === 'compensation' }}
+      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, compensation: entry.origin === 'compensation' || entry.origin === 'bond-interest' }}
       initial={toEntryFormValues(entry)}
       projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
       parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
