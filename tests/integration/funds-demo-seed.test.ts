@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import { compensationParties, parcels, reserveProjects } from '../../src/modules/parcels/schema';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
 import { dec } from '../../src/modules/plans/amounts';
 import { sumAmounts, INCOME_CATEGORIES, LEDGER_CATEGORIES } from '../../src/modules/funds/rules/money';
 import { yearlyCash } from '../../src/modules/funds/rules/balance';
@@ -76,6 +76,20 @@ describe('funds demo data', () => {
       expect(mine.every((e) => e.origin === 'compensation' && e.category === '征收补偿')).toBe(true);
       expect(sumAmounts(mine.map((e) => e.amount))).toBe(dec(p.amountPaid).toFixed(2));
     }
+  });
+
+  it('posts each bond interest payment to its projects exactly once, to the fen, linked to the payment', async () => {
+    const payments = await db().select().from(bondPayments);
+    const withInterest = payments.filter((p) => dec(p.interestPaid).gt(0));
+    expect(withInterest.length).toBeGreaterThan(2);
+    for (const p of withInterest) {
+      const mine = entries.filter((e) => e.bondPaymentId === p.id);
+      expect(mine.length).toBeGreaterThan(1);
+      expect(mine.every((e) => e.origin === 'bond-interest' && e.category === '融资成本' && e.entryDate === p.paidOn)).toBe(true);
+      // The demo bonds are fully allocated: the shares add up to the interest paid.
+      expect(sumAmounts(mine.map((e) => e.amount))).toBe(dec(p.interestPaid).toFixed(2));
+    }
+    expect(entries.filter((e) => e.origin === 'bond-interest').every((e) => withInterest.some((p) => p.id === e.bondPaymentId))).toBe(true);
   });
 
   it('reverses in full, with the original linked, and never lets the same user submit and approve', () => {

@@ -1,10 +1,11 @@
 /**
  * Pure funds rules (no I/O, client-safe): money parsing and exact sums, the special bond
  * repayment schedule, the B19 / coverage / allocation / execution checks, balances and cash
- * flow, and the ledger approval workflow. Implementation split under ./rules/.
+ * flow, the ledger approval workflow and the split of bond interest over projects. Implementation split under ./rules/.
  */
 export * from './rules/money';
 export * from './rules/schedule';
 export * from './rules/checks';
 export * from './rules/balance';
 export * from './rules/workflow';
+export * from './rules/bond-interest';

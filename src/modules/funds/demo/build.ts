@@ -3,7 +3,8 @@ import { addDays, dateBetween, daysBetween, maxDate, minDate, Rng, yearOf } from
 import { newId } from '@/platform/ids';
 import type { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
 import { LEDGER_CATEGORIES, toAmount, type TLedgerCategory } from '../rules/money';
-import { allocateSchedule, generateSchedule, type BondTerms } from '../rules/schedule';
+import { generateSchedule, type BondTerms } from '../rules/schedule';
+import { splitBondInterest } from '../rules/bond-interest';
 
 /**
  * Demo data of the funds module (演示数据), built from the demo projects and parcels already in
@@ -63,7 +64,9 @@ interface Draft {
   projectId: string;
   parcelId?: string;
   partyId?: string;
-  origin: 'manual' | 'compensation';
+  origin: 'manual' | 'compensation' | 'bond-interest';
+  /** origin 'bond-interest': the bond payment the interest was posted from. */
+  bondPaymentId?: string;
   counterparty: string;
   description: string;
   contractNo?: string | null;
@@ -109,7 +112,8 @@ function buildBonds(rng: Rng, input: FundsDemoInput) {
     },
   ];
   const out = { bonds: [] as FundsDemoData['bonds'], allocations: [] as FundsDemoData['allocations'], schedule: [] as FundsDemoData['schedule'], payments: [] as FundsDemoData['payments'] };
-  const interestByProject = new Map<string, { date: string; amount: TDec; bond: string }[]>();
+  // Interest paid, posted per project as the ledger posting does (splitBondInterest).
+  const interest: { projectId: string; date: string; amount: TDec; bondCode: string; seq: number; percent: string; paymentId: string }[] = [];
   const drawByProject: { projectId: string; date: string; amount: TDec; bond: string }[] = [];
   specs.forEach((spec, i) => {
     const projects = picks[i];
@@ -138,21 +142,22 @@ function buildBonds(rng: Rng, input: FundsDemoInput) {
     });
     const rowIds = schedule.rows.map(() => newId());
     schedule.rows.forEach((r, k) => out.schedule.push({ id: rowIds[k], bondId, ...r }));
-    for (const [k, r] of schedule.rows.entries()) {
-      if (r.dueDate > input.today) continue;
-      out.payments.push({ bondId, scheduleId: rowIds[k], paidOn: r.dueDate, principalPaid: r.principal, interestPaid: r.interest, voucherNo: `HBFX-${r.dueDate.replace(/-/g, '')}-${i + 1}`, note: '演示数据', createdBy: input.actors.finance.id });
-    }
     projects.forEach((p, k) => {
       const allocatedOn = addDays(terms.issueDate, rng.int(3, 20));
       out.allocations.push({ bondId, projectId: p.id, amount: shares[k].toFixed(2), allocatedOn, note: '演示数据', createdBy: input.actors.finance.id });
       drawByProject.push({ projectId: p.id, date: allocatedOn, amount: shares[k], bond: spec.name });
-      const mine = allocateSchedule(schedule.rows, terms.amount, shares[k].toFixed(2));
-      const list = interestByProject.get(p.id) ?? [];
-      for (const r of mine) if (r.dueDate <= input.today && dec(r.interest).gt(0)) list.push({ date: r.dueDate, amount: dec(r.interest), bond: spec.name });
-      interestByProject.set(p.id, list);
     });
+    const allocations = projects.map((p, k) => ({ projectId: p.id, projectCode: p.code, projectName: p.name, projectStatus: p.status, amount: shares[k].toFixed(2) }));
+    for (const [k, r] of schedule.rows.entries()) {
+      if (r.dueDate > input.today) continue;
+      const paymentId = newId();
+      out.payments.push({ id: paymentId, bondId, scheduleId: rowIds[k], paidOn: r.dueDate, principalPaid: r.principal, interestPaid: r.interest, voucherNo: `HBFX-${r.dueDate.replace(/-/g, '')}-${i + 1}`, note: '演示数据', createdBy: input.actors.finance.id });
+      for (const share of splitBondInterest(r.interest, terms.amount, allocations).shares) {
+        if (dec(share.amount).gt(0)) interest.push({ projectId: share.projectId, date: r.dueDate, amount: dec(share.amount), bondCode: spec.code, seq: r.seq, percent: share.percent, paymentId });
+      }
+    }
   });
-  return { ...out, interestByProject, drawByProject };
+  return { ...out, interest, drawByProject };
 }
 
 function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, FundsDemoInput['parcels'][number]>): Draft[] {
@@ -263,10 +268,19 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
   const bondProjects = new Map(bondData.drawByProject.map((d) => [d.projectId, d.date]));
 
   const drafts = expenseDrafts(rng, input, parcelById);
-  for (const [projectId, list] of bondData.interestByProject) {
-    for (const it of list) {
-      drafts.push({ direction: 'expense', date: it.date, amount: it.amount, category: '融资成本', source: 'fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局（代付债券利息，演示）', description: `${it.bond} 利息（演示）` });
-    }
+  for (const it of bondData.interest) {
+    drafts.push({
+      direction: 'expense',
+      date: it.date,
+      amount: it.amount,
+      category: '融资成本',
+      source: 'fiscal',
+      projectId: it.projectId,
+      origin: 'bond-interest',
+      bondPaymentId: it.paymentId,
+      counterparty: `专项债券 ${it.bondCode}`,
+      description: `专项债券 ${it.bondCode} 第 ${it.seq} 期利息，按分配比例 ${it.percent}% 分摊（由还本付息登记自动生成，演示）`,
+    });
   }
   // Spending after a project's bond draw is paid from the bond account.
   for (const d of drafts) {
@@ -382,6 +396,7 @@ function numberAndApprove(rng: Rng, input: FundsDemoInput, drafts: Draft[], acco
       projectId: d.projectId,
       parcelId: d.parcelId ?? null,
       partyId: d.partyId ?? null,
+      bondPaymentId: d.bondPaymentId ?? null,
       contractNo: d.contractNo ?? null,
       voucherNo: approved ? `记-${d.date.slice(0, 7).replace('-', '')}-${String(rng.int(1, 999)).padStart(3, '0')}` : null,
       counterparty: d.counterparty,

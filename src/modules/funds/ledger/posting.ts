@@ -6,8 +6,8 @@ import { fieldDiff } from '@/platform/audit/chain';
 import type { Tx } from '@/platform/db/client';
 import { attachments } from '@/platform/storage/schema';
 import { reserveProjects } from '@/modules/parcels/schema';
-import { Dec, dec } from '@/modules/plans/amounts';
-import { toAmount } from '../rules';
+import { dec } from '@/modules/plans/amounts';
+import { splitBondInterest } from '../rules';
 import { bondAllocations, ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
 import { ATTACHMENT_OWNER, OBJECT_TYPE, addStep, describeReferences, findProject, requireOpenForSpending, snapshot } from './store';
@@ -68,52 +68,6 @@ export async function postCompensationPayment(
 
 export const BOND_INTEREST_CATEGORY = '融资成本';
 export const BOND_INTEREST_STEP_COMMENT = '由专项债券还本付息登记自动生成';
-
-export interface BondInterestShare {
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  projectStatus: string;
-  /** The project's share of the interest, in 元 with 2 decimals. */
-  amount: string;
-  /** allocation ÷ bond amount, in percent with 2 decimals (for the description). */
-  percent: string;
-}
-
-/**
- * A bond's interest split over the projects it is allocated to: interest × allocation ÷ bond
- * amount, rounded to the fen; when the whole bond is allocated the largest share takes the
- * rounding, so the shares add up to the interest exactly. The share of an unallocated part of
- * the bond is borne by no project and returned as `unallocated`. Pure.
- */
-export function splitBondInterest(
-  interest: string,
-  bondAmount: string,
-  allocations: readonly { projectId: string; projectCode: string; projectName: string; projectStatus: string; amount: string }[],
-): { shares: BondInterestShare[]; unallocated: string } {
-  const total = dec(interest);
-  const bond = dec(bondAmount);
-  const shares = allocations.map((a) => ({
-    projectId: a.projectId,
-    projectCode: a.projectCode,
-    projectName: a.projectName,
-    projectStatus: a.projectStatus,
-    value: total.mul(dec(a.amount)).div(bond).toDecimalPlaces(2, Dec.ROUND_HALF_UP),
-    percent: dec(a.amount).mul(100).div(bond).toFixed(2),
-    allocation: dec(a.amount),
-  }));
-  const allocated = shares.reduce((sum, x) => sum.plus(x.allocation), new Dec(0));
-  let posted = shares.reduce((sum, x) => sum.plus(x.value), new Dec(0));
-  if (shares.length && allocated.eq(bond) && !posted.eq(total)) {
-    const largest = shares.reduce((best, x) => (x.allocation.gt(best.allocation) ? x : best), shares[0]);
-    largest.value = largest.value.plus(total.minus(posted));
-    posted = total;
-  }
-  return {
-    shares: shares.map((x) => ({ projectId: x.projectId, projectCode: x.projectCode, projectName: x.projectName, projectStatus: x.projectStatus, amount: toAmount(x.value), percent: x.percent })),
-    unallocated: toAmount(total.minus(posted)),
-  };
-}
 
 export interface BondInterestPosting {
   entries: { id: string; entryNo: string; projectCode: string; amount: string }[];
