@@ -390,6 +390,18 @@ describe('interest payments post to the ledger as the projects\' financing cost'
 
   const interestEntries = (paymentId: string) => db().select().from(ledgerEntries).where(eq(ledgerEntries.bondPaymentId, paymentId)).orderBy(asc(ledgerEntries.entryNo));
 
+  /** A bond wholly allocated to one new project, its first interest paid: the payment and its one entry. */
+  async function paidToOneProject() {
+    const bondId = await newBond({ amount: '10000000' });
+    const p1 = await insertProject();
+    expect((await allocate(bondId, p1, '10000000')).ok).toBe(true);
+    const [first] = await scheduleOf(bondId);
+    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
+    if (!paid.ok) throw new Error(paid.error);
+    const [entry] = await interestEntries(paid.data.id);
+    return { p1, paid, entry };
+  }
+
   it('splits the interest by allocation, exact to the fen, one submitted 融资成本 entry per project', async () => {
     const bondId = await newBond({ amount: '10000000' });
     const [p1, p2, p3] = [await insertProject(), await insertProject(), await insertProject()];
@@ -441,13 +453,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
   });
 
   it('keeps the posted entries out of manual deletion and change; deleting the payment removes those not yet approved', async () => {
-    const bondId = await newBond({ amount: '10000000' });
-    const p1 = await insertProject();
-    expect((await allocate(bondId, p1, '10000000')).ok).toBe(true);
-    const [first] = await scheduleOf(bondId);
-    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
-    if (!paid.ok) throw new Error(paid.error);
-    const [entry] = await interestEntries(paid.data.id);
+    const { p1, paid, entry } = await paidToOneProject();
     // Returned to the submitter, it can be completed but not deleted or re-priced.
     expect((await returnEntry.execute(db(), chief, { id: entry.id, version: entry.version, comment: '请补充凭证号' })).ok).toBe(true);
     const [returned] = await interestEntries(paid.data.id);
@@ -469,13 +475,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
   });
 
   it('refuses deleting a payment whose interest entry is approved', async () => {
-    const bondId = await newBond({ amount: '10000000' });
-    const p1 = await insertProject();
-    expect((await allocate(bondId, p1, '10000000')).ok).toBe(true);
-    const [first] = await scheduleOf(bondId);
-    const paid = await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', interestPaid: '300000' });
-    if (!paid.ok) throw new Error(paid.error);
-    const [entry] = await interestEntries(paid.data.id);
+    const { paid, entry } = await paidToOneProject();
     expect((await reviewEntry.execute(db(), chief, { id: entry.id, version: entry.version })).ok).toBe(true);
     const approver = await createActor(db(), ['finance']);
     expect((await approveEntry.execute(db(), approver, { id: entry.id, version: entry.version + 1, accountId: fiscalAccount })).ok).toBe(true);

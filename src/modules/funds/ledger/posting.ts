@@ -12,6 +12,23 @@ import { bondAllocations, ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
 import { ATTACHMENT_OWNER, OBJECT_TYPE, addStep, describeReferences, findProject, requireOpenForSpending, snapshot } from './store';
 
+/** The audit entry of a change to a ledger entry made on behalf of another module (posting, withdrawal). */
+async function auditEntry(tx: Tx, actor: Actor, a: { action: string; entryId: string; message: string; diff: ReturnType<typeof fieldDiff> }): Promise<void> {
+  await appendAudit(tx, {
+    userId: actor.userId,
+    username: actor.username,
+    roleNames: actor.roleNames,
+    action: a.action,
+    objectType: OBJECT_TYPE,
+    objectId: a.entryId,
+    result: '成功',
+    message: a.message,
+    ip: actor.ip,
+    requestId: actor.requestId,
+    diff: a.diff,
+  });
+}
+
 export const COMPENSATION_CATEGORY = '征收补偿';
 export const COMPENSATION_STEP_COMMENT = '由征收补偿登记自动生成';
 
@@ -50,17 +67,10 @@ export async function postCompensationPayment(
     })
     .returning();
   await addStep(tx, actor, { entryId: entry.id, action: 'submit', fromStatus: null, toStatus: 'submitted', comment: COMPENSATION_STEP_COMMENT });
-  await appendAudit(tx, {
-    userId: actor.userId,
-    username: actor.username,
-    roleNames: actor.roleNames,
+  await auditEntry(tx, actor, {
     action: '登记征收补偿支付',
-    objectType: OBJECT_TYPE,
-    objectId: entry.id,
-    result: '成功',
+    entryId: entry.id,
     message: `${entryNo}：地块 ${p.parcelCode} 补偿对象「${p.partyName}」支付 ${p.amount} 元，已提交科室审核`,
-    ip: actor.ip,
-    requestId: actor.requestId,
     diff: fieldDiff(null, snapshot(entry, { projectLabel: `${project.code} ${project.name}`, parcelCode: p.parcelCode, accountName: null })),
   });
   return { id: entry.id, entryNo };
@@ -124,17 +134,10 @@ export async function postBondInterest(
       })
       .returning();
     await addStep(tx, actor, { entryId: entry.id, action: 'submit', fromStatus: null, toStatus: 'submitted', comment: BOND_INTEREST_STEP_COMMENT });
-    await appendAudit(tx, {
-      userId: actor.userId,
-      username: actor.username,
-      roleNames: actor.roleNames,
+    await auditEntry(tx, actor, {
       action: '登记专项债券利息',
-      objectType: OBJECT_TYPE,
-      objectId: entry.id,
-      result: '成功',
+      entryId: entry.id,
       message: `${entryNo}：专项债券 ${p.bond.code} 第 ${p.seq} 期利息中项目 ${share.projectCode} 承担 ${share.amount} 元，已提交科室审核`,
-      ip: actor.ip,
-      requestId: actor.requestId,
       diff: fieldDiff(null, snapshot(entry, { projectLabel: `${share.projectCode} ${share.projectName}`, parcelCode: null, accountName: null })),
     });
     entries.push({ id: entry.id, entryNo, projectCode: share.projectCode, amount: share.amount });
@@ -159,17 +162,10 @@ export async function withdrawBondInterest(tx: Tx, actor: Actor, paymentId: stri
   await tx.delete(attachments).where(and(eq(attachments.ownerType, ATTACHMENT_OWNER), inArray(attachments.ownerId, ids)));
   await tx.delete(ledgerEntries).where(inArray(ledgerEntries.id, ids));
   for (const r of removable) {
-    await appendAudit(tx, {
-      userId: actor.userId,
-      username: actor.username,
-      roleNames: actor.roleNames,
+    await auditEntry(tx, actor, {
       action: '删除资金收支',
-      objectType: OBJECT_TYPE,
-      objectId: r.id,
-      result: '成功',
+      entryId: r.id,
       message: `删除 ${r.entryNo}（专项债券还本付息记录已删除，其未审批的利息记录随之删除）`,
-      ip: actor.ip,
-      requestId: actor.requestId,
       diff: fieldDiff(snapshot(r, await describeReferences(tx, r)), null),
     });
   }

@@ -17,21 +17,29 @@ export interface LayerAdminRow {
   enabled: boolean;
 }
 
-/** All registered layers for the administration page (keys are never sent back, only whether one is set). */
-export async function listLayersForAdmin(db: Db): Promise<LayerAdminRow[]> {
-  const rows = await db.select().from(mapLayers).orderBy(asc(mapLayers.role), asc(mapLayers.sortOrder), asc(mapLayers.name));
-  return rows.map((r) => ({
-    id: r.id,
+type LayerRow = typeof mapLayers.$inferSelect;
+
+/** A stored layer as the rules take it. */
+function inputOf(r: LayerRow): LayerInput {
+  return {
     name: r.name,
     kind: r.kind as TLayerKind,
     role: r.role as TLayerRole,
     url: r.url,
     wmsLayers: r.wmsLayers,
     sourceLayers: r.sourceLayers,
-    hasKey: Boolean(r.apiKey),
+    apiKey: r.apiKey,
     attribution: r.attribution,
-    enabled: r.enabled,
-  }));
+  };
+}
+
+/** All registered layers for the administration page (keys are never sent back, only whether one is set). */
+export async function listLayersForAdmin(db: Db): Promise<LayerAdminRow[]> {
+  const rows = await db.select().from(mapLayers).orderBy(asc(mapLayers.role), asc(mapLayers.sortOrder), asc(mapLayers.name));
+  return rows.map((r) => {
+    const { apiKey, ...shown } = inputOf(r);
+    return { id: r.id, ...shown, hasKey: Boolean(apiKey), enabled: r.enabled };
+  });
 }
 
 export type { MapLayerView } from './rules';
@@ -43,17 +51,8 @@ export type { MapLayerView } from './rules';
  */
 export async function getActiveMapLayers(db: Db): Promise<{ basemap: MapLayerView | null; overlays: MapLayerView[] }> {
   const rows = await db.select().from(mapLayers).where(eq(mapLayers.enabled, true)).orderBy(asc(mapLayers.sortOrder), asc(mapLayers.name));
-  const view = (r: (typeof rows)[number]): MapLayerView | null => {
-    const input: LayerInput = {
-      name: r.name,
-      kind: r.kind as TLayerKind,
-      role: r.role as TLayerRole,
-      url: r.url,
-      wmsLayers: r.wmsLayers,
-      sourceLayers: r.sourceLayers,
-      apiKey: r.apiKey,
-      attribution: r.attribution,
-    };
+  const view = (r: LayerRow): MapLayerView | null => {
+    const input = inputOf(r);
     return layerProblems(input).length ? null : layerView(r.id, input);
   };
   const basemapRow = rows.find((r) => r.role === 'basemap');

@@ -94,6 +94,23 @@ const UNESCAPE: Record<string, string> = { '%25': '%', '%7C': '|', '%0A': '\n' }
 const unpackText = (v: string): string | null => (v === '' ? null : v.replace(/%(?:25|7C|0A)/g, (m) => UNESCAPE[m]));
 const orNull = (v: string): string | null => (v === '' ? null : v);
 
+/**
+ * `select <fields> <from>` packed into one text value on the server (string_agg of the fields
+ * joined by FIELD, rows by newline) and split back here: one returned row instead of thousands.
+ * Every field but the last must be escaped (`text`, `num`, `day`); the last may hold FIELD
+ * (it is rejoined), not a newline.
+ */
+async function selectPacked(db: Db, fields: SQL[], from: SQL, what: string): Promise<string[][]> {
+  const [row] = await queryRows<{ packed: string | null }>(db, sql`select string_agg(concat_ws(${FIELD}, ${sql.join(fields, sql`, `)}), chr(10)) as packed ${from}`);
+  if (!row?.packed) return [];
+  const last = fields.length - 1;
+  return row.packed.split('\n').map((line) => {
+    const v = line.split(FIELD);
+    if (v.length < fields.length) throw new Error(`${what} row with ${v.length} fields`);
+    return v.length === fields.length ? v : [...v.slice(0, last), v.slice(last).join(FIELD)];
+  });
+}
+
 const noFact = sql<string | null>`null`;
 
 /**
@@ -151,36 +168,26 @@ async function selectTileParcelsPacked(db: Db, where: SQL, facts: boolean): Prom
     facts ? day(reservedOnSql) : none,
     facts ? day(lastInspectionSql) : none,
     facts ? day(lastWorkUpdateSql) : none,
-    // Last and unescaped: JSON text holds no separator; split below keeps any '|' in it anyway.
+    // Last and unescaped: JSON text holds no newline, and selectPacked rejoins any FIELD in it.
     sql`cast(${parcels.geometry} as text)`,
   ];
-  const [row] = await queryRows<{ packed: string | null }>(
-    db,
-    sql`select string_agg(concat_ws(${FIELD}, ${sql.join(fields, sql`, `)}), chr(10)) as packed
-      from ${parcels} left join ${reserveProjects} on ${reserveProjects.id} = ${parcels.projectId} where ${where}`,
-  );
-  if (!row?.packed) return [];
-  const last = fields.length - 1;
-  return row.packed.split('\n').map((line) => {
-    const v = line.split(FIELD);
-    if (v.length < fields.length) throw new Error(`tile row with ${v.length} fields`);
-    return {
-      id: unpackText(v[0]) ?? '',
-      code: unpackText(v[1]) ?? '',
-      name: unpackText(v[2]) ?? '',
-      stage: unpackText(v[3]) as TStage,
-      stageSince: v[4],
-      areaM2: v[5],
-      projectCode: unpackText(v[6]),
-      custodyMode: unpackText(v[7]),
-      tempUseStart: orNull(v[8]),
-      tempUseEnd: orNull(v[9]),
-      reservedOn: orNull(v[10]),
-      lastInspectionOn: orNull(v[11]),
-      lastDevelopmentUpdateOn: orNull(v[12]),
-      geometry: JSON.parse(v.length === fields.length ? v[last] : v.slice(last).join(FIELD)) as unknown,
-    };
-  });
+  const rows = await selectPacked(db, fields, sql`from ${parcels} left join ${reserveProjects} on ${reserveProjects.id} = ${parcels.projectId} where ${where}`, 'tile');
+  return rows.map((v) => ({
+    id: unpackText(v[0]) ?? '',
+    code: unpackText(v[1]) ?? '',
+    name: unpackText(v[2]) ?? '',
+    stage: unpackText(v[3]) as TStage,
+    stageSince: v[4],
+    areaM2: v[5],
+    projectCode: unpackText(v[6]),
+    custodyMode: unpackText(v[7]),
+    tempUseStart: orNull(v[8]),
+    tempUseEnd: orNull(v[9]),
+    reservedOn: orNull(v[10]),
+    lastInspectionOn: orNull(v[11]),
+    lastDevelopmentUpdateOn: orNull(v[12]),
+    geometry: JSON.parse(v[13]) as unknown,
+  }));
 }
 
 /** The widest parcel's longitude span (degrees), 0 when there is none. */
@@ -283,34 +290,25 @@ async function selectOverviewPacked(db: Db): Promise<OverviewSourceRow[]> {
     day(sql.raw('tile_inspected.d')),
     day(sql.raw('tile_worked.d')),
   ];
-  const query = sql`select string_agg(concat_ws(${FIELD}, ${sql.join(fields, sql`, `)}), chr(10)) as packed
-    from ${parcels} ${factJoins} where ${overviewWhere}`;
-  const [row] = await queryRows<{ packed: string | null }>(db, query);
-  if (!row?.packed) return [];
-  const out: OverviewSourceRow[] = [];
-  for (const line of row.packed.split('\n')) {
-    const f = line.split(FIELD);
-    if (f.length !== fields.length) throw new Error(`overview row with ${f.length} fields`);
-    out.push({
-      id: unpackText(f[0]) ?? '',
-      centerLon: Number(f[1]),
-      centerLat: Number(f[2]),
-      areaM2: f[3],
-      stage: unpackText(f[4]) as TStage,
-      stageSince: f[5],
-      districtCode: unpackText(f[6]),
-      projectId: unpackText(f[7]) ?? '',
-      plannedUse: unpackText(f[8]),
-      custodyMode: unpackText(f[9]),
-      tempUseStart: orNull(f[10]),
-      tempUseEnd: orNull(f[11]),
-      firstEventOn: orNull(f[12]),
-      reservedOn: orNull(f[13]),
-      lastInspectionOn: orNull(f[14]),
-      lastDevelopmentUpdateOn: orNull(f[15]),
-    });
-  }
-  return out;
+  const rows = await selectPacked(db, fields, sql`from ${parcels} ${factJoins} where ${overviewWhere}`, 'overview');
+  return rows.map((f) => ({
+    id: unpackText(f[0]) ?? '',
+    centerLon: Number(f[1]),
+    centerLat: Number(f[2]),
+    areaM2: f[3],
+    stage: unpackText(f[4]) as TStage,
+    stageSince: f[5],
+    districtCode: unpackText(f[6]),
+    projectId: unpackText(f[7]) ?? '',
+    plannedUse: unpackText(f[8]),
+    custodyMode: unpackText(f[9]),
+    tempUseStart: orNull(f[10]),
+    tempUseEnd: orNull(f[11]),
+    firstEventOn: orNull(f[12]),
+    reservedOn: orNull(f[13]),
+    lastInspectionOn: orNull(f[14]),
+    lastDevelopmentUpdateOn: orNull(f[15]),
+  }));
 }
 
 /** True on the embedded database: postgres.js hands drizzle a query function, PGlite an object. */
