@@ -10,19 +10,9 @@
  * counts, the map's view statistics of the whole city with 仅看预警, and an export of the
  * red-warning list. Prints a Markdown table.
  */
-import { spawnSync } from 'node:child_process';
+import { rerunUnderReactServer } from '../lib/react-server';
 
-const CHILD_FLAG = 'LR_PARCEL_WARNINGS_BENCH_CHILD';
-
-// Server modules import 'server-only', which resolves to an empty module only under the
-// react-server export condition (as in Next). Run this file again with that condition.
-if (!process.env[CHILD_FLAG]) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, [CHILD_FLAG]: '1' },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer('LR_PARCEL_WARNINGS_BENCH_CHILD');
 
 async function main() {
   const dataDir = process.argv[2];

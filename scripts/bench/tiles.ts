@@ -16,23 +16,13 @@
  *   - size per zoom, and a few requests over real HTTP (node:http → parcelTileResponse).
  * Prints Markdown tables.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { rerunUnderReactServer } from '../lib/react-server';
 
-const CHILD_FLAG = 'LR_TILES_BENCH_CHILD';
-
-// Server modules import 'server-only', which resolves to an empty module only under the
-// react-server export condition (as in Next). Run this file again with that condition.
-if (!process.env[CHILD_FLAG]) {
-  const r = spawnSync(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, [CHILD_FLAG]: '1' },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer('LR_TILES_BENCH_CHILD');
 
 interface Options {
   parcels: number;
