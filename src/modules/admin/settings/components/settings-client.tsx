@@ -4,21 +4,10 @@ import { Button, Card, Dialog, Form, Input, Popconfirm, Space, Table, Tag, type 
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { updateSettingAction } from '../actions';
+import type { SettingRow } from '../queries';
 
-export interface SettingView {
-  key: string;
-  group: string;
-  label: string;
-  unit: string;
-  defaultValue: number;
-  min: number;
-  max: number;
-  decimals: number;
-  value: number;
-  overridden: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+/** A setting as the page receives it (the date serialised by the server page). */
+export type SettingView = Omit<SettingRow, 'updatedAt'> & { updatedAt: string | null };
 
 const fmt = (n: number, decimals: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
