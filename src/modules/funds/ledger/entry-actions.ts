@@ -1,5 +1,5 @@
 import { availableActions, type TEntryStatus, type TWorkflowAction } from '../rules';
-import type { TOrigin } from './validation';
+import { postedOrigin, type TOrigin } from './validation';
 
 /**
  * What a user may do with one ledger entry now: the workflow actions of the rules (with one
@@ -50,8 +50,8 @@ export function entryActions(entry: EntryActionFacts, actor: EntryActor): EntryA
   return {
     workflow,
     canEdit: editable && own && enter && entry.origin !== 'reversal',
-    // A bond interest entry goes with its bond payment (deleted on the bond's page).
-    canDelete: editable && own && enter && entry.origin !== 'bond-interest',
+    // Some posted entries go only with what posted them (a bond payment, on the bond's page).
+    canDelete: editable && own && enter && !postedOrigin(entry.origin)?.deleteRefusal,
     canReverse:
       entry.status === 'approved' && entry.origin !== 'reversal' && entry.reversedBy === null && !entry.hasPendingReversal && actor.permissions.has('fund:approve'),
     canUpload: UPLOAD_STATUSES.includes(entry.status) && own && enter,

@@ -31,7 +31,7 @@ import {
   type EntryRow,
 } from './store';
 import {
-  BOND_INTEREST_DELETE,
+  postedOrigin,
   SOURCE_NAMES,
   ZApproveEntry,
   ZAttachmentRef,
@@ -140,13 +140,12 @@ export const updateEntry = defineMutation({
     if (!isEditableStatus(entry.status as TEntryStatus)) notEditable(entry, '修改');
     requireCreator(entry, actor, '只有经办人本人可以修改该记录');
     if (entry.origin === 'reversal') fail('冲销记录不能修改；如有误，请删除后重新办理冲销');
-    const fixedChanged =
-      input.direction !== entry.direction || input.amount !== entry.amount || input.category !== entry.category || input.projectId !== entry.projectId || input.parcelId !== entry.parcelId;
-    if (entry.origin === 'compensation' && fixedChanged) {
-      fail('由征收补偿登记生成的支付记录不能修改收支方向、金额、科目、项目和地块；金额有误时，请删除本记录，再在地块的征收补偿登记中重新登记支付');
-    }
-    if (entry.origin === 'bond-interest' && fixedChanged) {
-      fail('由专项债券还本付息登记生成的利息记录不能修改收支方向、金额、科目、项目和地块；金额有误时，请在专项债券页面删除该还本付息记录后重新登记');
+    const posted = postedOrigin(entry.origin);
+    if (
+      posted &&
+      (input.direction !== entry.direction || input.amount !== entry.amount || input.category !== entry.category || input.projectId !== entry.projectId || input.parcelId !== entry.parcelId)
+    ) {
+      fail(`由${posted.from}生成的${posted.what}不能修改收支方向、金额、科目、项目和地块；${posted.correction}`);
     }
     const before = await snapshotOf(tx, entry);
     const refs = await checkReferences(tx, input);
@@ -191,7 +190,8 @@ export const deleteEntry = defineMutation({
     const entry = await lockEntry(tx, input.id, input.version);
     if (!isEditableStatus(entry.status as TEntryStatus)) notEditable(entry, '删除');
     requireCreator(entry, actor, '只有经办人本人可以删除该记录');
-    if (entry.origin === 'bond-interest') fail(BOND_INTEREST_DELETE);
+    const refusal = postedOrigin(entry.origin)?.deleteRefusal;
+    if (refusal) fail(refusal);
     const before = await snapshotOf(tx, entry);
     const taken = entry.origin === 'compensation' && entry.partyId ? await takeBackCompensation(tx, entry.partyId, entry.amount) : null;
     await tx.delete(ledgerSteps).where(eq(ledgerSteps.entryId, entry.id));

@@ -31,6 +31,27 @@ export const ENTRY_CHANGED_BY_OTHERS = '该记录已被他人处理，请刷新�
 export const PROJECT_CLOSED = '项目已关闭，不能登记支出';
 /** Entries posted from a bond's interest payment are removed with it, on the bond's page. */
 export const BOND_INTEREST_DELETE = '该记录由专项债券还本付息登记自动生成，不能在收支台账中删除；如登记有误，请在专项债券页面删除该还本付息记录（未审批的利息记录随之删除）';
+
+/**
+ * Entries another module posts (a payment entered once, there): their direction, amount,
+ * category, project and parcel are fixed in the ledger, and how to correct them is said here.
+ * `deleteRefusal` set: the entry goes only with what posted it.
+ */
+export const POSTED_ORIGINS = {
+  compensation: { from: '征收补偿登记', what: '支付记录', correction: '金额有误时，请删除本记录，再在地块的征收补偿登记中重新登记支付', deleteRefusal: null },
+  'bond-interest': {
+    from: '专项债券还本付息登记',
+    what: '利息记录',
+    correction: '金额有误时，请在专项债券页面删除该还本付息记录后重新登记',
+    deleteRefusal: BOND_INTEREST_DELETE,
+  },
+} as const;
+export type TPostedOrigin = keyof typeof POSTED_ORIGINS;
+
+/** The posting rules of an entry's origin, null for an entry entered in the ledger itself. */
+export function postedOrigin(origin: string): (typeof POSTED_ORIGINS)[TPostedOrigin] | null {
+  return origin in POSTED_ORIGINS ? POSTED_ORIGINS[origin as TPostedOrigin] : null;
+}
 export const ENTRY_NOT_FOUND = '收支记录不存在或已被删除，请刷新后重试';
 
 /** A calendar date 'YYYY-MM-DD' in a sensible range. */

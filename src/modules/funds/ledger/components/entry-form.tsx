@@ -18,11 +18,11 @@ function Grid({ children }: { children: ReactNode }) {
 /**
  * 新增收支 (entry = null) and 修改收支 (a draft or returned entry of its creator). The same zod
  * schema as the server runs first; the server re-checks project, parcel and account. The parcel
- * list follows the chosen project, the account list the chosen source. A compensation payment
- * (posted from 征收补偿登记) keeps its direction, amount, category, project and parcel.
+ * list follows the chosen project, the account list the chosen source. An entry another module
+ * posted (征收补偿登记, 专项债券还本付息登记) keeps its direction, amount, category, project and parcel.
  */
 export function EntryForm(props: {
-  entry: { id: string; version: number; entryNo: string; compensation: boolean } | null;
+  entry: { id: string; version: number; entryNo: string; posted: { from: string; correction: string } | null } | null;
   initial: EntryFormValues;
   projects: { value: string; label: string; closed: boolean }[];
   parcels: { value: string; label: string; projectId: string }[];
@@ -31,7 +31,8 @@ export function EntryForm(props: {
 }) {
   const router = useRouter();
   const editing = props.entry;
-  const fixed = !!editing?.compensation;
+  const posted = editing?.posted ?? null;
+  const fixed = posted !== null;
   const [values, setValues] = useState<EntryFormValues>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, busy } = useRunAction();
@@ -65,12 +66,8 @@ export function EntryForm(props: {
 
   return (
     <Card bordered={false} title={editing ? `修改收支：${editing.entryNo}` : '新增收支'}>
-      {fixed && (
-        <Alert
-          theme="info"
-          style={{ marginBottom: 16 }}
-          message="本记录由征收补偿登记自动生成：收支方向、金额、科目、项目和地块不能在此修改。金额有误时，请删除本记录，再在地块的征收补偿登记中重新登记支付。"
-        />
+      {posted && (
+        <Alert theme="info" style={{ marginBottom: 16 }} message={`本记录由${posted.from}自动生成：收支方向、金额、科目、项目和地块不能在此修改。${posted.correction}。`} />
       )}
       <Form labelAlign="top" onSubmit={() => void save(false)} preventSubmitDefault>
         <Divider align="left">收支信息</Divider>

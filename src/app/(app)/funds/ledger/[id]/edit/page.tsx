@@ -8,6 +8,7 @@ import { getEntry, listLedgerParcelOptions, listLedgerProjectOptions } from '@/m
 import { listAccounts } from '@/modules/funds/accounts/queries';
 import { projectLabelOf, toAccountOptionView, toEntryFormValues } from '@/modules/funds/ledger/view';
 import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
+import { postedOrigin } from '@/modules/funds/ledger/validation';
 
 export const metadata: Metadata = { title: '修改收支' };
 
@@ -22,7 +23,7 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
   const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
   return (
     <EntryForm
-      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, compensation: entry.origin === 'compensation' || entry.origin === 'bond-interest' }}
+      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, posted: postedOrigin(entry.origin) }}
       initial={toEntryFormValues(entry)}
       projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
       parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
