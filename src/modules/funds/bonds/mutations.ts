@@ -21,7 +21,7 @@ import {
   type ScheduleRow,
 } from '../rules';
 import { postBondInterest, withdrawBondInterest } from '../ledger/posting';
-import { bondCheckSettings, getBondRow, type BondRow } from './queries';
+import { bondCheckSettings, getBondRow, SCHEDULE_ROW_COLUMNS, type BondRow } from './queries';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE, ZAllocateToProject, ZAllocationRef, ZCreateBond, ZPaymentRef, ZRecordPayment, ZUpdateAllocation, ZUpdateBond } from './validation';
 
 const PERMISSION = 'fund:bond';
@@ -94,15 +94,7 @@ async function writeSchedule(tx: Tx, bondId: string, rows: readonly ScheduleRow[
 
 async function storedSchedule(tx: Tx, bondId: string): Promise<ScheduleRow[]> {
   return tx
-    .select({
-      seq: bondSchedule.seq,
-      periodStart: bondSchedule.periodStart,
-      dueDate: bondSchedule.dueDate,
-      days: bondSchedule.days,
-      principal: bondSchedule.principal,
-      interest: bondSchedule.interest,
-      outstandingAfter: bondSchedule.outstandingAfter,
-    })
+    .select(SCHEDULE_ROW_COLUMNS)
     .from(bondSchedule)
     .where(eq(bondSchedule.bondId, bondId))
     .orderBy(bondSchedule.seq);

@@ -97,22 +97,23 @@ export function scheduleStatus(row: { dueDate: string; principal: string; intere
 }
 
 /** Schedule rows of the given bonds (by bond, then seq) with what has been paid on each. */
+/** The columns of a stored schedule row as the schedule rules shape it (ScheduleRow). */
+export const SCHEDULE_ROW_COLUMNS = {
+  seq: bondSchedule.seq,
+  periodStart: bondSchedule.periodStart,
+  dueDate: bondSchedule.dueDate,
+  days: bondSchedule.days,
+  principal: bondSchedule.principal,
+  interest: bondSchedule.interest,
+  outstandingAfter: bondSchedule.outstandingAfter,
+};
+
 async function scheduleLines(db: Q, bondIds: string[], today: string): Promise<Map<string, ScheduleLine[]>> {
   const out = new Map<string, ScheduleLine[]>();
   if (bondIds.length === 0) return out;
   const [rows, paid] = await Promise.all([
     db
-      .select({
-        id: bondSchedule.id,
-        bondId: bondSchedule.bondId,
-        seq: bondSchedule.seq,
-        periodStart: bondSchedule.periodStart,
-        dueDate: bondSchedule.dueDate,
-        days: bondSchedule.days,
-        principal: bondSchedule.principal,
-        interest: bondSchedule.interest,
-        outstandingAfter: bondSchedule.outstandingAfter,
-      })
+      .select({ id: bondSchedule.id, bondId: bondSchedule.bondId, ...SCHEDULE_ROW_COLUMNS })
       .from(bondSchedule)
       .where(inArray(bondSchedule.bondId, bondIds))
       .orderBy(asc(bondSchedule.bondId), asc(bondSchedule.seq)),
