@@ -1,12 +1,19 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/platform/db/client';
+import { qualified } from '@/platform/db/qualified';
 import type { BBox } from '@/platform/geo/geometry';
 import { getSettings } from '@/platform/settings';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, workPackages } from '@/modules/parcels/schema';
 import type { TStage } from '@/modules/parcels/stages';
-import { WARNING_STAGES, warningLimitsOf } from '@/modules/parcels/warning-facts';
+import {
+  lastInspectionSql as parcelLastInspectionSql,
+  lastWorkUpdateSql as parcelLastWorkUpdateSql,
+  reservedOnSql as parcelReservedOnSql,
+  WARNING_STAGES,
+  warningLimitsOf,
+} from '@/modules/parcels/warning-facts';
 import type { WarningLimits } from '@/modules/parcels/rules';
 import type { MapFilters } from '../validation';
 
@@ -15,30 +22,19 @@ import type { MapFilters } from '../validation';
  * parcels_bbox_idx on min_lon, min_lat, max_lon, max_lat): no PostGIS (COMPAT.md).
  */
 
-/* Aliases for the correlated subqueries, so that their columns never resolve to the outer query's. */
-const e = alias(parcelEvents, 'tile_e');
-const i = alias(custodyInspections, 'tile_i');
-const w = alias(workPackages, 'tile_w');
-const fromE = sql`${parcelEvents} ${sql.identifier('tile_e')}`;
-const fromI = sql`${custodyInspections} ${sql.identifier('tile_i')}`;
-const fromW = sql`${workPackages} ${sql.identifier('tile_w')}`;
-
 /** Only parcels in the warning stages can raise a warning: the others skip the fact lookups. */
 const warningStageSql = sql`${parcels.stage} in (${sql.join(
   WARNING_STAGES.map((s) => sql`${s}`),
   sql`, `,
 )})`;
+const inWarningStage = (fact: SQL) => sql<string | null>`case when ${warningStageSql} then ${fact} end`;
 
-/* The facts the warning rules read: correlated scalar subqueries (no LATERAL), indexed by parcel. */
-const reservedOnSql = sql<
-  string | null
->`case when ${warningStageSql} then (select max(${e.eventDate}) from ${fromE} where ${e.parcelId} = ${parcels.id} and ${e.toStage} = '已入库') end`;
-const lastInspectionSql = sql<
-  string | null
->`case when ${warningStageSql} then (select max(${i.inspectedOn}) from ${fromI} where ${i.parcelId} = ${parcels.id}) end`;
-const lastWorkUpdateSql = sql<string | null>`case when ${warningStageSql} then (select max(${w.updatedOn}) from ${fromW} where ${w.parcelId} = ${parcels.id}) end`;
+/* The facts the warning rules read: the parcels module's subqueries, for warning stages only. */
+const reservedOnSql = inWarningStage(parcelReservedOnSql);
+const lastInspectionSql = inWarningStage(parcelLastInspectionSql);
+const lastWorkUpdateSql = inWarningStage(parcelLastWorkUpdateSql);
 /** Date of the parcel's first lifecycle event (registration as 拟收储): what the `year` filter reads. */
-const firstEventSql = sql<string | null>`(select min(${e.eventDate}) from ${fromE} where ${e.parcelId} = ${parcels.id})`;
+const firstEventSql = sql<string | null>`(select min(${qualified(parcelEvents.eventDate)}) from ${parcelEvents} where ${qualified(parcelEvents.parcelId)} = ${qualified(parcels.id)})`;
 
 /** Every filter but `warn`, which the warning rules decide in code (after the stage pre-selection). */
 export function filterSql(f: MapFilters): SQL[] {
