@@ -105,14 +105,13 @@ export async function postBondInterest(
     .where(eq(bondAllocations.bondId, p.bond.id))
     .orderBy(desc(bondAllocations.amount), asc(reserveProjects.code));
   const { shares, unallocated } = splitBondInterest(p.interest, p.bond.amount, allocations);
+  const borne = shares.filter((share) => dec(share.amount).gt(0));
+  const closed = borne.find((share) => share.projectStatus === 'closed');
+  if (closed) {
+    fail(`专项债券 ${p.bond.code} 分配给的项目「${closed.projectCode} ${closed.projectName}」已关闭，其应承担的利息 ${closed.amount} 元不能记入该项目；请先调整债券分配或重新开启项目`);
+  }
   const entries: BondInterestPosting['entries'] = [];
-  for (const share of shares) {
-    if (dec(share.amount).lte(0)) continue;
-    if (share.projectStatus === 'closed') {
-      fail(`专项债券 ${p.bond.code} 分配给的项目「${share.projectCode} ${share.projectName}」已关闭，其应承担的利息 ${share.amount} 元不能记入该项目；请先调整债券分配或重新开启项目`);
-    }
-    const project = await findProject(tx, share.projectId);
-    requireOpenForSpending(project, { direction: 'expense', amount: share.amount });
+  for (const share of borne) {
     const entryNo = await nextEntryNo(tx, p.paidOn);
     const [entry] = await tx
       .insert(ledgerEntries)
