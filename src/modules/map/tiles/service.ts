@@ -205,13 +205,18 @@ export const WARM_MAX_ZOOM = 10;
 
 /** Builds (into the cache) the unfiltered low-zoom tiles holding parcels; returns how many. */
 async function warmTiles(db: Db, overview: ParcelOverview, today: string): Promise<number> {
+  // The tiles holding a parcel at the deepest warmed zoom (tileAt once per parcel); those of
+  // each lower zoom are their parents: x and y shifted right by the difference of zooms.
+  const side = 2 ** WARM_MAX_ZOOM;
+  const deepest = new Set<number>();
+  for (let k = 0; k < overview.size; k++) {
+    const t = tileAt(overview.lon[k], overview.lat[k], WARM_MAX_ZOOM);
+    deepest.add(t.x * side + t.y);
+  }
   let built = 0;
   for (let z = 0; z <= WARM_MAX_ZOOM; z++) {
-    const wanted = new Set<string>();
-    for (let k = 0; k < overview.size; k++) {
-      const t = tileAt(overview.lon[k], overview.lat[k], z);
-      wanted.add(`${t.x}/${t.y}`);
-    }
+    const up = WARM_MAX_ZOOM - z;
+    const wanted = new Set([...deepest].map((key) => `${Math.floor(key / side) >> up}/${key % side >> up}`));
     for (const xy of wanted) {
       const [x, y] = xy.split('/').map(Number);
       await getParcelTile(db, { z, x, y }, EMPTY_FILTERS, today);
