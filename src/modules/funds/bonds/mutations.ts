@@ -34,18 +34,8 @@ export { PAYMENTS_EXIST_MESSAGE };
 const bondTakenMessage = (code: string) => `债券代码「${code}」已被使用，请换一个`;
 const BOND_GONE = '债券不存在或已被删除，请刷新后重试';
 
-type TBondTerms = {
-  code: string;
-  name: string;
-  amount: string;
-  annualRate: string;
-  termYears: number;
-  issueDate: string;
-  firstPaymentDate: string | null;
-  repaymentType: keyof typeof REPAYMENT_TYPES;
-  docNo: string | null;
-  note: string | null;
-};
+/** A bond's terms: what the form sends and what a stored bond holds. */
+type TBondTerms = Omit<BondRow, 'id' | 'version' | 'isDemo'>;
 
 function bondSnapshot(b: TBondTerms, rows: readonly ScheduleRow[]) {
   const totals = scheduleTotals(rows);
