@@ -54,3 +54,26 @@ export function describeZodError(error: z.ZodError): { message: string; fieldErr
   }
   return { message: error.issues[0]?.message ?? '输入有误', fieldErrors };
 }
+
+/*
+ * URL list filters (?q=…&page=…): a malformed value is ignored (it falls back to "all" or the
+ * first page) rather than failing the page.
+ */
+/** Free search text, trimmed; empty → undefined. */
+export const zFilterText = (max = 64) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((s) => s || undefined);
+/** A record id in a filter (project, plan, department …). */
+export const zFilterId = z
+  .string()
+  .regex(/^[0-9A-Za-z_-]{1,64}$/)
+  .optional()
+  .catch(undefined);
+export const zFilterPage = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const zFilterPageSize = z.coerce.number().int().min(10).max(100).catch(20);
+

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { zFilterPage, zFilterPageSize } from '@/platform/validation';
 import type { Db } from '@/platform/db/client';
 import { auditLog } from '@/platform/audit/schema';
 
@@ -20,8 +21,8 @@ export const ZAuditFilter = z.object({
   result: z.enum(AUDIT_RESULTS).optional().catch(undefined),
   from: dateOnly,
   to: dateOnly,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 

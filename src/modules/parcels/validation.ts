@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import Decimal from 'decimal.js';
-import { hasControlChars, zId, zOptionalText, zText } from '@/platform/validation';
+import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
 import { geodesicArea, pointInPolygon, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { HAZARD_RESULTS, STAGES } from './stages';
@@ -100,28 +100,20 @@ export const ZUpdateParcel = z.object({
 });
 export type TUpdateParcel = z.input<typeof ZUpdateParcel>;
 
-const optionalQueryText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((s) => s || undefined);
 
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZParcelFilter = z.object({
-  q: optionalQueryText(64),
+  q: zFilterText(),
   stage: z.enum(STAGES).optional().catch(undefined),
   district: z.string().regex(/^[0-9A-Z]{6}$/).optional().catch(undefined),
-  project: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
-  use: optionalQueryText(64),
+  project: zFilterId,
+  use: zFilterText(),
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   warn: z.enum(WARNING_FILTERS).optional().catch(undefined),
   sort: z.enum(PARCEL_SORTS).catch('created'),
   order: z.enum(['asc', 'desc']).catch('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TParcelFilter = z.infer<typeof ZParcelFilter>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zText } from '@/platform/validation';
+import { zId, zText, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { zAreaM2, zCount, zWanToYuan } from './amounts';
 import { zOptionalDate, zOptionalLine } from './form-fields';
 
@@ -89,7 +89,7 @@ export const ZPlanFilter = z.object({
   year: z.coerce.number().int().min(MIN_PLAN_YEAR).max(MAX_PLAN_YEAR).optional().catch(undefined),
   /** Absent: current versions only; 'all': every version. */
   status: z.enum([...PLAN_STATUSES, 'all']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TPlanFilter = z.infer<typeof ZPlanFilter>;

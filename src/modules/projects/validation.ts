@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlChars, zId, zOptionalText, zText } from '@/platform/validation';
+import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { ACQUISITION_ROUTES, type TStage } from '@/modules/parcels/stages';
 import { zWanToYuan } from '@/modules/plans/amounts';
 import { zOptionalLine } from '@/modules/plans/form-fields';
@@ -69,17 +69,11 @@ export const ZSetProjectStatus = z.object({
 
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZProjectFilter = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .catch(undefined)
-    .transform((s) => s || undefined),
+  q: zFilterText(),
   route: z.enum(ACQUISITION_ROUTES).optional().catch(undefined),
-  plan: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
+  plan: zFilterId,
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TProjectFilter = z.infer<typeof ZProjectFilter>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlChars, zId, zOptionalText, zText } from '@/platform/validation';
+import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { zPassword } from '@/platform/auth/password-policy';
 
 export { PASSWORD_RULE } from '@/platform/auth/password-policy';
@@ -77,16 +77,10 @@ export type TResetPassword = z.input<typeof ZResetPassword>;
 
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZUserFilter = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .catch(undefined)
-    .transform((s) => s || undefined),
-  dept: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
+  q: zFilterText(),
+  dept: zFilterId,
   status: z.enum(USER_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TUserFilter = z.infer<typeof ZUserFilter>;

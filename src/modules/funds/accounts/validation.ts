@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zOptionalText, zText } from '@/platform/validation';
+import { zId, zOptionalText, zText, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { zOptionalLine } from '@/modules/plans/form-fields';
 import { FUND_SOURCES, type TFundSourceCode } from '../rules';
 
@@ -44,7 +44,7 @@ export const ZSetAccountStatus = z.object({
 export const ZAccountFilter = z.object({
   source: z.enum(FUND_SOURCE_CODES).optional().catch(undefined),
   status: z.enum(ACCOUNT_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TAccountFilter = z.infer<typeof ZAccountFilter>;

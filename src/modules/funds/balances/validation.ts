@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 
 /**
  * URL parameters of the balance pages, the execution report and the Excel export. Client-safe.
@@ -16,30 +17,19 @@ export type TBalanceProjectStatus = (typeof PROJECT_STATUS_OPTIONS)[number]['val
 
 const zYear = z.coerce.number().int().min(FUNDS_YEAR_MIN).max(FUNDS_YEAR_MAX);
 const zOptionalYear = zYear.optional().catch(undefined);
-const zOptionalId = z
-  .string()
-  .regex(/^[0-9A-Za-z_-]{1,64}$/)
-  .optional()
-  .catch(undefined);
 
 /** /funds/projects: search (code or name), project status, year (received/spent of that year), paging. */
 export const ZProjectBalanceFilter = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .catch(undefined)
-    .transform((s) => s || undefined),
+  q: zFilterText(),
   status: z.enum(['active', 'closed']).optional().catch(undefined),
   year: zOptionalYear,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TProjectBalanceFilter = z.infer<typeof ZProjectBalanceFilter>;
 
 /** /funds and /funds/report: a year (defaults to the current one) and, for the report, a project. */
-export const ZYearParams = z.object({ year: zOptionalYear, projectId: zOptionalId });
+export const ZYearParams = z.object({ year: zOptionalYear, projectId: zFilterId });
 export type TYearParams = z.infer<typeof ZYearParams>;
 
 export const EXPORT_KINDS = ['projects', 'report', 'monthly', 'accounts', 'bonds'] as const;
@@ -58,7 +48,7 @@ export const ZExportParams = z.object({
   q: ZProjectBalanceFilter.shape.q,
   status: ZProjectBalanceFilter.shape.status,
   year: zOptionalYear,
-  projectId: zOptionalId,
+  projectId: zFilterId,
 });
 export type TExportParams = z.infer<typeof ZExportParams>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zText } from '@/platform/validation';
+import { zId, zText, zFilterText, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { zOptionalDate, zOptionalLine } from '@/modules/plans/form-fields';
 import { LEDGER_CATEGORIES, parseAmount, type TLedgerCategory } from '../rules';
 
@@ -129,17 +129,11 @@ const zFilterYear = z.coerce.number().int().min(MIN_BUDGET_YEAR).max(MAX_BUDGET_
 /** /funds/budgets filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZBudgetListFilter = z.object({
   year: zFilterYear,
-  q: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .catch(undefined)
-    .transform((s) => s || undefined),
+  q: zFilterText(),
   /** 'budgeted': only projects with a life or an annual budget for the year. */
   only: z.enum(['budgeted']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TBudgetListFilter = z.infer<typeof ZBudgetListFilter>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zOptionalText, zText } from '@/platform/validation';
+import { zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
 import { FUND_SOURCES, INCOME_CATEGORIES, LEDGER_CATEGORIES, RETURN_COMMENT_MAX, ENTRY_STATUSES, returnCommentProblem, zAmount, type TEntryStatus } from '../rules';
 
@@ -199,29 +199,21 @@ export const LEDGER_SORT_LABELS: Record<TLedgerSort, string> = { date: '发生�
 const STATUS_KEYS = Object.keys(ENTRY_STATUSES) as [TEntryStatus, ...TEntryStatus[]];
 const ALL_CATEGORIES = [...new Set([...LEDGER_CATEGORIES, ...INCOME_CATEGORIES])] as [string, ...string[]];
 
-const optionalQueryText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((s) => (s ? s : undefined));
 
 /** /funds/ledger and its export: anything malformed is ignored (falls back to "all"). */
 export const ZLedgerFilter = z.object({
-  q: optionalQueryText(64),
+  q: zFilterText(),
   direction: z.enum(DIRECTIONS).optional().catch(undefined),
   status: z.enum(STATUS_KEYS).optional().catch(undefined),
   category: z.enum(ALL_CATEGORIES).optional().catch(undefined),
-  project: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional().catch(undefined),
+  project: zFilterId,
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   month: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
   /** "待我处理": '1' keeps only entries the current user can act on. */
   mine: z.enum(['1']).optional().catch(undefined),
   sort: z.enum(LEDGER_SORTS).catch('date'),
   order: z.enum(['asc', 'desc']).catch('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().min(10).max(100).catch(20),
+  page: zFilterPage,
+  size: zFilterPageSize,
 });
 export type TLedgerFilter = z.infer<typeof ZLedgerFilter>;
