@@ -12,16 +12,10 @@ import type { BudgetVersionView } from '../view';
 import { BudgetFormDialog } from './budget-form-dialog';
 import { Wan } from './budgets-client';
 import { ExecutionRate } from './execution-rate';
+import type { BudgetProject } from '../queries';
 
-export interface BudgetProjectView {
-  id: string;
-  code: string;
-  name: string;
-  status: 'active' | 'closed';
-  estimatedCost: string;
-  expectedIncome: string;
-  isDemo: boolean;
-}
+/** The project as the page receives it: all plain values. */
+export type BudgetProjectView = BudgetProject;
 
 type CategoryRow = CategoryExecution & { key: string; foot?: boolean };
 
