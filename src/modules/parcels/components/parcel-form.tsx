@@ -121,7 +121,7 @@ export function ParcelForm(props: {
             {text('titleCertNo', { max: 100 })}
           </LabeledField>
           <LabeledField name="titleRegisteredOn" label="权属登记日期" error={errors.titleRegisteredOn}>
-            <DateField value={values.titleRegisteredOn} onChange={(v) => set('titleRegisteredOn', v)} />
+            <DateField value={values.titleRegisteredOn} onChange={(v) => set('titleRegisteredOn', v)} notFuture />
           </LabeledField>
           {HAZARD_CHECKS.map((h) => (
             <LabeledField key={h.key} name={h.key} label={h.label} error={errors[h.key]}>

@@ -102,7 +102,7 @@ export function AllocationDialog(props: {
           <Input value={amount} maxlength={22} suffix="元" onChange={(v) => setAmount(String(v))} />
         </LabeledField>
         <LabeledField name="allocatedOn" label="分配日期" required error={errors.allocatedOn} hint={`不早于发行日期 ${bond.issueDate}`}>
-          <DateField value={allocatedOn} onChange={setAllocatedOn} />
+          <DateField value={allocatedOn} onChange={setAllocatedOn} min={bond.issueDate} />
         </LabeledField>
         <LabeledField name="note" label="备注" error={errors.note}>
           <Textarea value={note} maxlength={500} autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => setNote(String(v))} />

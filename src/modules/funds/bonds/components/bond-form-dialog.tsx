@@ -133,7 +133,7 @@ export function BondFormDialog(props: { mode: BondDialogMode; onClose: () => voi
             <DateField value={values.issueDate} onChange={(v) => set('issueDate', v)} />
           </LabeledField>
           <LabeledField name="firstPaymentDate" label="首次付息日" error={errors.firstPaymentDate} hint="选填；首期不足一年时填写，不填则每年发行日对应日付息">
-            <DateField value={values.firstPaymentDate} onChange={(v) => set('firstPaymentDate', v)} />
+            <DateField value={values.firstPaymentDate} onChange={(v) => set('firstPaymentDate', v)} min={values.issueDate || null} />
           </LabeledField>
           <LabeledField name="docNo" label="发行文号" error={errors.docNo}>
             <Input value={values.docNo} maxlength={64} placeholder="选填" onChange={(v) => set('docNo', String(v))} />

@@ -70,7 +70,7 @@ export function PaymentDialog(props: { bondCode: string; issueDate: string; row:
       />
       <Form labelAlign="top" colon={false} onSubmit={submit} preventSubmitDefault data-testid="payment-form" style={{ marginTop: 16 }}>
         <LabeledField name="paidOn" label="付款日期" required error={errors.paidOn} hint={`不早于发行日期 ${props.issueDate}，不晚于今天`}>
-          <DateField value={v.paidOn} onChange={(d) => set('paidOn', d)} />
+          <DateField value={v.paidOn} onChange={(d) => set('paidOn', d)} min={props.issueDate} notFuture />
         </LabeledField>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <LabeledField name="principalPaid" label="支付本金" error={errors.principalPaid} hint={`不超过 ${formatYuan(principalLeft)} 元；不填按 0 计`}>

@@ -84,7 +84,7 @@ export function EntryForm(props: {
             />
           </LabeledField>
           <LabeledField name="entryDate" label="发生日期" required error={errors.entryDate} hint={`不能晚于今天（${props.today}）`}>
-            <DateField value={values.entryDate} onChange={(v) => set('entryDate', v)} />
+            <DateField value={values.entryDate} onChange={(v) => set('entryDate', v)} notFuture />
           </LabeledField>
           <LabeledField name="amount" label="金额（元）" required error={errors.amount} hint="大于 0，最多两位小数">
             {text('amount', { max: 24, placeholder: '如 125000.00', disabled: fixed })}

@@ -136,7 +136,7 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
             <Input value={v.agreementNo} maxlength={64} onChange={(val) => set('agreementNo', String(val))} />
           </LabeledField>
           <LabeledField name="agreementSignedOn" label="协议签订日期" error={errors.agreementSignedOn} hint="未签订请留空">
-            <DateField value={v.agreementSignedOn} onChange={(val) => set('agreementSignedOn', val)} />
+            <DateField value={v.agreementSignedOn} onChange={(val) => set('agreementSignedOn', val)} notFuture />
           </LabeledField>
           <LabeledField name="amountAgreed" label="协议金额（元）" required error={errors.amountAgreed}>
             <Input value={v.amountAgreed} placeholder="例如 150000.00" onChange={(val) => set('amountAgreed', String(val))} />

@@ -76,7 +76,7 @@ export function CustodyForm(props: { parcel: CustodyParcel; tempUseLimitDays: nu
               <DateField value={v.tempUseStart} onChange={(val) => set('tempUseStart', val)} />
             </LabeledField>
             <LabeledField name="tempUseEnd" label="临时利用结束日期" required error={errors.tempUseEnd} hint={`规定期限 ${props.tempUseLimitDays} 天`}>
-              <DateField value={v.tempUseEnd} onChange={(val) => set('tempUseEnd', val)} />
+              <DateField value={v.tempUseEnd} onChange={(val) => set('tempUseEnd', val)} min={v.tempUseStart || null} />
             </LabeledField>
           </>
         )}

@@ -120,7 +120,7 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
       <Form labelAlign="top" preventSubmitDefault>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <LabeledField name="inspectedOn" label="巡查日期" required error={errors.inspectedOn}>
-            <DateField value={v.inspectedOn} clearable={false} onChange={(val) => set('inspectedOn', val)} />
+            <DateField value={v.inspectedOn} clearable={false} onChange={(val) => set('inspectedOn', val)} notFuture />
           </LabeledField>
           <LabeledField name="inspector" label="巡查人" required error={errors.inspector}>
             <Input value={v.inspector} maxlength={64} onChange={(val) => set('inspector', String(val))} />
@@ -134,7 +134,7 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
             <Textarea value={v.rectification} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('rectification', String(val))} />
           </LabeledField>
           <LabeledField name="rectifiedOn" label="整改完成日期" error={errors.rectifiedOn} hint="不早于巡查日期">
-            <DateField value={v.rectifiedOn} onChange={(val) => set('rectifiedOn', val)} />
+            <DateField value={v.rectifiedOn} onChange={(val) => set('rectifiedOn', val)} min={v.inspectedOn || null} notFuture />
           </LabeledField>
         </div>
         {existing.length > 0 && (

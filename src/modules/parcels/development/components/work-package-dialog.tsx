@@ -100,10 +100,10 @@ export function WorkPackageDialog(props: { parcelId: string; pkg: WorkPackageVie
             />
           </LabeledField>
           <LabeledField name="startedOn" label="开工日期" error={errors.startedOn}>
-            <DateField value={v.startedOn} onChange={(val) => set('startedOn', val)} />
+            <DateField value={v.startedOn} onChange={(val) => set('startedOn', val)} notFuture />
           </LabeledField>
           <LabeledField name="acceptedOn" label="验收日期" error={errors.acceptedOn} hint="验收合格后填写，不早于开工日期">
-            <DateField value={v.acceptedOn} onChange={(val) => set('acceptedOn', val)} />
+            <DateField value={v.acceptedOn} onChange={(val) => set('acceptedOn', val)} min={v.startedOn || null} notFuture />
           </LabeledField>
         </div>
       </Form>

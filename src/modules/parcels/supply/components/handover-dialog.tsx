@@ -44,6 +44,7 @@ export function HandoverDialog(props: { supply: SupplyView; today: string; onClo
           <DateField
             value={date}
             clearable={false}
+            min={supply.dealDate}
             onChange={(v) => {
               setDate(v);
               setError('');
