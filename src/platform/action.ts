@@ -127,7 +127,7 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       } catch (e) {
         if (isAppError(e)) {
           await auditFailure(db, actor, e.code === 'FORBIDDEN' ? '拒绝' : '失败', e.message);
-          return { ok: false, error: e.message };
+          return { ok: false, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
         }
         if (isUniqueViolation(e)) {
           const message = '数据已存在或已被他人修改，请刷新后重试';
@@ -142,7 +142,10 @@ export function defineMutation<S extends z.ZodType, R>(def: {
   };
 }
 
-/** Throw inside a mutation body to roll back and show the user this message. */
-export function fail(message: string, code: ConstructorParameters<typeof AppError>[0] = 'RULE_VIOLATION'): never {
-  throw new AppError(code, message);
+/**
+ * Throw inside a mutation body to roll back and show the user this message; `fieldErrors` also
+ * show at the form fields they concern.
+ */
+export function fail(message: string, code: ConstructorParameters<typeof AppError>[0] = 'RULE_VIOLATION', fieldErrors?: Record<string, string>): never {
+  throw new AppError(code, message, fieldErrors);
 }

@@ -3,6 +3,8 @@ export class AppError extends Error {
   constructor(
     public readonly code: AppErrorCode,
     message: string,
+    /** Messages to show at the form fields they concern (key: the field's path, e.g. `supply.dealDate`). */
+    public readonly fieldErrors?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -4,7 +4,7 @@
  */
 export { nextStages, findTransition, deriveStage, type TTransitionKind, type TStageTransition } from './rules/lifecycle';
 export type { TransitionFacts, GuardProblem, TSupplyFacts, THazardKey } from './rules/types';
-export { checkTransition, REASON_MAX_LENGTH, type TTransitionCheck } from './rules/transition';
+export { checkTransition, problemFieldErrors, REASON_MAX_LENGTH, type TTransitionCheck } from './rules/transition';
 export { supplyProblems, isSupplyMode, COMPETITIVE_SUPPLY_MODES } from './rules/supply';
 export { premiumRate, parseMoney, Money, type TMoney, type TMoneyParse } from './rules/money';
 export { RULE_SOURCES } from './rules/sources';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, max } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import { parcelEvents, parcels, supplies } from '../schema';
-import { checkTransition, nextStages } from '../rules';
+import { checkTransition, nextStages, problemFieldErrors } from '../rules';
 import { ZTransition } from './validation';
 import { gatherTransitionFacts, loadParcelForTransition } from './facts';
 
@@ -32,7 +32,7 @@ export const transitionParcel = defineMutation({
     const verdict = checkTransition(parcel.stage, input.toStage, facts);
     if (!verdict.ok) {
       const lines = verdict.problems.map((p, i) => `${i + 1}. ${p.message}`).join('；');
-      fail(`不能${step?.label ?? `转为「${input.toStage}」`}：${lines}`);
+      fail(`不能${step?.label ?? `转为「${input.toStage}」`}：${lines}`, 'RULE_VIOLATION', problemFieldErrors(verdict.problems, { supply: input.toStage === '已供应' }));
     }
     const [{ last }] = await tx.select({ last: max(parcelEvents.seq) }).from(parcelEvents).where(eq(parcelEvents.parcelId, parcel.id));
     const [event] = await tx

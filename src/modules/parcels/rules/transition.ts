@@ -148,3 +148,31 @@ export function checkTransition(from: TStage, to: TStage, facts: TransitionFacts
   }
   return step && problems.length === 0 ? { ok: true, kind: step.kind } : { ok: false, problems };
 }
+
+/** Which form field of the transition dialog a guard problem concerns, by its code; null for the parcel's records. */
+const PROBLEM_FIELDS: [prefix: string, field: string][] = [
+  ['supply-mode', 'supply.mode'],
+  ['supply-deal-date', 'supply.dealDate'],
+  ['supply-deal', 'supply.dealPrice'],
+  ['supply-starting-price', 'supply.startingPrice'],
+  ['supply-transferee', 'supply.transferee'],
+  ['supply-contract', 'supply.contractNo'],
+  ['supply-notice', 'supply.noticeDate'],
+  ['date-', 'eventDate'],
+  ['reason-', 'reason'],
+];
+
+/**
+ * The guard problems that concern a field of the form, as field errors (first problem per field).
+ * For a supply the step's date is the deal date, so date problems show there.
+ */
+export function problemFieldErrors(problems: readonly GuardProblem[], opts: { supply: boolean }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) {
+    const hit = PROBLEM_FIELDS.find(([prefix]) => p.code.startsWith(prefix));
+    if (!hit) continue;
+    const field = hit[1] === 'eventDate' && opts.supply ? 'supply.dealDate' : hit[1];
+    out[field] ??= p.message;
+  }
+  return out;
+}

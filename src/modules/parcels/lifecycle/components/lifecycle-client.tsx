@@ -97,7 +97,16 @@ export function LifecycleClient(props: {
           ))}
         </Space>
       </Card>
-      {open && <TransitionDialog parcelId={props.parcel.id} version={props.parcel.version} step={open} today={props.today} onClose={() => setOpen(null)} />}
+      {open && (
+        <TransitionDialog
+          parcelId={props.parcel.id}
+          version={props.parcel.version}
+          step={open}
+          today={props.today}
+          lastEventDate={props.events.reduce<string | null>((last, e) => (last && last > e.eventDate ? last : e.eventDate), null)}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ interface Values {
 }
 
 /** The form of one lifecycle step: date, document, amount, note; reason or supply terms where the step needs them. */
-export function TransitionDialog(props: { parcelId: string; version: number; step: TransitionStep; today: string; onClose: () => void }) {
+export function TransitionDialog(props: { parcelId: string; version: number; step: TransitionStep; today: string; lastEventDate: string | null; onClose: () => void }) {
   const { step } = props;
   const { run, busy } = useRunAction();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -77,7 +77,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
     <Dialog
       visible
       header={`办理：${step.label}（转为「${step.to}」）`}
-      width={600}
+      width={isSupply ? 760 : 600}
       confirmBtn={{ content: '确认办理', loading: busy }}
       cancelBtn="取消"
       onConfirm={submit}
@@ -88,16 +88,16 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
       <Form labelAlign="top" preventSubmitDefault>
         {!isSupply && (
           <LabeledField name="eventDate" label="办理日期" required error={errors.eventDate}>
-            <DateField value={v.eventDate} onChange={set('eventDate')} clearable={false} />
+            <DateField value={v.eventDate} onChange={set('eventDate')} clearable={false} min={props.lastEventDate} notFuture />
           </LabeledField>
         )}
         {isSupply && (
-          <>
+          <div className="lr-form-grid">
             <LabeledField name="supply.mode" label="供应方式" required error={errors['supply.mode']}>
               <Select value={v.mode} onChange={set('mode')} options={SUPPLY_MODES.map((m) => ({ label: m, value: m }))} placeholder="招标/拍卖/挂牌/协议/划拨" />
             </LabeledField>
             <LabeledField name="supply.noticeDate" label="公告日期" error={errors['supply.noticeDate']}>
-              <DateField value={v.noticeDate} onChange={set('noticeDate')} />
+              <DateField value={v.noticeDate} onChange={set('noticeDate')} max={v.dealDate || props.today} />
             </LabeledField>
             <LabeledField name="supply.startingPrice" label="起始价（元）" error={errors['supply.startingPrice']}>
               <Input value={v.startingPrice} onChange={set('startingPrice')} placeholder="例如 12000000.00" />
@@ -106,7 +106,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
               <Input value={v.dealPrice} onChange={set('dealPrice')} placeholder="例如 13500000.00" />
             </LabeledField>
             <LabeledField name="supply.dealDate" label="成交日期" required error={errors['supply.dealDate']}>
-              <DateField value={v.dealDate} onChange={set('dealDate')} />
+              <DateField value={v.dealDate} onChange={set('dealDate')} clearable={false} min={props.lastEventDate} notFuture />
             </LabeledField>
             <LabeledField name="supply.transferee" label="受让人" required error={errors['supply.transferee']}>
               <Input value={v.transferee} onChange={set('transferee')} maxlength={200} />
@@ -114,7 +114,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
             <LabeledField name="supply.contractNo" label="出让合同编号" required error={errors['supply.contractNo']}>
               <Input value={v.contractNo} onChange={set('contractNo')} maxlength={100} />
             </LabeledField>
-          </>
+          </div>
         )}
         {needsReason && (
           <LabeledField name="reason" label={step.kind === 'cancel' ? '终止原因' : '中止原因'} required error={errors.reason}>
