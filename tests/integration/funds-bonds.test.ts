@@ -181,7 +181,7 @@ describe('allocations to projects', () => {
     expect((await allocate(bondId, p1, '7000000')).ok).toBe(true);
     expect(await allocate(bondId, p2, '3000000.01')).toEqual({
       ok: false,
-      error: '分配金额 300.000001 万元超过债券可分配余额：债券金额 1,000.00 万元，已分配给其他项目 700.00 万元，尚可分配 300.00 万元',
+      error: '分配金额 300.00 万元（3,000,000.01 元）超过债券可分配余额：债券金额 1,000.00 万元，已分配给其他项目 700.00 万元，尚可分配 300.00 万元',
     });
     expect(await db().select().from(bondAllocations).where(eq(bondAllocations.projectId, p2))).toEqual([]);
     expect((await allocate(bondId, p2, '3000000')).ok).toBe(true);
@@ -195,7 +195,7 @@ describe('allocations to projects', () => {
     const res = await allocate(b, p, '2000000.01');
     expect(res.ok).toBe(false);
     if (!res.ok) {
-      expect(res.error).toContain('专项债券资金 700.000001 万元超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.000001 万元');
+      expect(res.error).toContain('专项债券资金 700.00 万元（7,000,000.01 元）超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.01 元');
       expect(res.error).toContain('财预〔2019〕89号');
     }
     expect((await allocate(b, p, '2000000')).ok).toBe(true);
@@ -370,7 +370,7 @@ describe('payments against the schedule', () => {
     const base = { ...bondInput(), code: bond.code, id: bondId, version: 1 };
     expect(await updateBond.execute(db(), finance, { ...base, amount: '4999999.99' })).toEqual({
       ok: false,
-      error: '债券金额（499.999999 万元）不能小于已分配给项目的金额（500.00 万元），请先调整分配',
+      error: '债券金额 500.00 万元（4,999,999.99 元） 不能小于已分配给项目的金额 500.00 万元，请先调整分配',
     });
     expect(await updateBond.execute(db(), finance, { ...base, issueDate: '2023-03-11' })).toEqual({
       ok: false,

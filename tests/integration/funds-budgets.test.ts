@@ -246,8 +246,8 @@ describe('saving a budget', () => {
     expect(y2025.ok).toBe(true);
     if (!y2025.ok) return;
     expect(y2025.data.warnings).toEqual([
-      '「征收补偿」各年度预算合计 100.000001 万元（2024、2025 年）超过全生命周期预算 100.00 万元，超出 0.000001 万元',
-      '「融资成本」各年度预算合计 0.000001 万元（2025 年）超过全生命周期预算 0.00 万元，超出 0.000001 万元',
+      '「征收补偿」2024、2025 年度预算合计 100.00 万元（1,000,000.01 元），超过全生命周期预算 100.00 万元，超出 0.01 元',
+      '「融资成本」2025 年度预算合计 0.01 元，超过全生命周期预算 0.00 元，超出 0.01 元',
     ]);
     const budgets = await getProjectBudgets(db(), projectId);
     expect(budgets.warnings.map((w) => [w.category, w.annualSum, w.life, w.excess, w.years])).toEqual([

@@ -88,7 +88,7 @@ describe('N45 project balance', () => {
     expect(r.lifeOk).toBe(false);
     expect(r.cashOk).toBe(true);
     expect(r.messages).toEqual([
-      '项目收支不平衡：预计土地出让收入 11,999.999999 万元低于全生命周期预算 10,000.00 万元与融资成本 2,000.00 万元之和，缺口 0.000001 万元',
+      '项目收支不平衡：预计土地出让收入 12,000.00 万元（119,999,999.99 元）低于全生命周期预算 10,000.00 万元与融资成本 2,000.00 万元之和，缺口 0.01 元',
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('N45 project balance', () => {
       ],
     });
     expect(r).toMatchObject({ lifeOk: true, cashOk: false, firstNegativeYear: 2024 });
-    expect(r.messages).toEqual(['2024 年末累计资金余额为 -0.000001 万元，资金出现缺口（逐年累计余额不得为负）']);
+    expect(r.messages).toEqual(['2024 年末累计资金余额为 -0.01 元，资金出现缺口（逐年累计余额不得为负）']);
   });
 
   it('works with yearlyCash output directly', () => {

@@ -25,7 +25,7 @@ describe('B19: bond money ≤ 70% of expected land-sale income', () => {
     expect(r.ok).toBe(false);
     expect(r.ratioPercent).toBe('70.01'); // rounded up: a breach never reads as "70.00"
     expect(r.message).toBe(
-      '专项债券资金 7,000.000001 万元超过项目预计土地出让收入 10,000.00 万元的 70%（上限 7,000.00 万元），超出 0.000001 万元',
+      '专项债券资金 7,000.00 万元（70,000,000.01 元）超过项目预计土地出让收入 10,000.00 万元的 70%（上限 7,000.00 万元），超出 0.01 元',
     );
   });
 
@@ -44,7 +44,7 @@ describe('B19: bond money ≤ 70% of expected land-sale income', () => {
   it('no expected income: any bond money is refused, none is fine', () => {
     const r = bondShareCheck({ expectedIncome: '0.00', bondAllocated: '1.00' });
     expect(r).toMatchObject({ ok: false, limit: '0.00', ratioPercent: null });
-    expect(r.message).toBe('项目未填写预计土地出让收入（或为 0），不能安排专项债券资金 0.0001 万元');
+    expect(r.message).toBe('项目未填写预计土地出让收入（或为 0），不能安排专项债券资金 1.00 元');
     expect(bondShareCheck({ expectedIncome: '0.00', bondAllocated: '0.00' }).ok).toBe(true);
   });
 });
@@ -61,7 +61,7 @@ describe('coverage ratio = expected income ÷ (principal + interest)', () => {
     const r = coverageCheck({ expectedIncome: '143999999.99', ...debt });
     expect(r.ratio).toBe('1.19');
     expect(r.ok).toBe(false);
-    expect(r.message).toBe('本息覆盖倍数 1.19 低于预警值 1.2：预计土地出让收入 14,399.999999 万元，专项债券本息合计 12,000.00 万元');
+    expect(r.message).toBe('本息覆盖倍数 1.19 低于预警值 1.2：预计土地出让收入 14,400.00 万元（143,999,999.99 元），专项债券本息合计 12,000.00 万元');
   });
 
   it('a fen over: ok', () => {
@@ -92,12 +92,12 @@ describe('allocations within a bond', () => {
 
   it('beyond: says how much is left', () => {
     expect(allocationProblem({ ...bond, requested: '40000000.01' })).toBe(
-      '分配金额 4,000.000001 万元超过债券可分配余额：债券金额 10,000.00 万元，已分配给其他项目 6,000.00 万元，尚可分配 4,000.00 万元',
+      '分配金额 4,000.00 万元（40,000,000.01 元）超过债券可分配余额：债券金额 10,000.00 万元，已分配给其他项目 6,000.00 万元，尚可分配 4,000.00 万元',
     );
   });
 
   it('already fully allocated', () => {
-    expect(allocationProblem({ bondAmount: '100.00', allocatedToOthers: '100.00', requested: '0.01' })).toContain('尚可分配 0.00 万元');
+    expect(allocationProblem({ bondAmount: '100.00', allocatedToOthers: '100.00', requested: '0.01' })).toContain('尚可分配 0.00 元');
     expect(allocationProblem({ bondAmount: '100.00', allocatedToOthers: '100.00', requested: '0.00' })).toBeNull();
   });
 });

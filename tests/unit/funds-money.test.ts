@@ -9,7 +9,7 @@ import {
   parseAmount,
   subtractAmounts,
   sumAmounts,
-  wanText,
+  wanPhrase,
   zAmount,
   zOptionalAmount,
 } from '../../src/modules/funds/rules';
@@ -127,11 +127,15 @@ describe('exact sums', () => {
     expect(isNegative('0.01')).toBe(false);
   });
 
-  it('wanText keeps the fen visible', () => {
-    expect(wanText('70000000.01')).toBe('7,000.000001');
-    expect(wanText('1234500.00')).toBe('123.45');
-    expect(wanText('0.00')).toBe('0.00');
-    expect(wanText('-50000.00')).toBe('-5.00');
+  it('wanPhrase rounds 万元 to what the unit shows and keeps a fen difference visible in 元', () => {
+    expect(wanPhrase('1234500.00')).toBe('123.45 万元');
+    expect(wanPhrase('-50000.00')).toBe('-5.00 万元');
+    expect(wanPhrase('70000000.01')).toBe('7,000.00 万元（70,000,000.01 元）');
+    expect(wanPhrase('-1200000.50')).toBe('-120.00 万元（-1,200,000.50 元）');
+    expect(wanPhrase('0.00')).toBe('0.00 元');
+    expect(wanPhrase('0.01')).toBe('0.01 元');
+    expect(wanPhrase('9999.99')).toBe('9,999.99 元');
+    expect(wanPhrase('10000')).toBe('1.00 万元');
   });
 });
 

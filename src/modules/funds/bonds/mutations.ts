@@ -17,7 +17,7 @@ import {
   subtractAmounts,
   sumAmounts,
   toAmount,
-  wanText,
+  wanPhrase,
   type ScheduleRow,
 } from '../rules';
 import { postBondInterest, withdrawBondInterest } from '../ledger/posting';
@@ -155,7 +155,7 @@ export const updateBond = defineMutation({
       .where(eq(bondAllocations.bondId, input.id));
     const allocated = sumAmounts(allocs.map((a) => a.amount));
     if (dec(input.amount).lt(dec(allocated))) {
-      fail(`债券金额（${wanText(input.amount)} 万元）不能小于已分配给项目的金额（${wanText(allocated)} 万元），请先调整分配`);
+      fail(`债券金额 ${wanPhrase(input.amount)} 不能小于已分配给项目的金额 ${wanPhrase(allocated)}，请先调整分配`);
     }
     const earliest = allocs.reduce<string | null>((m, a) => (m === null || a.allocatedOn < m ? a.allocatedOn : m), null);
     if (earliest !== null && input.issueDate > earliest) {
@@ -282,7 +282,7 @@ export const allocateToProject = defineMutation({
       objectId: id,
       before: null,
       after: allocationSnapshot(bond, project, input),
-      message: `专项债券 ${bond.code} 分配给项目 ${project.code} ${wanText(input.amount)} 万元`,
+      message: `专项债券 ${bond.code} 分配给项目 ${project.code} ${wanPhrase(input.amount)}`,
     });
     return { id };
   },
@@ -320,7 +320,7 @@ export const updateAllocation = defineMutation({
       objectId: alloc.id,
       before: allocationSnapshot(bond, project, alloc),
       after: allocationSnapshot(bond, project, input),
-      message: `专项债券 ${bond.code} 分配给项目 ${project.code} 的金额由 ${wanText(toAmount(dec(alloc.amount)))} 万元调整为 ${wanText(input.amount)} 万元`,
+      message: `专项债券 ${bond.code} 分配给项目 ${project.code} 的金额由 ${wanPhrase(toAmount(dec(alloc.amount)))} 调整为 ${wanPhrase(input.amount)}`,
     });
     return { id: alloc.id };
   },
@@ -341,7 +341,7 @@ export const removeAllocation = defineMutation({
       objectId: alloc.id,
       before: allocationSnapshot(bond, project, alloc),
       after: null,
-      message: `取消专项债券 ${bond.code} 对项目 ${project.code} 的分配（${wanText(toAmount(dec(alloc.amount)))} 万元）`,
+      message: `取消专项债券 ${bond.code} 对项目 ${project.code} 的分配（${wanPhrase(toAmount(dec(alloc.amount)))}）`,
     });
     return { id: alloc.id };
   },

@@ -1,5 +1,5 @@
 import { dec, Dec } from '@/modules/plans/amounts';
-import { compareAmounts, LEDGER_CATEGORIES, subtractAmounts, sumAmounts, toAmount, wanText, type TLedgerCategory } from '../rules';
+import { compareAmounts, LEDGER_CATEGORIES, subtractAmounts, sumAmounts, toAmount, wanPhrase, type TLedgerCategory } from '../rules';
 import type { BudgetAmounts } from './validation';
 
 /**
@@ -46,7 +46,7 @@ export function budgetLineChanges(before: BudgetAmounts, after: BudgetAmounts): 
 /** "征收补偿 1,200.00 → 1,350.00 万元（+150.00）" */
 export function describeLineChange(c: BudgetLineChange): string {
   const sign = dec(c.delta).gt(0) ? '+' : '';
-  return `${c.category} ${wanText(c.from)} → ${wanText(c.to)} 万元（${sign}${wanText(c.delta)}）`;
+  return `${c.category} ${wanPhrase(c.from)} → ${wanPhrase(c.to)}（${sign}${wanPhrase(c.delta)}）`;
 }
 
 export interface AnnualOverLife {
@@ -85,7 +85,7 @@ export function annualOverLife(life: BudgetAmounts | null, annual: readonly { ye
       life: toAmount(dec(life[category])),
       excess,
       years,
-      message: `「${category}」各年度预算合计 ${wanText(annualSum)} 万元（${years.join('、')} 年）超过全生命周期预算 ${wanText(life[category])} 万元，超出 ${wanText(excess)} 万元`,
+      message: `「${category}」${years.join('、')} 年度预算合计 ${wanPhrase(annualSum)}，超过全生命周期预算 ${wanPhrase(life[category])}，超出 ${wanPhrase(excess)}`,
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { dec, Dec, type TDec } from '@/modules/plans/amounts';
-import { toAmount, wanText } from './money';
+import { toAmount, wanPhrase } from './money';
 import type { TEntryStatus } from './workflow';
 
 /**
@@ -96,13 +96,13 @@ export function projectBalanceCheck(input: {
   const lifeOk = income.gte(spending);
   if (!lifeOk) {
     messages.push(
-      `项目收支不平衡：预计土地出让收入 ${wanText(toAmount(income))} 万元低于全生命周期预算 ${wanText(toAmount(dec(input.lifeBudget)))} 万元与融资成本 ${wanText(toAmount(dec(input.financingCost)))} 万元之和，缺口 ${wanText(toAmount(spending.minus(income)))} 万元`,
+      `项目收支不平衡：预计土地出让收入 ${wanPhrase(toAmount(income))}低于全生命周期预算 ${wanPhrase(toAmount(dec(input.lifeBudget)))}与融资成本 ${wanPhrase(toAmount(dec(input.financingCost)))}之和，缺口 ${wanPhrase(toAmount(spending.minus(income)))}`,
     );
   }
   const sorted = [...input.yearly].sort((a, b) => a.year - b.year);
   const firstNegative = sorted.find((y) => dec(y.cumulative).lt(0)) ?? null;
   if (firstNegative) {
-    messages.push(`${firstNegative.year} 年末累计资金余额为 ${wanText(toAmount(dec(firstNegative.cumulative)))} 万元，资金出现缺口（逐年累计余额不得为负）`);
+    messages.push(`${firstNegative.year} 年末累计资金余额为 ${wanPhrase(toAmount(dec(firstNegative.cumulative)))}，资金出现缺口（逐年累计余额不得为负）`);
   }
   return { lifeOk, cashOk: firstNegative === null, firstNegativeYear: firstNegative?.year ?? null, messages };
 }

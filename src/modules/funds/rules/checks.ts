@@ -1,5 +1,5 @@
 import { dec, Dec } from '@/modules/plans/amounts';
-import { toAmount, wanText } from './money';
+import { toAmount, wanPhrase } from './money';
 
 /**
  * Checks shown on the bond and project pages: B19's 70% ceiling on bond money, the coverage
@@ -51,8 +51,8 @@ export function bondShareCheck(input: { expectedIncome: string; bondAllocated: s
   let message: string | null = null;
   if (!ok) {
     message = income.gt(0)
-      ? `专项债券资金 ${wanText(toAmount(allocated))} 万元超过项目预计土地出让收入 ${wanText(toAmount(income))} 万元的 ${percent.toFixed()}%（上限 ${wanText(toAmount(limit))} 万元），超出 ${wanText(toAmount(allocated.minus(limit)))} 万元`
-      : `项目未填写预计土地出让收入（或为 0），不能安排专项债券资金 ${wanText(toAmount(allocated))} 万元`;
+      ? `专项债券资金 ${wanPhrase(toAmount(allocated))}超过项目预计土地出让收入 ${wanPhrase(toAmount(income))}的 ${percent.toFixed()}%（上限 ${wanPhrase(toAmount(limit))}），超出 ${wanPhrase(toAmount(allocated.minus(limit)))}`
+      : `项目未填写预计土地出让收入（或为 0），不能安排专项债券资金 ${wanPhrase(toAmount(allocated))}`;
   }
   return { ok, limit: toAmount(limit), allocated: toAmount(allocated), ratioPercent, message };
 }
@@ -83,7 +83,7 @@ export function coverageCheck(input: { expectedIncome: string; principal: string
     ok,
     message: ok
       ? null
-      : `本息覆盖倍数 ${ratio} 低于预警值 ${threshold.toFixed()}：预计土地出让收入 ${wanText(toAmount(dec(input.expectedIncome)))} 万元，专项债券本息合计 ${wanText(toAmount(debt))} 万元`,
+      : `本息覆盖倍数 ${ratio} 低于预警值 ${threshold.toFixed()}：预计土地出让收入 ${wanPhrase(toAmount(dec(input.expectedIncome)))}，专项债券本息合计 ${wanPhrase(toAmount(debt))}`,
   };
 }
 
@@ -94,7 +94,7 @@ export function allocationProblem(input: { bondAmount: string; allocatedToOthers
   const requested = dec(input.requested);
   const left = Dec.max(bond.minus(others), 0);
   if (requested.lte(left)) return null;
-  return `分配金额 ${wanText(toAmount(requested))} 万元超过债券可分配余额：债券金额 ${wanText(toAmount(bond))} 万元，已分配给其他项目 ${wanText(toAmount(others))} 万元，尚可分配 ${wanText(toAmount(left))} 万元`;
+  return `分配金额 ${wanPhrase(toAmount(requested))}超过债券可分配余额：债券金额 ${wanPhrase(toAmount(bond))}，已分配给其他项目 ${wanPhrase(toAmount(others))}，尚可分配 ${wanPhrase(toAmount(left))}`;
 }
 
 /** 预算执行率 = spent ÷ budget in percent, 2 decimals half-up ("45.67"); null when the budget is 0 (or below). */

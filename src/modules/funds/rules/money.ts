@@ -130,12 +130,16 @@ export function isNegative(a: string): boolean {
 }
 
 /**
- * 元 → 万元 text exact to the fen: at least 2 decimals, more only when needed
- * ("70000000.01" → "7,000.000001", "1234500" → "123.45"). For messages where a rounded
- * 万元 figure could hide the difference that matters.
+ * An amount with its unit, as a message reads it: from 1 万元 up in 万元 with the 2 decimals the
+ * unit shows, below that in 元 ("12,000.00 万元", "0.01 元"). Where rounding to 0.01 万元 would
+ * change the figure, the exact 元 follow in brackets ("12,000.00 万元（119,999,999.99 元）"), so a
+ * difference that matters is never hidden and never shown as "120.00005 万元".
  */
-export function wanText(yuan: string): string {
-  const wan = dec(yuan).div(10_000);
-  if (wan.isZero()) return '0.00';
-  return groupThousands(wan.toFixed(Math.max(2, wan.decimalPlaces())));
+export function wanPhrase(yuan: string): string {
+  const d = dec(yuan);
+  if (d.abs().lt(10_000)) return `${groupThousands(d.toFixed(2))} 元`;
+  const wan = d.div(10_000);
+  const shown = wan.toDecimalPlaces(2);
+  const text = `${groupThousands(shown.toFixed(2))} 万元`;
+  return shown.eq(wan) ? text : `${text}（${groupThousands(d.toFixed(2))} 元）`;
 }
