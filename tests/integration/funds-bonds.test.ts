@@ -23,9 +23,13 @@ import {
   updateBond,
 } from '../../src/modules/funds/bonds/mutations';
 import { getBond, getBondBalances, getProjectBondSummary, listBondProjectOptions, listBonds } from '../../src/modules/funds/bonds/queries';
+import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
+
+/** These tests are not about the funds warnings: every approval acknowledges them all. */
+const ACK = [...SPENDING_WARNING_CODES];
 
 let database: Database;
 let finance: Actor;
@@ -476,9 +480,9 @@ describe('interest payments post to the ledger as the projects\' financing cost'
 
   it('refuses deleting a payment whose interest entry is approved', async () => {
     const { paid, entry } = await paidToOneProject();
-    expect((await reviewEntry.execute(db(), chief, { id: entry.id, version: entry.version })).ok).toBe(true);
+    expect((await reviewEntry.execute(db(), chief, { id: entry.id, version: entry.version, acknowledged: ACK })).ok).toBe(true);
     const approver = await createActor(db(), ['finance']);
-    expect((await approveEntry.execute(db(), approver, { id: entry.id, version: entry.version + 1, accountId: fiscalAccount })).ok).toBe(true);
+    expect((await approveEntry.execute(db(), approver, { id: entry.id, version: entry.version + 1, accountId: fiscalAccount, acknowledged: ACK })).ok).toBe(true);
     const res = await deletePayment.execute(db(), finance, { id: paid.data.id });
     expect(res).toEqual({ ok: false, error: `该还本付息记录生成的利息记录 ${entry.entryNo} 已审批，不能删除；如登记有误，请先在收支台账中冲销该记录` });
     expect(await db().select().from(bondPayments).where(eq(bondPayments.id, paid.data.id))).toHaveLength(1);

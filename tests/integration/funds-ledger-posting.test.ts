@@ -12,9 +12,13 @@ import { approveEntry, deleteEntry, returnEntry, reverseEntry, reviewEntry, subm
 import { getEntry, listEntries } from '../../src/modules/funds/ledger/queries';
 import { PROJECT_CLOSED, ZLedgerFilter } from '../../src/modules/funds/ledger/validation';
 import { todayInShanghai } from '../../src/ui/format';
+import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
+
+/** These tests are not about the funds warnings: every approval acknowledges them all. */
+const ACK = [...SPENDING_WARNING_CODES];
 
 let database: Database;
 const db = () => database.db;
@@ -87,8 +91,8 @@ async function version(id: string) {
 }
 
 async function approve(id: string) {
-  await ok(reviewEntry.execute(db(), chief, { id, version: await version(id) }));
-  await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: account }));
+  await ok(reviewEntry.execute(db(), chief, { id, version: await version(id), acknowledged: ACK }));
+  await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: account, acknowledged: ACK }));
 }
 
 describe('compensation payments post to the ledger', () => {
@@ -238,8 +242,8 @@ describe('the ledger keeps the party’s amount paid in step', () => {
     await approve(entry.id);
     const rev = await ok(reverseEntry.execute(db(), finance, { id: entry.id, version: await version(entry.id), reason: '支付退回' }));
     expect(await paidOf(created.id)).toBe('80000.00');
-    await ok(reviewEntry.execute(db(), chief, { id: rev.id, version: await version(rev.id) }));
-    await ok(approveEntry.execute(db(), finance2, { id: rev.id, version: await version(rev.id) }));
+    await ok(reviewEntry.execute(db(), chief, { id: rev.id, version: await version(rev.id), acknowledged: ACK }));
+    await ok(approveEntry.execute(db(), finance2, { id: rev.id, version: await version(rev.id), acknowledged: ACK }));
     expect(await paidOf(created.id)).toBe('0.00');
     expect((await getEntry(db(), entry.id))?.reversedBy).toBe(rev.id);
     expect((await listEntries(db(), ZLedgerFilter.parse({ project: projectId }))).totals.approved.expense).toBe('0.00');

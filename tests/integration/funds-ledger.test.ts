@@ -33,9 +33,13 @@ import { exportLedgerXlsx } from '../../src/modules/funds/ledger/export';
 import ExcelJS from 'exceljs';
 import { ENTRY_CHANGED_BY_OTHERS, PROJECT_CLOSED, ZLedgerFilter, type TOrigin } from '../../src/modules/funds/ledger/validation';
 import { todayInShanghai } from '../../src/ui/format';
+import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
+
+/** These tests are not about the funds warnings: every approval acknowledges them all. */
+const ACK = [...SPENDING_WARNING_CODES];
 
 let database: Database;
 const db = () => database.db;
@@ -139,13 +143,13 @@ async function version(id: string) {
 /** Creates and submits as `by`, reviews as `reviewer`: the entry waits for finance. */
 async function reviewed(projectId: string, extra: Record<string, unknown> = {}, by = clerk, reviewer = chief) {
   const { id } = await ok(createEntry.execute(db(), by, { ...expense(projectId), ...extra, submit: true }));
-  await ok(reviewEntry.execute(db(), reviewer, { id, version: await version(id) }));
+  await ok(reviewEntry.execute(db(), reviewer, { id, version: await version(id), acknowledged: ACK }));
   return id;
 }
 
 async function approved(projectId: string, extra: Record<string, unknown> = {}) {
   const id = await reviewed(projectId, extra);
-  await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount }));
+  await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount, acknowledged: ACK }));
   expect((await entryRow(id)).status).toBe('approved');
   return id;
 }
@@ -188,16 +192,16 @@ describe('entry numbers and the full workflow', () => {
     row = await entryRow(created.id);
     expect(row).toMatchObject({ status: 'submitted', submittedBy: clerk.userId, version: 2 });
 
-    await ok(reviewEntry.execute(db(), chief, { id: created.id, version: 2, comment: '同意' }));
+    await ok(reviewEntry.execute(db(), chief, { id: created.id, version: 2, comment: '同意', acknowledged: ACK }));
     row = await entryRow(created.id);
     expect(row).toMatchObject({ status: 'reviewed', reviewedBy: chief.userId, version: 3 });
 
-    const noAccount = await approveEntry.execute(db(), finance, { id: created.id, version: 3 });
+    const noAccount = await approveEntry.execute(db(), finance, { id: created.id, version: 3, acknowledged: ACK });
     expect(noAccount).toEqual({ ok: false, error: '财务审批时请选择资金账户' });
-    const closed = await approveEntry.execute(db(), finance, { id: created.id, version: 3, accountId: closedAccount });
+    const closed = await approveEntry.execute(db(), finance, { id: created.id, version: 3, accountId: closedAccount, acknowledged: ACK });
     expect(closed).toEqual({ ok: false, error: '资金账户「已撤销的财政账户」已停用，请选择其他账户' });
 
-    await ok(approveEntry.execute(db(), finance, { id: created.id, version: 3, accountId: bondAccount, comment: '已核对凭证' }));
+    await ok(approveEntry.execute(db(), finance, { id: created.id, version: 3, accountId: bondAccount, comment: '已核对凭证', acknowledged: ACK }));
     row = await entryRow(created.id);
     expect(row).toMatchObject({ status: 'approved', approvedBy: finance.userId, accountId: bondAccount, sourceCode: 'bond', leaderRequired: false, version: 4 });
 
@@ -222,7 +226,7 @@ describe('entry numbers and the full workflow', () => {
     const id = await reviewed(projectId, { sourceCode: 'fiscal' });
     const row = await entryRow(id);
     expect(row.submittedBy).toBe(clerk.userId);
-    const mismatch = await approveEntry.execute(db(), finance, { id, version: row.version, accountId: bondAccount });
+    const mismatch = await approveEntry.execute(db(), finance, { id, version: row.version, accountId: bondAccount, acknowledged: ACK });
     expect(mismatch).toEqual({ ok: false, error: '资金账户「专项债券资金专户」属于「专项债券」，与记录的资金来源「财政拨款」不一致' });
     expect((await entryRow(id)).status).toBe('reviewed');
   });
@@ -233,12 +237,12 @@ describe('entry numbers and the full workflow', () => {
     expect((await entryRow(atThreshold)).leaderRequired).toBe(false);
 
     const above = await reviewed(projectId, { amount: '1000000.01' });
-    await ok(approveEntry.execute(db(), finance, { id: above, version: await version(above), accountId: fiscalAccount }));
+    await ok(approveEntry.execute(db(), finance, { id: above, version: await version(above), accountId: fiscalAccount, acknowledged: ACK }));
     expect(await entryRow(above)).toMatchObject({ status: 'leader', leaderRequired: true });
     expect((await listEntries(db(), filter({ project: projectId }))).totals.approved.expense).toBe('1000000.00');
 
-    expect(await leaderApproveEntry.execute(db(), finance2, { id: above, version: await version(above) })).toEqual({ ok: false, error: PERMISSION_DENIED });
-    await ok(leaderApproveEntry.execute(db(), leader, { id: above, version: await version(above), comment: '同意支付' }));
+    expect(await leaderApproveEntry.execute(db(), finance2, { id: above, version: await version(above), acknowledged: ACK })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    await ok(leaderApproveEntry.execute(db(), leader, { id: above, version: await version(above), comment: '同意支付', acknowledged: ACK }));
     expect(await entryRow(above)).toMatchObject({ status: 'approved', leaderBy: leader.userId });
     expect((await listEntries(db(), filter({ project: projectId }))).totals.approved.expense).toBe('2000000.01');
 
@@ -246,7 +250,7 @@ describe('entry numbers and the full workflow', () => {
     await db().insert(systemSettings).values({ key: 'fund.leaderThresholdYuan', value: '500', updatedAt: new Date() });
     try {
       const small = await reviewed(projectId, { amount: '600' });
-      await ok(approveEntry.execute(db(), finance, { id: small, version: await version(small), accountId: fiscalAccount }));
+      await ok(approveEntry.execute(db(), finance, { id: small, version: await version(small), accountId: fiscalAccount, acknowledged: ACK }));
       expect((await entryRow(small)).status).toBe('leader');
     } finally {
       await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.leaderThresholdYuan'));
@@ -258,9 +262,9 @@ describe('separation of duties', () => {
   it('a clerk can neither review nor approve nor leader-approve', async () => {
     const { projectId } = await insertProject();
     const { id } = await ok(createEntry.execute(db(), clerk2, { ...expense(projectId), submit: true }));
-    expect(await reviewEntry.execute(db(), clerk, { id, version: 1 })).toEqual({ ok: false, error: PERMISSION_DENIED });
-    expect(await approveEntry.execute(db(), clerk, { id, version: 1, accountId: fiscalAccount })).toEqual({ ok: false, error: PERMISSION_DENIED });
-    expect(await leaderApproveEntry.execute(db(), clerk, { id, version: 1 })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await reviewEntry.execute(db(), clerk, { id, version: 1, acknowledged: ACK })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await approveEntry.execute(db(), clerk, { id, version: 1, accountId: fiscalAccount, acknowledged: ACK })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await leaderApproveEntry.execute(db(), clerk, { id, version: 1, acknowledged: ACK })).toEqual({ ok: false, error: PERMISSION_DENIED });
     expect(await returnEntry.execute(db(), clerk, { id, version: 1, comment: '不对' })).toEqual({ ok: false, error: '您没有退回该记录的权限' });
     expect(await lastAudit()).toMatchObject({ action: '退回资金收支', result: '拒绝', userId: clerk.userId });
     expect((await entryRow(id)).status).toBe('submitted');
@@ -278,32 +282,32 @@ describe('separation of duties', () => {
   it('finance cannot approve their own submission; nobody reviews their own', async () => {
     const { projectId } = await insertProject();
     const { id } = await ok(createEntry.execute(db(), finance, { ...expense(projectId), submit: true }));
-    await ok(reviewEntry.execute(db(), chief, { id, version: 1 }));
-    expect(await approveEntry.execute(db(), finance, { id, version: 2, accountId: fiscalAccount })).toEqual({ ok: false, error: '不能审批本人提交的记录' });
+    await ok(reviewEntry.execute(db(), chief, { id, version: 1, acknowledged: ACK }));
+    expect(await approveEntry.execute(db(), finance, { id, version: 2, accountId: fiscalAccount, acknowledged: ACK })).toEqual({ ok: false, error: '不能审批本人提交的记录' });
     expect(await lastAudit()).toMatchObject({ action: '财务审批资金收支', result: '拒绝', message: '不能审批本人提交的记录' });
     expect((await entryRow(id)).status).toBe('reviewed');
-    await ok(approveEntry.execute(db(), finance2, { id, version: 2, accountId: fiscalAccount }));
+    await ok(approveEntry.execute(db(), finance2, { id, version: 2, accountId: fiscalAccount, acknowledged: ACK }));
 
     const own = await ok(createEntry.execute(db(), chief, { ...expense(projectId), submit: true }));
-    expect(await reviewEntry.execute(db(), chief, { id: own.id, version: 1 })).toEqual({ ok: false, error: '不能审核本人提交的记录' });
-    await ok(reviewEntry.execute(db(), chief2, { id: own.id, version: 1 }));
+    expect(await reviewEntry.execute(db(), chief, { id: own.id, version: 1, acknowledged: ACK })).toEqual({ ok: false, error: '不能审核本人提交的记录' });
+    await ok(reviewEntry.execute(db(), chief2, { id: own.id, version: 1, acknowledged: ACK }));
   });
 
   it('the reviewer cannot also give the finance approval', async () => {
     const both = await createActor(db(), ['chief', 'finance']);
     const { projectId } = await insertProject();
     const id = await reviewed(projectId, {}, clerk, both);
-    expect(await approveEntry.execute(db(), both, { id, version: await version(id), accountId: fiscalAccount })).toEqual({
+    expect(await approveEntry.execute(db(), both, { id, version: await version(id), accountId: fiscalAccount, acknowledged: ACK })).toEqual({
       ok: false,
       error: '财务审批人不能与科室审核人为同一人',
     });
-    await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount }));
+    await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount, acknowledged: ACK }));
   });
 
   it('refuses steps out of order', async () => {
     const { projectId } = await insertProject();
     const { id } = await ok(createEntry.execute(db(), clerk, { ...expense(projectId), submit: true }));
-    expect(await approveEntry.execute(db(), finance, { id, version: 1, accountId: fiscalAccount })).toEqual({
+    expect(await approveEntry.execute(db(), finance, { id, version: 1, accountId: fiscalAccount, acknowledged: ACK })).toEqual({
       ok: false,
       error: '记录当前为「待科室审核」，不能财务审批',
     });
@@ -327,8 +331,8 @@ describe('return with comments', () => {
     await ok(submitEntry.execute(db(), clerk, { id, version: v + 2 }));
     expect(await entryRow(id)).toMatchObject({ status: 'submitted', reviewedBy: null, approvedBy: null, returnComment: null, voucherNo: '记-0032', amount: '12345.60' });
     // The earlier reviewer may review the resubmission again; the workflow starts over.
-    await ok(reviewEntry.execute(db(), chief, { id, version: v + 3 }));
-    await ok(approveEntry.execute(db(), finance, { id, version: v + 4, accountId: fiscalAccount }));
+    await ok(reviewEntry.execute(db(), chief, { id, version: v + 3, acknowledged: ACK }));
+    await ok(approveEntry.execute(db(), finance, { id, version: v + 4, accountId: fiscalAccount, acknowledged: ACK }));
     const steps = (await getEntry(db(), id))!.steps.map((s) => s.action);
     expect(steps).toEqual(['create', 'submit', 'review', 'return', 'submit', 'review', 'approve']);
   });
@@ -336,7 +340,7 @@ describe('return with comments', () => {
   it('the leader can return an entry waiting for them', async () => {
     const { projectId } = await insertProject();
     const id = await reviewed(projectId, { amount: '2000000' });
-    await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount }));
+    await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount, acknowledged: ACK }));
     await ok(returnEntry.execute(db(), leader, { id, version: await version(id), comment: '请补充会议纪要' }));
     expect((await entryRow(id)).status).toBe('returned');
   });
@@ -348,8 +352,8 @@ describe('concurrency', () => {
     const id = await reviewed(projectId);
     const v = await version(id);
     const results = await Promise.all([
-      approveEntry.execute(db(), finance, { id, version: v, accountId: fiscalAccount }),
-      approveEntry.execute(db(), finance2, { id, version: v, accountId: fiscalAccount }),
+      approveEntry.execute(db(), finance, { id, version: v, accountId: fiscalAccount, acknowledged: ACK }),
+      approveEntry.execute(db(), finance2, { id, version: v, accountId: fiscalAccount, acknowledged: ACK }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: ENTRY_CHANGED_BY_OTHERS }]);
@@ -363,10 +367,10 @@ describe('concurrency', () => {
     const { id } = await ok(createEntry.execute(db(), clerk, expense(projectId)));
     await ok(submitEntry.execute(db(), clerk, { id, version: 1 }));
     expect(await submitEntry.execute(db(), clerk, { id, version: 1 })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
-    expect(await reviewEntry.execute(db(), chief, { id, version: 1 })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
+    expect(await reviewEntry.execute(db(), chief, { id, version: 1, acknowledged: ACK })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
     expect(await returnEntry.execute(db(), chief, { id, version: 1, comment: 'x' })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
-    await ok(reviewEntry.execute(db(), chief, { id, version: 2 }));
-    expect(await approveEntry.execute(db(), finance, { id, version: 2, accountId: fiscalAccount })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
+    await ok(reviewEntry.execute(db(), chief, { id, version: 2, acknowledged: ACK }));
+    expect(await approveEntry.execute(db(), finance, { id, version: 2, accountId: fiscalAccount, acknowledged: ACK })).toEqual({ ok: false, error: ENTRY_CHANGED_BY_OTHERS });
   });
 });
 
@@ -417,9 +421,9 @@ describe('reversals', () => {
     // Not yet approved: the totals are unchanged.
     expect((await listEntries(db(), filter({ project: projectId }))).totals.approved.expense).toBe('5000.10');
 
-    await ok(reviewEntry.execute(db(), chief, { id: rev.id, version: await version(rev.id) }));
-    expect(await approveEntry.execute(db(), finance, { id: rev.id, version: await version(rev.id) })).toEqual({ ok: false, error: '不能审批本人提交的记录' });
-    await ok(approveEntry.execute(db(), finance2, { id: rev.id, version: await version(rev.id) }));
+    await ok(reviewEntry.execute(db(), chief, { id: rev.id, version: await version(rev.id), acknowledged: ACK }));
+    expect(await approveEntry.execute(db(), finance, { id: rev.id, version: await version(rev.id), acknowledged: ACK })).toEqual({ ok: false, error: '不能审批本人提交的记录' });
+    await ok(approveEntry.execute(db(), finance2, { id: rev.id, version: await version(rev.id), acknowledged: ACK }));
 
     expect((await entryRow(id)).reversedBy).toBe(rev.id);
     const after = await listEntries(db(), filter({ project: projectId }));
@@ -529,7 +533,7 @@ describe('bad input', () => {
     const spent = await approved(open.projectId);
     await db().update(reserveProjects).set({ status: 'closed' }).where(eq(reserveProjects.id, open.projectId));
     expect(await submitEntry.execute(db(), clerk, { id: draft.id, version: 1 })).toEqual({ ok: false, error: PROJECT_CLOSED });
-    expect(await approveEntry.execute(db(), finance, { id: waiting, version: await version(waiting), accountId: fiscalAccount })).toEqual({
+    expect(await approveEntry.execute(db(), finance, { id: waiting, version: await version(waiting), accountId: fiscalAccount, acknowledged: ACK })).toEqual({
       ok: false,
       error: PROJECT_CLOSED,
     });
@@ -567,7 +571,7 @@ describe('list, "待我处理" and the detail', () => {
     await reviewed(projectId);
     await reviewed(projectId, {}, finance);
     const big = await reviewed(projectId, { amount: '3000000' });
-    await ok(approveEntry.execute(db(), finance, { id: big, version: await version(big), accountId: fiscalAccount }));
+    await ok(approveEntry.execute(db(), finance, { id: big, version: await version(big), accountId: fiscalAccount, acknowledged: ACK }));
     const returned = await reviewed(projectId);
     await ok(returnEntry.execute(db(), finance2, { id: returned, version: await version(returned), comment: '退回' }));
     await approved(projectId);
@@ -691,7 +695,7 @@ describe('attachments', () => {
       error: '记录当前为「待科室审核」，不能删除附件；如需删除附件，请先由审核人退回',
     });
     await ok(uploadEntryAttachment.execute(db(), clerk, { entryId: id, fileName: '补充.pdf', bytes: PDF }));
-    await ok(reviewEntry.execute(db(), chief, { id, version: 2 }));
+    await ok(reviewEntry.execute(db(), chief, { id, version: 2, acknowledged: ACK }));
     expect(await uploadEntryAttachment.execute(db(), clerk, { entryId: id, fileName: '迟到.pdf', bytes: PDF })).toEqual({
       ok: false,
       error: '记录当前为「待财务审批」，不能再上传附件',
@@ -701,8 +705,8 @@ describe('attachments', () => {
     expect((await getEntry(db(), id))?.attachments.map((a) => a.fileName)).toEqual(['发票.png', '补充.pdf']);
     expect(await lastAudit()).toMatchObject({ action: '删除收支附件', objectId: pdf.id });
     await ok(submitEntry.execute(db(), clerk, { id, version: 4 }));
-    await ok(reviewEntry.execute(db(), chief, { id, version: 5 }));
-    await ok(approveEntry.execute(db(), finance, { id, version: 6, accountId: fiscalAccount }));
+    await ok(reviewEntry.execute(db(), chief, { id, version: 5, acknowledged: ACK }));
+    await ok(approveEntry.execute(db(), finance, { id, version: 6, accountId: fiscalAccount, acknowledged: ACK }));
     expect(await uploadEntryAttachment.execute(db(), clerk, { entryId: id, fileName: 'x.pdf', bytes: PDF })).toEqual({ ok: false, error: APPROVED_IS_FINAL });
   });
 });

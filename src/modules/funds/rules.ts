@@ -9,3 +9,4 @@ export * from './rules/checks';
 export * from './rules/balance';
 export * from './rules/workflow';
 export * from './rules/bond-interest';
+export * from './rules/spending';

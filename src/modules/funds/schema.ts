@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from '@/platform/db/columns';
 
 /** Money: numeric(18,2) in 元, read as decimal strings (never floats). */
@@ -150,6 +150,8 @@ export const ledgerSteps = pgTable(
     actorId: text('actor_id'),
     actorName: text('actor_name'),
     comment: text('comment'),
+    /** Funds warnings (overspent budget, negative balance) the approver acknowledged at this step. */
+    warnings: jsonb('warnings').$type<{ code: string; message: string }[]>(),
     createdAt: createdAt(),
   },
   (t) => [index('ledger_steps_entry_idx').on(t.entryId)],

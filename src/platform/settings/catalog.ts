@@ -9,7 +9,34 @@ export const SETTINGS = {
   'fund.leaderThresholdYuan': { label: '资金收支须中心领导审批的金额（超过）', unit: '元', default: 1_000_000, min: 0, max: 10_000_000_000 },
   'fund.coverageWarning': { label: '专项债券本息覆盖倍数预警线', unit: '倍', default: 1.2, min: 1, max: 10 },
   'fund.bondShareLimitPercent': { label: '专项债券占项目预计出让收入上限', unit: '%', default: 70, min: 1, max: 100 },
-} as const satisfies Record<string, { label: string; unit: string; default: number; min: number; max: number }>;
+  'fund.overspendPolicy': {
+    label: '支出超出预算或使项目可用余额为负时',
+    unit: '',
+    default: 1,
+    min: 0,
+    max: 1,
+    choices: [
+      { value: 0, label: '不予审批' },
+      { value: 1, label: '提示，审批人确认后可通过' },
+    ],
+  },
+} as const satisfies Record<string, TSettingDef>;
+
+interface TSettingDef {
+  label: string;
+  unit: string;
+  default: number;
+  min: number;
+  max: number;
+  /** A setting that is one of a few named options: the value is the option's number. */
+  choices?: readonly { value: number; label: string }[];
+}
+
+/** The named options of a choice setting, or null for a plain number. */
+export function settingChoices(key: TSettingKey): readonly { value: number; label: string }[] | null {
+  const def: TSettingDef = SETTINGS[key];
+  return def.choices ?? null;
+}
 
 export type TSettingKey = keyof typeof SETTINGS;
 
@@ -33,6 +60,8 @@ export function settingValueProblem(key: TSettingKey, raw: string): string | nul
   const pattern = decimals === 0 ? /^\d+$/ : /^\d+(\.\d{1,2})?$/;
   if (!pattern.test(text)) return decimals === 0 ? `「${def.label}」应为整数` : `「${def.label}」应为数字，最多两位小数`;
   const n = Number(text);
+  const choices = settingChoices(key);
+  if (choices) return choices.some((c) => c.value === n) ? null : `「${def.label}」应为以下之一：${choices.map((c) => c.label).join('、')}`;
   if (n < def.min || n > def.max) return `「${def.label}」应在 ${def.min}–${def.max} ${def.unit}之间`;
   return null;
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { users } from '@/platform/auth/schema';
 import { systemSettings } from '@/platform/settings/schema';
-import { SETTING_GROUPS, SETTINGS, settingDecimals, type TSettingKey } from '@/platform/settings/catalog';
+import { SETTING_GROUPS, SETTINGS, settingChoices, settingDecimals, type TSettingKey } from '@/platform/settings/catalog';
 import { resolveSettings } from '@/platform/settings/catalog';
 
 export interface SettingRow {
@@ -15,6 +15,8 @@ export interface SettingRow {
   min: number;
   max: number;
   decimals: number;
+  /** Named options of a choice setting (the value is the option's number), null for a number. */
+  choices: { value: number; label: string }[] | null;
   /** The value in force (the override when valid, else the default). */
   value: number;
   overridden: boolean;
@@ -42,6 +44,7 @@ export async function listSettings(db: Db): Promise<SettingRow[]> {
       min: def.min,
       max: def.max,
       decimals: settingDecimals(key),
+      choices: settingChoices(key)?.map((c) => ({ ...c })) ?? null,
       value: inForce[key],
       overridden: row !== undefined && inForce[key] !== def.default,
       updatedBy: row?.updatedBy ?? null,

@@ -13,4 +13,5 @@ export const AUDIT_LABELS: Record<string, string> = {
   reversedBy: '冲销记录',
   leaderRequired: '须中心领导审批',
   comment: '审批意见',
+  acknowledgedWarnings: '已确认的资金预警',
 };

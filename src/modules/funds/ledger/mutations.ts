@@ -11,6 +11,7 @@ import { todayInShanghai } from '@/ui/format';
 import { APPROVED_IS_FINAL, WORKFLOW_PERMISSIONS, negateAmount, nextStatus, workflowActorProblem, type TEntryStatus, type TWorkflowAction } from '../rules';
 import { ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
+import { requireSpendingAcknowledged } from './spending';
 import { EDITABLE_STATUSES, UPLOAD_STATUSES, isEditableStatus } from './entry-actions';
 import { LEDGER_FILE_LABEL, ledgerFileProblem, sniffLedgerFile } from './files-rules';
 import {
@@ -227,14 +228,30 @@ type EntryChanges = Partial<typeof ledgerEntries.$inferInsert>;
  * One workflow step on a locked entry: the row moves to `to` (with the step's own columns and a
  * new version), and the step is written to ledger_steps. Returns the updated row.
  */
-async function moveEntry(ctx: MutationContext, entry: EntryRow, action: TWorkflowAction, to: TEntryStatus, set: EntryChanges, comment?: string | null): Promise<EntryRow> {
+async function moveEntry(
+  ctx: MutationContext,
+  entry: EntryRow,
+  action: TWorkflowAction,
+  to: TEntryStatus,
+  set: EntryChanges,
+  comment?: string | null,
+  warnings?: Warning[],
+): Promise<EntryRow> {
   const [updated] = await ctx.tx
     .update(ledgerEntries)
     .set({ ...set, status: to, version: entry.version + 1 })
     .where(eq(ledgerEntries.id, entry.id))
     .returning();
-  await addStep(ctx.tx, ctx.actor, { entryId: entry.id, action, fromStatus: entry.status as TEntryStatus, toStatus: to, comment });
+  await addStep(ctx.tx, ctx.actor, { entryId: entry.id, action, fromStatus: entry.status as TEntryStatus, toStatus: to, comment, warnings: warnings?.map((w) => ({ code: w.code, message: w.message })) });
   return updated;
+}
+
+type Warning = { code: string; message: string };
+
+/** The acknowledged warnings in the audit entry of a step, and a note for its message. */
+function warningsAudit(warnings: Warning[]): { after: Record<string, unknown>; note: string } {
+  if (!warnings.length) return { after: {}, note: '' };
+  return { after: { acknowledgedWarnings: warnings.map((w) => w.message).join('；') }, note: `；审批人已确认资金预警 ${warnings.length} 项` };
 }
 
 /** The audit entry of a workflow step: the status change, plus what else the step records. */
@@ -291,8 +308,10 @@ export const reviewEntry = defineMutation({
     const { tx, actor } = ctx;
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'review');
-    await moveEntry(ctx, entry, 'review', to, { reviewedBy: actor.userId, reviewedAt: new Date() }, input.comment);
-    await auditStep(ctx, entry, to, { action: '审核资金收支', comment: input.comment, message: `科室审核通过 ${entry.entryNo}（${entry.amount} 元）` });
+    const warnings = await requireSpendingAcknowledged(tx, entry, input.acknowledged);
+    await moveEntry(ctx, entry, 'review', to, { reviewedBy: actor.userId, reviewedAt: new Date() }, input.comment, warnings);
+    const w = warningsAudit(warnings);
+    await auditStep(ctx, entry, to, { action: '审核资金收支', comment: input.comment, after: w.after, message: `科室审核通过 ${entry.entryNo}（${entry.amount} 元）${w.note}` });
     return { id: entry.id, status: to };
   },
 });
@@ -355,6 +374,7 @@ export const approveEntry = defineMutation({
     const problem = accountProblem(account, entry.sourceCode);
     if (problem) fail(problem, 'INVALID_INPUT');
     const sourceCode = entry.sourceCode ?? account.sourceCode;
+    const warnings = await requireSpendingAcknowledged(tx, entry, input.acknowledged);
     const updated = await moveEntry(
       ctx,
       entry,
@@ -362,15 +382,17 @@ export const approveEntry = defineMutation({
       to,
       { approvedBy: actor.userId, approvedAt: new Date(), leaderRequired: to === 'leader', accountId: account.id, sourceCode },
       input.comment,
+      warnings,
     );
+    const w = warningsAudit(warnings);
     const beforeAccount = entry.accountId ? (await describeReferences(tx, entry)).accountName : null;
     const note = to === 'approved' ? await finalizeApproved(ctx, updated) : '，待中心领导审批';
     await auditStep(ctx, entry, to, {
       action: '财务审批资金收支',
       comment: input.comment,
       before: { account: beforeAccount, source: entry.sourceCode ? SOURCE_NAMES[entry.sourceCode] : null },
-      after: { account: account.name, source: SOURCE_NAMES[sourceCode] ?? sourceCode, leaderRequired: to === 'leader' },
-      message: `财务审批 ${entry.entryNo}（${entry.amount} 元）${note}`,
+      after: { account: account.name, source: SOURCE_NAMES[sourceCode] ?? sourceCode, leaderRequired: to === 'leader', ...w.after },
+      message: `财务审批 ${entry.entryNo}（${entry.amount} 元）${note}${w.note}`,
     });
     return { id: entry.id, status: to };
   },
@@ -386,9 +408,11 @@ export const leaderApproveEntry = defineMutation({
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'leader-approve');
     requireOpenForSpending(await findProject(tx, entry.projectId), entry);
-    const updated = await moveEntry(ctx, entry, 'leader-approve', to, { leaderBy: actor.userId, leaderAt: new Date() }, input.comment);
+    const warnings = await requireSpendingAcknowledged(tx, entry, input.acknowledged);
+    const updated = await moveEntry(ctx, entry, 'leader-approve', to, { leaderBy: actor.userId, leaderAt: new Date() }, input.comment, warnings);
     const note = to === 'approved' ? await finalizeApproved(ctx, updated) : '';
-    await auditStep(ctx, entry, to, { action: '领导审批资金收支', comment: input.comment, message: `领导审批 ${entry.entryNo}（${entry.amount} 元）${note}` });
+    const w = warningsAudit(warnings);
+    await auditStep(ctx, entry, to, { action: '领导审批资金收支', comment: input.comment, after: w.after, message: `领导审批 ${entry.entryNo}（${entry.amount} 元）${note}${w.note}` });
     return { id: entry.id, status: to };
   },
 });

@@ -235,6 +235,8 @@ export interface EntryStepView {
   toStatus: string;
   actorName: string | null;
   comment: string | null;
+  /** Funds warnings acknowledged at this step. */
+  warnings: string[];
   createdAt: Date;
 }
 
@@ -336,6 +338,7 @@ export async function getEntry(db: Db | Tx, id: string): Promise<EntryDetail | n
       toStatus: s.toStatus,
       actorName: s.actorName,
       comment: s.comment,
+      warnings: (s.warnings ?? []).map((w) => w.message),
       createdAt: s.createdAt,
     })),
     attachments: files.map((f) => ({ ...f, url: ledgerFileUrl(f.id) })),

@@ -45,7 +45,15 @@ async function displayName(tx: Tx, actor: Actor): Promise<string> {
 export async function addStep(
   tx: Tx,
   actor: Actor,
-  step: { entryId: string; action: TStepAction; fromStatus: TEntryStatus | null; toStatus: TEntryStatus; comment?: string | null },
+  step: {
+    entryId: string;
+    action: TStepAction;
+    fromStatus: TEntryStatus | null;
+    toStatus: TEntryStatus;
+    comment?: string | null;
+    /** Funds warnings the actor acknowledged at this step. */
+    warnings?: { code: string; message: string }[];
+  },
 ): Promise<void> {
   await tx.insert(ledgerSteps).values({
     entryId: step.entryId,
@@ -55,6 +63,7 @@ export async function addStep(
     actorId: actor.userId,
     actorName: await displayName(tx, actor),
     comment: step.comment ?? null,
+    warnings: step.warnings?.length ? step.warnings : null,
   });
 }
 

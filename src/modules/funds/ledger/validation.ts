@@ -153,11 +153,14 @@ export type TEntryRef = z.input<typeof ZEntryRef>;
 /** Optional comment of a forward step (审核 / 审批 意见). */
 const zComment = zOptionalText('意见', COMMENT_MAX);
 
-export const ZReviewEntry = z.object({ id: zId('收支记录'), version: zVersion, comment: zComment });
+/** The codes of the funds warnings the approver saw and ticked 已知悉 (spendingCheck). */
+const zAcknowledged = z.array(z.string().max(40)).max(20).optional().default([]);
+
+export const ZReviewEntry = z.object({ id: zId('收支记录'), version: zVersion, comment: zComment, acknowledged: zAcknowledged });
 export type TReviewEntry = z.input<typeof ZReviewEntry>;
 
 /** 财务审批: the account (required when the entry has none) is chosen in the dialog. */
-export const ZApproveEntry = z.object({ id: zId('收支记录'), version: zVersion, accountId: zOptionalId('资金账户'), comment: zComment });
+export const ZApproveEntry = z.object({ id: zId('收支记录'), version: zVersion, accountId: zOptionalId('资金账户'), comment: zComment, acknowledged: zAcknowledged });
 export type TApproveEntry = z.input<typeof ZApproveEntry>;
 
 /** 退回: a comment is required. */

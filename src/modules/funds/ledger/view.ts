@@ -165,6 +165,7 @@ export interface EntryStepItemView {
   toLabel: string;
   actorName: string | null;
   comment: string | null;
+  warnings: string[];
   at: string;
   tone: 'primary' | 'success' | 'warning' | 'error' | 'default';
 }
@@ -229,6 +230,7 @@ export function toEntryDetailView(d: EntryDetail, actions: EntryActions): EntryD
       toLabel: ENTRY_STATUSES[s.toStatus as TEntryStatus] ?? s.toStatus,
       actorName: s.actorName,
       comment: s.comment,
+      warnings: s.warnings,
       at: formatDateTime(s.createdAt),
       tone: stepTone(s.action, s.toStatus),
     })),

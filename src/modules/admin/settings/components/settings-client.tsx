@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { Button, Card, Dialog, Form, Input, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Dialog, Form, Input, Popconfirm, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { updateSettingAction } from '../actions';
@@ -10,6 +10,12 @@ import type { SettingRow } from '../queries';
 export type SettingView = Omit<SettingRow, 'updatedAt'> & { updatedAt: string | null };
 
 const fmt = (n: number, decimals: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+/** A value as the page shows it: the option's name for a choice setting, else the number and unit. */
+function valueText(s: SettingView, n: number): string {
+  if (s.choices) return s.choices.find((c) => c.value === n)?.label ?? String(n);
+  return `${fmt(n, s.decimals)} ${s.unit}`.trim();
+}
 
 function EditDialog(props: { setting: SettingView; onClose: () => void }) {
   const s = props.setting;
@@ -24,15 +30,21 @@ function EditDialog(props: { setting: SettingView; onClose: () => void }) {
   return (
     <Dialog visible header={`修改参数：${s.label}`} confirmBtn={{ content: '保存', loading: busy }} cancelBtn="取消" onConfirm={() => void submit()} onClose={props.onClose}>
       <Form labelAlign="top" preventSubmitDefault onSubmit={() => void submit()}>
-        <LabeledField
-          name="value"
-          label={`${s.label}（${s.unit}）`}
-          required
-          error={error}
-          hint={`允许 ${fmt(s.min, 0)}–${fmt(s.max, 0)} ${s.unit}，${s.decimals === 0 ? '整数' : '最多两位小数'}；默认 ${fmt(s.defaultValue, s.decimals)} ${s.unit}`}
-        >
-          <Input value={value} onChange={(v) => setValue(String(v))} suffix={s.unit} />
-        </LabeledField>
+        {s.choices ? (
+          <LabeledField name="value" label={s.label} required error={error} hint={`默认：${valueText(s, s.defaultValue)}`}>
+            <Select value={Number(value)} options={s.choices} onChange={(v) => setValue(String(v))} />
+          </LabeledField>
+        ) : (
+          <LabeledField
+            name="value"
+            label={`${s.label}（${s.unit}）`}
+            required
+            error={error}
+            hint={`允许 ${fmt(s.min, 0)}–${fmt(s.max, 0)} ${s.unit}，${s.decimals === 0 ? '整数' : '最多两位小数'}；默认 ${valueText(s, s.defaultValue)}`}
+          >
+            <Input value={value} onChange={(v) => setValue(String(v))} suffix={s.unit} />
+          </LabeledField>
+        )}
       </Form>
     </Dialog>
   );
@@ -52,8 +64,8 @@ export function SettingsClient(props: { settings: SettingView[] }) {
       align: 'right',
       cell: ({ row }) => (
         <Space size={6}>
-          <b>{fmt(row.value, row.decimals)}</b>
-          <span>{row.unit}</span>
+          <b>{row.choices ? valueText(row, row.value) : fmt(row.value, row.decimals)}</b>
+          {!row.choices && <span>{row.unit}</span>}
           {row.overridden && (
             <Tag size="small" theme="primary" variant="light">
               已调整
@@ -62,8 +74,8 @@ export function SettingsClient(props: { settings: SettingView[] }) {
         </Space>
       ),
     },
-    { colKey: 'defaultValue', title: '默认值', width: 150, align: 'right', cell: ({ row }) => `${fmt(row.defaultValue, row.decimals)} ${row.unit}` },
-    { colKey: 'range', title: '允许范围', width: 200, cell: ({ row }) => `${fmt(row.min, 0)}–${fmt(row.max, 0)} ${row.unit}` },
+    { colKey: 'defaultValue', title: '默认值', width: 150, align: 'right', cell: ({ row }) => valueText(row, row.defaultValue) },
+    { colKey: 'range', title: '允许范围', width: 200, cell: ({ row }) => (row.choices ? row.choices.map((c) => c.label).join(' / ') : `${fmt(row.min, 0)}–${fmt(row.max, 0)} ${row.unit}`) },
     { colKey: 'updated', title: '最近修改', width: 200, cell: ({ row }) => (row.updatedAt ? `${row.updatedBy ?? '—'} ${row.updatedAt}` : <span className="lr-muted">—</span>) },
     {
       colKey: 'op',
@@ -75,7 +87,7 @@ export function SettingsClient(props: { settings: SettingView[] }) {
             修改
           </Button>
           {row.overridden && (
-            <Popconfirm content={`「${row.label}」恢复为默认值 ${fmt(row.defaultValue, row.decimals)} ${row.unit}？`} onConfirm={() => void run(() => updateSettingAction({ key: row.key, value: null }), `已恢复默认：${row.label}`)}>
+            <Popconfirm content={`「${row.label}」恢复为默认值「${valueText(row, row.defaultValue)}」？`} onConfirm={() => void run(() => updateSettingAction({ key: row.key, value: null }), `已恢复默认：${row.label}`)}>
               <Button size="small" variant="text" loading={busy}>
                 恢复默认
               </Button>

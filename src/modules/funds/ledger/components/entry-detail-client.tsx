@@ -25,6 +25,11 @@ import { LEDGER_FILE_ACCEPT, LEDGER_FILE_LABEL, ledgerFileProblem } from '../fil
 import { REASON_MAX } from '../validation';
 import type { AccountOptionView, EntryDetailView } from '../view';
 import { AmountText, DirectionTag, EntryStatusTag } from './entry-tags';
+import { SpendingAcknowledge, SpendingCheckCard } from './spending-check';
+import type { SpendingCheck } from '../../rules';
+
+/** The funds check of an expense not yet approved, and whether the settings refuse overspending. */
+export type SpendingView = { check: SpendingCheck; refused: boolean } | null;
 
 const LINK = { color: 'var(--td-brand-color)', textDecoration: 'none' } as const;
 
@@ -39,7 +44,7 @@ const DIALOG_TITLES: Record<TDialog, string> = {
 };
 
 /** The dialog of one step: comment (required for 退回), account (财务审批), reason and date (冲销). */
-function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: AccountOptionView[]; today: string; onClose: () => void }) {
+function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: AccountOptionView[]; today: string; spending: SpendingView; onClose: () => void }) {
   const { kind, view } = props;
   const router = useRouter();
   const { run, busy } = useRunAction();
@@ -47,24 +52,30 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
   const [accountId, setAccountId] = useState(view.accountId ?? '');
   const [reverseDate, setReverseDate] = useState(props.today);
   const [error, setError] = useState<Record<string, string>>({});
+  const [acknowledged, setAcknowledged] = useState(false);
+  // The approval steps show the funds warnings; passing needs them acknowledged (or the settings refuse).
+  const spending = kind === 'review' || kind === 'approve' || kind === 'leader-approve' ? props.spending : null;
+  const warned = !!spending && spending.check.warnings.length > 0;
+  const ack = warned && acknowledged ? spending.check.warnings.map((w) => w.code) : [];
   const accounts = props.accounts.filter((a) => (a.active || a.value === view.accountId) && (!view.sourceCode || a.sourceCode === view.sourceCode));
   const ref = { id: view.id, version: view.version };
 
   const confirm = async () => {
+    if (warned && !spending.refused && !acknowledged) return setError({ acknowledge: '请确认已知悉上述资金预警' });
     let call: () => Promise<ActionResult<{ id: string }>>;
     let success: string;
     switch (kind) {
       case 'review':
-        call = () => reviewEntryAction({ ...ref, comment });
+        call = () => reviewEntryAction({ ...ref, comment, acknowledged: ack });
         success = '已审核通过，转财务审批';
         break;
       case 'approve':
         if (!accountId) return setError({ accountId: '财务审批时请选择资金账户' });
-        call = () => approveEntryAction({ ...ref, accountId, comment });
+        call = () => approveEntryAction({ ...ref, accountId, comment, acknowledged: ack });
         success = '已完成财务审批';
         break;
       case 'leader-approve':
-        call = () => leaderApproveEntryAction({ ...ref, comment });
+        call = () => leaderApproveEntryAction({ ...ref, comment, acknowledged: ack });
         success = '已完成领导审批';
         break;
       case 'return': {
@@ -92,10 +103,15 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
     <Dialog
       visible
       header={`${DIALOG_TITLES[kind]}：${view.row.entryNo}`}
-      confirmBtn={{ content: kind === 'return' ? '退回' : kind === 'reverse' ? '生成冲销记录' : '通过', loading: busy, theme: kind === 'return' ? 'danger' : 'primary' }}
+      confirmBtn={{
+        content: kind === 'return' ? '退回' : kind === 'reverse' ? '生成冲销记录' : '通过',
+        loading: busy,
+        theme: kind === 'return' ? 'danger' : 'primary',
+        disabled: warned && spending.refused,
+      }}
       onConfirm={() => void confirm()}
       onClose={props.onClose}
-      width={560}
+      width={warned ? 680 : 560}
     >
       <div style={{ marginBottom: 12 }}>
         {view.row.directionLabel} <AmountText text={`${view.row.amountText} 元`} negative={view.row.negative} />（{view.row.category}），{view.row.projectLabel}
@@ -105,6 +121,18 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
           theme="warning"
           style={{ marginBottom: 12 }}
           message={`将生成一笔金额为 -${view.row.amountText} 元的冲销记录，并提交科室审核；冲销记录审批通过后，本记录与冲销记录相互抵消。`}
+        />
+      )}
+      {spending && (
+        <SpendingAcknowledge
+          check={spending.check}
+          refused={spending.refused}
+          checked={acknowledged}
+          error={error.acknowledge}
+          onChange={(checked) => {
+            setAcknowledged(checked);
+            setError({});
+          }}
         />
       )}
       <Form labelAlign="top">
@@ -124,7 +152,7 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
         )}
         {kind === 'reverse' && (
           <LabeledField name="entryDate" label="冲销日期" required error={error.entryDate} hint={`不早于原记录的发生日期（${view.row.entryDate}），不晚于今天`}>
-            <DateField value={reverseDate} onChange={setReverseDate} clearable={false} />
+            <DateField value={reverseDate} onChange={setReverseDate} clearable={false} min={view.row.entryDate} notFuture />
           </LabeledField>
         )}
         <LabeledField name={kind === 'reverse' ? 'reason' : 'comment'} label={commentLabel} required={kind === 'return' || kind === 'reverse'} error={error.comment ?? error.reason}>
@@ -205,7 +233,7 @@ function Attachments(props: { view: EntryDetailView }) {
 }
 
 /** 收支记录: facts, the approval timeline, the actions this user may take, attachments. */
-export function EntryDetailClient(props: { view: EntryDetailView; accounts: AccountOptionView[]; today: string }) {
+export function EntryDetailClient(props: { view: EntryDetailView; accounts: AccountOptionView[]; today: string; spending: SpendingView }) {
   const { view } = props;
   const { row, actions } = view;
   const router = useRouter();
@@ -369,6 +397,7 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
           ]}
         />
       </Card>
+      {props.spending && <SpendingCheckCard check={props.spending.check} refused={props.spending.refused} />}
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: 16, alignItems: 'start' }}>
         <Card bordered={false} title="审批流程">
           <div data-testid="entry-timeline">
@@ -385,6 +414,11 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
                     {s.actorName ?? '—'}
                   </div>
                   {s.comment && <div style={{ fontSize: 13 }}>意见：{s.comment}</div>}
+                  {s.warnings.length > 0 && (
+                    <div style={{ fontSize: 13, color: 'var(--td-warning-color)' }} data-testid="step-warnings">
+                      已确认资金预警：{s.warnings.join('；')}
+                    </div>
+                  )}
                 </Timeline.Item>
               ))}
             </Timeline>
@@ -392,7 +426,7 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
         </Card>
         <Attachments view={view} />
       </div>
-      {dialog && <StepDialog kind={dialog} view={view} accounts={props.accounts} today={props.today} onClose={() => setDialog(null)} />}
+      {dialog && <StepDialog kind={dialog} view={view} accounts={props.accounts} today={props.today} spending={props.spending} onClose={() => setDialog(null)} />}
     </Space>
   );
 }

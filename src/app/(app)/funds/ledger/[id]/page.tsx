@@ -5,6 +5,8 @@ import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { entryActions } from '@/modules/funds/ledger/entry-actions';
 import { getEntry } from '@/modules/funds/ledger/queries';
+import { getSpendingCheck, needsSpendingCheck } from '@/modules/funds/ledger/spending';
+import { getSettings } from '@/platform/settings';
 import { listAccounts } from '@/modules/funds/accounts/queries';
 import { toAccountOptionView, toEntryDetailView } from '@/modules/funds/ledger/view';
 import { EntryDetailClient } from '@/modules/funds/ledger/components/entry-detail-client';
@@ -19,5 +21,10 @@ export default async function LedgerEntryPage({ params }: { params: Promise<{ id
   if (!entry) notFound();
   const actions = entryActions(entry, { userId: user.id, permissions: user.permissions });
   const accounts = actions.workflow.includes('approve') ? await listAccounts(db) : [];
-  return <EntryDetailClient view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} />;
+  // Until approved, an expense shows what it does to the project's budgets and balance.
+  const spending =
+    entry.status !== 'approved' && needsSpendingCheck(entry)
+      ? { check: await getSpendingCheck(db, entry), refused: (await getSettings(db))['fund.overspendPolicy'] === 0 }
+      : null;
+  return <EntryDetailClient view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} spending={spending} />;
 }

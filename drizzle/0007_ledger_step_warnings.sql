@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_steps" ADD COLUMN "warnings" jsonb;
