@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { todayInShanghai } from '../../src/ui/format';
-import { login, shot } from './helpers';
+import { login, passLedgerStep, shot, typeDate, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,11 +43,12 @@ test('a clerk submits a payment, the chief reviews it and finance approves it; t
 
   await login(page, 'clerk');
   await page.goto(`/funds/ledger/new?projectId=${projectId}`);
-  await page.getByLabel(/^金额（元）/).fill(AMOUNT);
+  await typeDate(page.getByLabel(/^发生日期/), todayInShanghai());
+  await typeInto(page.getByLabel(/^金额（元）/), AMOUNT);
   await page.getByLabel(/^科目/).click();
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^前期开发$/ }).click();
-  await page.getByLabel('收款单位').fill('益阳端到端道路工程有限公司');
-  await page.getByLabel('摘要说明').fill('道路工程进度款（端到端测试）');
+  await typeInto(page.getByLabel('收款单位'), '益阳端到端道路工程有限公司');
+  await typeInto(page.getByLabel('摘要说明'), '道路工程进度款（端到端测试）');
   await shot(page, 'ledger-new');
   await page.getByRole('button', { name: '保存并提交' }).click();
   await page.waitForURL(/\/funds\/ledger\/[0-9A-Z]{26}$/);
@@ -64,18 +65,13 @@ test('a clerk submits a payment, the chief reviews it and finance approves it; t
   await expect(page.locator('tbody')).toContainText(entryNo);
   await shot(page, 'ledger-mine');
   await page.goto(entryPath);
-  await page.getByRole('button', { name: '审核通过' }).click();
-  await page.locator('.t-dialog:visible').getByRole('button', { name: '通过' }).click();
+  await passLedgerStep(page, '审核通过');
   await expect(page.getByText('待财务审批').first()).toBeVisible();
 
   await page.context().clearCookies();
   await login(page, 'finance');
   await page.goto(entryPath);
-  await page.getByRole('button', { name: '财务审批' }).click();
-  const dialog = page.locator('.t-dialog:visible');
-  await dialog.getByLabel(/^资金账户/).click();
-  await page.locator('.t-popup:visible .t-select-option').first().click();
-  await dialog.getByRole('button', { name: '通过' }).click();
+  await passLedgerStep(page, '财务审批');
   await expect(page.getByText('已审批').first()).toBeVisible();
   await shot(page, 'ledger-approved');
 
@@ -112,9 +108,7 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   // Paying the next interest posts it to the ledger, split over the bond's projects (entered once).
   await page.getByRole('button', { name: '登记还本付息' }).first().click();
   const payment = page.locator('.t-dialog:visible');
-  const paidOn = payment.getByLabel(/^付款日期/);
-  await paidOn.fill(todayInShanghai());
-  await paidOn.press('Tab');
+  await typeDate(payment.getByLabel(/^付款日期/), todayInShanghai());
   await payment.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText(/已登记第 \d+ 期还本付息；利息已按分配比例记入收支台账 .+、.+、.+，待科室审核/).first()).toBeVisible();
   await expect(payment).toBeHidden();
@@ -127,4 +121,61 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   await page.emulateMedia({ media: 'print' });
   await shot(page, 'funds-report-print');
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('a payment on a project with no budget and no funds is flagged at every approval step and passes only when acknowledged', async ({ page }) => {
+  await login(page, 'clerk');
+  await page.goto('/projects');
+  await page.getByRole('button', { name: '新建项目' }).click();
+  const project = page.locator('.t-dialog').filter({ hasText: '新建储备项目' });
+  await typeInto(project.getByLabel(/^项目编号/), 'E2E-NOBUDGET-01');
+  await typeInto(project.getByLabel(/^项目名称/), '端到端无预算项目');
+  await project.getByLabel(/^收储方式/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^收购$/ }).click();
+  await project.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
+  const projectId = new URL(page.url()).pathname.split('/').at(-1)!;
+
+  await page.goto(`/funds/ledger/new?projectId=${projectId}`);
+  await typeDate(page.getByLabel(/^发生日期/), todayInShanghai());
+  await typeInto(page.getByLabel(/^金额（元）/), '1200000.50');
+  await page.getByLabel(/^科目/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^征收补偿$/ }).click();
+  await typeInto(page.getByLabel('收款单位'), '端到端被补偿单位');
+  await page.getByRole('button', { name: '保存并提交' }).click();
+  await page.waitForURL(/\/funds\/ledger\/[0-9A-Z]{26}$/);
+  const path = new URL(page.url()).pathname;
+  // Everyone sees what the payment does to the project's money before it is approved.
+  await expect(page.getByTestId('spending-warnings')).toContainText('项目尚未编制全生命周期预算');
+  await expect(page.getByTestId('spending-warnings')).toContainText('本笔支出后为 -120.00 万元（-1,200,000.50 元），资金不足');
+  await expect(page.getByTestId('spending-balance')).toContainText('-120.00');
+  await shot(page, 'ledger-spending-check');
+
+  for (const [user, button, next] of [
+    ['chief', '审核通过', '待财务审批'],
+    ['finance', '财务审批', '待领导审批'],
+    ['leader', '领导审批', '已审批'],
+  ] as const) {
+    await page.context().clearCookies();
+    await login(page, user);
+    await page.goto(path);
+    await page.getByRole('button', { name: button }).click();
+    const dialog = page.locator('.t-dialog:visible');
+    await expect(dialog.getByTestId('spending-warnings')).toContainText('资金不足');
+    if (button === '财务审批') {
+      await dialog.getByLabel(/^资金账户/).click();
+      await page.locator('.t-popup:visible .t-select-option').first().click();
+    }
+    // Passing without acknowledging the warnings is refused at the field.
+    await dialog.getByRole('button', { name: '通过' }).click();
+    await expect(dialog.getByText('请确认已知悉上述资金预警')).toBeVisible();
+    if (user === 'chief') await shot(page, 'ledger-spending-acknowledge');
+    await dialog.getByText('我已知悉上述资金预警，确认通过').click();
+    await dialog.getByRole('button', { name: '通过' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(next).first()).toBeVisible();
+  }
+  // Each approver's acknowledgement is kept on the entry.
+  await expect(page.getByTestId('step-warnings')).toHaveCount(3);
+  await shot(page, 'ledger-spending-approved');
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './accounts';
 
 export async function fillLogin(page: Page, username: string, password: string) {
@@ -22,4 +22,39 @@ export async function menuTitles(page: Page): Promise<string[]> {
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** Types into a field key by key, as a person does (never `fill`, which skips what typing triggers). */
+export async function typeInto(control: Locator, text: string) {
+  await control.click();
+  await control.press('ControlOrMeta+a');
+  await control.press('Backspace');
+  await control.pressSequentially(text);
+}
+
+/** Types a date key by key and leaves the field with Tab; the field then shows exactly that date. */
+export async function typeDate(control: Locator, value: string) {
+  await typeInto(control, value);
+  await control.press('Tab');
+  await expect(control).toHaveValue(value);
+}
+
+/**
+ * On an open ledger entry: runs one approval step (审核通过 / 财务审批 / 领导审批). Finance picks
+ * the first account; funds warnings, when shown, are acknowledged as the approver must.
+ * Returns whether warnings were shown.
+ */
+export async function passLedgerStep(page: Page, button: '审核通过' | '财务审批' | '领导审批'): Promise<boolean> {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  if (button === '财务审批') {
+    await dialog.getByLabel(/^资金账户/).click();
+    await page.locator('.t-popup:visible .t-select-option').first().click();
+  }
+  const ack = dialog.getByText('我已知悉上述资金预警，确认通过');
+  const warned = await ack.isVisible();
+  if (warned) await ack.click();
+  await dialog.getByRole('button', { name: '通过' }).click();
+  await expect(dialog).toBeHidden();
+  return warned;
 }

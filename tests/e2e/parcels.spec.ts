@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildMinistryText } from '../fixtures/geo-import/ministry-text';
 import { ringFromOffsets } from '../fixtures/geo-import/parcels';
-import { login, shot } from './helpers';
+import { login, passLedgerStep, shot, typeDate, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -32,23 +32,17 @@ async function pickOption(page: Page, control: Locator, option: string | RegExp)
   await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
 }
 
-/** Types a date and leaves the field with Tab, as a clerk would (DateField takes it on blur). */
-async function fillDate(control: Locator, value: string) {
-  await control.fill(value);
-  await control.press('Tab');
-  await expect(control).toHaveValue(value);
-}
 
 test('a clerk creates a project in the UI and imports a parcel into it from a 部颁 coordinate file', async ({ page }) => {
   await login(page, 'clerk');
   await page.goto('/projects');
   await page.getByRole('button', { name: '新建项目' }).click();
   const dialog = page.locator('.t-dialog').filter({ hasText: '新建储备项目' });
-  await dialog.getByLabel(/^项目编号/).fill(PROJECT_CODE);
-  await dialog.getByLabel(/^项目名称/).fill(PROJECT_NAME);
+  await typeInto(dialog.getByLabel(/^项目编号/), PROJECT_CODE);
+  await typeInto(dialog.getByLabel(/^项目名称/), PROJECT_NAME);
   await pickOption(page, dialog.getByLabel(/^收储方式/), /^征收$/);
-  await dialog.getByLabel('估算成本').fill('1200');
-  await dialog.getByLabel('预计出让收入').fill('3000');
+  await typeInto(dialog.getByLabel('估算成本'), '1200');
+  await typeInto(dialog.getByLabel('预计出让收入'), '3000');
   await shot(page, 'project-create');
   await dialog.getByRole('button', { name: '保存' }).click();
   await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
@@ -63,7 +57,7 @@ test('a clerk creates a project in the UI and imports a parcel into it from a �
   await page.getByTestId('import-file').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
   const project = page.getByPlaceholder('请选择项目');
   await project.click();
-  await project.fill(PROJECT_CODE);
+  await typeInto(project, PROJECT_CODE);
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: PROJECT_NAME }).click();
   await page.getByRole('button', { name: '预览检查' }).click();
   await expect(page.getByTestId('import-preview')).toContainText(CODE);
@@ -106,30 +100,56 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await page.goto(`${parcelUrl}/acquisition`);
   await page.getByRole('button', { name: '新增补偿对象' }).click();
   const party = page.locator('.t-dialog').filter({ hasText: '新增补偿对象' });
-  await party.getByLabel(/^姓名/).fill('端到端被征收户');
-  await party.getByLabel(/^身份证号码/).fill('430902198001012344');
-  await party.getByLabel('联系电话').fill('13800001234');
-  await party.getByLabel('补偿协议编号').fill('E2E-BC-001');
-  await fillDate(party.getByLabel('协议签订日期'), today);
+  await typeInto(party.getByLabel(/^姓名/), '端到端被征收户');
+  await typeInto(party.getByLabel(/^身份证号码/), '430902198001012344');
+  await typeInto(party.getByLabel('联系电话'), '13800001234');
+  await typeInto(party.getByLabel('补偿协议编号'), 'E2E-BC-001');
+  await typeDate(party.getByLabel('协议签订日期'), today);
   await party.getByRole('button', { name: '添加明细' }).click();
-  await party.getByLabel('第 1 行金额').fill('250000');
+  await typeInto(party.getByLabel('第 1 行金额'), '250000');
   await party.getByRole('button', { name: '以明细合计作为协议金额' }).click();
-  await party.getByLabel(/^已支付金额/).fill('250000');
+  await typeInto(party.getByLabel(/^本次支付金额/), '250000');
+  await typeDate(party.getByLabel(/^支付日期/), today);
   await shot(page, 'parcel-compensation-form');
   await party.getByRole('button', { name: '保存' }).click();
   await expect(party).toBeHidden();
   await expect(page.getByText('端到端被征收户')).toBeVisible();
   await expect(page.getByTestId('party-personal').first()).toContainText('4309**********2344');
+  // Registered, not yet paid: the payment waits for the funds workflow.
+  const pending = page.getByTestId('party-pending').first();
+  await expect(pending).toContainText('待科室审核');
+  const paymentNo = (await pending.getByRole('link').first().innerText()).trim();
+  expect(paymentNo).toMatch(/^ZJ\d{4}-\d{6}$/);
+  await shot(page, 'parcel-compensation-pending');
 
   // Title registered and every hazard check passed, in the parcel's edit form.
   await page.goto(`${parcelUrl}/edit`);
-  await page.getByLabel('不动产权证号').fill('湘(2026)益阳市不动产权第0099001号');
+  await typeInto(page.getByLabel('不动产权证号'), '湘(2026)益阳市不动产权第0099001号');
   for (const check of ['土壤污染状况调查', '文物考古调查', '压覆矿产调查', '地质灾害危险性评估']) {
     await pickOption(page, page.getByLabel(check), /^通过$/);
   }
-  await fillDate(page.getByLabel('权属登记日期'), today);
+  await typeDate(page.getByLabel('权属登记日期'), today);
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.waitForURL((url) => url.pathname === parcelUrl);
+
+  // 入库 is refused while the payment is unapproved, and the guard names it.
+  await page.goto(`${parcelUrl}/lifecycle`);
+  await expect(page.getByTestId('step-已入库').getByTestId('step-blockers')).toContainText(`${paymentNo}（250,000.00 元）待科室审核`);
+  await shot(page, 'parcel-lifecycle-unapproved-payment');
+
+  // The chief reviews and finance approves the payment (acknowledging the funds warnings, if any).
+  for (const [user, button] of [
+    ['chief', '审核通过'],
+    ['finance', '财务审批'],
+  ] as const) {
+    await page.context().clearCookies();
+    await login(page, user);
+    await page.goto(`/funds/ledger?q=${paymentNo}`);
+    await page.getByRole('link', { name: paymentNo }).click();
+    await passLedgerStep(page, button);
+  }
+  await page.context().clearCookies();
+  await login(page, 'clerk');
 
   // 收储中 → 已入库 → 前期开发.
   await page.goto(`${parcelUrl}/lifecycle`);
@@ -141,10 +161,10 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await page.getByRole('button', { name: '新增工作包' }).click();
   const pkg = page.locator('.t-dialog').filter({ hasText: '新增前期开发工作包' });
   await pickOption(page, pkg.getByLabel(/^工程类型/), /^平整$/);
-  await pkg.getByLabel('施工单位').fill('益阳端到端建设有限公司');
-  await pkg.getByLabel(/^合同金额/).fill('800000');
-  await fillDate(pkg.getByLabel('开工日期'), today);
-  await fillDate(pkg.getByLabel('验收日期'), today);
+  await typeInto(pkg.getByLabel('施工单位'), '益阳端到端建设有限公司');
+  await typeInto(pkg.getByLabel(/^合同金额/), '800000');
+  await typeDate(pkg.getByLabel('开工日期'), today);
+  await typeDate(pkg.getByLabel('验收日期'), today);
   await pkg.getByRole('button', { name: '保存' }).click();
   await expect(pkg).toBeHidden();
   await expect(page.getByText('益阳端到端建设有限公司')).toBeVisible();
@@ -155,11 +175,11 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await expect(page.getByTestId('step-已供应')).toContainText('前置条件已满足');
   const supply = await openStep(page, '已供应');
   await pickOption(page, supply.getByPlaceholder('招标/拍卖/挂牌/协议/划拨'), /^挂牌$/);
-  await fillDate(supply.getByLabel('公告日期'), today);
-  await supply.getByLabel('起始价（元）').fill('12000000');
-  await supply.getByLabel(/^成交价/).fill('13800000.50');
-  await supply.getByLabel(/^受让人/).fill('益阳端到端置业有限公司');
-  await supply.getByLabel(/^出让合同编号/).fill('E2E-CR-001');
+  await typeDate(supply.getByLabel('公告日期'), today);
+  await typeInto(supply.getByLabel('起始价（元）'), '12000000');
+  await typeInto(supply.getByLabel(/^成交价/), '13800000.50');
+  await typeInto(supply.getByLabel(/^受让人/), '益阳端到端置业有限公司');
+  await typeInto(supply.getByLabel(/^出让合同编号/), 'E2E-CR-001');
   await supply.getByRole('button', { name: '确认办理' }).click();
   await expect(page.getByText('已办理：供应').first()).toBeVisible();
   const timeline = page.getByTestId('lifecycle-timeline');

@@ -6,7 +6,7 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { verifyAuditChain } from '../../src/platform/audit/verify';
 import { compensationParties, parcels, reserveProjects } from '../../src/modules/parcels/schema';
 import { idNumberCheckChar } from '../../src/modules/parcels/rules';
-import { PAID_ONLY_INCREASES, PARTY_HAS_PAYMENTS, createParty, deleteParty, updateParty } from '../../src/modules/parcels/acquisition/mutations';
+import { PARTY_HAS_PAYMENTS, createParty, deleteParty, updateParty } from '../../src/modules/parcels/acquisition/mutations';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
 import { approveEntry, deleteEntry, returnEntry, reverseEntry, reviewEntry, submitEntry, updateEntry } from '../../src/modules/funds/ledger/mutations';
 import { getEntry, listEntries } from '../../src/modules/funds/ledger/queries';
@@ -65,7 +65,7 @@ const party = (parcelId: string, extra: Record<string, unknown> = {}) => ({
   agreementNo: 'BC-2025-009',
   agreementSignedOn: '2025-01-10',
   amountAgreed: '300000',
-  amountPaid: '120000.25',
+  newPayment: '120000.25',
   items: [],
   ...extra,
 });
@@ -126,14 +126,14 @@ describe('compensation payments post to the ledger', () => {
     expect(partyAudit.message).toContain(created.entryNo!);
   });
 
-  it('posts nothing for a party without payment, and only the increase when the amount paid rises', async () => {
+  it('posts nothing for a party without payment, and each payment registered later as its own entry', async () => {
     const { parcelId } = await insertParcel();
-    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { amountPaid: '0' })));
+    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { newPayment: '' })));
     expect(created.entryNo).toBeNull();
     expect(await entriesOf(created.id)).toHaveLength(0);
-    const first = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '100000' }));
-    const second = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '100000.10' }));
-    const same = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '100000.1' }));
+    const first = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '100000' }));
+    const second = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '0.10' }));
+    const same = await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '0' }));
     expect(same.entryNo).toBeNull();
     expect((await entriesOf(created.id)).map((e) => [e.entryNo, e.amount])).toEqual([
       [first.entryNo, '100000.00'],
@@ -142,12 +142,12 @@ describe('compensation payments post to the ledger', () => {
     expect(await paidOf(created.id)).toBe('100000.10');
   });
 
-  it('refuses a lower amount paid and the deletion of a party with payments; nothing changes', async () => {
+  it('refuses a payment beyond the agreement and the deletion of a party with payments; nothing changes', async () => {
     const { parcelId } = await insertParcel();
     const created = await ok(createParty.execute(db(), clerk, party(parcelId)));
-    expect(await updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '120000.24' })).toEqual({
+    expect(await updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '179999.76' })).toMatchObject({
       ok: false,
-      error: PAID_ONLY_INCREASES,
+      error: '本次支付后已登记支付合计 300,000.01 元（此前已登记 120,000.25 元），超过协议金额 300,000.00 元',
     });
     expect(await deleteParty.execute(db(), clerk, { id: created.id })).toEqual({ ok: false, error: PARTY_HAS_PAYMENTS });
     expect(await paidOf(created.id)).toBe('120000.25');
@@ -162,7 +162,7 @@ describe('compensation payments post to the ledger', () => {
     const [{ n: after }] = await db().select({ n: count() }).from(ledgerEntries);
     expect(after).toBe(before);
     // Without a payment the party can still be registered.
-    await ok(createParty.execute(db(), clerk, party(parcelId, { amountPaid: '0' })));
+    await ok(createParty.execute(db(), clerk, party(parcelId, { newPayment: '0' })));
   });
 
   it('finance chooses the account at approval; the payment then counts in the project’s approved spending', async () => {
@@ -181,8 +181,8 @@ describe('compensation payments post to the ledger', () => {
 describe('the ledger keeps the party’s amount paid in step', () => {
   it('deleting a returned compensation entry takes its amount off the party', async () => {
     const { parcelId } = await insertParcel();
-    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { amountPaid: '1000' })));
-    await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '1500.50' }));
+    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { newPayment: '1000' })));
+    await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '500.50' }));
     const [, increase] = await entriesOf(created.id);
     expect(increase.amount).toBe('500.50');
 
@@ -237,7 +237,7 @@ describe('the ledger keeps the party’s amount paid in step', () => {
 
   it('an approved reversal of a compensation payment takes the amount off the party; a pending one does not', async () => {
     const { projectId, parcelId } = await insertParcel();
-    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { amountPaid: '80000' })));
+    const created = await ok(createParty.execute(db(), clerk, party(parcelId, { newPayment: '80000' })));
     const [entry] = await entriesOf(created.id);
     await approve(entry.id);
     const rev = await ok(reverseEntry.execute(db(), finance, { id: entry.id, version: await version(entry.id), reason: '支付退回' }));
@@ -248,7 +248,7 @@ describe('the ledger keeps the party’s amount paid in step', () => {
     expect((await getEntry(db(), entry.id))?.reversedBy).toBe(rev.id);
     expect((await listEntries(db(), ZLedgerFilter.parse({ project: projectId }))).totals.approved.expense).toBe('0.00');
     // The party now shows nothing paid; a new payment posts again.
-    await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', amountPaid: '80000' }));
+    await ok(updateParty.execute(db(), clerk, { ...party(parcelId), id: created.id, idNumber: '', newPayment: '80000' }));
     expect(await entriesOf(created.id)).toHaveLength(3);
   });
 });

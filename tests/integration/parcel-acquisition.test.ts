@@ -16,7 +16,7 @@ import { creditCodeCheckChar, isValidCreditCode } from '../../src/modules/parcel
 import { createParty, deleteParty, revealPersonalInfo, updateParty } from '../../src/modules/parcels/acquisition/mutations';
 import { getAcquisitionView, getCompensationStatus, listCompensationParties } from '../../src/modules/parcels/acquisition/queries';
 import { COMPENSATION_FROZEN_MESSAGE } from '../../src/modules/parcels/acquisition/stage-rules';
-import { PAID_ONLY_INCREASES, PARTY_HAS_PAYMENTS } from '../../src/modules/parcels/acquisition/mutations';
+import { PARTY_HAS_PAYMENTS } from '../../src/modules/parcels/acquisition/mutations';
 import { ledgerEntries } from '../../src/modules/funds/schema';
 import { formatWanYuan, formatYuan } from '../../src/modules/parcels/acquisition/fields';
 import { createTestDatabase } from '../helpers/db';
@@ -70,7 +70,7 @@ const person = (parcelId: string, extra: Record<string, unknown> = {}) => ({
   agreementNo: 'BC-2024-001',
   agreementSignedOn: '2024-03-01',
   amountAgreed: '150000.50',
-  amountPaid: '100000',
+  newPayment: '100000',
   items: [
     { category: '住宅房屋拆迁补偿', amount: '120000.50' },
     { category: '搬迁及临时安置费', amount: '30000', note: '含过渡期 6 个月' },
@@ -113,7 +113,7 @@ describe('compensation parties', () => {
 
     const list = await listCompensationParties(db(), parcelId);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ idNumberMasked: row.idNumberMasked, phoneMasked: '138****5678', signed: true, fullyPaid: false, unpaid: '50000.50' });
+    expect(list[0]).toMatchObject({ idNumberMasked: row.idNumberMasked, phoneMasked: '138****5678', signed: true, fullyPaid: false, unpaid: '150000.50', pendingTotal: '100000.00' });
     expect(list[0].items.map((i) => i.category)).toEqual(['住宅房屋拆迁补偿', '搬迁及临时安置费']);
     const text = JSON.stringify(list);
     expect(text).not.toContain(ID_A);
@@ -129,7 +129,7 @@ describe('compensation parties', () => {
 
   it('accepts an entity with a valid unified social credit code and refuses a bad one', async () => {
     const parcelId = await insertParcel();
-    const entity = { ...person(parcelId), partyType: '单位', name: '益阳某某建材有限公司', idNumber: CREDIT_CODE.toLowerCase(), phone: '0737-4221234', items: [], amountAgreed: '80000', amountPaid: '80000' };
+    const entity = { ...person(parcelId), partyType: '单位', name: '益阳某某建材有限公司', idNumber: CREDIT_CODE.toLowerCase(), phone: '0737-4221234', items: [], amountAgreed: '80000', newPayment: '80000' };
     const ok = await createParty.execute(db(), clerk, entity);
     expect(ok.ok).toBe(true);
     const bad = await createParty.execute(db(), clerk, { ...entity, idNumber: ID_A });
@@ -143,21 +143,23 @@ describe('compensation parties', () => {
     expect(await partyCount(parcelId)).toBe(1);
   });
 
-  it('requires the agreed amount to equal the sum of the items, and paid ≤ agreed', async () => {
+  it('requires the agreed amount to equal the sum of the items, and a payment within the agreement', async () => {
     const parcelId = await insertParcel();
     const mismatch = await createParty.execute(db(), clerk, person(parcelId, { amountAgreed: '150000.00' }));
     expect(mismatch).toMatchObject({ ok: false, error: '协议金额（150,000.00 元）须等于补偿明细合计（150,000.50 元）' });
     expect(mismatch.ok ? null : mismatch.fieldErrors?.amountAgreed).toBeTruthy();
-    const overpaid = await createParty.execute(db(), clerk, person(parcelId, { amountPaid: '150000.51' }));
-    expect(overpaid).toMatchObject({ ok: false, error: '已支付金额（150,000.51 元）不能超过协议金额（150,000.50 元）' });
+    const overpaid = await createParty.execute(db(), clerk, person(parcelId, { newPayment: '150000.51' }));
+    expect(overpaid).toMatchObject({ ok: false, error: '本次支付后已登记支付合计 150,000.51 元（此前已登记 0.00 元），超过协议金额 150,000.50 元' });
+    const unsigned = await createParty.execute(db(), clerk, person(parcelId, { agreementNo: '', agreementSignedOn: '' }));
+    expect(unsigned).toMatchObject({ ok: false, fieldErrors: { newPayment: '尚未签订补偿协议，不能登记支付；请先填写协议编号和签订日期' } });
     const duplicate = await createParty.execute(
       db(),
       clerk,
-      person(parcelId, { amountAgreed: '2', amountPaid: '0', items: [{ category: '评估费', amount: '1' }, { category: '评估费', amount: '1' }] }),
+      person(parcelId, { amountAgreed: '2', newPayment: '0', items: [{ category: '评估费', amount: '1' }, { category: '评估费', amount: '1' }] }),
     );
     expect(duplicate).toMatchObject({ ok: false, error: expect.stringContaining('补偿类别「评估费」重复') });
     // Without items any agreed amount is fine.
-    expect((await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '99.99', amountPaid: '0' }))).ok).toBe(true);
+    expect((await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '99.99', newPayment: '0' }))).ok).toBe(true);
     expect(await partyCount(parcelId)).toBe(1);
     expect((await db().select().from(compensationItems).where(eq(compensationItems.parcelId, parcelId))).length).toBe(0);
   });
@@ -170,7 +172,7 @@ describe('compensation parties', () => {
     ['', '请填写协议金额'],
   ])('refuses the agreed amount %j', async (amount, message) => {
     const parcelId = await insertParcel();
-    const res = await createParty.execute(db(), clerk, person(parcelId, { amountAgreed: amount, amountPaid: '0', items: [] }));
+    const res = await createParty.execute(db(), clerk, person(parcelId, { amountAgreed: amount, newPayment: '0', items: [] }));
     expect(res).toMatchObject({ ok: false, error: message });
     expect(await partyCount(parcelId)).toBe(0);
   });
@@ -179,15 +181,15 @@ describe('compensation parties', () => {
     const parcelId = await insertParcel();
     const item = await createParty.execute(db(), clerk, person(parcelId, { items: [{ category: '评估费', amount: '-1' }] }));
     expect(item).toMatchObject({ ok: false, error: '明细金额不能为负数' });
-    const paid = await createParty.execute(db(), clerk, person(parcelId, { amountPaid: '-0.01' }));
-    expect(paid).toMatchObject({ ok: false, error: '已支付金额不能为负数' });
+    const paid = await createParty.execute(db(), clerk, person(parcelId, { newPayment: '-0.01' }));
+    expect(paid).toMatchObject({ ok: false, error: '本次支付金额不能为负数' });
   });
 
   it('accepts amounts with thousands separators', async () => {
     const parcelId = await insertParcel();
-    const res = await createParty.execute(db(), clerk, person(parcelId, { amountAgreed: '1,000,000', amountPaid: '1,000.5', items: [] }));
+    const res = await createParty.execute(db(), clerk, person(parcelId, { amountAgreed: '1,000,000', newPayment: '1,000.5', items: [] }));
     expect(res.ok).toBe(true);
-    expect((await listCompensationParties(db(), parcelId))[0]).toMatchObject({ amountAgreed: '1000000.00', amountPaid: '1000.50' });
+    expect((await listCompensationParties(db(), parcelId))[0]).toMatchObject({ amountAgreed: '1000000.00', amountPaid: '1000.50', pendingTotal: '1000.50', paidApproved: '0.00' });
   });
 
   it('edits a party: blank ID number keeps the stored one, items are replaced, the phone can be cleared', async () => {
@@ -202,7 +204,7 @@ describe('compensation parties', () => {
       phone: '',
       clearPhone: true,
       amountAgreed: '150000.50',
-      amountPaid: '150000.50',
+      newPayment: '50000.50',
       items: [{ category: '土地补偿费', amount: '150000.50' }],
     });
     expect(res.ok).toBe(true);
@@ -213,10 +215,12 @@ describe('compensation parties', () => {
     const items = await db().select().from(compensationItems).where(eq(compensationItems.partyId, created.data.id));
     expect(items.map((i) => [i.category, i.amount])).toEqual([['土地补偿费', '150000.50']]);
 
-    // The amount paid only grows (payments post to the ledger): a lower one is refused.
-    const lower = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, amountPaid: '0' });
-    expect(lower).toMatchObject({ ok: false, error: PAID_ONLY_INCREASES });
-    const newId = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, amountPaid: '150000.50' });
+    // Registered payments (150,000.50 元) bound the agreement and any further payment.
+    const lower = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, items: [], amountAgreed: '150000.49', newPayment: '0' });
+    expect(lower).toMatchObject({ ok: false, fieldErrors: { amountAgreed: expect.stringContaining('协议金额不能低于已登记的支付 150000.50 元') } });
+    const over = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, newPayment: '0.01' });
+    expect(over).toMatchObject({ ok: false, fieldErrors: { newPayment: '本次支付后已登记支付合计 150,000.51 元（此前已登记 150,000.50 元），超过协议金额 150,000.50 元' } });
+    const newId = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, newPayment: '' });
     expect(newId.ok).toBe(true);
     const [changed] = await db().select().from(compensationParties).where(eq(compensationParties.id, created.data.id));
     expect(decryptPersonal(changed.idNumberEnc!)).toBe(ID_B);
@@ -231,22 +235,36 @@ describe('compensation parties', () => {
 
   it('summarises the parcel and reports the compensation status for the 入库 guard', async () => {
     const parcelId = await insertParcel();
-    expect(await getCompensationStatus(db(), parcelId)).toEqual({ parties: 0, allSigned: true, allPaid: true });
-    await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '100000', amountPaid: '100000' }));
-    await createParty.execute(db(), clerk, person(parcelId, { name: '李四', idNumber: ID_B, items: [], agreementNo: '', agreementSignedOn: '', amountAgreed: '50000', amountPaid: '20000' }));
+    expect(await getCompensationStatus(db(), parcelId)).toEqual({ parties: 0, allSigned: true, allPaid: true, unapproved: [] });
+    const zhang = await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '100000', newPayment: '100000' }));
+    await createParty.execute(db(), clerk, person(parcelId, { name: '李四', idNumber: ID_B, items: [], agreementNo: '', agreementSignedOn: '', amountAgreed: '50000', newPayment: '' }));
+    // Paid means approved: 张三's payment is still waiting for the funds workflow.
+    const [pending] = await db().select().from(ledgerEntries).where(eq(ledgerEntries.partyId, zhang.ok ? zhang.data.id : ''));
     const view = await getAcquisitionView(db(), parcelId);
     expect(view?.summary).toEqual({
       parties: 2,
       signedCount: 1,
       agreed: '150000.00',
-      paid: '120000.00',
-      unpaid: '30000.00',
+      paid: '0.00',
+      pending: '100000.00',
+      unpaid: '150000.00',
       allSigned: false,
       allPaid: false,
       complete: false,
     });
+    expect(view?.parties[0]).toMatchObject({ amountPaid: '100000.00', paidApproved: '0.00', pendingTotal: '100000.00', fullyPaid: false });
+    expect(view?.parties[0].pendingPayments).toEqual([{ id: pending.id, entryNo: pending.entryNo, amount: '100000.00', status: 'submitted', statusLabel: '待科室审核' }]);
     expect(view?.frozenReason).toBeNull();
-    expect(await getCompensationStatus(db(), parcelId)).toEqual({ parties: 2, allSigned: false, allPaid: false });
+    expect(await getCompensationStatus(db(), parcelId)).toEqual({
+      parties: 2,
+      allSigned: false,
+      allPaid: false,
+      unapproved: [{ partyName: '张三', entryNo: pending.entryNo, amount: '100000.00', statusLabel: '待科室审核' }],
+    });
+    await db().update(ledgerEntries).set({ status: 'approved' }).where(eq(ledgerEntries.id, pending.id));
+    const approved = await getAcquisitionView(db(), parcelId);
+    expect(approved?.summary).toMatchObject({ paid: '100000.00', pending: '0.00', unpaid: '50000.00' });
+    expect(approved?.parties[0]).toMatchObject({ paidApproved: '100000.00', fullyPaid: true });
     expect(formatYuan(view!.summary.agreed)).toBe('150,000.00');
     expect(formatWanYuan(view!.summary.agreed)).toBe('15.00');
   });
@@ -274,7 +292,7 @@ describe('compensation parties', () => {
 
   it('deletes a party with its items (no payment recorded)', async () => {
     const parcelId = await insertParcel();
-    const created = await createParty.execute(db(), clerk, person(parcelId, { amountPaid: '0' }));
+    const created = await createParty.execute(db(), clerk, person(parcelId, { newPayment: '0' }));
     if (!created.ok) throw new Error(created.error);
     expect((await deleteParty.execute(db(), clerk, { id: created.data.id })).ok).toBe(true);
     expect(await partyCount(parcelId)).toBe(0);
@@ -290,15 +308,16 @@ describe('compensation parties', () => {
     const created = await createParty.execute(db(), clerk, person(parcelId));
     if (!created.ok) throw new Error(created.error);
     expect(created.data.entryNo).toMatch(/^ZJ\d{4}-\d{6}$/);
-    const raised = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', amountPaid: '150000.50' });
+    const raised = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', newPayment: '50000.50', paymentDate: '2024-05-06' });
     expect(raised).toMatchObject({ ok: true });
     const entries = await db().select().from(ledgerEntries).where(eq(ledgerEntries.partyId, created.data.id));
     expect(entries.map((e) => [e.amount, e.category, e.origin, e.status]).sort()).toEqual([
       ['100000.00', '征收补偿', 'compensation', 'submitted'],
       ['50000.50', '征收补偿', 'compensation', 'submitted'],
     ]);
-    // Unchanged amount paid: nothing more is posted.
-    await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', amountPaid: '150000.50' });
+    expect(entries.find((e) => e.amount === '50000.50')?.entryDate).toBe('2024-05-06');
+    // No new payment: nothing more is posted.
+    await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: '', newPayment: '' });
     expect(await db().select().from(ledgerEntries).where(eq(ledgerEntries.partyId, created.data.id))).toHaveLength(2);
     expect(await deleteParty.execute(db(), clerk, { id: created.data.id })).toEqual({ ok: false, error: PARTY_HAS_PAYMENTS });
     expect(await partyCount(parcelId)).toBe(1);

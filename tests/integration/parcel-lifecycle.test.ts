@@ -10,6 +10,11 @@ import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor } from '../helpers/actors';
 import { createTestParcel, parcelRow } from '../helpers/parcels';
+import { fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
+import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
+import { approveEntry, reviewEntry } from '../../src/modules/funds/ledger/mutations';
+import { createParty } from '../../src/modules/parcels/acquisition/mutations';
+import { idNumberCheckChar } from '../../src/modules/parcels/rules';
 
 let database: Database;
 let clerk: Actor;
@@ -26,14 +31,24 @@ async function go(parcelId: string, toStage: string, extra: Record<string, unkno
   return transitionParcel.execute(database.db, actor, { parcelId, version: row.version, toStage, eventDate: '2025-03-01', ...extra });
 }
 
+/** Paid means approved ledger payments: the party's payment is booked as an approved 征收补偿 expense. */
 async function makeReservable(parcelId: string) {
-  await database.db.insert(compensationParties).values({
+  const [party] = await database.db
+    .insert(compensationParties)
+    .values({ parcelId, partyType: '个人', name: '张三', agreementSignedOn: '2025-02-01', amountAgreed: '100000.10', amountPaid: '100000.10' })
+    .returning({ id: compensationParties.id });
+  const { projectId } = await parcelRow(database.db, parcelId);
+  await database.db.insert(ledgerEntries).values({
+    entryNo: `ZJ-LC-${parcelId.slice(-6)}`,
+    direction: 'expense',
+    entryDate: '2025-02-05',
+    amount: '100000.10',
+    category: '征收补偿',
+    projectId,
     parcelId,
-    partyType: '个人',
-    name: '张三',
-    agreementSignedOn: '2025-02-01',
-    amountAgreed: '100000.10',
-    amountPaid: '100000.10',
+    partyId: party.id,
+    status: 'approved',
+    origin: 'compensation',
   });
   await database.db
     .update(parcels)
@@ -131,6 +146,48 @@ describe('parcel lifecycle', () => {
     expect(reserve?.blockers.every((b) => b.rule.length > 0)).toBe(true);
     const cancel = overview?.steps.find((s) => s.to === '终止');
     expect(cancel?.blockers).toEqual([]);
+  });
+});
+
+describe('入库 needs compensation paid by approved ledger payments', () => {
+  it('refuses while the payment awaits the funds workflow, naming it; passes once finance approves it', async () => {
+    const { parcelId } = await createTestParcel(database.db);
+    expect(await go(parcelId, '收储中')).toMatchObject({ ok: true });
+    await makeReservable(parcelId);
+    // A second household: agreed and registered as paid on the compensation form, not yet approved.
+    const created = await createParty.execute(database.db, clerk, {
+      parcelId,
+      partyType: '个人',
+      name: '李四',
+      idNumber: '43090219900101123' + idNumberCheckChar('43090219900101123'),
+      agreementNo: 'BC-2025-002',
+      agreementSignedOn: '2025-02-01',
+      amountAgreed: '50000',
+      newPayment: '50000',
+      paymentDate: '2025-02-20',
+      items: [],
+    });
+    if (!created.ok) throw new Error(created.error);
+    const entryNo = created.data.entryNo!;
+    const refused = await go(parcelId, '已入库');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error).toContain(`补偿对象「李四」的支付记录 ${entryNo}（50,000.00 元）待科室审核`);
+      expect(refused.error).toContain('不计为已支付');
+    }
+    const overview = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    expect(overview!.steps.find((s) => s.to === '已入库')!.blockers.map((b) => b.message).join()).toContain(entryNo);
+
+    const [entry] = await database.db.select().from(ledgerEntries).where(eq(ledgerEntries.entryNo, entryNo));
+    const chief = await createActor(database.db, ['chief']);
+    const finance = await createActor(database.db, ['finance']);
+    const [account] = await database.db.insert(fundAccounts).values({ sourceCode: 'fiscal', name: '财政专户（入库测试）' }).returning({ id: fundAccounts.id });
+    const all = [...SPENDING_WARNING_CODES];
+    expect(await reviewEntry.execute(database.db, chief, { id: entry.id, version: 1, acknowledged: all })).toMatchObject({ ok: true });
+    const stillWaiting = await go(parcelId, '已入库');
+    expect(stillWaiting.ok ? '' : stillWaiting.error).toContain(`${entryNo}（50,000.00 元）待财务审批`);
+    expect(await approveEntry.execute(database.db, finance, { id: entry.id, version: 2, accountId: account.id, acknowledged: all })).toMatchObject({ ok: true });
+    expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
   });
 });
 

@@ -4,14 +4,14 @@ import { defineMutation, fail, type Actor } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { decryptPersonal, encryptPersonal } from '@/platform/crypto/keys';
 import { todayInShanghai } from '@/ui/format';
-import { compareAmounts, subtractAmounts } from '@/modules/funds/rules';
+import { compareAmounts, sumAmounts } from '@/modules/funds/rules';
 import { ledgerEntries } from '@/modules/funds/schema';
 import { postCompensationPayment } from '@/modules/funds/ledger/posting';
 import { compensationItems, compensationParties, parcels } from '../schema';
 import { maskIdNumber, maskPhone } from '../rules';
 import { lockParcelRef, type ParcelRef } from './parcel-ref';
 import { compensationEditable, COMPENSATION_FROZEN_MESSAGE } from './stage-rules';
-import { ID_NUMBER_LABEL, ZCreateParty, ZPartyRef, ZUpdateParty } from './validation';
+import { ID_NUMBER_LABEL, paymentOverAgreed, ZCreateParty, ZPartyRef, ZUpdateParty } from './validation';
 
 const OBJECT_TYPE = '补偿对象';
 
@@ -66,7 +66,6 @@ function requireEditable(parcel: ParcelRef) {
 }
 
 /** Refusals of the compensation ↔ ledger link (payments post to 资金管理 as expense entries). */
-export const PAID_ONLY_INCREASES = '已支付金额只能增加。更正已登记的支付，请在资金管理中退回/删除或冲销对应的支付记录';
 export const PARTY_HAS_PAYMENTS = '该补偿对象已有资金支付记录，不能删除；如登记有误，请在资金管理中删除或冲销对应的支付记录';
 
 /**
@@ -74,7 +73,7 @@ export const PARTY_HAS_PAYMENTS = '该补偿对象已有资金支付记录，不
  * posted to the ledger as a compensation expense of the parcel's project, in the same
  * transaction, awaiting the funds workflow.
  */
-async function postPayment(tx: Tx, actor: Actor, parcel: ParcelRef, party: { id: string; name: string }, amount: string) {
+async function postPayment(tx: Tx, actor: Actor, parcel: ParcelRef, party: { id: string; name: string }, amount: string, paidOn: string | null) {
   if (compareAmounts(amount, '0') <= 0) return null;
   const [row] = await tx.select({ projectId: parcels.projectId }).from(parcels).where(eq(parcels.id, parcel.id));
   return postCompensationPayment(tx, actor, {
@@ -83,7 +82,7 @@ async function postPayment(tx: Tx, actor: Actor, parcel: ParcelRef, party: { id:
     partyId: party.id,
     partyName: party.name,
     amount,
-    entryDate: todayInShanghai(),
+    entryDate: paidOn ?? todayInShanghai(),
     parcelCode: parcel.code,
   });
 }
@@ -115,18 +114,18 @@ export const createParty = defineMutation({
       agreementNo: input.agreementNo,
       agreementSignedOn: input.agreementSignedOn,
       amountAgreed: input.amountAgreed,
-      amountPaid: input.amountPaid,
+      amountPaid: input.newPayment,
     };
     const [{ id }] = await tx.insert(compensationParties).values(values).returning({ id: compensationParties.id });
     await insertItems(tx, parcel.id, id, input.items);
-    const posted = await postPayment(tx, ctx.actor, parcel, { id, name: input.name }, input.amountPaid);
+    const posted = await postPayment(tx, ctx.actor, parcel, { id, name: input.name }, input.newPayment, input.paymentDate);
     await ctx.audit({
       action: '新增补偿对象',
       objectType: OBJECT_TYPE,
       objectId: id,
       before: null,
       after: snapshot({ ...values, items: input.items }),
-      message: `地块 ${parcel.code}：新增补偿对象「${input.name}」${posted ? `，支付 ${input.amountPaid} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
+      message: `地块 ${parcel.code}：新增补偿对象「${input.name}」${posted ? `，支付 ${input.newPayment} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
     });
     return { id, entryNo: posted?.entryNo ?? null };
   },
@@ -150,7 +149,15 @@ export const updateParty = defineMutation({
       : input.clearPhone
         ? { phoneEnc: null, phoneMasked: null }
         : {};
-    if (compareAmounts(input.amountPaid, party.amountPaid) < 0) fail(PAID_ONLY_INCREASES, 'INVALID_INPUT');
+    // amount_paid holds the payments registered so far (approved or in the workflow).
+    const registered = sumAmounts([party.amountPaid, input.newPayment]);
+    if (compareAmounts(input.amountAgreed, party.amountPaid) < 0) {
+      fail(`协议金额不能低于已登记的支付 ${party.amountPaid} 元`, 'INVALID_INPUT', { amountAgreed: `协议金额不能低于已登记的支付 ${party.amountPaid} 元；如支付登记有误，请在资金管理中删除或冲销对应的支付记录` });
+    }
+    if (compareAmounts(registered, input.amountAgreed) > 0) {
+      const message = paymentOverAgreed(party.amountPaid, input.newPayment, input.amountAgreed);
+      fail(message, 'INVALID_INPUT', { newPayment: message });
+    }
     const changes = {
       partyType: input.partyType,
       name: input.name,
@@ -159,20 +166,19 @@ export const updateParty = defineMutation({
       agreementNo: input.agreementNo,
       agreementSignedOn: input.agreementSignedOn,
       amountAgreed: input.amountAgreed,
-      amountPaid: input.amountPaid,
+      amountPaid: registered,
     };
     await tx.update(compensationParties).set(changes).where(eq(compensationParties.id, party.id));
     await tx.delete(compensationItems).where(and(eq(compensationItems.partyId, party.id), eq(compensationItems.parcelId, parcel.id)));
     await insertItems(tx, parcel.id, party.id, input.items);
-    const increase = subtractAmounts(input.amountPaid, party.amountPaid);
-    const posted = await postPayment(tx, ctx.actor, parcel, { id: party.id, name: input.name }, increase);
+    const posted = await postPayment(tx, ctx.actor, parcel, { id: party.id, name: input.name }, input.newPayment, input.paymentDate);
     await ctx.audit({
       action: '修改补偿对象',
       objectType: OBJECT_TYPE,
       objectId: party.id,
       before: snapshot({ ...party, items }),
       after: snapshot({ ...party, ...changes, items: input.items }),
-      message: `地块 ${parcel.code}：修改补偿对象「${input.name}」${posted ? `，新增支付 ${increase} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
+      message: `地块 ${parcel.code}：修改补偿对象「${input.name}」${posted ? `，新增支付 ${input.newPayment} 元已登记为资金支付记录 ${posted.entryNo}（待审批）` : ''}`,
     });
     return { id: party.id, entryNo: posted?.entryNo ?? null };
   },

@@ -2,11 +2,12 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { compensationItems, compensationParties } from '../schema';
-import { Money } from '../rules';
+import { Money, type TransitionFacts } from '../rules';
 import type { TCompensationCategory } from '../stages';
 import { sumMoney } from './fields';
 import { findParcelRef, type ParcelRef } from './parcel-ref';
 import { compensationEditable, COMPENSATION_FROZEN_MESSAGE } from './stage-rules';
+import { getCompensationPayments, type PendingCompensationPayment } from '@/modules/funds/ledger/compensation-payments';
 
 /** One compensated household or entity as lists show it: personal fields masked only. */
 export interface PartyView {
@@ -18,7 +19,14 @@ export interface PartyView {
   agreementNo: string | null;
   agreementSignedOn: string | null;
   amountAgreed: string;
+  /** Payments registered on the form so far (approved or still in the workflow). */
   amountPaid: string;
+  /** Approved ledger payments: what counts as paid (the 入库 guard reads this). */
+  paidApproved: string;
+  /** Registered payments not yet approved. */
+  pendingPayments: PendingCompensationPayment[];
+  pendingTotal: string;
+  /** agreed − approved, not below 0. */
   unpaid: string;
   signed: boolean;
   fullyPaid: boolean;
@@ -30,7 +38,10 @@ export interface CompensationSummary {
   parties: number;
   signedCount: number;
   agreed: string;
+  /** Approved payments. */
   paid: string;
+  /** Registered payments still in the workflow. */
+  pending: string;
   unpaid: string;
   allSigned: boolean;
   allPaid: boolean;
@@ -71,24 +82,33 @@ export async function listCompensationParties(db: Db | Tx, parcelId: string): Pr
     list.push({ id: item.id, category: item.category as TCompensationCategory, amount: item.amount, note: item.note });
     byParty.set(item.partyId, list);
   }
+  const payments = await getCompensationPayments(
+    db,
+    parties.map((p) => p.id),
+  );
   return parties.map((p) => {
     const partyItems = byParty.get(p.id) ?? [];
-    const unpaid = new Money(p.amountAgreed).minus(p.amountPaid);
+    const paid = payments.get(p.id)!;
+    const unpaid = new Money(p.amountAgreed).minus(paid.approved);
     return {
       ...p,
       partyType: p.partyType as PartyView['partyType'],
+      paidApproved: paid.approved,
+      pendingPayments: paid.pending,
+      pendingTotal: paid.pendingTotal,
       unpaid: (unpaid.isNegative() ? new Money(0) : unpaid).toFixed(2),
       signed: !!p.agreementSignedOn,
-      fullyPaid: new Money(p.amountPaid).greaterThanOrEqualTo(p.amountAgreed),
+      fullyPaid: new Money(paid.approved).greaterThanOrEqualTo(p.amountAgreed),
       items: partyItems,
       itemsTotal: sumMoney(partyItems.map((i) => i.amount)),
     };
   });
 }
 
-export function summariseCompensation(parties: readonly Pick<PartyView, 'amountAgreed' | 'amountPaid' | 'signed' | 'fullyPaid'>[]): CompensationSummary {
+export function summariseCompensation(parties: readonly Pick<PartyView, 'amountAgreed' | 'paidApproved' | 'pendingTotal' | 'signed' | 'fullyPaid'>[]): CompensationSummary {
   const agreed = sumMoney(parties.map((p) => p.amountAgreed));
-  const paid = sumMoney(parties.map((p) => p.amountPaid));
+  const paid = sumMoney(parties.map((p) => p.paidApproved));
+  const pending = sumMoney(parties.map((p) => p.pendingTotal));
   const unpaid = new Money(agreed).minus(paid);
   const signedCount = parties.filter((p) => p.signed).length;
   const allSigned = signedCount === parties.length;
@@ -98,6 +118,7 @@ export function summariseCompensation(parties: readonly Pick<PartyView, 'amountA
     signedCount,
     agreed,
     paid,
+    pending,
     unpaid: (unpaid.isNegative() ? new Money(0) : unpaid).toFixed(2),
     allSigned,
     allPaid,
@@ -107,18 +128,26 @@ export function summariseCompensation(parties: readonly Pick<PartyView, 'amountA
 
 /**
  * For the 入库 guard: how many parties, whether every agreement is signed and every party paid
- * in full. With no parties both flags are (vacuously) true — the guard decides whether the
- * acquisition route needs parties at all.
+ * in full by approved ledger payments, and the registered payments still awaiting approval
+ * (the guard names them). With no parties both flags are (vacuously) true — the guard decides
+ * whether the acquisition route needs parties at all.
  */
-export async function getCompensationStatus(db: Db | Tx, parcelId: string): Promise<{ parties: number; allSigned: boolean; allPaid: boolean }> {
+export async function getCompensationStatus(db: Db | Tx, parcelId: string): Promise<TransitionFacts['compensation']> {
   const rows = await db
-    .select({ signedOn: compensationParties.agreementSignedOn, agreed: compensationParties.amountAgreed, paid: compensationParties.amountPaid })
+    .select({ id: compensationParties.id, name: compensationParties.name, signedOn: compensationParties.agreementSignedOn, agreed: compensationParties.amountAgreed })
     .from(compensationParties)
-    .where(eq(compensationParties.parcelId, parcelId));
+    .where(eq(compensationParties.parcelId, parcelId))
+    .orderBy(asc(compensationParties.createdAt), asc(compensationParties.id));
+  const payments = await getCompensationPayments(
+    db,
+    rows.map((r) => r.id),
+  );
+  const short = rows.filter((r) => new Money(payments.get(r.id)!.approved).lessThan(r.agreed));
   return {
     parties: rows.length,
     allSigned: rows.every((r) => !!r.signedOn),
-    allPaid: rows.every((r) => new Money(r.paid).greaterThanOrEqualTo(r.agreed)),
+    allPaid: short.length === 0,
+    unapproved: short.flatMap((r) => payments.get(r.id)!.pending.map((p) => ({ partyName: r.name, entryNo: p.entryNo, amount: p.amount, statusLabel: p.statusLabel }))),
   };
 }
 

@@ -38,11 +38,19 @@ const partyFields = {
   agreementNo: zOptionalText('协议编号', 64),
   agreementSignedOn: zOptionalDate('协议签订日期', { notFuture: true }),
   amountAgreed: zMoney('协议金额'),
-  amountPaid: zMoney('已支付金额'),
+  /** A payment made now (blank = none): posted to the ledger as a 征收补偿 expense awaiting approval. */
+  newPayment: z.preprocess((v) => (v === '' || v === null || v === undefined ? '0' : v), zMoney('本次支付金额')),
+  paymentDate: zOptionalDate('支付日期', { notFuture: true }),
   items: z.array(zItem, { error: '补偿明细格式不正确' }).max(COMPENSATION_CATEGORIES.length, '补偿明细行数过多').default([]),
 };
 
 type TPartyFields = z.output<z.ZodObject<typeof partyFields>>;
+
+/** Why a payment cannot be registered: with it, the registered payments would exceed the agreement. */
+export function paymentOverAgreed(registeredBefore: string, payment: string, agreed: string): string {
+  const total = new Money(registeredBefore).plus(payment).toFixed(2);
+  return `本次支付后已登记支付合计 ${formatYuan(total)} 元（此前已登记 ${formatYuan(registeredBefore)} 元），超过协议金额 ${formatYuan(agreed)} 元`;
+}
 
 /** Cross-field rules of a party; `idRequired` is false when editing (blank keeps the stored number). */
 function checkParty(v: TPartyFields, ctx: z.RefinementCtx, idRequired: boolean) {
@@ -58,12 +66,13 @@ function checkParty(v: TPartyFields, ctx: z.RefinementCtx, idRequired: boolean) 
   if (v.agreementSignedOn && !v.agreementNo) {
     ctx.addIssue({ code: 'custom', path: ['agreementNo'], message: '已填写协议签订日期，请同时填写协议编号' });
   }
-  if (new Money(v.amountPaid).greaterThan(v.amountAgreed)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['amountPaid'],
-      message: `已支付金额（${formatYuan(v.amountPaid)} 元）不能超过协议金额（${formatYuan(v.amountAgreed)} 元）`,
-    });
+  const paying = new Money(v.newPayment).greaterThan(0);
+  // Against the payments registered before, the server checks again (the form checks what it was shown).
+  if (paying && new Money(v.newPayment).greaterThan(v.amountAgreed)) {
+    ctx.addIssue({ code: 'custom', path: ['newPayment'], message: paymentOverAgreed('0', v.newPayment, v.amountAgreed) });
+  }
+  if (paying && !v.agreementSignedOn) {
+    ctx.addIssue({ code: 'custom', path: ['newPayment'], message: '尚未签订补偿协议，不能登记支付；请先填写协议编号和签订日期' });
   }
   const seen = new Set<string>();
   v.items.forEach((item, i) => {

@@ -3,9 +3,15 @@ import { assertIsoDate, daysBetween, isIsoDate } from './dates';
 import { findTransition, nextStages, type TTransitionKind } from './lifecycle';
 import { RULE_SOURCES } from './sources';
 import { supplyProblems } from './supply';
+import { Money } from './money';
 import type { GuardProblem, TransitionFacts } from './types';
 
 export const REASON_MAX_LENGTH = 500;
+
+/** '1234567.5' → '1,234,567.50'. */
+function yuanText(value: string): string {
+  return new Money(value).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 export type TTransitionCheck = { ok: true; kind: TTransitionKind } | { ok: false; problems: GuardProblem[] };
 
@@ -68,9 +74,14 @@ function reserveProblems(facts: TransitionFacts): GuardProblem[] {
       });
     }
     if (!allPaid) {
+      const waiting = facts.compensation.unapproved ?? [];
       problems.push({
         code: 'compensation-unpaid',
-        message: '仍有补偿款未足额支付（已付金额少于协议金额）。请支付完毕并登记后再入库',
+        message: waiting.length
+          ? `仍有补偿款未经财务审批，不计为已支付：${waiting
+              .map((w) => `补偿对象「${w.partyName}」的支付记录 ${w.entryNo}（${yuanText(w.amount)} 元）${w.statusLabel}`)
+              .join('；')}。请在资金管理中完成审批后再入库`
+          : '仍有补偿款未足额支付（经财务审批的支付少于协议金额）。请支付并登记、经财务审批后再入库',
         rule: RULE_SOURCES.compensation,
       });
     }

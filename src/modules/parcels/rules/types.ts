@@ -21,7 +21,14 @@ export interface TransitionFacts {
   /** Date of the parcel's last event, or null for the first one. */
   lastEventDate: string | null;
   reason?: string | null;
-  compensation: { parties: number; allSigned: boolean; allPaid: boolean };
+  compensation: {
+    parties: number;
+    allSigned: boolean;
+    /** Every party paid its agreed amount in approved ledger payments. */
+    allPaid: boolean;
+    /** Registered payments of the parties not yet paid in full that still await approval. */
+    unapproved?: { partyName: string; entryNo: string; amount: string; statusLabel: string }[];
+  };
   titleRegistered: boolean;
   hazards: Record<THazardKey, THazardResult>;
   workPackages: { workType: string; acceptedOn: string | null }[];

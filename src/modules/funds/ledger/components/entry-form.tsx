@@ -107,7 +107,10 @@ export function EntryForm(props: {
               disabled={fixed}
               filterable
               placeholder="请选择储备项目"
-              options={props.projects.map((p) => ({ value: p.value, label: p.closed ? `${p.label}（已关闭）` : p.label }))}
+              // Open projects first; a closed one takes no spending, so it cannot be chosen for an expense.
+              options={[...props.projects]
+                .sort((a, b) => Number(a.closed) - Number(b.closed))
+                .map((p) => ({ value: p.value, label: p.closed ? `${p.label}（已关闭）` : p.label, disabled: p.closed && values.direction === 'expense' }))}
               onChange={(v) => setValues((cur) => ({ ...cur, projectId: typeof v === 'string' ? v : '', parcelId: '' }))}
             />
           </LabeledField>

@@ -51,6 +51,7 @@ export function AcquisitionClient(props: {
   frozenReason: string | null;
   canEdit: boolean;
   canReveal: boolean;
+  today: string;
 }) {
   const { summary } = props;
   const [editing, setEditing] = useState<{ party: PartyView | null } | null>(null);
@@ -121,7 +122,28 @@ export function AcquisitionClient(props: {
       ),
     },
     { colKey: 'amountAgreed', title: '协议金额（元）', align: 'right', cell: ({ row }) => formatYuan(row.amountAgreed) },
-    { colKey: 'amountPaid', title: '已支付（元）', align: 'right', cell: ({ row }) => formatYuan(row.amountPaid) },
+    { colKey: 'paidApproved', title: '已支付（元，已审批）', align: 'right', cell: ({ row }) => formatYuan(row.paidApproved) },
+    {
+      colKey: 'pendingTotal',
+      title: '审批中（元）',
+      align: 'right',
+      cell: ({ row }) =>
+        row.pendingPayments.length === 0 ? (
+          <span className="lr-muted">—</span>
+        ) : (
+          <div data-testid="party-pending">
+            {formatYuan(row.pendingTotal)}
+            {row.pendingPayments.map((p) => (
+              <div key={p.id} className="lr-muted" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                <a href={`/funds/ledger/${p.id}`} style={{ color: 'inherit' }}>
+                  {p.entryNo}
+                </a>{' '}
+                {p.statusLabel}
+              </div>
+            ))}
+          </div>
+        ),
+    },
     { colKey: 'unpaid', title: '未支付（元）', align: 'right', cell: ({ row }) => formatYuan(row.unpaid) },
     {
       colKey: 'status',
@@ -183,7 +205,8 @@ export function AcquisitionClient(props: {
           items={[
             { label: '补偿对象', value: `${summary.parties} 户`, hint: `已签约 ${summary.signedCount} 户` },
             { label: '协议金额', value: `${formatWanYuan(summary.agreed)} 万元`, hint: `${formatYuan(summary.agreed)} 元` },
-            { label: '已支付', value: `${formatWanYuan(summary.paid)} 万元`, hint: `${formatYuan(summary.paid)} 元` },
+            { label: '已支付（已审批）', value: `${formatWanYuan(summary.paid)} 万元`, hint: `${formatYuan(summary.paid)} 元` },
+            { label: '审批中', value: `${formatWanYuan(summary.pending)} 万元`, hint: `${formatYuan(summary.pending)} 元，审批通过后计为已支付` },
             { label: '未支付', value: `${formatWanYuan(summary.unpaid)} 万元`, hint: `${formatYuan(summary.unpaid)} 元` },
             {
               label: '补偿是否完成',
@@ -226,7 +249,7 @@ export function AcquisitionClient(props: {
           hover
         />
       </Card>
-      {editing && <PartyDialog parcelId={props.parcelId} party={editing.party} onClose={() => setEditing(null)} />}
+      {editing && <PartyDialog parcelId={props.parcelId} party={editing.party} today={props.today} onClose={() => setEditing(null)} />}
     </Space>
   );
 }

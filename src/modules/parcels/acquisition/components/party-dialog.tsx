@@ -7,7 +7,9 @@ import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { PARTY_TYPES } from '../../stages';
 import { createPartyAction, updatePartyAction } from '../actions';
-import { ID_NUMBER_HINT, ID_NUMBER_LABEL, PHONE_RULE, ZCreateParty, ZUpdateParty } from '../validation';
+import { ID_NUMBER_HINT, ID_NUMBER_LABEL, paymentOverAgreed, PHONE_RULE, ZCreateParty, ZUpdateParty } from '../validation';
+import { formatYuan } from '../fields';
+import { Money } from '../../rules';
 import type { PartyView } from '../queries';
 import { newItemKey, PartyItemsEditor, type ItemDraft } from './party-items-editor';
 
@@ -24,7 +26,8 @@ interface Values {
   agreementNo: string;
   agreementSignedOn: string;
   amountAgreed: string;
-  amountPaid: string;
+  newPayment: string;
+  paymentDate: string;
   items: ItemDraft[];
 }
 
@@ -32,7 +35,7 @@ interface Values {
  * Add (party = null) or edit a compensated household / entity with its items. Editing never
  * shows the stored ID number or phone: a blank field keeps them, a new value replaces them.
  */
-export function PartyDialog(props: { parcelId: string; party: PartyView | null; onClose: () => void }) {
+export function PartyDialog(props: { parcelId: string; party: PartyView | null; today: string; onClose: () => void }) {
   const { party } = props;
   const editing = !!party;
   const [v, setV] = useState<Values>({
@@ -44,7 +47,8 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
     agreementNo: party?.agreementNo ?? '',
     agreementSignedOn: party?.agreementSignedOn ?? '',
     amountAgreed: party?.amountAgreed ?? '',
-    amountPaid: party?.amountPaid ?? '0',
+    newPayment: '',
+    paymentDate: props.today,
     items: party?.items.map((i) => ({ key: newItemKey(), category: i.category, amount: i.amount, note: i.note ?? '' })) ?? [],
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -63,7 +67,8 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
       agreementNo: v.agreementNo,
       agreementSignedOn: v.agreementSignedOn,
       amountAgreed: v.amountAgreed,
-      amountPaid: v.amountPaid,
+      newPayment: v.newPayment,
+      paymentDate: v.newPayment.trim() ? v.paymentDate : '',
       items: v.items.map((i) => ({ category: i.category, amount: i.amount, note: i.note })),
     };
     const input = editing ? { ...common, id: party.id, clearPhone: v.clearPhone } : { ...common, parcelId: props.parcelId };
@@ -72,6 +77,13 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
       const described = describeZodError(parsed.error);
       setErrors(described.fieldErrors);
       void MessagePlugin.error(described.message);
+      return;
+    }
+    // The payments registered before bound this one too (the server checks again).
+    if (editing && new Money(party.amountPaid).plus(parsed.data.newPayment).greaterThan(parsed.data.amountAgreed)) {
+      const message = paymentOverAgreed(party.amountPaid, parsed.data.newPayment, parsed.data.amountAgreed);
+      setErrors({ newPayment: message });
+      void MessagePlugin.error(message);
       return;
     }
     const res = await run(
@@ -141,14 +153,33 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
           <LabeledField name="amountAgreed" label="协议金额（元）" required error={errors.amountAgreed}>
             <Input value={v.amountAgreed} placeholder="例如 150000.00" onChange={(val) => set('amountAgreed', String(val))} />
           </LabeledField>
+          {editing && (
+            <div style={{ gridColumn: '1 / -1', marginBottom: 16 }} data-testid="party-paid">
+              <div className="lr-field__label">已登记的支付</div>
+              <div>
+                已支付（财务已审批）<b>{formatYuan(party.paidApproved)}</b> 元
+                {party.pendingPayments.length > 0 && (
+                  <span style={{ marginLeft: 16 }}>
+                    审批中 <b>{formatYuan(party.pendingTotal)}</b> 元（
+                    {party.pendingPayments.map((p) => `${p.entryNo} ${p.statusLabel}`).join('；')}）
+                  </span>
+                )}
+              </div>
+              <div className="lr-muted" style={{ fontSize: 12 }}>
+                只有经财务审批的支付计为已支付；入库前须全部审批通过。更正已登记的支付，请在资金管理中退回、删除或冲销对应记录。
+              </div>
+            </div>
+          )}
           <LabeledField
-            name="amountPaid"
-            label="已支付金额（元）"
-            required
-            error={errors.amountPaid}
-            hint="不能超过协议金额，只能增加；新增的支付自动登记为资金管理的征收补偿支出（待审批）"
+            name="newPayment"
+            label="本次支付金额（元）"
+            error={errors.newPayment}
+            hint="选填。登记后自动生成资金管理的征收补偿支出，经科室审核、财务审批后计为已支付"
           >
-            <Input value={v.amountPaid} placeholder="例如 100000.00" onChange={(val) => set('amountPaid', String(val))} />
+            <Input value={v.newPayment} placeholder="例如 100000.00" onChange={(val) => set('newPayment', String(val))} />
+          </LabeledField>
+          <LabeledField name="paymentDate" label="支付日期" error={errors.paymentDate} hint="本次支付的实际日期">
+            <DateField value={v.paymentDate} onChange={(val) => set('paymentDate', val)} clearable={false} min={v.agreementSignedOn || null} notFuture disabled={!v.newPayment.trim()} />
           </LabeledField>
         </div>
         <FormItem label="补偿明细" status={errors.items ? 'error' : undefined} tips={errors.items}>

@@ -4,6 +4,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getAcquisitionView } from '@/modules/parcels/acquisition/queries';
+import { todayInShanghai } from '@/ui/format';
 import { AcquisitionClient } from '@/modules/parcels/acquisition/components/acquisition-client';
 
 export const metadata: Metadata = { title: '征收补偿' };
@@ -21,6 +22,7 @@ export default async function ParcelAcquisitionPage({ params }: { params: Promis
       frozenReason={view.frozenReason}
       canEdit={hasPermission(user, 'parcel:edit')}
       canReveal={hasPermission(user, 'personal-info:view')}
+      today={todayInShanghai()}
     />
   );
 }
