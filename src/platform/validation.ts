@@ -37,8 +37,20 @@ export function zOptionalText(label: string, max = 256) {
     .transform((s) => (s === '' ? null : s));
 }
 
+/** A record chosen in a select (project, account …) or carried by the form; nothing chosen → 请选择. */
 export function zId(label = '记录') {
-  return z.string({ error: `缺少${label}` }).regex(/^[0-9A-Za-z_-]{1,64}$/, `${label}标识无效`);
+  return z
+    .string({ error: `请选择${label}` })
+    .min(1, `请选择${label}`)
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, `${label}标识无效`);
+}
+
+/** A value picked from a list (科目, 类别 …): nothing picked → 请选择, not 请填写. */
+export function zChoice(label: string, max = 64) {
+  return z
+    .string({ error: `请选择${label}` })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, `请选择${label}`).max(max, `${label}无效`));
 }
 
 export function hasControlChars(s: string): boolean {

@@ -4,6 +4,7 @@ import { DatePickerPanel, Input, Popup } from 'tdesign-react';
 import { CalendarIcon } from 'tdesign-icons-react';
 import { dateRangeProblem, parseTypedDate } from '@/platform/dates';
 import { todayInShanghai } from './format';
+import { useFieldProblem } from './labeled-field';
 
 export interface DateFieldProps {
   value: string | null | undefined;
@@ -34,7 +35,13 @@ export function DateField(props: DateFieldProps) {
   const { onChange } = props;
   const current = props.value ?? '';
   const [text, setText] = useState(current);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setOwnProblem] = useState<string | null>(null);
+  // Inside a LabeledField the problem shows in the field's message line, else under the input.
+  const report = useFieldProblem();
+  const setProblem = (message: string | null) => {
+    setOwnProblem(message);
+    report?.(message);
+  };
   const [open, setOpen] = useState(false);
   const emitted = useRef(current);
   const today = todayInShanghai();
@@ -46,9 +53,10 @@ export function DateField(props: DateFieldProps) {
     if (current !== emitted.current) {
       emitted.current = current;
       setText(current);
-      setProblem(null);
+      setOwnProblem(null);
+      report?.(null);
     }
-  }, [current]);
+  }, [current, report]);
 
   const emit = (value: string) => {
     emitted.current = value;
@@ -103,7 +111,7 @@ export function DateField(props: DateFieldProps) {
         disabled={props.disabled}
         placeholder={props.placeholder ?? '年-月-日，如 2026-05-01'}
         status={problem ? 'error' : undefined}
-        tips={problem ?? undefined}
+        tips={report ? undefined : (problem ?? undefined)}
         suffixIcon={<CalendarIcon />}
         inputClass="lr-date-input"
         autocomplete="off"

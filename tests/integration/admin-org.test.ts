@@ -126,6 +126,7 @@ describe('组织机构 mutations', () => {
     expect(await createDepartment.execute(database.db, admin, { name: '综合组', parentId: p })).toEqual({
       ok: false,
       error: '同一上级科室下已有名为「综合组」的科室',
+      fieldErrors: { name: '同一上级科室下已有名为「综合组」的科室' },
     });
     expect(await departmentCount()).toBe(before);
     expect((await updateDepartment.execute(database.db, admin, { id: other, name: '综合组' })).ok).toBe(false);
@@ -133,7 +134,7 @@ describe('组织机构 mutations', () => {
     // The same name under another parent is fine; moving it next to its namesake is not.
     const elsewhere = await create({ name: '综合组' });
     expect((await moveDepartment.execute(database.db, admin, { id: elsewhere, parentId: p })).ok).toBe(false);
-    expect(await createDepartment.execute(database.db, admin, { name: '综合组' })).toEqual({ ok: false, error: '已有名为「综合组」的顶级科室' });
+    expect(await createDepartment.execute(database.db, admin, { name: '综合组' })).toEqual({ ok: false, error: '已有名为「综合组」的顶级科室', fieldErrors: { name: '已有名为「综合组」的顶级科室' } });
   });
 
   it('refuses a duplicate code', async () => {
@@ -141,6 +142,7 @@ describe('组织机构 mutations', () => {
     expect(await createDepartment.execute(database.db, admin, { name: '编码乙', code: 'dupc' })).toEqual({
       ok: false,
       error: '科室编码 DUPC 已被「编码甲」使用',
+      fieldErrors: { code: '科室编码 DUPC 已被「编码甲」使用' },
     });
   });
 

@@ -143,12 +143,13 @@ describe('角色权限: roles', () => {
   it('refuses a duplicate name or code', async () => {
     await newRole({ name: '重复测试', code: 'dup_role' });
     const before = await roleCount();
-    expect(await createRole.execute(database.db, sec, { name: '重复测试', code: 'dup_role2' })).toEqual({ ok: false, error: '角色名称「重复测试」已被使用' });
+    expect(await createRole.execute(database.db, sec, { name: '重复测试', code: 'dup_role2' })).toEqual({ ok: false, error: '角色名称「重复测试」已被使用', fieldErrors: { name: '角色名称「重复测试」已被使用' } });
     expect(await createRole.execute(database.db, sec, { name: '另一个', code: 'dup_role' })).toEqual({
       ok: false,
       error: '角色编码 dup_role 已被「重复测试」使用',
+      fieldErrors: { code: '角色编码 dup_role 已被「重复测试」使用' },
     });
-    expect(await createRole.execute(database.db, sec, { name: '经办', code: 'clerk2' })).toEqual({ ok: false, error: '角色名称「经办」已被使用' });
+    expect(await createRole.execute(database.db, sec, { name: '经办', code: 'clerk2' })).toEqual({ ok: false, error: '角色名称「经办」已被使用', fieldErrors: { name: '角色名称「经办」已被使用' } });
     expect(await roleCount()).toBe(before);
   });
 

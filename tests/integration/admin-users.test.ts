@@ -235,7 +235,7 @@ describe('user management: refusals', () => {
         password: 'Start@2026',
         roleIds: [await roleId(db(), 'clerk')],
       });
-      expect(res).toEqual({ ok: false, error: `用户名「${username}」已被使用，请换一个` });
+      expect(res).toEqual({ ok: false, error: `用户名「${username}」已被使用，请换一个`, fieldErrors: { username: `用户名「${username}」已被使用，请换一个` } });
     }
     expect(await countRows()).toEqual(before);
     expect(await lastAudit()).toMatchObject({ action: '新建用户', result: '失败' });

@@ -66,9 +66,9 @@ describe('accounts', () => {
     expect(audit).toMatchObject({ action: '新建资金账户', objectType: '资金账户', objectId: res.data.id, result: '成功' });
     expect(JSON.parse(audit.diff!)).toMatchObject({ name: { from: null, to: '财政专户' }, fundSource: { from: null, to: '财政拨款' }, status: { from: null, to: '使用中' } });
 
-    expect(await createAccount.execute(db(), finance, { name: '财政专户', sourceCode: 'bond' })).toEqual({ ok: false, error: '账户名称「财政专户」已被使用，请换一个' });
+    expect(await createAccount.execute(db(), finance, { name: '财政专户', sourceCode: 'bond' })).toEqual({ ok: false, error: '账户名称「财政专户」已被使用，请换一个', fieldErrors: { name: '账户名称「财政专户」已被使用，请换一个' } });
     await create('Bond Account A', 'bond');
-    expect(await createAccount.execute(db(), finance, { name: 'bond account a', sourceCode: 'bond' })).toEqual({ ok: false, error: '账户名称「bond account a」已被使用，请换一个' });
+    expect(await createAccount.execute(db(), finance, { name: 'bond account a', sourceCode: 'bond' })).toEqual({ ok: false, error: '账户名称「bond account a」已被使用，请换一个', fieldErrors: { name: '账户名称「bond account a」已被使用，请换一个' } });
     expect(await db().select().from(fundAccounts).where(eq(fundAccounts.name, '财政专户'))).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe('accounts', () => {
     });
     // The name of another account is taken.
     await create('另一个账户', 'other');
-    expect(await updateAccount.execute(db(), finance, { id, name: '另一个账户', sourceCode: 'other' })).toEqual({ ok: false, error: '账户名称「另一个账户」已被使用，请换一个' });
+    expect(await updateAccount.execute(db(), finance, { id, name: '另一个账户', sourceCode: 'other' })).toEqual({ ok: false, error: '账户名称「另一个账户」已被使用，请换一个', fieldErrors: { name: '账户名称「另一个账户」已被使用，请换一个' } });
     expect(await updateAccount.execute(db(), finance, { id, name: '出让收入返还专户', sourceCode: 'other', bankName: '农业银行', accountNo: '1830 0101' })).toEqual({
       ok: false,
       error: '内容没有变化，无需保存',

@@ -173,7 +173,7 @@ describe('creating a bond stores the generated schedule', () => {
 
   it('refuses a code already used, in any letter case', async () => {
     await newBond({ code: 'DUP-2023' });
-    expect(await createBond.execute(db(), finance, bondInput({ code: 'dup-2023' }))).toEqual({ ok: false, error: '债券代码「dup-2023」已被使用，请换一个' });
+    expect(await createBond.execute(db(), finance, bondInput({ code: 'dup-2023' }))).toEqual({ ok: false, error: '债券代码「dup-2023」已被使用，请换一个', fieldErrors: { code: '债券代码「dup-2023」已被使用，请换一个' } });
   });
 });
 

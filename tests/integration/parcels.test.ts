@@ -163,7 +163,7 @@ describe('creating a parcel', () => {
   it('refuses a duplicate code with its number, writing nothing', async () => {
     const before = await db.select({ n: count() }).from(parcels);
     const res = await createParcel.execute(db, clerk, parcelInput('DK-001', { boundary: square(112.42, 28.55) }));
-    expect(res).toEqual({ ok: false, error: '地块编号 DK-001 已存在' });
+    expect(res).toEqual({ ok: false, error: '地块编号 DK-001 已存在', fieldErrors: { code: '地块编号 DK-001 已存在' } });
     expect(await db.select({ n: count() }).from(parcels)).toEqual(before);
   });
 
@@ -241,7 +241,7 @@ describe('editing a parcel', () => {
     const created = await createParcel.execute(db, clerk, parcelInput('DK-F', { boundary: square(112.45, 28.55) }));
     if (!created.ok) throw new Error(created.error);
     const res = await updateParcel.execute(db, clerk, { ...parcelInput('DK-001'), id: created.data.id, version: 1 });
-    expect(res).toEqual({ ok: false, error: '地块编号 DK-001 已存在' });
+    expect(res).toEqual({ ok: false, error: '地块编号 DK-001 已存在', fieldErrors: { code: '地块编号 DK-001 已存在' } });
   });
 });
 

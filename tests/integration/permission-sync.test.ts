@@ -44,4 +44,15 @@ describe('permission catalogue sync', () => {
     const [r] = await database.db.select({ builtin: roles.builtin }).from(roles).where(eq(roles.id, clerk));
     expect(r.builtin).toBe(true);
   });
+
+  it('describes a built-in role by what it can do now: an old catalogue text is replaced, an administrator’s own is kept', async () => {
+    const archivist = await roleId(database.db, 'archivist');
+    const description = async () => (await database.db.select({ d: roles.description }).from(roles).where(eq(roles.id, archivist)))[0].d;
+    await database.db.update(roles).set({ description: '档案归集、借阅与保管' }).where(eq(roles.id, archivist));
+    await syncPermissionCatalog(database.db);
+    expect(await description()).toBe('查阅储备计划、项目和地块');
+    await database.db.update(roles).set({ description: '本中心档案室人员' }).where(eq(roles.id, archivist));
+    await syncPermissionCatalog(database.db);
+    expect(await description()).toBe('本中心档案室人员');
+  });
 });

@@ -6,6 +6,7 @@ import { PERMISSION_DENIED } from '../../src/platform/action';
 import { auditLog } from '../../src/platform/audit/schema';
 import { plans } from '../../src/modules/plans/schema';
 import { parcelEvents, parcels, reserveProjects } from '../../src/modules/parcels/schema';
+import { ledgerEntries } from '../../src/modules/funds/schema';
 import { adjustPlan, createPlan, PLAN_ADJUSTED_BY_OTHERS } from '../../src/modules/plans/mutations';
 import { getPlan, getPlanActuals, listCurrentPlanOptions, listPlans, listPlanVersions } from '../../src/modules/plans/queries';
 import { ZPlanFilter, type TCreatePlanInput } from '../../src/modules/plans/validation';
@@ -245,7 +246,7 @@ describe('listing plans', () => {
 });
 
 describe('targets against actuals from parcel events', () => {
-  it('counts acquisition, development, supply (minus aborted trades), custody and recorded amounts', async () => {
+  it('counts acquisition, development, supply (minus aborted trades), custody, and the approved spending of the years', async () => {
     const [project] = await db()
       .insert(reserveProjects)
       .values({ code: 'PLAN-T-1', name: '计划统计测试项目', acquisitionRoute: '收购' })
@@ -286,6 +287,18 @@ describe('targets against actuals from parcel events', () => {
       ['已供应', '可供应', '2036-08-01', null], // trade aborted: not supplied
     ]);
     await events(d, [['收储中', '已入库', '2037-01-01', null]]); // the year after
+    // The money spent is the approved ledger spending, never the amounts on events (a deal price is income).
+    let n = 0;
+    const entry = async (direction: 'income' | 'expense', entryDate: string, amount: string, status = 'approved') =>
+      db()
+        .insert(ledgerEntries)
+        .values({ entryNo: `ZJ-PLAN-${++n}`, direction, entryDate, amount, category: direction === 'expense' ? '征收补偿' : '财政拨款', projectId: project.id, status, origin: 'manual' });
+    await entry('expense', '2036-01-01', '1500000.00');
+    await entry('expense', '2036-12-31', '250000.50');
+    await entry('expense', '2036-06-30', '-0.50'); // an approved reversal
+    await entry('expense', '2036-07-01', '99999.00', 'submitted'); // not approved: not spent
+    await entry('income', '2036-08-01', '30000000.00');
+    await entry('expense', '2035-12-31', '700000.00'); // the year before
 
     const id = await newPlan({ startYear: '2036', acquireCount: '4', acquireArea: '24001', supplyCount: '2', fundNeed: '10000' });
     const plan = (await getPlan(db(), id))!;
@@ -295,13 +308,13 @@ describe('targets against actuals from parcel events', () => {
     expect(actuals.supply).toEqual({ count: 1, area: '6666.67' });
     // custody: a (前期开发), c (可供应), d (已入库) as they stand now
     expect(actuals.custody).toEqual({ count: 3, area: '15000.50' });
-    expect(actuals.fundRecorded).toBe('30250000.50');
+    expect(actuals.fundSpent).toBe('1750000.00');
 
     // A rolling plan over 2035–2037 sees all of them.
     const rolling = await newPlan({ planType: 'rolling', startYear: '2035', title: '2035—2037年三年滚动计划' });
     const wide = await getPlanActuals(db(), (await getPlan(db(), rolling))!);
     expect(wide.acquire.count).toBe(4);
-    expect(wide.fundRecorded).toBe('31750000.50');
+    expect(wide.fundSpent).toBe('2450000.00');
   });
 });
 

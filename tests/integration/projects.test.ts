@@ -97,7 +97,7 @@ describe('creating projects', () => {
   it('refuses a duplicate code in any letter case, writing nothing', async () => {
     const before = await projectCount();
     const res = await createProject.execute(db(), clerk, input({ code: 'Yy-2026-001', name: '另一个项目' }));
-    expect(res).toEqual({ ok: false, error: '项目编号「YY-2026-001」已被使用，请换一个' });
+    expect(res).toEqual({ ok: false, error: '项目编号「YY-2026-001」已被使用，请换一个', fieldErrors: { code: '项目编号「YY-2026-001」已被使用，请换一个' } });
     expect(await projectCount()).toBe(before);
   });
 
@@ -157,7 +157,7 @@ describe('editing and closing projects', () => {
     expect(diff.zone).toBeUndefined();
 
     const taken = await updateProject.execute(db(), clerk, { ...input({ code: 'ed-2' }), id });
-    expect(taken).toEqual({ ok: false, error: '项目编号「ED-2」已被使用，请换一个' });
+    expect(taken).toEqual({ ok: false, error: '项目编号「ED-2」已被使用，请换一个', fieldErrors: { code: '项目编号「ED-2」已被使用，请换一个' } });
     expect((await getProject(db(), id))?.code).toBe('ED-1A');
   });
 

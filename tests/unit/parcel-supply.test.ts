@@ -201,6 +201,11 @@ describe('已供应 guards: dates', () => {
     expect(q.message).toBe('成交日期不能早于上一环节（2026-01-10）');
   });
 
+  it('a supply dated by its deal date (as the form sends it) reports a future date once, for the deal date', () => {
+    expect(codes(withAuction({ dealDate: '2026-03-16', noticeDate: '2026-03-01' }), { eventDate: '2026-03-16' })).toEqual(['supply-deal-date-future']);
+    expect(codes(withAuction({ dealDate: '', noticeDate: '2026-03-01' }), { eventDate: '' })).toEqual(['supply-deal-date-missing']);
+  });
+
   it('reports event date, price and party problems together', () => {
     expect(codes(withAuction({ dealPrice: '5', transferee: '' }), { eventDate: '2026-04-01' })).toEqual([
       'date-future',

@@ -14,10 +14,10 @@ const W2026 = { startYear: 2026, endYear: 2026 };
 const ROLLING = { startYear: 2025, endYear: 2027 };
 
 let seqs = new Map<string, number>();
-function ev(parcelId: string, toStage: string, eventDate: string, opts: { area?: string; amount?: string | null; fromStage?: string | null } = {}): PlanEventRow {
+function ev(parcelId: string, toStage: string, eventDate: string, opts: { area?: string; fromStage?: string | null } = {}): PlanEventRow {
   const seq = (seqs.get(parcelId) ?? 0) + 1;
   seqs.set(parcelId, seq);
-  return { parcelId, seq, toStage, eventDate, fromStage: opts.fromStage ?? null, amount: opts.amount ?? null, areaM2: opts.area ?? '1000.00' };
+  return { parcelId, seq, toStage, eventDate, fromStage: opts.fromStage ?? null, areaM2: opts.area ?? '1000.00' };
 }
 const reset = () => {
   seqs = new Map();
@@ -76,18 +76,6 @@ describe('plan actuals from parcel events', () => {
     expect(computePlanActuals(ROLLING, events, []).acquire.count).toBe(3);
   });
 
-  it('sums recorded amounts in the years exactly (decimal, not float)', () => {
-    reset();
-    const events = [
-      ev('A', '收储中', '2026-01-05', { amount: '0.10' }),
-      ev('A', '已入库', '2026-02-05', { amount: '0.20' }),
-      ev('B', '收储中', '2026-02-05', { amount: null }),
-      ev('B', '已入库', '2025-02-05', { amount: '1000000.00' }), // outside
-      ev('C', '已供应', '2026-08-05', { amount: '9999999999999999.99' }),
-    ];
-    expect(computePlanActuals(W2026, events, []).fundRecorded).toBe('10000000000000000.29');
-  });
-
   it('custody is a snapshot of parcels now in 已入库, 前期开发 or 可供应', () => {
     const now: ParcelSnapshotRow[] = [
       { id: '1', stage: '已入库', areaM2: '100.10' },
@@ -107,7 +95,6 @@ describe('plan actuals from parcel events', () => {
       develop: { count: 0, area: '0.00' },
       supply: { count: 0, area: '0.00' },
       custody: { count: 0, area: '0.00' },
-      fundRecorded: '0.00',
     });
   });
 });

@@ -103,7 +103,7 @@ async function requireFreeCode(tx: Tx, code: string, exceptId?: string): Promise
     .select({ id: parcels.id })
     .from(parcels)
     .where(exceptId ? and(eq(parcels.code, code), ne(parcels.id, exceptId)) : eq(parcels.code, code));
-  if (taken) fail(codeTakenMessage(code), 'CONFLICT');
+  if (taken) fail(codeTakenMessage(code), 'CONFLICT', { code: codeTakenMessage(code) });
 }
 
 /** The columns a form writes (stage, version and custody are never touched here). */
@@ -216,7 +216,7 @@ export async function registerParcel(ctx: MutationContext, input: TRegisterParce
       .returning({ id: parcels.id });
   } catch (e) {
     // Someone registered the same code a moment ago.
-    if (isUniqueViolation(e)) fail(codeTakenMessage(fields.code), 'CONFLICT');
+    if (isUniqueViolation(e)) fail(codeTakenMessage(fields.code), 'CONFLICT', { code: codeTakenMessage(fields.code) });
     throw e;
   }
   await tx.insert(parcelEvents).values({
@@ -291,7 +291,7 @@ export const updateParcel = defineMutation({
         .where(and(eq(parcels.id, id), eq(parcels.version, version)))
         .returning({ id: parcels.id });
     } catch (e) {
-      if (isUniqueViolation(e)) fail(codeTakenMessage(fields.code), 'CONFLICT');
+      if (isUniqueViolation(e)) fail(codeTakenMessage(fields.code), 'CONFLICT', { code: codeTakenMessage(fields.code) });
       throw e;
     }
     if (!updated.length) fail(STALE_VERSION, 'CONFLICT');

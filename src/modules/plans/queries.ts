@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-
 import type { Db, Tx } from '@/platform/db/client';
 import { parcelEvents, parcels } from '@/modules/parcels/schema';
 import { plans } from './schema';
-import { CUSTODY_STAGES, computePlanActuals, planDateRange, type PlanActuals, type PlanTargets } from './rules';
+import { CUSTODY_STAGES, computePlanActuals, planDateRange, type PlanActualsWithFunds, type PlanTargets } from './rules';
+import { getApprovedSpending } from '@/modules/funds/balances/queries';
 import type { TPlanFilter, TPlanStatus, TPlanType } from './validation';
 
 export interface PlanRow extends PlanTargets {
@@ -134,8 +135,9 @@ export async function plansByIds(db: Db, ids: string[]): Promise<Map<string, Pla
 /**
  * Targets against actuals: the events dated in the plan's years (with their parcel's area) and
  * the parcels now in custody are fetched here; the counting is the pure `computePlanActuals`.
+ * The money spent is the approved ledger spending in the plan's years (资金管理, 同一口径).
  */
-export async function getPlanActuals(db: Db, plan: { startYear: number; endYear: number }): Promise<PlanActuals> {
+export async function getPlanActuals(db: Db, plan: { startYear: number; endYear: number }): Promise<PlanActualsWithFunds> {
   const { from, to } = planDateRange(plan);
   const events = await db
     .select({
@@ -144,7 +146,6 @@ export async function getPlanActuals(db: Db, plan: { startYear: number; endYear:
       fromStage: parcelEvents.fromStage,
       toStage: parcelEvents.toStage,
       eventDate: parcelEvents.eventDate,
-      amount: parcelEvents.amount,
       areaM2: parcels.areaM2,
     })
     .from(parcelEvents)
@@ -154,5 +155,5 @@ export async function getPlanActuals(db: Db, plan: { startYear: number; endYear:
     .select({ id: parcels.id, stage: parcels.stage, areaM2: parcels.areaM2 })
     .from(parcels)
     .where(inArray(parcels.stage, [...CUSTODY_STAGES]));
-  return computePlanActuals(plan, events, parcelsNow);
+  return { ...computePlanActuals(plan, events, parcelsNow), fundSpent: await getApprovedSpending(db, { from, to }) };
 }

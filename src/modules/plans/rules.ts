@@ -24,8 +24,6 @@ export interface PlanEventRow {
   toStage: string;
   /** 'YYYY-MM-DD' */
   eventDate: string;
-  /** 元, or null when the event carries no amount. */
-  amount: string | null;
   /** The parcel's area in m² (null if the parcel is missing). */
   areaM2: string | null;
 }
@@ -49,8 +47,11 @@ export interface PlanActuals {
   supply: CountArea;
   /** A snapshot of today, not tied to the plan's years. */
   custody: CountArea;
-  /** Sum of amounts recorded on events in the years, 元 with 2 decimals (已记录金额). */
-  fundRecorded: string;
+}
+
+/** Actuals with the money: approved ledger spending in the plan's years (元, 2 decimals). */
+export interface PlanActualsWithFunds extends PlanActuals {
+  fundSpent: string;
 }
 
 export interface PlanWindow {
@@ -83,7 +84,7 @@ function countParcels(rows: { parcelId: string; areaM2: string | null }[]): Coun
  * - supply: parcels that entered 已供应 in the years, unless a later event of the same parcel
  *   in those years took it back to 可供应 (an aborted trade does not count);
  * - custody: parcels now in 已入库/前期开发/可供应 (snapshot, independent of the years);
- * - fund: the sum of amounts recorded on events in the years.
+ * (The money spent comes from the funds ledger, not from events: see getPlanActuals.)
  * Events outside the years are ignored, so the caller may pass a wider set.
  */
 export function computePlanActuals(w: PlanWindow, events: readonly PlanEventRow[], parcelsNow: readonly ParcelSnapshotRow[]): PlanActuals {
@@ -110,10 +111,7 @@ export function computePlanActuals(w: PlanWindow, events: readonly PlanEventRow[
     parcelsNow.filter((p) => (CUSTODY_STAGES as readonly string[]).includes(p.stage)).map((p) => ({ parcelId: p.id, areaM2: p.areaM2 })),
   );
 
-  let fund: TDec = new Dec(0);
-  for (const e of inYears) if (e.amount !== null && e.amount !== '') fund = fund.add(dec(e.amount));
-
-  return { acquire, develop, supply, custody, fundRecorded: fund.toFixed(2) };
+  return { acquire, develop, supply, custody };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/ui/format';
 import { dec, describeArea, formatHectares, formatM2, formatMu, formatWan, formatYuan, groupThousands, yuanToWan } from './amounts';
 import type { PlanOption, PlanRow } from './queries';
-import { diffPlanTargets, progressBarValue, progressPercent, type PlanActuals, type TargetChange } from './rules';
+import { diffPlanTargets, progressBarValue, progressPercent, type PlanActualsWithFunds, type TargetChange } from './rules';
 import { PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, planYearsLabel, type TPlanStatus, type TPlanType } from './validation';
 
 /** Plain, serialisable shapes the plan pages hand to their client islands. */
@@ -72,6 +72,8 @@ export function toPlanTargetValues(p: PlanRow): PlanTargetValues {
 export interface ProgressView {
   target: string;
   actual: string;
+  /** Above 100% is a warning (money spent beyond the need), not an achievement. */
+  overIsWarning?: boolean;
   /** Secondary line under the numbers (亩 / 公顷). */
   detail: string | null;
   /** null: no target set */
@@ -97,12 +99,18 @@ function progress(target: string, actual: string, format: (v: string) => string,
   return { target: format(target), actual: format(actual), detail, percent, bar: progressBarValue(percent) };
 }
 
+/** Spending beyond the plan's fund need, said in 万元. */
+function fundDetail(need: string, spent: string): string | null {
+  const over = dec(spent).minus(dec(need));
+  return dec(need).gt(0) && over.gt(0) ? `超出资金需求 ${formatWan(over.toFixed(2))} 万元` : null;
+}
+
 const countText = (v: string) => `${groupThousands(dec(v).toFixed(0))} 宗`;
 const areaText = (v: string) => `${formatM2(v)} m²`;
 const areaDetail = (target: string, actual: string) =>
   `目标 ${formatMu(target)} 亩 / ${formatHectares(target)} 公顷；实际 ${formatMu(actual)} 亩 / ${formatHectares(actual)} 公顷`;
 
-export function toPlanProgressView(p: PlanRow, a: PlanActuals, today: string): PlanProgressView {
+export function toPlanProgressView(p: PlanRow, a: PlanActualsWithFunds, today: string): PlanProgressView {
   const years = planYearsLabel(p.startYear, p.endYear);
   const group = (
     key: TargetGroupView['key'],
@@ -125,7 +133,7 @@ export function toPlanProgressView(p: PlanRow, a: PlanActuals, today: string): P
       group('supply', '供应', `${years}内转入「已供应」的地块，其后交易中止退回「可供应」的不计`, p.supplyCount, p.supplyArea, a.supply),
       group('custody', '管护', `当前快照（截至 ${today}）：处于已入库、前期开发、可供应环节的地块，不按年度统计`, p.custodyCount, p.custodyArea, a.custody),
     ],
-    fund: progress(p.fundNeed, a.fundRecorded, (v) => `${formatWan(v)} 万元`),
+    fund: { ...progress(p.fundNeed, a.fundSpent, (v) => `${formatWan(v)} 万元`, fundDetail(p.fundNeed, a.fundSpent)), overIsWarning: true },
   };
 }
 

@@ -20,7 +20,7 @@ async function requireFreeCode(tx: Tx, code: string, exceptId?: string) {
     .select({ id: reserveProjects.id })
     .from(reserveProjects)
     .where(and(sql`upper(${reserveProjects.code}) = ${code}`, exceptId ? ne(reserveProjects.id, exceptId) : undefined));
-  if (taken) fail(takenMessage(code), 'CONFLICT');
+  if (taken) fail(takenMessage(code), 'CONFLICT', { code: takenMessage(code) });
 }
 
 /**
@@ -61,7 +61,7 @@ async function insertOrConflict<T>(code: string, write: () => Promise<T>): Promi
     return await write();
   } catch (e) {
     // Someone saved the same code a moment ago.
-    if (isUniqueViolation(e)) fail(takenMessage(code), 'CONFLICT');
+    if (isUniqueViolation(e)) fail(takenMessage(code), 'CONFLICT', { code: takenMessage(code) });
     throw e;
   }
 }

@@ -69,9 +69,18 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     description: '资金审核与核算',
     permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export'],
   },
-  { code: 'archivist', name: '档案管理员', kind: 'business', description: '档案归集、借阅与保管', permissions: [...COMMON, ...READ] },
+  // Describes what the role can do today; the archive features come with the 档案数据 module.
+  { code: 'archivist', name: '档案管理员', kind: 'business', description: '查阅储备计划、项目和地块', permissions: [...COMMON, ...READ] },
   { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export'] },
 ];
+
+/**
+ * Earlier catalogue descriptions of built-in roles. At sync a role still carrying one of them gets
+ * the current text; a description the security administrator wrote is left alone.
+ */
+export const SUPERSEDED_ROLE_DESCRIPTIONS: Record<string, readonly string[]> = {
+  archivist: ['档案归集、借阅与保管'],
+};
 
 /** A role may hold permissions of its own kind and the common ones (三员分立). */
 export function permissionFitsRole(permissionKind: TPermissionKind, roleKind: BuiltinRole['kind']): boolean {

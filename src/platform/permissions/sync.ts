@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { permissions, rolePermissions, roles } from '../auth/schema';
-import { BUILTIN_ROLES, PERMISSIONS } from './catalog';
+import { BUILTIN_ROLES, PERMISSIONS, SUPERSEDED_ROLE_DESCRIPTIONS } from './catalog';
 
 /**
  * Writes the permission catalogue and creates missing built-in roles with their default
@@ -28,10 +28,15 @@ export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded:
         await tx.update(permissions).set(row).where(eq(permissions.code, code));
       }
     }
-    const roleIds = new Map((await tx.select({ id: roles.id, code: roles.code }).from(roles)).map((r) => [r.code, r.id]));
+    const storedRoles = await tx.select({ id: roles.id, code: roles.code, description: roles.description }).from(roles);
+    const roleIds = new Map(storedRoles.map((r) => [r.code, r.id]));
     for (const role of BUILTIN_ROLES) {
       const existingId = roleIds.get(role.code);
       if (existingId) {
+        const stored = storedRoles.find((r) => r.id === existingId)?.description ?? '';
+        if (SUPERSEDED_ROLE_DESCRIPTIONS[role.code]?.includes(stored)) {
+          await tx.update(roles).set({ description: role.description }).where(eq(roles.id, existingId));
+        }
         const grants = role.permissions.filter((code) => added.includes(code));
         if (grants.length) await tx.insert(rolePermissions).values(grants.map((code) => ({ roleId: existingId, permissionCode: code })));
         continue;

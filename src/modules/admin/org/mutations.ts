@@ -34,7 +34,10 @@ async function assertSiblingNameFree(tx: Tx, parentId: string | null, name: stri
   const conds: SQL[] = [eq(departments.name, name), parentId ? eq(departments.parentId, parentId) : isNull(departments.parentId)];
   if (exceptId) conds.push(ne(departments.id, exceptId));
   const [clash] = await tx.select({ id: departments.id }).from(departments).where(and(...conds)).limit(1);
-  if (clash) fail(parentId ? `同一上级科室下已有名为「${name}」的科室` : `已有名为「${name}」的顶级科室`, 'CONFLICT');
+  if (clash) {
+    const message = parentId ? `同一上级科室下已有名为「${name}」的科室` : `已有名为「${name}」的顶级科室`;
+    fail(message, 'CONFLICT', { name: message });
+  }
 }
 
 async function assertCodeFree(tx: Tx, code: string | null, exceptId: string | null): Promise<void> {
@@ -42,7 +45,7 @@ async function assertCodeFree(tx: Tx, code: string | null, exceptId: string | nu
   const conds: SQL[] = [eq(departments.code, code)];
   if (exceptId) conds.push(ne(departments.id, exceptId));
   const [clash] = await tx.select({ name: departments.name }).from(departments).where(and(...conds)).limit(1);
-  if (clash) fail(`科室编码 ${code} 已被「${clash.name}」使用`, 'CONFLICT');
+  if (clash) fail(`科室编码 ${code} 已被「${clash.name}」使用`, 'CONFLICT', { code: `科室编码 ${code} 已被「${clash.name}」使用` });
 }
 
 async function nameOf(tx: Tx, id: string | null): Promise<string | null> {

@@ -39,7 +39,7 @@ async function permissionCodesOf(tx: Tx, roleId: string): Promise<string[]> {
 async function assertNameFree(tx: Tx, name: string, exceptId: string | null): Promise<void> {
   const where = exceptId ? and(eq(roles.name, name), ne(roles.id, exceptId)) : eq(roles.name, name);
   const [clash] = await tx.select({ id: roles.id }).from(roles).where(where).limit(1);
-  if (clash) fail(`角色名称「${name}」已被使用`, 'CONFLICT');
+  if (clash) fail(`角色名称「${name}」已被使用`, 'CONFLICT', { name: `角色名称「${name}」已被使用` });
 }
 
 function snapshot(r: Pick<RoleRecord, 'code' | 'name' | 'kind' | 'description' | 'builtin'>, permissionCodes?: string[]) {
@@ -96,7 +96,7 @@ export const saveRolePermissions = roleMutation('保存角色权限', ZSaveRoleP
 export const createRole = roleMutation('新建角色', ZCreateRole, async (ctx, input) => {
   const { tx } = ctx;
   const [codeClash] = await tx.select({ name: roles.name }).from(roles).where(eq(roles.code, input.code)).limit(1);
-  if (codeClash) fail(`角色编码 ${input.code} 已被「${codeClash.name}」使用`, 'CONFLICT');
+  if (codeClash) fail(`角色编码 ${input.code} 已被「${codeClash.name}」使用`, 'CONFLICT', { code: `角色编码 ${input.code} 已被「${codeClash.name}」使用` });
   await assertNameFree(tx, input.name, null);
   // Only business roles can be created: the three administrator roles are fixed (三员分立).
   const [row] = await tx

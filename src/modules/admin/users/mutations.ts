@@ -36,7 +36,7 @@ export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, 
     .select({ id: users.id })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${input.username})`);
-  if (taken) fail(takenMessage(input.username), 'CONFLICT');
+  if (taken) fail(takenMessage(input.username), 'CONFLICT', { username: takenMessage(input.username) });
   const departmentName = await requireDepartment(tx, input.departmentId);
   const roleList = await requireRoleSet(tx, input.roleIds);
   const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
@@ -56,7 +56,7 @@ export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, 
       .returning({ id: users.id });
   } catch (e) {
     // Someone created the same username a moment ago.
-    if (isUniqueViolation(e)) fail(takenMessage(input.username), 'CONFLICT');
+    if (isUniqueViolation(e)) fail(takenMessage(input.username), 'CONFLICT', { username: takenMessage(input.username) });
     throw e;
   }
   await tx.insert(userRoles).values(roleList.map((r) => ({ userId: id, roleId: r.id })));

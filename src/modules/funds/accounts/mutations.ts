@@ -19,7 +19,7 @@ async function requireFreeName(tx: Tx, name: string, exceptId?: string) {
     .select({ id: fundAccounts.id })
     .from(fundAccounts)
     .where(and(sql`lower(${fundAccounts.name}) = lower(${name})`, exceptId ? ne(fundAccounts.id, exceptId) : undefined));
-  if (taken) fail(takenMessage(name), 'CONFLICT');
+  if (taken) fail(takenMessage(name), 'CONFLICT', { name: takenMessage(name) });
 }
 
 async function sourceName(tx: Tx, code: string): Promise<string> {
@@ -33,7 +33,7 @@ async function writeOrConflict<T>(name: string, write: () => Promise<T>): Promis
     return await write();
   } catch (e) {
     // Someone saved the same name a moment ago.
-    if (isUniqueViolation(e)) fail(takenMessage(name), 'CONFLICT');
+    if (isUniqueViolation(e)) fail(takenMessage(name), 'CONFLICT', { name: takenMessage(name) });
     throw e;
   }
 }

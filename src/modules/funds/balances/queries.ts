@@ -700,3 +700,12 @@ export async function listProjectOptions(db: Q): Promise<{ id: string; code: str
     .from(reserveProjects)
     .orderBy(asc(reserveProjects.code));
 }
+
+/** Approved spending of every project with an entry date in [from, to] (reversals included): the plans' 已支出. */
+export async function getApprovedSpending(db: Q, range: { from: string; to: string }): Promise<string> {
+  const [row] = await db
+    .select({ spent: sumOf(ledgerEntries.amount) })
+    .from(ledgerEntries)
+    .where(and(APPROVED, eq(ledgerEntries.direction, 'expense'), gte(ledgerEntries.entryDate, range.from), lte(ledgerEntries.entryDate, range.to)));
+  return amt(row?.spent);
+}

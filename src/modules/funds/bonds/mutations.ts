@@ -75,7 +75,7 @@ async function requireFreeCode(tx: Tx, code: string, exceptId?: string) {
     .select({ id: bonds.id })
     .from(bonds)
     .where(and(sql`upper(${bonds.code}) = upper(${code})`, exceptId ? ne(bonds.id, exceptId) : undefined));
-  if (taken) fail(bondTakenMessage(code), 'CONFLICT');
+  if (taken) fail(bondTakenMessage(code), 'CONFLICT', { code: bondTakenMessage(code) });
 }
 
 async function writeSchedule(tx: Tx, bondId: string, rows: readonly ScheduleRow[]) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
+import { zChoice, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
 import { FUND_SOURCES, INCOME_CATEGORIES, LEDGER_CATEGORIES, RETURN_COMMENT_MAX, ENTRY_STATUSES, returnCommentProblem, zAmount, type TEntryStatus } from '../rules';
 
@@ -108,7 +108,7 @@ const entryFields = {
   direction: z.enum(DIRECTIONS, { error: '请选择收支方向（收入或支出）' }),
   entryDate: zEntryDate('发生日期'),
   amount: zAmount('金额'),
-  category: zText('科目', { max: 20 }),
+  category: zChoice('科目', 20),
   sourceCode: zOptionalSource,
   accountId: zOptionalId('资金账户'),
   projectId: zId('项目'),

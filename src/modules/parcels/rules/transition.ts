@@ -150,7 +150,9 @@ export function checkTransition(from: TStage, to: TStage, facts: TransitionFacts
   const step = findTransition(from, to);
   const problems: GuardProblem[] = [];
   if (!step) problems.push(notAllowed(from, to));
-  problems.push(...dateProblems(facts));
+  // A supply dated by its deal date: supplyProblems checks that date (today, the last step) itself.
+  const datedByDeal = step && to === '已供应' && (facts.supply?.dealDate ?? '').trim() === (facts.eventDate ?? '').trim();
+  if (!datedByDeal) problems.push(...dateProblems(facts));
   if (step) {
     if (step.kind === 'cancel' || step.kind === 'abort-trade') problems.push(...reasonProblems(step.kind, facts.reason));
     else if (to === '已入库') problems.push(...reserveProblems(facts));

@@ -125,7 +125,7 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
         <LabeledField name="title" label="计划名称" required error={errors.title}>
           <Input
             value={draft.title}
-            maxlength={100}
+            maxlength={100} allowInputOverMax showLimitNumber
             onChange={(v) => {
               setTitleTouched(true);
               set('title', String(v));
@@ -134,7 +134,7 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
         </LabeledField>
         {adjusting && (
           <LabeledField name="reason" label="调整原因" required error={errors.reason}>
-            <Textarea value={draft.reason} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('reason', String(v))} />
+            <Textarea value={draft.reason} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('reason', String(v))} />
           </LabeledField>
         )}
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
@@ -144,7 +144,7 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
             error={errors.docNo}
             hint={adjusting ? `选填；不填则沿用「${mode.plan.docNo ?? '无'}」` : '选填，如：益政函〔2026〕12号'}
           >
-            <Input value={draft.docNo} maxlength={64} onChange={(v) => set('docNo', String(v))} />
+            <Input value={draft.docNo} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('docNo', String(v))} />
           </LabeledField>
           <LabeledField name="approvedOn" label={adjusting ? '调整批准日期' : '批准日期'} error={errors.approvedOn} hint="选填，格式 YYYY-MM-DD">
             <DateField value={draft.approvedOn} onChange={(v) => set('approvedOn', v)} />

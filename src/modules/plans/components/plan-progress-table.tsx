@@ -16,8 +16,8 @@ function rowsOf(view: PlanProgressView): Row[] {
   }
   rows.push({
     key: 'fund',
-    label: '资金需求 / 已记录金额',
-    note: '已记录金额：计划年度内各地块环节事件登记的金额合计；资金管理模块上线后以资金台账细化',
+    label: '资金需求 / 已支出',
+    note: '已支出：计划年度内收支台账中经审批的支出合计（冲销已抵减），与资金管理同一口径',
     ...view.fund,
   });
   return rows;
@@ -58,7 +58,7 @@ export function PlanProgressTable({ view }: { view: PlanProgressView }) {
           <Progress
             percentage={row.bar}
             label={percentLabel(row.percent)}
-            status={row.percent !== null && row.percent >= 100 ? 'success' : undefined}
+            status={row.percent === null || row.percent < 100 ? undefined : row.overIsWarning ? (row.percent > 100 ? 'warning' : 'success') : 'success'}
           />
           {row.detail && <div className="lr-muted" style={{ fontSize: 12, marginTop: 2 }}>{row.detail}</div>}
         </div>

@@ -76,10 +76,10 @@ export function ProjectFormDialog(props: { mode: ProjectDialogMode; plans: PlanO
             <Input value={values.code} maxlength={32} placeholder="如：YY-2026-001" onChange={(v) => set('code', String(v).toUpperCase())} />
           </LabeledField>
           <LabeledField name="name" label="项目名称" required error={errors.name}>
-            <Input value={values.name} maxlength={100} onChange={(v) => set('name', String(v))} />
+            <Input value={values.name} maxlength={100} allowInputOverMax showLimitNumber onChange={(v) => set('name', String(v))} />
           </LabeledField>
           <LabeledField name="zone" label="储备片区" error={errors.zone}>
-            <Input value={values.zone} maxlength={64} placeholder="选填，如：龙岭片区" onChange={(v) => set('zone', String(v))} />
+            <Input value={values.zone} maxlength={64} allowInputOverMax showLimitNumber placeholder="选填，如：龙岭片区" onChange={(v) => set('zone', String(v))} />
           </LabeledField>
           <LabeledField name="acquisitionRoute" label="收储方式" required error={errors.acquisitionRoute}>
             <Select
@@ -102,10 +102,10 @@ export function ProjectFormDialog(props: { mode: ProjectDialogMode; plans: PlanO
         </LabeledField>
         <div style={half}>
           <LabeledField name="implDocNo" label="实施方案批准文号" error={errors.implDocNo}>
-            <Input value={values.implDocNo} maxlength={64} placeholder="选填" onChange={(v) => set('implDocNo', String(v))} />
+            <Input value={values.implDocNo} maxlength={64} allowInputOverMax showLimitNumber placeholder="选填" onChange={(v) => set('implDocNo', String(v))} />
           </LabeledField>
           <LabeledField name="nationalCode" label="国家监测监管系统项目编码" error={errors.nationalCode} hint="选填；申请专项债券的项目须填写">
-            <Input value={values.nationalCode} maxlength={64} onChange={(v) => set('nationalCode', String(v))} />
+            <Input value={values.nationalCode} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('nationalCode', String(v))} />
           </LabeledField>
           <LabeledField name="estimatedCost" label="估算成本" error={errors.estimatedCost} hint={wanHint(values.estimatedCost, '估算成本')}>
             <Input value={values.estimatedCost} maxlength={14} suffix="万元" onChange={(v) => set('estimatedCost', String(v))} />
@@ -115,7 +115,7 @@ export function ProjectFormDialog(props: { mode: ProjectDialogMode; plans: PlanO
           </LabeledField>
         </div>
         <LabeledField name="note" label="备注" error={errors.note}>
-          <Textarea value={values.note} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('note', String(v))} />
+          <Textarea value={values.note} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('note', String(v))} />
         </LabeledField>
       </Form>
     </Dialog>

@@ -73,7 +73,7 @@ export function DepartmentDialog(props: {
           <Input
             value={draft.name}
             onChange={(v) => setDraft({ ...draft, name: String(v) })}
-            maxlength={DEPARTMENT_NAME_MAX}
+            maxlength={DEPARTMENT_NAME_MAX} allowInputOverMax
             showLimitNumber
             placeholder="如：收储科"
             autofocus

@@ -54,7 +54,7 @@ export function RoleDialog(props: {
           <Input
             value={name}
             onChange={(v) => setName(String(v))}
-            maxlength={ROLE_NAME_MAX}
+            maxlength={ROLE_NAME_MAX} allowInputOverMax
             showLimitNumber
             disabled={editing?.builtin}
             placeholder="如：征收专员"
@@ -74,7 +74,7 @@ export function RoleDialog(props: {
           <Textarea
             value={description}
             onChange={(v) => setDescription(String(v))}
-            maxlength={ROLE_DESCRIPTION_MAX}
+            maxlength={ROLE_DESCRIPTION_MAX} allowInputOverMax
             autosize={{ minRows: 2, maxRows: 5 }}
             placeholder="这个角色负责什么"
           />

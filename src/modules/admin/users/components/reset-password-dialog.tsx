@@ -50,7 +50,7 @@ export function ResetPasswordDialog(props: { user: UserRowView; onClose: () => v
             <Input
               type="password"
               value={password}
-              maxlength={256}
+              maxlength={256} allowInputOverMax showLimitNumber
               autocomplete="new-password"
               onChange={(v) => {
                 setPassword(String(v));
@@ -64,7 +64,7 @@ export function ResetPasswordDialog(props: { user: UserRowView; onClose: () => v
             <Input
               type="password"
               value={confirm}
-              maxlength={256}
+              maxlength={256} allowInputOverMax showLimitNumber
               autocomplete="new-password"
               onChange={(v) => {
                 setConfirm(String(v));

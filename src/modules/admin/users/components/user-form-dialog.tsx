@@ -108,14 +108,14 @@ export function UserFormDialog(props: {
           <Input
             value={values.username}
             disabled={editing}
-            maxlength={64}
+            maxlength={64} allowInputOverMax showLimitNumber
             placeholder="登录用的用户名"
             onChange={(v) => set('username', String(v))}
             autocomplete="off"
           />
         </Field>
         <Field label="姓名" required error={errors.displayName}>
-          <Input value={values.displayName} maxlength={64} placeholder="真实姓名" onChange={(v) => set('displayName', String(v))} />
+          <Input value={values.displayName} maxlength={64} allowInputOverMax showLimitNumber placeholder="真实姓名" onChange={(v) => set('displayName', String(v))} />
         </Field>
         <Field label="科室" required error={errors.departmentId}>
           <TreeSelect
@@ -132,7 +132,7 @@ export function UserFormDialog(props: {
             <Input
               type="password"
               value={values.password}
-              maxlength={256}
+              maxlength={256} allowInputOverMax showLimitNumber
               autocomplete="new-password"
               placeholder="用户首次登录后须修改"
               onChange={(v) => set('password', String(v))}

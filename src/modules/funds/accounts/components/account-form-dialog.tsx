@@ -52,7 +52,7 @@ export function AccountFormDialog(props: { account: AccountListRow | null; sourc
     >
       <Form labelAlign="top" colon={false} onSubmit={submit} preventSubmitDefault data-testid="account-form">
         <LabeledField name="name" label="账户名称" required error={errors.name} hint="名称唯一，如：土地储备专项债券资金专户">
-          <Input value={draft.name} maxlength={64} onChange={(v) => set('name', String(v))} />
+          <Input value={draft.name} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('name', String(v))} />
         </LabeledField>
         <LabeledField name="sourceCode" label="资金来源" required error={errors.sourceCode} hint={account ? '已有收支记录的账户不能变更资金来源' : undefined}>
           <Select
@@ -64,14 +64,14 @@ export function AccountFormDialog(props: { account: AccountListRow | null; sourc
         </LabeledField>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <LabeledField name="bankName" label="开户银行" error={errors.bankName} hint="选填">
-            <Input value={draft.bankName} maxlength={64} onChange={(v) => set('bankName', String(v))} />
+            <Input value={draft.bankName} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('bankName', String(v))} />
           </LabeledField>
           <LabeledField name="accountNo" label="银行账号" error={errors.accountNo} hint="选填；数字，可含空格或连字符">
             <Input value={draft.accountNo} maxlength={40} onChange={(v) => set('accountNo', String(v))} />
           </LabeledField>
         </div>
         <LabeledField name="note" label="备注" error={errors.note} hint="选填">
-          <Textarea value={draft.note} maxlength={500} autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => set('note', String(v))} />
+          <Textarea value={draft.note} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => set('note', String(v))} />
         </LabeledField>
       </Form>
     </Dialog>

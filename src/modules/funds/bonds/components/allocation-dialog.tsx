@@ -105,7 +105,7 @@ export function AllocationDialog(props: {
           <DateField value={allocatedOn} onChange={setAllocatedOn} min={bond.issueDate} />
         </LabeledField>
         <LabeledField name="note" label="备注" error={errors.note}>
-          <Textarea value={note} maxlength={500} autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => setNote(String(v))} />
+          <Textarea value={note} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => setNote(String(v))} />
         </LabeledField>
         <div className="lr-muted" data-testid="allocation-headroom">
           <div>本债券尚可分配：{formatWan(bondLeft)} 万元</div>

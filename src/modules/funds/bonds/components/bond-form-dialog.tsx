@@ -118,7 +118,7 @@ export function BondFormDialog(props: { mode: BondDialogMode; onClose: () => voi
             <Input value={values.code} maxlength={32} placeholder="如：2305123" onChange={(v) => set('code', String(v))} />
           </LabeledField>
           <LabeledField name="name" label="债券名称" required error={errors.name}>
-            <Input value={values.name} maxlength={100} placeholder="如：2023 年湖南省土地储备专项债券（一期）" onChange={(v) => set('name', String(v))} />
+            <Input value={values.name} maxlength={100} allowInputOverMax showLimitNumber placeholder="如：2023 年湖南省土地储备专项债券（一期）" onChange={(v) => set('name', String(v))} />
           </LabeledField>
           <LabeledField name="amount" label="发行金额" required error={errors.amount} hint={amountHint(values.amount)}>
             <Input value={values.amount} maxlength={22} suffix="元" onChange={(v) => set('amount', String(v))} />
@@ -136,7 +136,7 @@ export function BondFormDialog(props: { mode: BondDialogMode; onClose: () => voi
             <DateField value={values.firstPaymentDate} onChange={(v) => set('firstPaymentDate', v)} min={values.issueDate || null} />
           </LabeledField>
           <LabeledField name="docNo" label="发行文号" error={errors.docNo}>
-            <Input value={values.docNo} maxlength={64} placeholder="选填" onChange={(v) => set('docNo', String(v))} />
+            <Input value={values.docNo} maxlength={64} allowInputOverMax showLimitNumber placeholder="选填" onChange={(v) => set('docNo', String(v))} />
           </LabeledField>
         </div>
         <LabeledField name="repaymentType" label="还本付息方式" required error={errors.repaymentType}>
@@ -149,7 +149,7 @@ export function BondFormDialog(props: { mode: BondDialogMode; onClose: () => voi
           </Radio.Group>
         </LabeledField>
         <LabeledField name="note" label="备注" error={errors.note}>
-          <Textarea value={values.note} maxlength={500} autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => set('note', String(v))} />
+          <Textarea value={values.note} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => set('note', String(v))} />
         </LabeledField>
         {preview && (
           <div className="lr-muted" data-testid="bond-schedule-preview">

@@ -81,10 +81,10 @@ export function PaymentDialog(props: { bondCode: string; issueDate: string; row:
           </LabeledField>
         </div>
         <LabeledField name="voucherNo" label="凭证号" error={errors.voucherNo}>
-          <Input value={v.voucherNo} maxlength={64} placeholder="选填" onChange={(x) => set('voucherNo', String(x))} />
+          <Input value={v.voucherNo} maxlength={64} allowInputOverMax showLimitNumber placeholder="选填" onChange={(x) => set('voucherNo', String(x))} />
         </LabeledField>
         <LabeledField name="note" label="备注" error={errors.note}>
-          <Textarea value={v.note} maxlength={500} autosize={{ minRows: 2, maxRows: 4 }} onChange={(x) => set('note', String(x))} />
+          <Textarea value={v.note} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 4 }} onChange={(x) => set('note', String(x))} />
         </LabeledField>
       </Form>
     </Dialog>

@@ -139,11 +139,11 @@ export function BudgetFormDialog(props: {
           </div>
         </div>
         <LabeledField name="reason" label={adjusting ? '调整原因' : '编制说明（选填）'} required={adjusting} error={errors.reason}>
-          <Textarea value={reason} maxlength={500} autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => setReason(String(v))} />
+          <Textarea value={reason} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => setReason(String(v))} />
         </LabeledField>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
           <LabeledField name="approvalDocNo" label="批准文号" required={adjusting} error={errors.approvalDocNo} hint={adjusting ? undefined : '选填，如：益财预〔2025〕18号'}>
-            <Input value={approvalDocNo} maxlength={64} onChange={(v) => setApprovalDocNo(String(v))} />
+            <Input value={approvalDocNo} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => setApprovalDocNo(String(v))} />
           </LabeledField>
           <LabeledField name="approvedOn" label="批准日期" required={adjusting} error={errors.approvedOn} hint="格式 YYYY-MM-DD">
             <DateField value={approvedOn} onChange={setApprovedOn} />

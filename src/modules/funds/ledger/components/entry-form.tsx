@@ -170,7 +170,7 @@ export function EntryForm(props: {
           </LabeledField>
         </Grid>
         <LabeledField name="description" label="摘要说明" error={errors.description}>
-          <Textarea value={values.description} maxlength={DESCRIPTION_MAX} autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('description', String(v))} />
+          <Textarea value={values.description} maxlength={DESCRIPTION_MAX} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('description', String(v))} />
         </LabeledField>
         <Space style={{ marginTop: 16 }}>
           {editing ? (

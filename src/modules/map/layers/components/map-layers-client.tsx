@@ -63,7 +63,7 @@ function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }
       <Form labelAlign="top" preventSubmitDefault>
         {error && <Alert theme="error" message={error} style={{ marginBottom: 12 }} />}
         <LabeledField name="name" label="图层名称" required>
-          <Input value={d.name} maxlength={64} onChange={(v) => set('name', String(v))} placeholder="如 益阳市影像（内网）" />
+          <Input value={d.name} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('name', String(v))} placeholder="如 益阳市影像（内网）" />
         </LabeledField>
         <LabeledField name="kind" label="类型" required>
           <Select value={d.kind} options={Object.entries(LAYER_KINDS).map(([value, label]) => ({ value, label }))} onChange={(v) => setKind(v as TLayerKind)} />
@@ -77,7 +77,7 @@ function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }
         </LabeledField>
         {isTianditu(d.kind) ? (
           <LabeledField name="apiKey" label="天地图密钥（tk）" required={!l?.hasKey} hint={l?.hasKey ? '已设置；不修改请留空' : '32 位，在天地图开发者平台申请；需能访问互联网或经内网代理'}>
-            <Input value={d.apiKey} maxlength={64} onChange={(v) => set('apiKey', String(v))} />
+            <Input value={d.apiKey} maxlength={64} allowInputOverMax showLimitNumber onChange={(v) => set('apiKey', String(v))} />
           </LabeledField>
         ) : (
           <>
@@ -96,14 +96,14 @@ function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }
                 required
                 hint="瓦片中的图层名称（source-layer），多个用英文逗号分隔，如 landuse,road；可在瓦片服务器的 TileJSON（vector_layers）中查到。按通用样式绘制：面、线、点，有 name 属性的显示注记"
               >
-                <Input value={d.sourceLayers} maxlength={500} onChange={(v) => set('sourceLayers', String(v))} />
+                <Input value={d.sourceLayers} maxlength={500} allowInputOverMax showLimitNumber onChange={(v) => set('sourceLayers', String(v))} />
               </LabeledField>
             )}
           </>
         )}
         {d.kind !== 'vector-style' && (
           <LabeledField name="attribution" label="版权说明">
-            <Input value={d.attribution} maxlength={200} onChange={(v) => set('attribution', String(v))} />
+            <Input value={d.attribution} maxlength={200} allowInputOverMax showLimitNumber onChange={(v) => set('attribution', String(v))} />
           </LabeledField>
         )}
       </Form>

@@ -125,7 +125,7 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
             </>
           </FormItem>
           <LabeledField name="name" label={v.partyType === '个人' ? '姓名' : '单位名称'} required error={errors.name}>
-            <Input value={v.name} maxlength={100} onChange={(val) => set('name', String(val))} />
+            <Input value={v.name} maxlength={100} allowInputOverMax showLimitNumber onChange={(val) => set('name', String(val))} />
           </LabeledField>
           <LabeledField
             name="idNumber"
@@ -145,7 +145,7 @@ export function PartyDialog(props: { parcelId: string; party: PartyView | null; 
             </Checkbox>
           )}
           <LabeledField name="agreementNo" label="补偿协议编号" error={errors.agreementNo}>
-            <Input value={v.agreementNo} maxlength={64} onChange={(val) => set('agreementNo', String(val))} />
+            <Input value={v.agreementNo} maxlength={64} allowInputOverMax showLimitNumber onChange={(val) => set('agreementNo', String(val))} />
           </LabeledField>
           <LabeledField name="agreementSignedOn" label="协议签订日期" error={errors.agreementSignedOn} hint="未签订请留空">
             <DateField value={v.agreementSignedOn} onChange={(val) => set('agreementSignedOn', val)} notFuture />

@@ -71,7 +71,7 @@ export function PartyItemsEditor(props: {
                 />
               </Labelled>
               <Labelled text={`第 ${index + 1} 行说明`}>
-                <Input value={item.note} placeholder="说明（选填）" maxlength={200} onChange={(v) => update(item.key, { note: String(v) })} />
+                <Input value={item.note} placeholder="说明（选填）" maxlength={200} allowInputOverMax showLimitNumber onChange={(v) => update(item.key, { note: String(v) })} />
               </Labelled>
               <Button
                 shape="square"

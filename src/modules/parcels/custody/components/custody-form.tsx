@@ -68,7 +68,7 @@ export function CustodyForm(props: { parcel: CustodyParcel; tempUseLimitDays: nu
           <Select value={v.custodyMode || undefined} placeholder="请选择" options={CUSTODY_MODES.map((m) => ({ label: m, value: m }))} onChange={(val) => set('custodyMode', String(val ?? ''))} />
         </LabeledField>
         <LabeledField name="custodian" label="管护单位或责任人" required error={errors.custodian}>
-          <Input value={v.custodian} maxlength={100} onChange={(val) => set('custodian', String(val))} />
+          <Input value={v.custodian} maxlength={100} allowInputOverMax showLimitNumber onChange={(val) => set('custodian', String(val))} />
         </LabeledField>
         {tempUse && (
           <>

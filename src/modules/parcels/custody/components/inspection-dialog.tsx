@@ -123,15 +123,15 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
             <DateField value={v.inspectedOn} clearable={false} onChange={(val) => set('inspectedOn', val)} notFuture />
           </LabeledField>
           <LabeledField name="inspector" label="巡查人" required error={errors.inspector}>
-            <Input value={v.inspector} maxlength={64} onChange={(val) => set('inspector', String(val))} />
+            <Input value={v.inspector} maxlength={64} allowInputOverMax showLimitNumber onChange={(val) => set('inspector', String(val))} />
           </LabeledField>
         </div>
         <LabeledField name="findings" label="巡查发现" error={errors.findings} hint="如侵占、倾倒、围挡损坏、安全隐患等；无异常可填「未见异常」">
-          <Textarea value={v.findings} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('findings', String(val))} />
+          <Textarea value={v.findings} maxlength={1000} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('findings', String(val))} />
         </LabeledField>
         <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>
           <LabeledField name="rectification" label="整改情况" error={errors.rectification}>
-            <Textarea value={v.rectification} maxlength={1000} autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('rectification', String(val))} />
+            <Textarea value={v.rectification} maxlength={1000} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(val) => set('rectification', String(val))} />
           </LabeledField>
           <LabeledField name="rectifiedOn" label="整改完成日期" error={errors.rectifiedOn} hint="不早于巡查日期">
             <DateField value={v.rectifiedOn} onChange={(val) => set('rectifiedOn', val)} min={v.inspectedOn || null} notFuture />

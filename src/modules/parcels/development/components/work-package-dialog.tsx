@@ -76,13 +76,13 @@ export function WorkPackageDialog(props: { parcelId: string; pkg: WorkPackageVie
             <Select value={v.workType || undefined} placeholder="请选择" options={WORK_TYPES.map((t) => ({ label: t, value: t }))} onChange={(val) => set('workType', String(val ?? ''))} />
           </LabeledField>
           <LabeledField name="contractNo" label="合同编号" error={errors.contractNo}>
-            <Input value={v.contractNo} maxlength={64} onChange={(val) => set('contractNo', String(val))} />
+            <Input value={v.contractNo} maxlength={64} allowInputOverMax showLimitNumber onChange={(val) => set('contractNo', String(val))} />
           </LabeledField>
           <LabeledField name="contractor" label="施工单位" error={errors.contractor}>
-            <Input value={v.contractor} maxlength={100} onChange={(val) => set('contractor', String(val))} />
+            <Input value={v.contractor} maxlength={100} allowInputOverMax showLimitNumber onChange={(val) => set('contractor', String(val))} />
           </LabeledField>
           <LabeledField name="supervisor" label="监理单位" error={errors.supervisor}>
-            <Input value={v.supervisor} maxlength={100} onChange={(val) => set('supervisor', String(val))} />
+            <Input value={v.supervisor} maxlength={100} allowInputOverMax showLimitNumber onChange={(val) => set('supervisor', String(val))} />
           </LabeledField>
           <LabeledField name="contractAmount" label="合同金额（元）" required error={errors.contractAmount} hint="用于按金额加权计算总体进度">
             <Input value={v.contractAmount} placeholder="例如 1200000.00" onChange={(val) => set('contractAmount', String(val))} />

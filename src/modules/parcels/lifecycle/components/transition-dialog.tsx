@@ -109,20 +109,20 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
               <DateField value={v.dealDate} onChange={set('dealDate')} clearable={false} min={props.lastEventDate} notFuture />
             </LabeledField>
             <LabeledField name="supply.transferee" label="受让人" required error={errors['supply.transferee']}>
-              <Input value={v.transferee} onChange={set('transferee')} maxlength={200} />
+              <Input value={v.transferee} onChange={set('transferee')} maxlength={200} allowInputOverMax showLimitNumber />
             </LabeledField>
             <LabeledField name="supply.contractNo" label="出让合同编号" required error={errors['supply.contractNo']}>
-              <Input value={v.contractNo} onChange={set('contractNo')} maxlength={100} />
+              <Input value={v.contractNo} onChange={set('contractNo')} maxlength={100} allowInputOverMax showLimitNumber />
             </LabeledField>
           </div>
         )}
         {needsReason && (
           <LabeledField name="reason" label={step.kind === 'cancel' ? '终止原因' : '中止原因'} required error={errors.reason}>
-            <Textarea value={v.reason} onChange={set('reason')} maxlength={500} autosize={{ minRows: 2 }} />
+            <Textarea value={v.reason} onChange={set('reason')} maxlength={500} allowInputOverMax autosize={{ minRows: 2 }} />
           </LabeledField>
         )}
         <LabeledField name="docNo" label="依据文号" error={errors.docNo}>
-          <Input value={v.docNo} onChange={set('docNo')} maxlength={100} placeholder="如 益土储〔2026〕12号" />
+          <Input value={v.docNo} onChange={set('docNo')} maxlength={100} allowInputOverMax showLimitNumber placeholder="如 益土储〔2026〕12号" />
         </LabeledField>
         {!isSupply && (
           <LabeledField name="amount" label="涉及金额（元，可选）" error={errors.amount}>
@@ -130,7 +130,7 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
           </LabeledField>
         )}
         <LabeledField name="note" label="说明" error={errors.note}>
-          <Textarea value={v.note} onChange={set('note')} maxlength={1000} autosize={{ minRows: 2 }} />
+          <Textarea value={v.note} onChange={set('note')} maxlength={1000} allowInputOverMax autosize={{ minRows: 2 }} />
         </LabeledField>
       </Form>
     </Dialog>
