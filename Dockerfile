@@ -1,6 +1,6 @@
-# Land reserve system: build and run on Node 20 (works for linux/amd64 and linux/arm64).
+# Land reserve system: build and run on Node 24 LTS, the supported runtime (linux/amd64 and linux/arm64).
 # docker build -t land-reserve . && docker run -p 3000:3000 -v lr-data:/app/data land-reserve
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -8,7 +8,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 DATA_DIR=/app/data PORT=3000
 COPY --from=build /app /app

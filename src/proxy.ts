@@ -8,8 +8,9 @@ export function proxy(request: NextRequest) {
   headers.set('x-request-id', requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);
+  // One line per request at debug (LOG_LEVEL=debug): at info the log would be mostly map tiles.
   if (!request.nextUrl.pathname.startsWith('/_next/')) {
-    getLogger().info({ requestId, method: request.method, path: request.nextUrl.pathname }, 'request');
+    getLogger().debug({ requestId, method: request.method, path: request.nextUrl.pathname }, 'request');
   }
   return response;
 }

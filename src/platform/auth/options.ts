@@ -25,6 +25,10 @@ let cachedOptions: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   if (cachedOptions) return cachedOptions;
   const cfg = getConfig();
+  // Without NEXTAUTH_URL the address is the one the browser used (Host / X-Forwarded-Host), so an
+  // intranet server reached by IP or name needs no setting and next-auth does not warn on every
+  // start. An administrator's NEXTAUTH_URL still wins.
+  if (!process.env.NEXTAUTH_URL && process.env.AUTH_TRUST_HOST === undefined) process.env.AUTH_TRUST_HOST = 'true';
   cachedOptions = {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: cfg.SESSION_MAX_HOURS * 3600 },
