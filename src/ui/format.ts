@@ -1,4 +1,4 @@
-/** Display formats: dates YYYY-MM-DD and times in Asia/Shanghai. */
+/** Display formats: dates YYYY-MM-DD and times in Asia/Shanghai; numbers with thousands separators. */
 const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 const timeFmt = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -23,4 +23,13 @@ export function formatDateTime(d: Date | string | null | undefined): string {
 
 export function todayInShanghai(now = new Date()): string {
   return dateFmt.format(now);
+}
+
+/** Thousands separators on a plain decimal string ("-1234567.5" → "-1,234,567.5"). */
+export function groupThousands(plain: string): string {
+  const [int, frac] = plain.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
