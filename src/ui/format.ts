@@ -33,3 +33,10 @@ export function groupThousands(plain: string): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
+
+/** A difference with its sign always shown ("+1,234.50", "-0.25"; zero has none). */
+export function groupThousandsSigned(plain: string): string {
+  const unsigned = plain.replace(/^[+-]/, '');
+  if (/^[0.]*$/.test(unsigned)) return groupThousands(unsigned);
+  return `${plain.startsWith('-') ? '-' : '+'}${groupThousands(unsigned)}`;
+}

@@ -2,11 +2,12 @@
 import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, MessagePlugin, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Alert, Button, Card, MessagePlugin, Select, Space } from 'tdesign-react';
 import { UploadIcon } from 'tdesign-icons-react';
 import type { MultiPolygon, PolygonalGeometry } from '@/platform/geo/geometry';
 import { BoundaryMap } from '../../components/boundary-map';
 import type { ImportPreview, ImportPreviewFeature } from '../service';
+import { ImportPreviewTable } from './preview-table';
 
 const ZONES = [36, 37, 38, 39];
 
@@ -58,37 +59,6 @@ export function ImportClient(props: { projects: { id: string; code: string; name
   };
 
   const combined = useMemo(() => (preview ? combine(preview.features) : null), [preview]);
-  const columns: PrimaryTableCol<ImportPreviewFeature>[] = [
-    { colKey: 'index', title: '序号', width: 64, cell: ({ row }) => row.index + 1 },
-    { colKey: 'code', title: '地块编号' },
-    { colKey: 'name', title: '名称' },
-    { colKey: 'plannedUse', title: '用途' },
-    { colKey: 'districtName', title: '所在区县' },
-    {
-      colKey: 'areaMu',
-      title: '面积',
-      align: 'right',
-      cell: ({ row }) => (
-        <span>
-          {row.areaMu} 亩<div className="lr-muted" style={{ fontSize: 12 }}>{row.areaM2} ㎡</div>
-        </span>
-      ),
-    },
-    {
-      colKey: 'problems',
-      title: '检查结果',
-      width: 260,
-      cell: ({ row }) =>
-        row.problems.length === 0 ? (
-          <Tag theme="success" variant="light">
-            可导入
-          </Tag>
-        ) : (
-          <div style={{ color: 'var(--td-error-color)' }}>{row.problems.join('；')}</div>
-        ),
-    },
-  ];
-
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Card title="批量导入地块边界" bordered={false}>
@@ -156,12 +126,21 @@ export function ImportClient(props: { projects: { id: string; code: string; name
             <Alert key={p} theme="error" message={p} style={{ marginBottom: 8 }} />
           ))}
           {preview.ok && !projectId && <Alert theme="warning" message="请先选择地块所属的项目" style={{ marginBottom: 8 }} />}
-          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: 16, alignItems: 'start' }}>
-            <div data-testid="import-preview" style={{ minWidth: 0 }}>
-              <Table<ImportPreviewFeature> rowKey="index" data={preview.features} columns={columns} size="small" tableLayout="auto" />
-            </div>
-            {combined && <BoundaryMap geometry={combined} width={360} height={300} />}
+          {preview.features.some((f) => f.warnings.length > 0) && (
+            <Alert
+              theme="warning"
+              style={{ marginBottom: 8 }}
+              message={`有 ${preview.features.filter((f) => f.warnings.length > 0).length} 个地块的计算面积与申报面积相差超过 ${preview.areaDiffWarnPercent}%，请核对；核对无误仍可导入。`}
+            />
+          )}
+          <div data-testid="import-preview">
+            <ImportPreviewTable features={preview.features} />
           </div>
+          {combined && (
+            <div style={{ width: 480, marginTop: 16 }}>
+              <BoundaryMap geometry={combined} width={480} height={300} />
+            </div>
+          )}
         </Card>
       )}
       <div className="lr-muted">
