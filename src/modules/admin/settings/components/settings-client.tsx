@@ -50,7 +50,7 @@ export function SettingsClient(props: { settings: SettingView[] }) {
     {
       colKey: 'value',
       title: '当前值',
-      width: 200,
+      width: 170,
       align: 'right',
       cell: ({ row }) => (
         <Space size={6}>
@@ -64,8 +64,8 @@ export function SettingsClient(props: { settings: SettingView[] }) {
         </Space>
       ),
     },
-    { colKey: 'defaultValue', title: '默认值', width: 150, align: 'right', cell: ({ row }) => `${fmt(row.defaultValue, row.decimals)} ${row.unit}` },
-    { colKey: 'range', title: '允许范围', width: 200, cell: ({ row }) => `${fmtBound(row.min)}–${fmtBound(row.max)} ${row.unit}` },
+    { colKey: 'defaultValue', title: '默认值', width: 130, align: 'right', cell: ({ row }) => `${fmt(row.defaultValue, row.decimals)} ${row.unit}` },
+    { colKey: 'range', title: '允许范围', width: 170, cell: ({ row }) => `${fmtBound(row.min)}–${fmtBound(row.max)} ${row.unit}` },
     { colKey: 'updated', title: '最近修改', width: 200, cell: ({ row }) => (row.updatedAt ? `${row.updatedBy ?? '—'} ${row.updatedAt}` : <span className="lr-muted">—</span>) },
     {
       colKey: 'op',
