@@ -48,14 +48,14 @@ function CheckResult({ row }: { row: ImportPreviewFeature }) {
 export function ImportPreviewTable(props: { features: ImportPreviewFeature[] }) {
   const columns: PrimaryTableCol<ImportPreviewFeature>[] = [
     { colKey: 'index', title: '序号', width: 56, align: 'center', cell: ({ row }) => row.index + 1 },
-    { colKey: 'code', title: '地块编号', width: 150, cell: ({ row }) => <span style={NOWRAP}>{row.code}</span> },
+    { colKey: 'code', title: '地块编号', width: 136, cell: ({ row }) => <span style={NOWRAP}>{row.code}</span> },
     { colKey: 'name', title: '名称', ellipsis: true },
-    { colKey: 'plannedUse', title: '用途', width: 96, ellipsis: true },
-    { colKey: 'districtName', title: '所在区县', width: 84, cell: ({ row }) => <span style={NOWRAP}>{row.districtName ?? '—'}</span> },
+    { colKey: 'plannedUse', title: '用途', width: 88, ellipsis: true },
+    { colKey: 'districtName', title: '所在区县', width: 80, cell: ({ row }) => <span style={NOWRAP}>{row.districtName ?? '—'}</span> },
     {
       colKey: 'areaM2',
       title: '计算面积',
-      width: 130,
+      width: 116,
       align: 'right',
       cell: ({ row }) => {
         const t = importAreaTexts(row);
@@ -65,7 +65,7 @@ export function ImportPreviewTable(props: { features: ImportPreviewFeature[] }) 
     {
       colKey: 'statedAreaM2',
       title: '申报面积',
-      width: 130,
+      width: 116,
       align: 'right',
       cell: ({ row }) => {
         const t = importAreaTexts(row);
@@ -75,7 +75,7 @@ export function ImportPreviewTable(props: { features: ImportPreviewFeature[] }) 
     {
       colKey: 'areaDiffM2',
       title: '差异',
-      width: 112,
+      width: 96,
       align: 'right',
       cell: ({ row }) => {
         const t = importAreaTexts(row);
@@ -83,7 +83,7 @@ export function ImportPreviewTable(props: { features: ImportPreviewFeature[] }) 
         return <Figures main={t.diffPercent || '—'} sub={t.diffM2} tone={row.warnings.length ? 'warning' : undefined} />;
       },
     },
-    { colKey: 'problems', title: '检查结果', width: 300, cell: ({ row }) => <CheckResult row={row} /> },
+    { colKey: 'problems', title: '检查结果', width: 280, cell: ({ row }) => <CheckResult row={row} /> },
   ];
   return (
     <Table<ImportPreviewFeature>
