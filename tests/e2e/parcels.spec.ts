@@ -60,12 +60,13 @@ test('a clerk creates a project in the UI and imports a parcel into it from a �
     withPrefix: true,
     parcels: [{ code: CODE, name: '端到端测试地块', use: '住宅用地', rings: [ringFromOffsets(112.362, 28.561, [[0, 0], [180, -10], [200, 140], [20, 150]])] }],
   });
-  await page.getByTestId('import-file').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  // Choosing the file (TDesign Upload's input) sends it for checking at once.
+  await page.getByLabel('边界文件').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.getByTestId('import-preview')).toContainText(CODE);
   const project = page.getByPlaceholder('请选择项目');
   await project.click();
-  await project.fill(PROJECT_CODE);
+  await project.pressSequentially(PROJECT_CODE);
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: PROJECT_NAME }).click();
-  await page.getByRole('button', { name: '预览检查' }).click();
   await expect(page.getByTestId('import-preview')).toContainText(CODE);
   await expect(page.getByTestId('import-preview')).toContainText('可导入');
   await shot(page, 'parcel-import');

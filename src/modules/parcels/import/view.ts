@@ -22,6 +22,10 @@ export interface ImportAreaTexts {
 
 export const NOT_STATED = '未申报';
 
+/** Boundary files the pickers take (the server recognises the format by content). */
+export const BOUNDARY_FILE_ACCEPT = '.json,.geojson,.kml,.kmz,.zip,.txt';
+export const BOUNDARY_FILE_TYPES = 'GeoJSON、KML/KMZ、Shapefile（zip）或部颁坐标文本（txt）';
+
 export function importAreaTexts(f: { areaM2: string; statedAreaM2: string | null; areaDiffM2: string | null; areaDiffPercent: string | null }): ImportAreaTexts {
   const computed = areaView(f.areaM2);
   const stated = f.statedAreaM2 === null ? null : areaView(f.statedAreaM2);
