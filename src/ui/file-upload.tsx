@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Upload, type UploadChangeContext, type UploadFile } from 'tdesign-react';
 import type { UploadRef } from 'tdesign-react/es/upload/interface';
 import { CloudUploadIcon, FileIcon, ImageIcon } from 'tdesign-icons-react';
@@ -123,6 +123,7 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
   }, [label, accept, testId]);
 
   const rule: FileRule = { accept: props.accept, typeLabel: props.typeLabel, maxBytes: props.maxBytes };
+  const files = useMemo(() => items.map(toUploadFile), [items]);
   const busy = items.some((i) => i.status === 'progress');
 
   const sendNow = async (p: SendNowProps, file: File) => {
@@ -142,7 +143,12 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
     const problems: string[] = [];
     const fine: File[] = [];
     for (const file of files) {
-      const problem = fileProblem(file, rule) ?? (await props.check?.(file)) ?? null;
+      let problem = fileProblem(file, rule);
+      try {
+        problem ??= (await props.check?.(file)) ?? null;
+      } catch {
+        problem = `文件「${file.name}」无法读取，请重新选择`;
+      }
       if (problem) problems.push(problem);
       else fine.push(file);
     }
@@ -180,7 +186,7 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
     </>
   );
   const common = {
-    files: items.map(toUploadFile),
+    files,
     autoUpload: false,
     allowUploadDuplicateFile: true,
     disabled: props.disabled || busy,
@@ -192,7 +198,6 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
     e.preventDefault();
     upload.current?.triggerUpload();
   };
-
 
   if (images) {
     return (
