@@ -69,6 +69,8 @@ test('a clerk creates a project in the UI and imports a parcel into it from a �
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: PROJECT_NAME }).click();
   await expect(page.getByTestId('import-preview')).toContainText(CODE);
   await expect(page.getByTestId('import-preview')).toContainText('可导入');
+  await expect(page.locator('.t-popup:visible')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /导入 1 个地块/ })).toHaveCSS('background-color', 'rgb(0, 82, 217)');
   await shot(page, 'parcel-import');
   await page.getByRole('button', { name: /导入 1 个地块/ }).click();
   await page.waitForURL(/\/parcels\/[0-9A-Z]{26}$/);
