@@ -54,14 +54,17 @@ test('a clerk creates a project in the UI and imports a parcel into it from a �
     withPrefix: true,
     parcels: [{ code: CODE, name: '端到端测试地块', use: '住宅用地', rings: [ringFromOffsets(112.362, 28.561, [[0, 0], [180, -10], [200, 140], [20, 150]])] }],
   });
-  await page.getByTestId('import-file').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  // Choosing the file (TDesign Upload's input) sends it for checking at once.
+  await page.getByLabel('边界文件').setInputFiles({ name: 'boundary.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.getByTestId('import-preview')).toContainText(CODE);
   const project = page.getByPlaceholder('请选择项目');
   await project.click();
   await typeInto(project, PROJECT_CODE);
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: PROJECT_NAME }).click();
-  await page.getByRole('button', { name: '预览检查' }).click();
   await expect(page.getByTestId('import-preview')).toContainText(CODE);
   await expect(page.getByTestId('import-preview')).toContainText('可导入');
+  await expect(page.locator('.t-popup:visible')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /导入 1 个地块/ })).toHaveCSS('background-color', 'rgb(0, 82, 217)');
   await shot(page, 'parcel-import');
   await page.getByRole('button', { name: /导入 1 个地块/ }).click();
   await page.waitForURL(/\/parcels\/[0-9A-Z]{26}$/);
@@ -113,7 +116,7 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await shot(page, 'parcel-compensation-form');
   await party.getByRole('button', { name: '保存' }).click();
   await expect(party).toBeHidden();
-  await expect(page.getByText('端到端被征收户')).toBeVisible();
+  await expect(page.locator('tbody').getByText('端到端被征收户')).toBeVisible();
   await expect(page.getByTestId('party-personal').first()).toContainText('4309**********2344');
   // Registered, not yet paid: the payment waits for the funds workflow.
   const pending = page.getByTestId('party-pending').first();

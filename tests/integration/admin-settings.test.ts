@@ -32,6 +32,15 @@ describe('system parameters', () => {
     const threshold = rows.find((r) => r.key === 'fund.leaderThresholdYuan')!;
     expect(threshold).toMatchObject({ group: '资金管理', value: 1_000_000, defaultValue: 1_000_000, overridden: false, decimals: 0 });
     expect(rows.find((r) => r.key === 'fund.coverageWarning')).toMatchObject({ value: 1.2, decimals: 2 });
+    expect(rows.find((r) => r.key === 'import.areaDiffWarnPercent')).toMatchObject({
+      label: '边界导入面积与申报面积差异预警',
+      group: '边界导入',
+      unit: '%',
+      value: 0.5,
+      decimals: 2,
+      min: 0.01,
+      max: 50,
+    });
     expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '资金管理']));
   });
 
@@ -63,6 +72,8 @@ describe('system parameters', () => {
       ['fund.coverageWarning', '1.234', '最多两位小数'],
       ['fund.bondShareLimitPercent', 'abc', '应为整数'],
       ['fund.bondShareLimitPercent', '101', '应在 1–100 %之间'],
+      ['import.areaDiffWarnPercent', '0', '应在 0.01–50 %之间'],
+      ['import.areaDiffWarnPercent', '50.01', '应在 0.01–50 %之间'],
     ];
     for (const [key, value, message] of cases) {
       const res = await updateSetting.execute(db(), sysadmin, { key, value });

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import { previewBoundaryImport } from '../../src/modules/parcels/import/service';
 import { importParcels } from '../../src/modules/parcels/import/mutations';
+import { updateSetting } from '../../src/modules/admin/settings/mutations';
 import { parcelEvents, parcels, reserveProjects } from '../../src/modules/parcels/schema';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
@@ -85,6 +88,52 @@ describe('batch boundary import', () => {
     });
     const [row] = await database.db.select({ n: parcels.code }).from(parcels).where(eq(parcels.code, 'BB-001'));
     expect(row.n).toBe('BB-001');
+  });
+});
+
+describe('stated area against computed area', () => {
+  const file = readFileSync(join(__dirname, '../fixtures/geo-import/ministry/zone38-prefix-hole.txt'), 'utf8');
+
+  it('shows the stated area and the difference; within the threshold there is no warning', async () => {
+    const preview = await previewBoundaryImport(database.db, 'zone38.txt', bytes(file), { codePrefix: 'IMP-01' });
+    expect(preview.ok).toBe(true);
+    expect(preview.areaDiffWarnPercent).toBe(0.5);
+    const [f] = preview.features;
+    expect(f).toMatchObject({ code: '430903-2026-021', districtName: '赫山区', statedAreaM2: '40249.00', warnings: [] });
+    expect(Number(f.areaDiffM2)).toBeCloseTo(Number(f.areaM2) - 40249, 2);
+    expect(Math.abs(Number(f.areaDiffPercent))).toBeLessThan(0.1);
+  });
+
+  it('warns on the row when the difference is above the threshold, and still imports', async () => {
+    const edited = file.replace(',4.0249,', ',4.1249,');
+    const preview = await previewBoundaryImport(database.db, 'zone38.txt', bytes(edited), { codePrefix: 'IMP-01' });
+    const [f] = preview.features;
+    expect(f.statedAreaM2).toBe('41249.00');
+    expect(f.areaDiffPercent).toMatch(/^-2\.4\d$/);
+    expect(f.warnings).toEqual([expect.stringMatching(/^计算面积与申报面积相差 -2\.4\d%（-1,0\d\d\.\d\d m²），超过预警值 0\.5%/)]);
+    expect(f.problems).toEqual([]);
+    expect(preview.ok).toBe(true);
+    const clerk = await createActor(database.db, ['clerk']);
+    expect((await importParcels.execute(database.db, clerk, { projectId, fileName: 'zone38.txt', preview })).ok).toBe(true);
+  });
+
+  it('takes the threshold from the system parameter', async () => {
+    const admin = await createActor(database.db, ['sysadmin']);
+    expect((await updateSetting.execute(database.db, admin, { key: 'import.areaDiffWarnPercent', value: '0.01' })).ok).toBe(true);
+    try {
+      const other = file.replace(/430903-2026-021/g, '430903-2026-099');
+      const preview = await previewBoundaryImport(database.db, 'zone38.txt', bytes(other), { codePrefix: 'IMP-01' });
+      expect(preview.areaDiffWarnPercent).toBe(0.01);
+      expect(preview.features[0].warnings).toEqual([expect.stringContaining('超过预警值 0.01%')]);
+    } finally {
+      await updateSetting.execute(database.db, admin, { key: 'import.areaDiffWarnPercent', value: null });
+    }
+  });
+
+  it('leaves the stated area empty for formats that state none', async () => {
+    const geojson = JSON.stringify({ type: 'Feature', properties: { 地块编号: 'GJ-001' }, geometry: { type: 'Polygon', coordinates: second } });
+    const preview = await previewBoundaryImport(database.db, 'a.geojson', bytes(geojson), { codePrefix: 'IMP-01' });
+    expect(preview.features[0]).toMatchObject({ code: 'GJ-001', statedAreaM2: null, areaDiffM2: null, areaDiffPercent: null, warnings: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { PolygonalGeometry } from '@/platform/geo/geometry';
-import { formatDateTime } from '@/ui/format';
+import { formatDateTime, groupThousands } from '@/ui/format';
 import { HAZARD_CHECKS, type TStage, type THazardResult } from './stages';
 import type { ParcelDetail } from './queries';
 import type { TParcelFilter } from './validation';
@@ -23,14 +23,6 @@ export interface AreaView {
   mu: string;
   /** 公顷, 4 decimals. */
   ha: string;
-}
-
-function groupThousands(fixed: string): string {
-  const [int, frac] = fixed.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
 /** Area (decimal string in m²) in m², 亩 and 公顷, computed with decimal.js. */

@@ -1,5 +1,8 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { groupThousands } from '@/ui/format';
+
+export { groupThousands };
 
 /**
  * Money and area: decimal strings end to end (never JS floats). Money is entered in 万元 and
@@ -29,15 +32,6 @@ export function wanToYuan(wan: string): string {
 export function yuanToWan(yuan: string | null | undefined): string {
   const v = dec(yuan).div(TEN_THOUSAND);
   return v.isZero() ? '0' : v.toFixed();
-}
-
-/** Thousands separators on a plain decimal string ("-1234567.5" → "-1,234,567.5"). */
-export function groupThousands(plain: string): string {
-  const [int, frac] = plain.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
 
 /** 元 shown in 万元 with 2 decimals and separators: "1,234.57". */

@@ -6,6 +6,7 @@ export const SETTINGS = {
   'parcel.inspectionIntervalDays': { label: '管护巡查间隔', unit: '天', default: 30, min: 1, max: 365 },
   'parcel.stalledDevelopmentDays': { label: '前期开发停滞预警', unit: '天', default: 90, min: 7, max: 730 },
   'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500 },
+  'import.areaDiffWarnPercent': { label: '边界导入面积与申报面积差异预警', unit: '%', default: 0.5, min: 0.01, max: 50 },
   'fund.leaderThresholdYuan': { label: '资金收支须中心领导审批的金额（超过）', unit: '元', default: 1_000_000, min: 0, max: 10_000_000_000 },
   'fund.coverageWarning': { label: '专项债券本息覆盖倍数预警线', unit: '倍', default: 1.2, min: 1, max: 10 },
   'fund.bondShareLimitPercent': { label: '专项债券占项目预计出让收入上限', unit: '%', default: 70, min: 1, max: 100 },

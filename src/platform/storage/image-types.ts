@@ -7,6 +7,8 @@ export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as con
 export type TPhotoMimeType = (typeof PHOTO_MIME_TYPES)[number];
 
 export const PHOTO_TYPE_LABEL = 'JPG、PNG 或 WebP';
+/** File name extensions for pickers (the content decides, see sniffImageType). */
+export const PHOTO_ACCEPT = '.jpg,.jpeg,.png,.webp';
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_MB = MAX_PHOTO_BYTES / 1024 / 1024;
 

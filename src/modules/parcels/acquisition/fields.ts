@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { todayInShanghai } from '@/ui/format';
+import { groupThousands, todayInShanghai } from '@/ui/format';
 import { isIsoDate, Money, parseMoney } from '../rules';
 
 /**
@@ -69,13 +69,6 @@ export function formatYuan(value: string | null | undefined): string {
 export function formatWanYuan(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   return groupThousands(new Money(value).dividedBy(10000).toFixed(2));
-}
-
-function groupThousands(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${frac !== undefined ? '.' + frac : ''}`;
 }
 
 /** Sum of decimal strings, as a 2-decimal string. */

@@ -1,10 +1,12 @@
 'use client';
 import { useState } from 'react';
 import { Textarea } from 'tdesign-react';
+import { FileUpload } from '@/ui/file-upload';
 import { geodesicArea, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { normaliseBoundary } from '../validation';
 import { BoundaryMap } from './boundary-map';
 import type { ImportPreview } from '../import/service';
+import { BOUNDARY_FILE_ACCEPT, BOUNDARY_FILE_TYPES } from '../import/view';
 
 function toText(value: PolygonalGeometry | null): string {
   return value ? JSON.stringify(value) : '';
@@ -24,9 +26,10 @@ export function BoundaryField(props: {
   onFileFeature?: (feature: { code: string; name: string; plannedUse: string | null }) => void;
   error?: string;
   color?: string;
+  /** Size limit of boundary files (system parameter 'import.maxFileMb'). */
+  maxFileMb: number;
 }) {
   const [text, setText] = useState(() => toText(props.value));
-  const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // The geometry the text currently stands for; a different prop value came from outside.
   const [shown, setShown] = useState<PolygonalGeometry | null>(props.value);
@@ -45,46 +48,50 @@ export function BoundaryField(props: {
     props.onChange(geometry);
   };
 
-  /** One parcel from a boundary file (部颁/Shapefile/KML/GeoJSON), parsed and checked on the server. */
-  const fromFile = async (file: File | undefined) => {
-    if (!file) return;
-    setLoading(true);
+  /**
+   * One parcel from a boundary file (部颁/Shapefile/KML/GeoJSON), parsed and checked on the
+   * server; resolves to why it cannot be used, or null.
+   */
+  const fromFile = async (file: File): Promise<string | null> => {
     const body = new FormData();
     body.set('file', file);
+    let data: { error?: string; preview?: ImportPreview };
+    let ok: boolean;
     try {
       const res = await fetch('/api/parcels/import', { method: 'POST', body });
-      const data = (await res.json()) as { error?: string; preview?: ImportPreview };
-      const preview = data.preview;
-      if (!res.ok || !preview) {
-        setProblem(data.error ?? '文件处理失败');
-        return;
-      }
-      const problems = [...preview.fileProblems, ...preview.features.flatMap((f) => f.problems.filter((p) => !/已存在|重复/.test(p)))];
-      if (problems.length) setProblem(problems.join('；'));
-      else if (preview.features.length !== 1) setProblem(`文件中有 ${preview.features.length} 个地块，请使用「批量导入边界」`);
-      else {
-        const geometry = preview.features[0].geometry;
-        setProblem(null);
-        setShown(geometry);
-        setText(toText(geometry));
-        props.onChange(geometry);
-        const f = preview.features[0];
-        props.onFileFeature?.({ code: f.codeFromFile ? f.code : '', name: f.codeFromFile || f.name !== f.code ? f.name : '', plannedUse: f.plannedUse });
-      }
+      data = (await res.json()) as typeof data;
+      ok = res.ok;
     } catch {
-      setProblem('无法连接服务器，请稍后重试');
-    } finally {
-      setLoading(false);
+      return '无法连接服务器，请稍后重试';
     }
+    const preview = data.preview;
+    if (!ok || !preview) return data.error ?? '文件处理失败，请稍后重试';
+    const problems = [...preview.fileProblems, ...preview.features.flatMap((f) => f.problems.filter((p) => !/已存在|重复/.test(p)))];
+    if (problems.length) return problems.join('；');
+    if (preview.features.length !== 1) return `文件中有 ${preview.features.length} 个地块，请使用「批量导入边界」`;
+    const f = preview.features[0];
+    setProblem(null);
+    setShown(f.geometry);
+    setText(toText(f.geometry));
+    props.onChange(f.geometry);
+    props.onFileFeature?.({ code: f.codeFromFile ? f.code : '', name: f.codeFromFile || f.name !== f.code ? f.name : '', plannedUse: f.plannedUse });
+    return null;
   };
 
   const message = problem ?? props.error;
   return (
     <div style={{ display: 'grid', gap: 12 }}>
-      <label className="lr-field">
-        <span className="lr-field__label">从文件导入边界{loading ? '（处理中……）' : ''}</span>
-        <input type="file" accept=".json,.geojson,.kml,.kmz,.zip,.txt" data-testid="boundary-file" onChange={(e) => fromFile(e.target.files?.[0])} />
-      </label>
+      <div>
+        <span className="lr-field__label">从文件导入边界</span>
+        <FileUpload
+          label="从文件导入边界"
+          testId="boundary-file"
+          accept={BOUNDARY_FILE_ACCEPT}
+          typeLabel={BOUNDARY_FILE_TYPES}
+          maxBytes={props.maxFileMb * 1024 * 1024}
+          onUpload={fromFile}
+        />
+      </div>
       <Textarea
         value={text}
         onChange={(v) => onText(String(v))}

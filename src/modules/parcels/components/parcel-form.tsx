@@ -31,6 +31,8 @@ export function ParcelForm(props: {
   initial: ParcelFormValues;
   projects: OptionView[];
   plannedUses: string[];
+  /** Size limit of boundary files (system parameter 'import.maxFileMb'). */
+  maxFileMb: number;
 }) {
   const router = useRouter();
   const editing = props.parcel;
@@ -136,6 +138,7 @@ export function ParcelForm(props: {
         <Divider align="left">边界</Divider>
         <LabeledField name="boundary" label="地块边界" required error={undefined}>
           <BoundaryField
+            maxFileMb={props.maxFileMb}
             value={values.boundary}
             onChange={(g) => set('boundary', g)}
             onFileFeature={(f) =>

@@ -1,14 +1,14 @@
 import 'server-only';
-import Decimal from 'decimal.js';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { getSettings } from '@/platform/settings';
 import { parseBoundaryFile, type ImportEncoding, type ImportResult } from '@/platform/geo/import';
 import { describeProblem } from '@/platform/geo/import/describe';
 import { findDistrictAt } from '@/platform/geo/districts';
-import { squareMetresToMu, type PolygonalGeometry } from '@/platform/geo/geometry';
+import type { PolygonalGeometry } from '@/platform/geo/geometry';
 import { parcels } from '../schema';
 import { centreOf, codeTakenMessage, OUTSIDE_CITY } from '../mutations';
+import { compareStatedArea } from './area-check';
 
 export interface ImportPreviewFeature {
   index: number;
@@ -17,11 +17,20 @@ export interface ImportPreviewFeature {
   codeFromFile: boolean;
   name: string;
   plannedUse: string | null;
+  /** Ellipsoidal area computed from the boundary, m², 2 decimals. */
   areaM2: string;
-  areaMu: string;
+  /** Area the file states (部颁 面积(公顷) in m²), or null when the format states none. */
+  statedAreaM2: string | null;
+  /** Computed − stated, m²; null when no area is stated. */
+  areaDiffM2: string | null;
+  /** (computed − stated) ÷ stated in %, 2 decimals; null when none is stated or it is 0. */
+  areaDiffPercent: string | null;
   districtName: string | null;
   geometry: PolygonalGeometry;
+  /** Refuse the whole batch. */
   problems: string[];
+  /** Shown for checking, do not block the import (area difference above the threshold). */
+  warnings: string[];
 }
 
 export interface ImportPreview {
@@ -29,6 +38,8 @@ export interface ImportPreview {
   sourceCrs: string;
   features: ImportPreviewFeature[];
   fileProblems: string[];
+  /** Threshold in force for the area warning (system parameter 'import.areaDiffWarnPercent'). */
+  areaDiffWarnPercent: number;
   /** True when nothing blocks the import. */
   ok: boolean;
 }
@@ -46,6 +57,7 @@ export interface PreviewOptions {
  */
 export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uint8Array, opts: PreviewOptions): Promise<ImportPreview> {
   const settings = await getSettings(db);
+  const threshold = settings['import.areaDiffWarnPercent'];
   const result: ImportResult = await parseBoundaryFile(fileName, bytes, {
     maxBytes: settings['import.maxFileMb'] * 1024 * 1024,
     encoding: opts.encoding ?? 'auto',
@@ -64,6 +76,7 @@ export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uin
     if (!district) problems.push(OUTSIDE_CITY);
     if (taken.has(codes[i])) problems.push(codeTakenMessage(codes[i]));
     if (codes.indexOf(codes[i]) !== i) problems.push(`地块编号 ${codes[i]} 在文件中重复`);
+    const area = f.declaredAreaM2 === null ? null : compareStatedArea(f.declaredAreaM2, f.areaM2, threshold);
     features.push({
       index: f.index,
       code: codes[i],
@@ -71,10 +84,13 @@ export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uin
       name: f.name?.trim() || codes[i],
       plannedUse: f.use,
       areaM2: f.areaM2,
-      areaMu: new Decimal(squareMetresToMu(Number(f.areaM2))).toFixed(2),
+      statedAreaM2: f.declaredAreaM2,
+      areaDiffM2: area?.diffM2 ?? null,
+      areaDiffPercent: area?.diffPercent ?? null,
       districtName: district?.name ?? null,
       geometry: f.geometry,
       problems,
+      warnings: area?.warning ? [area.warning] : [],
     });
   }
   if (result.features.length === 0 && fileProblems.length === 0) fileProblems.push('文件中没有找到地块边界');
@@ -83,6 +99,7 @@ export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uin
     sourceCrs: result.sourceCrs,
     features,
     fileProblems,
+    areaDiffWarnPercent: threshold,
     ok: fileProblems.length === 0 && features.length > 0 && features.every((f) => f.problems.length === 0),
   };
 }

@@ -15,7 +15,7 @@ import { readKml } from './kml';
 import { readMinistryText } from './ministry-text';
 import { finishFeatures } from './pipeline';
 import { hasShapefileParts, readShapefileZip, usableEntries } from './shapefile';
-import { formatMegabytes, sizeOverLimitMessage } from './size';
+import { formatMegabytes, sizeOverLimitMessage } from '../../storage/file-size';
 import { ImportError, type ImportedFeature, type ImportFormat, type ImportProblem, type ImportResult, type ParseOptions, type ReaderOutput } from './types';
 import { checkDeclaredSizes, listZipEntries, readZipEntry } from './zip';
 

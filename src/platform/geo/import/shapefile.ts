@@ -9,7 +9,7 @@ import { readDbf, type DbfRecord } from './dbf';
 import { crsFromPrj } from './prj';
 import { locatePoint, twiceSignedArea } from './segments';
 import { readShp } from './shp';
-import { formatMegabytes } from './size';
+import { formatMegabytes } from '../../storage/file-size';
 import { decodeText } from './text-decoding';
 import { ImportError, type ImportEncoding, type ImportProblem, type ParseOptions, type ReaderOutput, type SourceFeature, type SourcePart, type XY } from './types';
 import { checkDeclaredSizes, readZipEntry, type ZipBudget, type ZipEntry } from './zip';

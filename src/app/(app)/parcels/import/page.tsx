@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
+import { getSettings } from '@/platform/settings';
 import { listProjectOptions } from '@/modules/parcels/queries';
 import { ImportClient } from '@/modules/parcels/import/components/import-client';
 
@@ -10,7 +11,9 @@ export default async function ParcelImportPage({ searchParams }: { searchParams:
   await requirePagePermission('parcel:edit');
   const { projectId } = await searchParams;
   // Closed projects take no new parcels.
-  const projects = (await listProjectOptions(await getDb())).filter((p) => p.status === 'active');
+  const db = await getDb();
+  const projects = (await listProjectOptions(db)).filter((p) => p.status === 'active');
+  const settings = await getSettings(db);
   const preset = typeof projectId === 'string' && projects.some((p) => p.id === projectId) ? projectId : null;
-  return <ImportClient projects={projects} defaultProjectId={preset} />;
+  return <ImportClient projects={projects} defaultProjectId={preset} maxFileMb={settings['import.maxFileMb']} />;
 }

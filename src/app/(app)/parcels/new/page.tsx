@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
+import { getSettings } from '@/platform/settings';
 import { listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
 import { EMPTY_PARCEL_FORM } from '@/modules/parcels/view';
 import { ParcelForm } from '@/modules/parcels/components/parcel-form';
@@ -22,7 +23,7 @@ export default async function NewParcelPage({ searchParams }: { searchParams: Pr
   await requirePagePermission('parcel:edit');
   const { projectId, boundary } = await searchParams;
   const db = await getDb();
-  const [projects, plannedUses] = await Promise.all([listProjectOptions(db), listPlannedUses(db)]);
+  const [projects, plannedUses, settings] = await Promise.all([listProjectOptions(db), listPlannedUses(db), getSettings(db)]);
   const open = projects.filter((p) => p.status === 'active');
   // ?projectId= preselects the project when it exists and is open (from a project's page).
   const preset = typeof projectId === 'string' && open.some((p) => p.id === projectId) ? projectId : '';
@@ -34,6 +35,7 @@ export default async function NewParcelPage({ searchParams }: { searchParams: Pr
       initial={{ ...EMPTY_PARCEL_FORM, projectId: preset, boundary: drawn }}
       projects={open.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
       plannedUses={plannedUses}
+      maxFileMb={settings['import.maxFileMb']}
     />
   );
 }

@@ -10,6 +10,8 @@ import type { SettingRow } from '../queries';
 export type SettingView = Omit<SettingRow, 'updatedAt'> & { updatedAt: string | null };
 
 const fmt = (n: number, decimals: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+/** A bound as it is declared: 0.01 stays 0.01, 3650 shows as 3,650. */
+const fmtBound = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /** A value as the page shows it: the option's name for a choice setting, else the number and unit. */
 function valueText(s: SettingView, n: number): string {
@@ -40,7 +42,7 @@ function EditDialog(props: { setting: SettingView; onClose: () => void }) {
             label={`${s.label}（${s.unit}）`}
             required
             error={error}
-            hint={`允许 ${fmt(s.min, 0)}–${fmt(s.max, 0)} ${s.unit}，${s.decimals === 0 ? '整数' : '最多两位小数'}；默认 ${valueText(s, s.defaultValue)}`}
+            hint={`允许 ${fmtBound(s.min)}–${fmtBound(s.max)} ${s.unit}，${s.decimals === 0 ? '整数' : '最多两位小数'}；默认 ${valueText(s, s.defaultValue)}`}
           >
             <Input value={value} onChange={(v) => setValue(String(v))} suffix={s.unit} />
           </LabeledField>
@@ -60,7 +62,7 @@ export function SettingsClient(props: { settings: SettingView[] }) {
     {
       colKey: 'value',
       title: '当前值',
-      width: 200,
+      width: 170,
       align: 'right',
       cell: ({ row }) => (
         <Space size={6}>
@@ -74,8 +76,8 @@ export function SettingsClient(props: { settings: SettingView[] }) {
         </Space>
       ),
     },
-    { colKey: 'defaultValue', title: '默认值', width: 150, align: 'right', cell: ({ row }) => valueText(row, row.defaultValue) },
-    { colKey: 'range', title: '允许范围', width: 200, cell: ({ row }) => (row.choices ? row.choices.map((c) => c.label).join(' / ') : `${fmt(row.min, 0)}–${fmt(row.max, 0)} ${row.unit}`) },
+    { colKey: 'defaultValue', title: '默认值', width: 130, align: 'right', cell: ({ row }) => valueText(row, row.defaultValue) },
+    { colKey: 'range', title: '允许范围', width: 170, cell: ({ row }) => (row.choices ? row.choices.map((c) => c.label).join(' / ') : `${fmtBound(row.min)}–${fmtBound(row.max)} ${row.unit}`) },
     { colKey: 'updated', title: '最近修改', width: 200, cell: ({ row }) => (row.updatedAt ? `${row.updatedBy ?? '—'} ${row.updatedAt}` : <span className="lr-muted">—</span>) },
     {
       colKey: 'op',

@@ -1,29 +1,26 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, Descriptions, Dialog, Form, MessagePlugin, Popconfirm, Select, Space, Tag, Textarea, Timeline } from 'tdesign-react';
-import { AttachIcon, DeleteIcon, EditIcon } from 'tdesign-icons-react';
+import { Alert, Button, Card, Descriptions, Dialog, Form, Popconfirm, Select, Space, Tag, Textarea, Timeline } from 'tdesign-react';
+import { DeleteIcon, EditIcon } from 'tdesign-icons-react';
 import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import type { ActionResult } from '@/platform/action';
-import { MAX_DOCUMENT_BYTES } from '@/platform/storage/document-types';
 import { RETURN_COMMENT_MAX, returnCommentProblem, type TWorkflowAction } from '../../rules';
 import {
   approveEntryAction,
   deleteEntryAction,
-  deleteEntryAttachmentAction,
   leaderApproveEntryAction,
   returnEntryAction,
   reverseEntryAction,
   reviewEntryAction,
   submitEntryAction,
-  uploadEntryAttachmentAction,
 } from '../actions';
-import { LEDGER_FILE_ACCEPT, LEDGER_FILE_LABEL, ledgerFileProblem } from '../files-rules';
 import { REASON_MAX } from '../validation';
 import type { AccountOptionView, EntryDetailView } from '../view';
+import { EntryAttachments } from './entry-attachments';
 import { AmountText, DirectionTag, EntryStatusTag } from './entry-tags';
 import { SpendingAcknowledge, SpendingCheckCard } from './spending-check';
 import type { SpendingCheck } from '../../rules';
@@ -169,66 +166,6 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
         </LabeledField>
       </Form>
     </Dialog>
-  );
-}
-
-function Attachments(props: { view: EntryDetailView }) {
-  const { view } = props;
-  const input = useRef<HTMLInputElement>(null);
-  const { run, busy } = useRunAction();
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    // The same content check as the server, before sending anything.
-    const problem = file.size > MAX_DOCUMENT_BYTES ? `文件「${file.name}」超过 10 MB` : ledgerFileProblem(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (problem) {
-      void MessagePlugin.error(problem);
-    } else {
-      const form = new FormData();
-      form.set('entryId', view.id);
-      form.set('file', file);
-      await run(() => uploadEntryAttachmentAction(form), `已上传附件「${file.name}」`);
-    }
-    if (input.current) input.current.value = '';
-  };
-  return (
-    <Card
-      bordered={false}
-      title={`附件（${view.attachments.length}）`}
-      actions={
-        view.actions.canUpload && (
-          <>
-            <input ref={input} type="file" accept={LEDGER_FILE_ACCEPT} hidden aria-label="上传收支附件" onChange={(e) => void upload(e.target.files?.[0])} />
-            <Button size="small" variant="outline" icon={<AttachIcon />} loading={busy} onClick={() => input.current?.click()}>
-              上传附件
-            </Button>
-          </>
-        )
-      }
-    >
-      {view.attachments.length === 0 ? (
-        <div className="lr-muted">暂无附件。可上传凭证、发票、合同等扫描件（{LEDGER_FILE_LABEL}，单个不超过 10 MB）。</div>
-      ) : (
-        <ul style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }} data-testid="entry-attachments">
-          {view.attachments.map((a) => (
-            <li key={a.id} style={{ padding: '4px 0', display: 'flex', gap: 12, alignItems: 'center' }}>
-              <a href={a.url} target="_blank" rel="noreferrer" style={LINK}>
-                📎 {a.fileName}
-              </a>
-              <span className="lr-muted" style={{ fontSize: 12 }}>
-                {a.sizeText}
-              </span>
-              {view.actions.canDeleteAttachment && (
-                <Popconfirm content={`删除附件「${a.fileName}」？`} theme="danger" onConfirm={() => void run(() => deleteEntryAttachmentAction({ id: a.id }), `已删除附件「${a.fileName}」`)}>
-                  <Button size="small" variant="text" theme="danger" icon={<DeleteIcon />}>
-                    删除
-                  </Button>
-                </Popconfirm>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }
 
@@ -424,7 +361,7 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
             </Timeline>
           </div>
         </Card>
-        <Attachments view={view} />
+        <EntryAttachments view={view} />
       </div>
       {dialog && <StepDialog kind={dialog} view={view} accounts={props.accounts} today={props.today} spending={props.spending} onClose={() => setDialog(null)} />}
     </Space>

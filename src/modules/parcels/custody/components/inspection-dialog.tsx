@@ -5,12 +5,13 @@ import { Button, Dialog, Form, Input, MessagePlugin, Popconfirm, Textarea } from
 import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import type { ActionResult } from '@/platform/action';
+import { FileUpload, type TUploadStatus, type UploadItem } from '@/ui/file-upload';
 import { LabeledField } from '@/ui/labeled-field';
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_TYPE_LABEL, sniffImageType } from '@/platform/storage/image-types';
 import { useRunAction } from '@/ui/use-run-action';
 import { addInspectionPhotoAction, createInspectionAction, deleteInspectionPhotoAction, updateInspectionAction } from '../actions';
 import { MAX_PHOTOS_PER_INSPECTION, ZCreateInspection, ZUpdateInspection } from '../validation';
 import type { InspectionView } from '../queries';
-import { PhotoPicker, type PickedPhoto } from './photo-picker';
 
 interface Values {
   inspectedOn: string;
@@ -20,20 +21,32 @@ interface Values {
   rectifiedOn: string;
 }
 
-/** Uploads the chosen photos one request each; returns the Chinese reasons of those that failed. */
-async function uploadPhotos(inspectionId: string, photos: PickedPhoto[], onProgress: (done: number) => void): Promise<string[]> {
+/** The same check the server makes, by content (magic bytes), before anything is sent. */
+async function photoContentProblem(file: File): Promise<string | null> {
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  return sniffImageType(head) ? null : `照片「${file.name}」不是 ${PHOTO_TYPE_LABEL} 图片（按文件内容识别，改扩展名无效）`;
+}
+
+/**
+ * Uploads the chosen photos one request each, marking each one's status in the picker; returns
+ * the Chinese reasons of those that failed.
+ */
+async function uploadPhotos(inspectionId: string, photos: UploadItem[], mark: (key: number, status: TUploadStatus, error?: string) => void): Promise<string[]> {
   const failures: string[] = [];
-  for (const [i, p] of photos.entries()) {
+  for (const p of photos) {
+    mark(p.key, 'progress');
     const form = new FormData();
     form.set('inspectionId', inspectionId);
     form.set('file', p.file, p.file.name);
+    let error: string | null;
     try {
       const res = await addInspectionPhotoAction(form);
-      if (!res.ok) failures.push(res.error);
+      error = res.ok ? null : res.error;
     } catch {
-      failures.push(`照片「${p.file.name}」上传失败（网络中断或超出服务器允许的大小）`);
+      error = `照片「${p.file.name}」上传失败（网络中断或超出服务器允许的大小）`;
     }
-    onProgress(i + 1);
+    if (error) failures.push(error);
+    mark(p.key, error ? 'fail' : 'success', error ?? undefined);
   }
   return failures;
 }
@@ -54,10 +67,9 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
     rectification: inspection?.rectification ?? '',
     rectifiedOn: inspection?.rectifiedOn ?? '',
   });
-  const [picked, setPicked] = useState<PickedPhoto[]>([]);
+  const [picked, setPicked] = useState<UploadItem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [uploaded, setUploaded] = useState(0);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setV((old) => ({ ...old, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
@@ -87,7 +99,9 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
         void MessagePlugin.error(res.error);
         return;
       }
-      const failures = await uploadPhotos(res.data.id, picked, setUploaded);
+      const mark = (key: number, status: TUploadStatus, error?: string) =>
+        setPicked((list) => list.map((p) => (p.key === key ? { ...p, status, error } : p)));
+      const failures = await uploadPhotos(res.data.id, picked, mark);
       router.refresh();
       const what = editing ? '已保存巡查记录' : '已登记巡查记录';
       if (failures.length === 0) {
@@ -104,7 +118,9 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
     }
   };
 
+  const uploaded = picked.filter((p) => p.status === 'success' || p.status === 'fail').length;
   const uploading = busy && picked.length > 0 ? `（照片 ${uploaded}/${picked.length}）` : '';
+  const room = MAX_PHOTOS_PER_INSPECTION - existing.length;
 
   return (
     <Dialog
@@ -156,7 +172,16 @@ export function InspectionDialog(props: { parcelId: string; inspection: Inspecti
           </div>
         )}
         <div className="lr-field__label">{editing ? '添加照片' : '现场照片'}</div>
-        <PhotoPicker picked={picked} room={MAX_PHOTOS_PER_INSPECTION - existing.length} onChange={setPicked} />
+        <FileUpload
+          label={editing ? '添加照片' : '现场照片'}
+          testId="photo-input"
+          accept={PHOTO_ACCEPT}
+          typeLabel={PHOTO_TYPE_LABEL}
+          maxBytes={MAX_PHOTO_BYTES}
+          check={photoContentProblem}
+          hint={`每次巡查最多 ${MAX_PHOTOS_PER_INSPECTION} 张（还可添加 ${Math.max(0, room - picked.length)} 张）`}
+          images={{ value: picked, onChange: setPicked, max: room }}
+        />
       </Form>
     </Dialog>
   );

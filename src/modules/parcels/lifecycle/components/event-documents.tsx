@@ -1,37 +1,51 @@
 'use client';
-import { useRef } from 'react';
-import { Button } from 'tdesign-react';
-import { AttachIcon } from 'tdesign-icons-react';
-import { useRunAction } from '@/ui/use-run-action';
+import { useRouter } from 'next/navigation';
+import { MessagePlugin } from 'tdesign-react';
+import { FileUpload } from '@/ui/file-upload';
+import { DOCUMENT_TYPE_LABEL, documentProblem, MAX_DOCUMENT_BYTES } from '@/platform/storage/document-types';
 import { attachEventDocumentAction } from '../actions';
 
-/** The documents of one lifecycle event, and (with parcel:transition) an upload button. */
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp';
+
+/** The documents of one lifecycle event, and (with parcel:transition) a picker to add one. */
 export function EventDocuments(props: { eventId: string; documents: { id: string; fileName: string; url: string }[]; canUpload: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
-  const { run, busy } = useRunAction();
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
+  const router = useRouter();
+  /** One document per request (request size limit); the server checks it again by content. */
+  const upload = async (file: File): Promise<string | null> => {
     const form = new FormData();
     form.set('eventId', props.eventId);
     form.set('file', file);
-    await run(() => attachEventDocumentAction(form), `已上传附件「${file.name}」`);
-    if (input.current) input.current.value = '';
+    const res = await attachEventDocumentAction(form);
+    if (!res.ok) return res.error;
+    void MessagePlugin.success(`已上传附件「${file.name}」`);
+    router.refresh();
+    return null;
   };
   if (!props.canUpload && props.documents.length === 0) return null;
   return (
-    <div style={{ fontSize: 13, marginTop: 4 }} data-testid="event-documents">
-      {props.documents.map((d) => (
-        <a key={d.id} href={d.url} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
-          📎 {d.fileName}
-        </a>
-      ))}
+    <div style={{ fontSize: 13, marginTop: 4, display: 'grid', gap: 6 }} data-testid="event-documents">
+      {props.documents.length > 0 && (
+        <div>
+          {props.documents.map((d) => (
+            <a key={d.id} href={d.url} target="_blank" rel="noreferrer" style={{ marginRight: 12 }}>
+              📎 {d.fileName}
+            </a>
+          ))}
+        </div>
+      )}
       {props.canUpload && (
-        <>
-          <input ref={input} type="file" accept=".pdf,.jpg,.jpeg,.png,.webp" hidden aria-label="上传流转附件" onChange={(e) => upload(e.target.files?.[0])} />
-          <Button size="small" variant="text" icon={<AttachIcon />} loading={busy} onClick={() => input.current?.click()}>
-            添加附件
-          </Button>
-        </>
+        <div style={{ maxWidth: 480 }}>
+          <FileUpload
+            compact
+            label="上传流转附件"
+            accept={ACCEPT}
+            typeLabel={DOCUMENT_TYPE_LABEL}
+            maxBytes={MAX_DOCUMENT_BYTES}
+            check={async (file) => documentProblem(file.name, new Uint8Array(await file.arrayBuffer()))}
+            onUpload={upload}
+            afterSuccess="clear"
+          />
+        </div>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
+import { getSettings } from '@/platform/settings';
 import { getParcelDetail, listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
 import { toParcelFormValues } from '@/modules/parcels/view';
 import { ParcelForm } from '@/modules/parcels/components/parcel-form';
@@ -14,7 +15,7 @@ export default async function EditParcelPage({ params }: { params: Promise<{ id:
   const db = await getDb();
   const parcel = await getParcelDetail(db, id);
   if (!parcel) notFound();
-  const [projects, plannedUses] = await Promise.all([listProjectOptions(db), listPlannedUses(db)]);
+  const [projects, plannedUses, settings] = await Promise.all([listProjectOptions(db), listPlannedUses(db), getSettings(db)]);
   // Open projects, plus the parcel's own even when that one has since been closed.
   const choices = projects.filter((p) => p.status === 'active' || p.id === parcel.projectId);
   return (
@@ -24,6 +25,7 @@ export default async function EditParcelPage({ params }: { params: Promise<{ id:
       initial={toParcelFormValues(parcel)}
       projects={choices.map((p) => ({ value: p.id, label: `${p.code} ${p.name}${p.status === 'closed' ? '（已关闭）' : ''}` }))}
       plannedUses={plannedUses}
+      maxFileMb={settings['import.maxFileMb']}
     />
   );
 }

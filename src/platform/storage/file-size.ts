@@ -6,8 +6,8 @@ export function formatMegabytes(bytes: number): string {
   return `${Number(mb >= 10 ? mb.toFixed(1) : mb.toPrecision(3))} MB`;
 }
 
-/** 「文件大小 X MB 超过上限 Y MB」, with enough decimals that X visibly exceeds Y. */
-export function sizeOverLimitMessage(size: number, limit: number): string {
+/** Size and limit in MB, with enough decimals that the size visibly exceeds the limit. */
+export function sizeOverLimitFigures(size: number, limit: number): { sizeText: string; limitText: string } {
   let digits = 1;
   let sizeText = (size / MEGABYTE).toFixed(digits);
   const limitText = formatMegabytes(limit).replace(' MB', '');
@@ -15,5 +15,11 @@ export function sizeOverLimitMessage(size: number, limit: number): string {
     digits++;
     sizeText = (size / MEGABYTE).toFixed(digits);
   }
+  return { sizeText, limitText };
+}
+
+/** 「文件大小 X MB 超过上限 Y MB」. */
+export function sizeOverLimitMessage(size: number, limit: number): string {
+  const { sizeText, limitText } = sizeOverLimitFigures(size, limit);
   return `文件大小 ${sizeText} MB 超过上限 ${limitText} MB`;
 }
