@@ -35,7 +35,7 @@ async function loadActors(tx: Tx): Promise<FundsDemoInput['actors']> {
     .where(and(inArray(users.username, [...names]), eq(users.isDemo, true)));
   const find = (u: string) => {
     const row = rows.find((r) => r.username === u);
-    return row ? { id: row.id, name: row.username } : { id: null, name: '演示数据' };
+    return row ? { id: row.id, name: row.displayName } : { id: null, name: '演示数据' };
   };
   return { clerk: find('clerk'), chief: find('chief'), finance: find('finance'), finance2: find('finance2'), leader: find('leader') };
 }

@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/platform/action';
 import { fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
 import { compensationParties, parcels, reserveProjects } from '@/modules/parcels/schema';
 import { ENTRY_STATUSES, compareAmounts, subtractAmounts, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
@@ -37,11 +36,6 @@ export async function lockEntry(tx: Tx, id: string, version?: number): Promise<E
   return row;
 }
 
-async function displayName(tx: Tx, actor: Actor): Promise<string> {
-  const [u] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.userId));
-  return u?.displayName || actor.username;
-}
-
 export async function addStep(
   tx: Tx,
   actor: Actor,
@@ -53,7 +47,7 @@ export async function addStep(
     fromStatus: step.fromStatus,
     toStatus: step.toStatus,
     actorId: actor.userId,
-    actorName: await displayName(tx, actor),
+    actorName: actor.displayName,
     comment: step.comment ?? null,
   });
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon, EditIcon } from 'tdesign-icons-react';
+import { PersonName } from '@/ui/person-name';
 import { useRunAction } from '@/ui/use-run-action';
 import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
 import { RULE_SOURCES_FUNDS } from '../../rules';
@@ -201,7 +202,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     { colKey: 'principalPaid', title: '支付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principalPaid) },
     { colKey: 'interestPaid', title: '支付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
     { colKey: 'voucherNo', title: '凭证号', width: 130, cell: ({ row }) => row.voucherNo ?? <span className="lr-muted">—</span> },
-    { colKey: 'createdByName', title: '登记人', width: 130, cell: ({ row }) => (row.createdByName ? <span style={nowrap}>{row.createdByName}</span> : <span className="lr-muted">—</span>) },
+    { colKey: 'createdBy', title: '登记人', width: 170, cell: ({ row }) => <PersonName person={row.createdByPerson} /> },
     { colKey: 'note', title: '备注', minWidth: 160, ellipsis: true, cell: ({ row }) => row.note ?? '' },
     ...(props.canEdit
       ? [
