@@ -6,6 +6,7 @@ import type { Tx } from '@/platform/db/client';
 import { compensationParties, parcels, reserveProjects } from '@/modules/parcels/schema';
 import { ENTRY_STATUSES, compareAmounts, subtractAmounts, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
+import type { TStepAction } from './steps';
 import { DIRECTION_LABELS, ENTRY_CHANGED_BY_OTHERS, ENTRY_NOT_FOUND, ORIGIN_LABELS, PROJECT_CLOSED, SOURCE_NAMES, type TDirection, type TOrigin } from './validation';
 
 /** Server-side helpers shared by the ledger mutations and the compensation posting. */
@@ -15,18 +16,7 @@ export const ATTACHMENT_OWNER = 'ledger-entry';
 
 export type EntryRow = typeof ledgerEntries.$inferSelect;
 
-/** Workflow step codes stored in ledger_steps.action, and their names. */
-export const STEP_LABELS = {
-  create: '登记',
-  submit: '提交',
-  review: '审核通过',
-  approve: '财务审批',
-  'leader-approve': '领导审批',
-  return: '退回',
-  reverse: '发起冲销',
-  'reversal-approved': '冲销生效',
-} as const;
-export type TStepAction = keyof typeof STEP_LABELS;
+export { STEP_LABELS, type TStepAction } from './steps';
 
 /** The entry row locked for the transaction; refuses a stale version with the conflict message. */
 export async function lockEntry(tx: Tx, id: string, version?: number): Promise<EntryRow> {
