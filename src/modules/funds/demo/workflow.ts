@@ -3,7 +3,7 @@ import { addDays, minDate, yearOf, type Rng } from '@/modules/parcels/demo/rando
 import { newId } from '@/platform/ids';
 import type { ledgerEntries, ledgerSteps } from '../schema';
 import type { TEntryStatus } from '../rules';
-import { lastDayOf, momentOn } from './common';
+import { addOfficeMinutes, lastDayOf, momentOn } from './common';
 import { BOND_INTEREST_STEP_COMMENT, COMPENSATION_STEP_COMMENT, reversalApprovedNote, reversalRequestedNote, type TStepAction } from '../ledger/steps';
 
 /**
@@ -58,19 +58,18 @@ interface PlannedStep {
   comment: string | null;
 }
 
-const MINUTE = 60_000;
 const RETURN_COMMENT = '附件不全，请补充付款审批单和发票后重新提交';
 const REVERSAL_REASON = '重复支付，对方已退回';
 
 /**
  * The steps of one entry up to `target`, starting at `first` (the step that brought it into being)
- * at `createdAt`. Gaps in minutes: [submission, review, approval, leader approval].
+ * at `createdAt`. Gaps in office minutes: [submission, review, approval, leader approval].
  */
 function planSteps(first: PlannedStep, target: Target, gaps: number[], people: { submitter: DemoPerson; approver: DemoPerson }, needsLeader: boolean, a: DemoActors): PlannedStep[] {
   const steps = [first];
   let at = first.at;
   const add = (action: TStepAction, from: TEntryStatus, to: TEntryStatus, who: DemoPerson, gap: number, comment: string | null = null) => {
-    at += gap * MINUTE;
+    at = addOfficeMinutes(at, gap);
     steps.push({ action, from, to, who, at, comment });
   };
   if (first.to === 'draft') add('submit', 'draft', 'submitted', people.submitter, gaps[0]);
@@ -86,10 +85,10 @@ function planSteps(first: PlannedStep, target: Target, gaps: number[], people: {
   return steps;
 }
 
-/** The usual pace and a same-morning pace; both drawn every time, so the draws do not depend on `now`. */
+/** The usual pace and a same-morning pace (office minutes); both drawn every time, so the draws do not depend on `now`. */
 function drawGaps(rng: Rng): { usual: number[]; quick: number[] } {
   return {
-    usual: [rng.int(5, 40), rng.int(60, 300), rng.int(60, 1_200), rng.int(60, 360)],
+    usual: [rng.int(5, 40), rng.int(60, 300), rng.int(60, 600), rng.int(60, 360)],
     quick: [rng.int(2, 10), rng.int(20, 50), rng.int(20, 50), rng.int(20, 50)],
   };
 }
@@ -204,7 +203,7 @@ export function numberAndApprove(rng: Rng, input: WorkflowInput, drafts: Draft[]
     const id = newId();
     const date = minDate(addDays(original.entryDate, rng.int(5, 40)), lastDay);
     const entryNo = nextNo(date);
-    const createdAt = Math.max(morning(date), original.approvedAt!.getTime() + 60 * MINUTE);
+    const createdAt = Math.max(morning(date), addOfficeMinutes(original.approvedAt!.getTime(), 60));
     const trail = timedSteps(
       rng,
       (gaps, at) =>
