@@ -66,41 +66,40 @@ export function AuditLogClient(props: {
   const { navigate, pagination } = useListNavigation(props.filter);
 
   const columns: PrimaryTableCol<AuditRowView>[] = [
-    { colKey: 'seq', title: '序号', width: 80 },
-    { colKey: 'occurredAt', title: '时间', width: 170 },
+    { colKey: 'seq', title: '序号', width: 72 },
+    { colKey: 'occurredAt', title: '时间', width: 160 },
     {
       colKey: 'person',
       title: '用户',
-      width: 180,
+      width: 190,
+      // Name and section, then (for the audit administrator) the login name and the roles held at the time.
       // No person: a login attempt with an unknown login name, or the system itself (start-up, demo data).
-      cell: ({ row }) => <PersonName person={row.person} empty={row.username ? '（未识别用户）' : '（系统）'} />,
+      cell: ({ row }) => {
+        const account = [row.username, row.roleNames].filter(Boolean).join(' · ');
+        return (
+          <div data-testid="audit-user">
+            <PersonName person={row.person} empty={row.username ? '（未识别用户）' : '（系统）'} />
+            {account && (
+              <div className="lr-line lr-muted" style={{ fontSize: 12 }} title={`登录名 ${account}`}>
+                {account}
+              </div>
+            )}
+          </div>
+        );
+      },
     },
-    {
-      colKey: 'username',
-      title: '登录名',
-      width: 110,
-      cell: ({ row }) =>
-        row.username ? (
-          <span className="lr-person" title={row.username}>
-            {row.username}
-          </span>
-        ) : (
-          <span className="lr-muted">—</span>
-        ),
-    },
-    { colKey: 'roleNames', title: '角色', width: 110, ellipsis: true },
     { colKey: 'action', title: '操作', width: 140, ellipsis: true },
     {
       colKey: 'object',
       title: '对象',
-      width: 180,
+      width: 160,
       ellipsis: true,
       cell: ({ row }) => [row.objectType, row.objectId].filter(Boolean).join(' · '),
     },
     {
       colKey: 'result',
       title: '结果',
-      width: 80,
+      width: 72,
       cell: ({ row }) => (
         <Tag theme={RESULT_THEME[row.result] ?? 'default'} variant="light">
           {row.result}

@@ -32,7 +32,7 @@ export function ProjectParcelsTable({ parcels }: { parcels: ProjectParcelView[] 
 /** The latest lifecycle events across the project's parcels. */
 export function ProjectEventsTable({ events }: { events: ProjectEventView[] }) {
   const columns: PrimaryTableCol<ProjectEventView>[] = [
-    { colKey: 'eventDate', title: '日期', width: 110 },
+    { colKey: 'eventDate', title: '日期', width: 110, cell: ({ row }) => <span className="lr-line">{row.eventDate}</span> },
     {
       colKey: 'parcelCode',
       title: '地块',
@@ -44,7 +44,7 @@ export function ProjectEventsTable({ events }: { events: ProjectEventView[] }) {
         </Link>
       ),
     },
-    { colKey: 'transition', title: '环节变化', width: 170 },
+    { colKey: 'transition', title: '环节变化', width: 170, cell: ({ row }) => <span className="lr-line">{row.transition}</span> },
     { colKey: 'actor', title: '经办人', width: 170, cell: ({ row }) => <PersonName person={row.actor} /> },
     { colKey: 'amountWan', title: '金额（万元）', width: 120, align: 'right', cell: ({ row }) => row.amountWan ?? <span className="lr-muted">—</span> },
     { colKey: 'docNo', title: '文号', width: 150, ellipsis: true, cell: ({ row }) => row.docNo ?? <span className="lr-muted">—</span> },

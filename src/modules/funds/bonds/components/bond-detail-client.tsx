@@ -203,7 +203,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     { colKey: 'interestPaid', title: '支付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
     { colKey: 'voucherNo', title: '凭证号', width: 130, cell: ({ row }) => row.voucherNo ?? <span className="lr-muted">—</span> },
     { colKey: 'createdBy', title: '登记人', width: 170, cell: ({ row }) => <PersonName person={row.createdByPerson} /> },
-    { colKey: 'note', title: '备注', minWidth: 160, ellipsis: true, cell: ({ row }) => row.note ?? '' },
+    { colKey: 'note', title: '备注', minWidth: 120, ellipsis: true, cell: ({ row }) => row.note ?? '' },
     ...(props.canEdit
       ? [
           {
@@ -349,7 +349,9 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       </Card>
 
       <Card bordered={false} title="还本付息记录" actions={<span className="lr-muted">共 {payments.length} 笔</span>}>
-        <Table<BondPaymentView> rowKey="id" data={payments} columns={paymentColumns} size="small" stripe tableLayout="auto" empty="尚未登记还本付息" data-testid="bond-payments" />
+        <div data-testid="bond-payments">
+          <Table<BondPaymentView> rowKey="id" data={payments} columns={paymentColumns} size="small" stripe tableLayout="auto" empty="尚未登记还本付息" />
+        </div>
       </Card>
 
       {editing && <BondFormDialog mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }} onClose={() => setEditing(false)} />}

@@ -83,11 +83,15 @@ function HistoryTable({ history }: { history: BudgetVersionView[] }) {
     },
     { colKey: 'reason', title: '调整原因', width: 200, cell: ({ row }) => row.reason ?? <span className="lr-muted">{row.version === 1 ? '初始版本' : '—'}</span> },
     { colKey: 'approvalDocNo', title: '批准文号', width: 170, cell: ({ row }) => row.approvalDocNo ?? <span className="lr-muted">—</span> },
-    { colKey: 'approvedOn', title: '批准日期', width: 110, cell: ({ row }) => row.approvedOn ?? <span className="lr-muted">—</span> },
+    { colKey: 'approvedOn', title: '批准日期', width: 110, cell: ({ row }) => (row.approvedOn ? <span className="lr-line">{row.approvedOn}</span> : <span className="lr-muted">—</span>) },
     { colKey: 'createdBy', title: '编制人', width: 170, cell: ({ row }) => <PersonName person={row.createdBy} /> },
     { colKey: 'createdAt', title: '保存时间', width: 170 },
   ];
-  return <Table<BudgetVersionView> rowKey="id" data={history} columns={columns} size="small" bordered tableLayout="auto" empty="尚未编制任何预算" data-testid="budget-history" />;
+  return (
+    <div data-testid="budget-history">
+      <Table<BudgetVersionView> rowKey="id" data={history} columns={columns} size="small" bordered tableLayout="auto" empty="尚未编制任何预算" />
+    </div>
+  );
 }
 
 export function BudgetDetailClient(props: {
