@@ -118,7 +118,7 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await shot(page, 'parcel-compensation-form');
   await party.getByRole('button', { name: '保存' }).click();
   await expect(party).toBeHidden();
-  await expect(page.getByText('端到端被征收户')).toBeVisible();
+  await expect(page.locator('tbody').getByText('端到端被征收户')).toBeVisible();
   await expect(page.getByTestId('party-personal').first()).toContainText('4309**********2344');
 
   // Title registered and every hazard check passed, in the parcel's edit form.
