@@ -12,7 +12,10 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
 /** Who performs a mutation, and from where. Built from the session, never from client input. */
 export interface Actor {
   userId: string;
+  /** Login name: recorded in the audit log only. */
   username: string;
+  /** The name people see (users.display_name); what records store as their actor's name. */
+  displayName: string;
   roleNames: string;
   departmentId: string | null;
   permissions: ReadonlySet<string>;

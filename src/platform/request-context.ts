@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import type { Logger } from 'pino';
 import { getLogger } from './logger';
+import { normalizeIp } from './ip';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -29,7 +30,7 @@ export async function getRequestMeta(): Promise<RequestMeta> {
 export function clientIpFrom(get: (name: string) => string | null | undefined): string | null {
   const forwarded = get('x-forwarded-for');
   const first = forwarded?.split(',')[0]?.trim();
-  const ip = first || get('x-real-ip')?.trim() || null;
+  const ip = normalizeIp(first || get('x-real-ip'));
   return ip ? ip.slice(0, 64) : null;
 }
 

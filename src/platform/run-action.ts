@@ -15,6 +15,7 @@ export async function getActor(): Promise<Actor | null> {
   return {
     userId: user.id,
     username: user.username,
+    displayName: user.displayName,
     roleNames: roleNamesOf(user),
     departmentId: user.departmentId,
     permissions: user.permissions,

@@ -48,6 +48,7 @@ test('the audit administrator sees the administrator action in the audit log', a
   await login(page, 'auditadmin');
   await page.goto('/admin/audit?action=%E6%96%B0%E5%BB%BA%E7%94%A8%E6%88%B7');
   const row = page.locator('tbody tr').filter({ hasText: '新建用户' }).first();
+  await expect(row).toContainText('周系统（演示）');
   await expect(row).toContainText('sysadmin');
   await expect(row).toContainText('成功');
   await row.locator('.t-table__expandable-icon-cell, .t-table__expand-box').first().click();
@@ -55,7 +56,8 @@ test('the audit administrator sees the administrator action in the audit log', a
   await shot(page, 'audit-log');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV').click()]);
   const csv = await readFile((await download.path())!, 'utf8');
-  expect(csv).toContain('序号,时间,用户,角色,操作');
+  expect(csv).toContain('序号,时间,姓名,部门,登录名,角色,操作');
+  expect(csv).toContain('周系统（演示）,综合科,sysadmin,');
   expect(csv).toContain('用户名：（空） → e2e_new');
   await page.goto('/admin/audit?action=%E7%99%BB%E5%BD%95&result=%E5%A4%B1%E8%B4%A5');
   const failed = page.locator('tbody tr').first();

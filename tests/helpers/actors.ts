@@ -29,6 +29,7 @@ export async function actorFor(db: Db, userId: string): Promise<Actor> {
   return {
     userId,
     username: identity.username,
+    displayName: identity.displayName,
     roleNames: roleNamesOf(identity),
     departmentId: identity.departmentId,
     permissions: identity.permissions,

@@ -33,7 +33,7 @@ describe('audit log export', () => {
     const { csv, count } = await exportAuditCsv(database.db, actor, ZAuditFilter.parse({ action: '修改用户' }));
     expect(count).toBe(1);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF序号,时间,用户,角色,操作,对象类型,对象ID,结果,说明,IP,字段变化');
+    expect(lines[0]).toBe('\uFEFF序号,时间,姓名,部门,登录名,角色,操作,对象类型,对象ID,结果,说明,IP,字段变化');
     expect(lines[1]).toContain('修改用户');
     expect(lines[1]).toContain('姓名：甲 → 乙；状态：启用 → 停用');
     const [last] = await database.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);

@@ -216,8 +216,8 @@ describe('entry numbers and the full workflow', () => {
       ['review', 'submitted', 'reviewed', '同意'],
       ['approve', 'reviewed', 'approved', '已核对凭证'],
     ]);
-    expect(detail?.steps[2].actorName).toBe(`测试${chief.username}`);
-    expect(detail?.people[finance.userId]).toBe(`测试${finance.username}`);
+    expect(detail?.steps[2].actor).toEqual({ name: `测试${chief.username}`, department: null });
+    expect(detail?.people.approvedBy).toEqual({ name: `测试${finance.username}`, department: null });
     expect(await lastAudit()).toMatchObject({ action: '财务审批资金收支', objectId: created.id, userId: finance.userId });
   });
 

@@ -23,8 +23,22 @@ function diffText(diff: string | null): string {
 export async function exportAuditCsv(db: Db, actor: Actor, filter: TAuditFilter): Promise<{ csv: string; count: number; truncated: boolean }> {
   const { rows, total } = await listAuditEntriesForExport(db, filter);
   const csv = toCsv(
-    ['序号', '时间', '用户', '角色', '操作', '对象类型', '对象ID', '结果', '说明', 'IP', '字段变化'],
-    rows.map((r) => [r.seq, formatDateTime(r.occurredAt), r.username, r.roleNames, r.action, r.objectType, r.objectId, r.result, r.message, r.ip, diffText(r.diff)]),
+    ['序号', '时间', '姓名', '部门', '登录名', '角色', '操作', '对象类型', '对象ID', '结果', '说明', 'IP', '字段变化'],
+    rows.map((r) => [
+      r.seq,
+      formatDateTime(r.occurredAt),
+      r.person?.name ?? null,
+      r.person?.department ?? null,
+      r.username,
+      r.roleNames,
+      r.action,
+      r.objectType,
+      r.objectId,
+      r.result,
+      r.message,
+      r.ip,
+      diffText(r.diff),
+    ]),
   );
   const { page: _page, size: _size, ...conditions } = filter;
   await appendAuditStandalone(db, {

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { zFilterPage, zFilterPageSize } from '@/platform/validation';
 import type { Db } from '@/platform/db/client';
 import { auditLog } from '@/platform/audit/schema';
+import { departments, users } from '@/platform/auth/schema';
+import type { PersonLabel } from '@/platform/auth/people';
+import { normalizeIp } from '@/platform/ip';
 
 export const AUDIT_RESULTS = ['成功', '失败', '拒绝'] as const;
 
@@ -35,9 +38,13 @@ function shanghaiDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
 }
 
+/** 用户 matches the person's name or the login name recorded with the entry. */
 function whereOf(f: TAuditFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
-  if (f.user) parts.push(ilike(auditLog.username, `%${escapeLike(f.user)}%`));
+  if (f.user) {
+    const pattern = `%${escapeLike(f.user)}%`;
+    parts.push(or(ilike(auditLog.username, pattern), ilike(users.displayName, pattern)));
+  }
   if (f.action) parts.push(eq(auditLog.action, f.action));
   if (f.object) parts.push(or(eq(auditLog.objectType, f.object), eq(auditLog.objectId, f.object)));
   if (f.result) parts.push(eq(auditLog.result, f.result));
@@ -49,6 +56,9 @@ function whereOf(f: TAuditFilter): SQL | undefined {
 export interface AuditRow {
   seq: number;
   occurredAt: Date;
+  /** The person's name and department now (null for an attempt by an unknown login name). */
+  person: PersonLabel | null;
+  /** The login name recorded with the entry (the one tried, for a failed login). */
   username: string | null;
   roleNames: string | null;
   action: string;
@@ -62,11 +72,13 @@ export interface AuditRow {
 
 export async function listAuditEntries(db: Db, f: TAuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where = whereOf(f);
-  const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
+  const [{ total }] = await db.select({ total: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.userId)).where(where);
   const rows = await db
     .select({
       seq: auditLog.seq,
       occurredAt: auditLog.occurredAt,
+      name: users.displayName,
+      department: departments.name,
       username: auditLog.username,
       roleNames: auditLog.roleNames,
       action: auditLog.action,
@@ -78,11 +90,16 @@ export async function listAuditEntries(db: Db, f: TAuditFilter): Promise<{ rows:
       diff: auditLog.diff,
     })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(where)
     .orderBy(desc(auditLog.seq))
     .limit(f.size)
     .offset((f.page - 1) * f.size);
-  return { rows, total };
+  return {
+    rows: rows.map(({ name, department, ...r }) => ({ ...r, person: name === null ? null : { name, department }, ip: normalizeIp(r.ip) })),
+    total,
+  };
 }
 
 /** Distinct actions and object types for the filter selects. */

@@ -35,12 +35,13 @@ async function loadActors(tx: Tx): Promise<FundsDemoInput['actors']> {
     .where(and(inArray(users.username, [...names]), eq(users.isDemo, true)));
   const find = (u: string) => {
     const row = rows.find((r) => r.username === u);
-    return row ? { id: row.id, name: row.username } : { id: null, name: '演示数据' };
+    return row ? { id: row.id, name: row.displayName } : { id: null, name: '演示数据' };
   };
   return { clerk: find('clerk'), chief: find('chief'), finance: find('finance'), finance2: find('finance2'), leader: find('leader') };
 }
 
-async function loadInput(tx: Tx, today: string): Promise<FundsDemoInput | null> {
+async function loadInput(tx: Tx, now: Date): Promise<FundsDemoInput | null> {
+  const today = todayInShanghai(now);
   const projects = await tx.select().from(reserveProjects).where(eq(reserveProjects.isDemo, true));
   if (projects.length === 0) return null;
   const projectIds = projects.map((p) => p.id);
@@ -76,6 +77,7 @@ async function loadInput(tx: Tx, today: string): Promise<FundsDemoInput | null> 
   const supplyRows = parcelIds.length ? await tx.select().from(supplies).where(and(inArray(supplies.parcelId, parcelIds), eq(supplies.status, '成交'))) : [];
   const projectStartOfParcel = new Map(parcelRows.map((p) => [p.id, startOf.get(p.projectId) ?? today]));
   return {
+    now,
     today,
     leaderThreshold: String((await getSettings(tx))['fund.leaderThresholdYuan']),
     actors: await loadActors(tx),
@@ -92,7 +94,15 @@ async function loadInput(tx: Tx, today: string): Promise<FundsDemoInput | null> 
     })),
     parcels: parcelRows.map((p) => {
       const reservedOn = firstDate(p.id, '已入库');
-      return { id: p.id, code: p.code, projectId: p.projectId, stage: p.stage, reservedOn, leftCustodyOn: reservedOn ? lastDate(p.id, ['已供应', '终止']) : null };
+      return {
+        id: p.id,
+        code: p.code,
+        projectId: p.projectId,
+        stage: p.stage,
+        reservedOn,
+        cancelledOn: firstDate(p.id, '终止'),
+        leftCustodyOn: reservedOn ? lastDate(p.id, ['已供应', '终止']) : null,
+      };
     }),
     parties: parties.map((p) => ({
       id: p.id,
@@ -107,11 +117,12 @@ async function loadInput(tx: Tx, today: string): Promise<FundsDemoInput | null> 
   };
 }
 
-export async function seedFundsDemo(db: Db): Promise<FundsDemoCounts | null> {
+/** `now`: the moment the demo is generated (nothing in it happens later); tests pass an early hour. */
+export async function seedFundsDemo(db: Db, now = new Date()): Promise<FundsDemoCounts | null> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.isDemo, true)).limit(1);
     if (existing) return null;
-    const input = await loadInput(tx, todayInShanghai());
+    const input = await loadInput(tx, now);
     if (!input) return null;
     const data = buildFundsDemo(input);
     const counts: FundsDemoCounts = {

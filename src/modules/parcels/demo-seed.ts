@@ -50,12 +50,12 @@ async function loadDistricts(tx: Tx): Promise<DistrictShape[]> {
 /** The demo users who "did" the steps, when the foundation demo created them. */
 async function loadActors(tx: Tx): Promise<{ clerk: DemoActor; chief: DemoActor }> {
   const rows = await tx
-    .select({ id: users.id, username: users.username })
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
     .from(users)
     .where(and(inArray(users.username, ['clerk', 'chief']), eq(users.isDemo, true)));
   const find = (username: string): DemoActor => {
     const u = rows.find((r) => r.username === username);
-    return u ? { id: u.id, name: u.username } : { id: null, name: '演示数据' };
+    return u ? { id: u.id, name: u.displayName } : { id: null, name: '演示数据' };
   };
   return { clerk: find('clerk'), chief: find('chief') };
 }

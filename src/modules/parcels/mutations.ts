@@ -226,7 +226,7 @@ export async function registerParcel(ctx: MutationContext, input: TRegisterParce
     toStage: '拟收储',
     eventDate: today,
     actorId: actor.userId,
-    actorName: actor.username,
+    actorName: actor.displayName,
     note: note ?? '登记地块',
   });
   await ctx.audit({

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
+import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { getSettings, type TSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
@@ -300,7 +301,7 @@ export interface RecentEvent {
   fromStage: string | null;
   toStage: string;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   docNo: string | null;
   reason: string | null;
   note: string | null;
@@ -308,13 +309,14 @@ export interface RecentEvent {
 
 /** The parcel's latest events, newest first. */
 export async function listRecentParcelEvents(db: Db, parcelId: string, limit = 10): Promise<RecentEvent[]> {
-  return db
+  const rows = await db
     .select({
       id: parcelEvents.id,
       seq: parcelEvents.seq,
       fromStage: parcelEvents.fromStage,
       toStage: parcelEvents.toStage,
       eventDate: parcelEvents.eventDate,
+      actorId: parcelEvents.actorId,
       actorName: parcelEvents.actorName,
       docNo: parcelEvents.docNo,
       reason: parcelEvents.reason,
@@ -324,6 +326,7 @@ export async function listRecentParcelEvents(db: Db, parcelId: string, limit = 1
     .where(eq(parcelEvents.parcelId, parcelId))
     .orderBy(desc(parcelEvents.seq))
     .limit(limit);
+  return withActors(db, rows);
 }
 
 /** One district's outline (for the faint background of the boundary map). */

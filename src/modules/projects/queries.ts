@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
+import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { parcelEvents, parcels, reserveProjects } from '@/modules/parcels/schema';
 import { planGroupIds, plansByIds, type PlanOption } from '@/modules/plans/queries';
 import type { TProjectFilter, TProjectStatus } from './validation';
@@ -171,7 +172,7 @@ export interface ProjectEventRow {
   fromStage: string | null;
   toStage: string;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   amount: string | null;
   docNo: string | null;
   reason: string | null;
@@ -179,7 +180,7 @@ export interface ProjectEventRow {
 
 /** The latest events across the project's parcels. */
 export async function listProjectEvents(db: Db, projectId: string, limit = 20): Promise<ProjectEventRow[]> {
-  return db
+  const rows = await db
     .select({
       id: parcelEvents.id,
       parcelId: parcelEvents.parcelId,
@@ -188,6 +189,7 @@ export async function listProjectEvents(db: Db, projectId: string, limit = 20): 
       fromStage: parcelEvents.fromStage,
       toStage: parcelEvents.toStage,
       eventDate: parcelEvents.eventDate,
+      actorId: parcelEvents.actorId,
       actorName: parcelEvents.actorName,
       amount: parcelEvents.amount,
       docNo: parcelEvents.docNo,
@@ -198,6 +200,7 @@ export async function listProjectEvents(db: Db, projectId: string, limit = 20): 
     .where(eq(parcels.projectId, projectId))
     .orderBy(desc(parcelEvents.eventDate), desc(parcelEvents.createdAt), desc(parcelEvents.seq))
     .limit(limit);
+  return withActors(db, rows);
 }
 
 /** Active projects to attach a parcel to (for the parcels module's forms). */

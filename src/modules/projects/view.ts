@@ -1,4 +1,5 @@
 import { STAGES } from '@/modules/parcels/stages';
+import type { PersonLabel } from '@/platform/auth/people';
 import { dec, formatHectares, formatM2, formatMu, formatWan, formatYuan, yuanToWan } from '@/modules/plans/amounts';
 import { planOptionLabel } from '@/modules/plans/view';
 import type { PlanOption } from '@/modules/plans/queries';
@@ -186,7 +187,7 @@ export interface ProjectEventView {
   parcelName: string;
   transition: string;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   amountWan: string | null;
   docNo: string | null;
   reason: string | null;
@@ -200,7 +201,7 @@ export function toProjectEventView(e: ProjectEventRow): ProjectEventView {
     parcelName: e.parcelName,
     transition: e.fromStage ? `${e.fromStage} → ${e.toStage}` : e.toStage,
     eventDate: e.eventDate,
-    actorName: e.actorName,
+    actor: e.actor,
     amountWan: e.amount === null ? null : formatWan(e.amount),
     docNo: e.docNo,
     reason: e.reason,

@@ -1,7 +1,6 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
+import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { systemSettings } from '@/platform/settings/schema';
 import { SETTING_GROUPS, SETTINGS, settingChoices, settingDecimals, type TSettingKey } from '@/platform/settings/catalog';
 import { resolveSettings } from '@/platform/settings/catalog';
@@ -20,16 +19,19 @@ export interface SettingRow {
   /** The value in force (the override when valid, else the default). */
   value: number;
   overridden: boolean;
-  updatedBy: string | null;
+  updatedBy: PersonLabel | null;
   updatedAt: Date | null;
 }
 
 /** Every setting of the catalogue with its value in force and who changed it last. */
 export async function listSettings(db: Db): Promise<SettingRow[]> {
   const rows = await db
-    .select({ key: systemSettings.key, value: systemSettings.value, updatedAt: systemSettings.updatedAt, updatedBy: users.displayName })
-    .from(systemSettings)
-    .leftJoin(users, eq(users.id, systemSettings.updatedBy));
+    .select({ key: systemSettings.key, value: systemSettings.value, updatedAt: systemSettings.updatedAt, updatedBy: systemSettings.updatedBy })
+    .from(systemSettings);
+  const people = await findPeople(
+    db,
+    rows.map((r) => r.updatedBy),
+  );
   const inForce = resolveSettings(rows);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return (Object.keys(SETTINGS) as TSettingKey[]).map((key) => {
@@ -47,7 +49,7 @@ export async function listSettings(db: Db): Promise<SettingRow[]> {
       choices: settingChoices(key)?.map((c) => ({ ...c })) ?? null,
       value: inForce[key],
       overridden: row !== undefined && inForce[key] !== def.default,
-      updatedBy: row?.updatedBy ?? null,
+      updatedBy: row ? personLabel(people, row.updatedBy) : null,
       updatedAt: row?.updatedAt ?? null,
     };
   });

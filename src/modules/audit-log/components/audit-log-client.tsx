@@ -6,6 +6,7 @@ import { DownloadIcon } from 'tdesign-icons-react';
 import type { AuditRow } from '../queries';
 import { auditFieldLabel, auditValueText } from '../field-labels';
 import { ListSearchButtons } from '@/ui/list-search-buttons';
+import { PersonName } from '@/ui/person-name';
 
 export type AuditRowView = Omit<AuditRow, 'occurredAt'> & { occurredAt: string };
 
@@ -65,22 +66,40 @@ export function AuditLogClient(props: {
   const { navigate, pagination } = useListNavigation(props.filter);
 
   const columns: PrimaryTableCol<AuditRowView>[] = [
-    { colKey: 'seq', title: '序号', width: 80 },
-    { colKey: 'occurredAt', title: '时间', width: 170 },
-    { colKey: 'username', title: '用户', width: 120, cell: ({ row }) => row.username ?? '（匿名）' },
-    { colKey: 'roleNames', title: '角色', width: 120, ellipsis: true },
-    { colKey: 'action', title: '操作', width: 140 },
+    { colKey: 'seq', title: '序号', width: 72 },
+    { colKey: 'occurredAt', title: '时间', width: 160 },
+    {
+      colKey: 'person',
+      title: '用户',
+      width: 190,
+      // Name and section, then (for the audit administrator) the login name and the roles held at the time.
+      // No person: a login attempt with an unknown login name, or the system itself (start-up, demo data).
+      cell: ({ row }) => {
+        const account = [row.username, row.roleNames].filter(Boolean).join(' · ');
+        return (
+          <div data-testid="audit-user">
+            <PersonName person={row.person} empty={row.username ? '（未识别用户）' : '（系统）'} />
+            {account && (
+              <div className="lr-line lr-muted" style={{ fontSize: 12 }} title={`登录名 ${account}`}>
+                {account}
+              </div>
+            )}
+          </div>
+        );
+      },
+    },
+    { colKey: 'action', title: '操作', width: 140, ellipsis: true },
     {
       colKey: 'object',
       title: '对象',
-      width: 200,
+      width: 160,
       ellipsis: true,
       cell: ({ row }) => [row.objectType, row.objectId].filter(Boolean).join(' · '),
     },
     {
       colKey: 'result',
       title: '结果',
-      width: 80,
+      width: 72,
       cell: ({ row }) => (
         <Tag theme={RESULT_THEME[row.result] ?? 'default'} variant="light">
           {row.result}
@@ -88,7 +107,7 @@ export function AuditLogClient(props: {
       ),
     },
     { colKey: 'message', title: '说明', ellipsis: true },
-    { colKey: 'ip', title: 'IP', width: 130 },
+    { colKey: 'ip', title: 'IP', width: 120, ellipsis: true },
   ];
 
   return (
@@ -96,7 +115,7 @@ export function AuditLogClient(props: {
       <div className="lr-toolbar">
         <Input
           style={{ width: 160 }}
-          placeholder="用户名"
+          placeholder="姓名或登录名"
           value={draft.user ?? ''}
           onChange={(v) => setDraft({ ...draft, user: String(v) })}
           onEnter={() => navigate({ ...draft, page: 1 })}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
+import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { getSettings } from '@/platform/settings';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { dec, Dec } from '@/modules/plans/amounts';
@@ -350,7 +350,7 @@ export interface BondPaymentView {
   interestPaid: string;
   voucherNo: string | null;
   note: string | null;
-  createdByName: string | null;
+  createdByPerson: PersonLabel | null;
 }
 
 export interface BondDetail {
@@ -366,7 +366,7 @@ export interface BondDetail {
 export async function getBond(db: Q, id: string, today = todayInShanghai()): Promise<BondDetail | null> {
   const row = await getBondRow(db, id);
   if (!row) return null;
-  const [lineMap, allocRows, payments, settings] = await Promise.all([
+  const [lineMap, allocRows, paymentRows, settings] = await Promise.all([
     scheduleLines(db, [id], today),
     db
       .select({
@@ -395,15 +395,19 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
         interestPaid: bondPayments.interestPaid,
         voucherNo: bondPayments.voucherNo,
         note: bondPayments.note,
-        createdByName: users.displayName,
+        createdBy: bondPayments.createdBy,
       })
       .from(bondPayments)
       .innerJoin(bondSchedule, eq(bondSchedule.id, bondPayments.scheduleId))
-      .leftJoin(users, eq(users.id, bondPayments.createdBy))
       .where(eq(bondPayments.bondId, id))
       .orderBy(desc(bondPayments.paidOn), desc(bondPayments.createdAt)),
     bondCheckSettings(db),
   ]);
+  const registrars = await findPeople(
+    db,
+    paymentRows.map((p) => p.createdBy),
+  );
+  const payments = paymentRows.map(({ createdBy, ...p }): BondPaymentView => ({ ...p, createdByPerson: personLabel(registrars, createdBy) }));
   const schedule = lineMap.get(id) ?? [];
   const debts = await projectDebts(
     db,

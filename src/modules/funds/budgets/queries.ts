@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
+import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { dec, Dec } from '@/modules/plans/amounts';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { budgetLines, budgetVersions, ledgerEntries } from '../schema';
@@ -30,7 +30,7 @@ export interface BudgetVersionRow {
   /** Differences from the previous version of the same budget (empty for version 1). */
   changes: BudgetLineChange[];
   createdBy: string | null;
-  createdByName: string | null;
+  createdByPerson: PersonLabel | null;
   createdAt: Date;
   isDemo: boolean;
 }
@@ -84,14 +84,13 @@ const versionColumns = {
   approvedOn: budgetVersions.approvedOn,
   total: budgetVersions.total,
   createdBy: budgetVersions.createdBy,
-  createdByName: users.displayName,
   createdAt: budgetVersions.createdAt,
   isDemo: budgetVersions.isDemo,
 };
 
-type VersionRecord = Omit<BudgetVersionRow, 'amounts' | 'changes'>;
+type VersionRecord = Omit<BudgetVersionRow, 'amounts' | 'changes' | 'createdByPerson'>;
 
-/** Versions with their lines (one extra query), each compared with the version before it. */
+/** Versions with their lines and who drew them up (two extra queries), each compared with the version before it. */
 async function withLines(db: Db | Tx, versions: (Omit<VersionRecord, 'kind' | 'status'> & { kind: string; status: string })[]): Promise<BudgetVersionRow[]> {
   if (!versions.length) return [];
   const lines = await db
@@ -103,6 +102,10 @@ async function withLines(db: Db | Tx, versions: (Omit<VersionRecord, 'kind' | 's
         versions.map((v) => v.id),
       ),
     );
+  const people = await findPeople(
+    db,
+    versions.map((v) => v.createdBy),
+  );
   const byVersion = new Map<string, { category: string; amount: string }[]>();
   for (const l of lines) {
     const list = byVersion.get(l.versionId) ?? [];
@@ -114,6 +117,7 @@ async function withLines(db: Db | Tx, versions: (Omit<VersionRecord, 'kind' | 's
     kind: v.kind as TBudgetKind,
     status: v.status as TBudgetStatus,
     total: toAmount(dec(v.total)),
+    createdByPerson: personLabel(people, v.createdBy),
     amounts: amountsFromLines(byVersion.get(v.id) ?? []),
     changes: [],
   }));
@@ -130,7 +134,6 @@ export async function getProjectBudgets(db: Db | Tx, projectId: string): Promise
   const versions = await db
     .select(versionColumns)
     .from(budgetVersions)
-    .leftJoin(users, eq(users.id, budgetVersions.createdBy))
     .where(eq(budgetVersions.projectId, projectId))
     .orderBy(asc(budgetVersions.year), desc(budgetVersions.version));
   const all = await withLines(db, versions);
@@ -145,7 +148,6 @@ export async function getCurrentBudget(db: Db | Tx, projectId: string, kind: TBu
   const versions = await db
     .select(versionColumns)
     .from(budgetVersions)
-    .leftJoin(users, eq(users.id, budgetVersions.createdBy))
     .where(and(eq(budgetVersions.projectId, projectId), eq(budgetVersions.kind, kind), eq(budgetVersions.year, kind === 'life' ? 0 : year), eq(budgetVersions.status, 'current')));
   const [row] = await withLines(db, versions);
   return row ?? null;

@@ -1,3 +1,4 @@
+import type { PersonLabel } from '@/platform/auth/people';
 import { formatDateTime } from '@/ui/format';
 import type { BudgetVersionRow } from './queries';
 import { describeLineChange, type BudgetLineChange } from './rules';
@@ -21,7 +22,7 @@ export interface BudgetVersionView {
   changes: BudgetLineChange[];
   /** "征收补偿 100.00 → 150.00 万元（+50.00）" per changed category. */
   changeTexts: string[];
-  createdByName: string | null;
+  createdBy: PersonLabel | null;
   createdAt: string;
   isDemo: boolean;
 }
@@ -42,7 +43,7 @@ export function toBudgetVersionView(v: BudgetVersionRow): BudgetVersionView {
     amounts: v.amounts,
     changes: v.changes,
     changeTexts: v.changes.map(describeLineChange),
-    createdByName: v.createdByName,
+    createdBy: v.createdByPerson,
     createdAt: formatDateTime(v.createdAt),
     isDemo: v.isDemo,
   };

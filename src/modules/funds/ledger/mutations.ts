@@ -31,6 +31,7 @@ import {
   takeBackCompensation,
   type EntryRow,
 } from './store';
+import { reversalApprovedNote, reversalRequestedNote } from './steps';
 import {
   postedOrigin,
   SOURCE_NAMES,
@@ -331,7 +332,7 @@ async function finalizeApproved(ctx: MutationContext, entry: EntryRow): Promise<
     action: 'reversal-approved',
     fromStatus: 'approved',
     toStatus: 'approved',
-    comment: `冲销记录 ${entry.entryNo} 已审批，本记录已冲销`,
+    comment: reversalApprovedNote(entry.entryNo),
   });
   let note = `；原记录 ${original.entryNo} 已冲销`;
   if (original.origin === 'compensation' && original.partyId) {
@@ -478,7 +479,7 @@ export const reverseEntry = defineMutation({
       .returning();
     await tx.update(ledgerEntries).set({ version: original.version + 1 }).where(eq(ledgerEntries.id, original.id));
     await addStep(tx, actor, { entryId: reversal.id, action: 'reverse', fromStatus: null, toStatus: 'submitted', comment: input.reason });
-    await addStep(tx, actor, { entryId: original.id, action: 'reverse', fromStatus: 'approved', toStatus: 'approved', comment: `冲销记录 ${entryNo}：${input.reason}` });
+    await addStep(tx, actor, { entryId: original.id, action: 'reverse', fromStatus: 'approved', toStatus: 'approved', comment: reversalRequestedNote(entryNo, input.reason) });
     const names = await describeReferences(tx, reversal);
     await ctx.audit({
       action: '冲销资金收支',

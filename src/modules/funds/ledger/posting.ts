@@ -10,6 +10,7 @@ import { dec } from '@/modules/plans/amounts';
 import { splitBondInterest } from '../rules';
 import { bondAllocations, ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
+import { BOND_INTEREST_STEP_COMMENT, COMPENSATION_STEP_COMMENT } from './steps';
 import { ATTACHMENT_OWNER, OBJECT_TYPE, addStep, describeReferences, findProject, requireOpenForSpending, snapshot } from './store';
 
 /** The audit entry of a change to a ledger entry made on behalf of another module (posting, withdrawal). */
@@ -30,7 +31,6 @@ async function auditEntry(tx: Tx, actor: Actor, a: { action: string; entryId: st
 }
 
 export const COMPENSATION_CATEGORY = '征收补偿';
-export const COMPENSATION_STEP_COMMENT = '由征收补偿登记自动生成';
 
 /**
  * A compensation payment recorded on a parcel (征收补偿登记) posts to the ledger instead of
@@ -77,7 +77,6 @@ export async function postCompensationPayment(
 }
 
 export const BOND_INTEREST_CATEGORY = '融资成本';
-export const BOND_INTEREST_STEP_COMMENT = '由专项债券还本付息登记自动生成';
 
 export interface BondInterestPosting {
   entries: { id: string; entryNo: string; projectCode: string; amount: string }[];

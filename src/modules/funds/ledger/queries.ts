@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
+import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { attachments } from '@/platform/storage/schema';
 import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
@@ -233,7 +233,7 @@ export interface EntryStepView {
   label: string;
   fromStatus: string | null;
   toStatus: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   comment: string | null;
   /** Funds warnings acknowledged at this step. */
   warnings: string[];
@@ -262,8 +262,8 @@ export interface EntryDetail extends LedgerRow {
   approvedAt: Date | null;
   leaderBy: string | null;
   leaderAt: Date | null;
-  /** Display names of the people in the workflow, by user id. */
-  people: Record<string, string>;
+  /** Who did each part of the workflow (created, submitted, reviewed, approved, leader-approved). */
+  people: Record<'createdBy' | 'submittedBy' | 'reviewedBy' | 'approvedBy' | 'leaderBy', PersonLabel | null>;
   steps: EntryStepView[];
   attachments: EntryAttachmentView[];
   /** The entry this one reverses. */
@@ -316,27 +316,28 @@ export async function getEntry(db: Db | Tx, id: string): Promise<EntryDetail | n
     row.reversalOf ? db.select({ id: ledgerEntries.id, entryNo: ledgerEntries.entryNo }).from(ledgerEntries).where(eq(ledgerEntries.id, row.reversalOf)) : Promise.resolve([]),
   ]);
 
-  const ids = [row.createdBy, row.submittedBy, row.reviewedBy, row.approvedBy, row.leaderBy].filter((v): v is string => !!v);
-  const people: Record<string, string> = {};
-  if (ids.length) {
-    for (const u of await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]))) {
-      people[u.id] = u.displayName;
-    }
-  }
+  const people = await findPeople(db, [row.createdBy, row.submittedBy, row.reviewedBy, row.approvedBy, row.leaderBy, ...steps.map((st) => st.actorId)]);
+  const person = (id: string | null) => personLabel(people, id);
   return {
     ...row,
     direction: row.direction as TDirection,
     status: row.status as TEntryStatus,
     origin: row.origin as TOrigin,
     sourceName: row.sourceCode ? (SOURCE_NAMES[row.sourceCode] ?? row.sourceCode) : null,
-    people,
+    people: {
+      createdBy: person(row.createdBy),
+      submittedBy: person(row.submittedBy),
+      reviewedBy: person(row.reviewedBy),
+      approvedBy: person(row.approvedBy),
+      leaderBy: person(row.leaderBy),
+    },
     steps: steps.map((s) => ({
       id: s.id,
       action: s.action,
       label: STEP_LABELS[s.action as TStepAction] ?? s.action,
       fromStatus: s.fromStatus,
       toStatus: s.toStatus,
-      actorName: s.actorName,
+      actor: personLabel(people, s.actorId, s.actorName),
       comment: s.comment,
       warnings: (s.warnings ?? []).map((w) => w.message),
       createdAt: s.createdAt,

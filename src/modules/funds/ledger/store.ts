@@ -3,10 +3,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/platform/action';
 import { fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
-import { users } from '@/platform/auth/schema';
 import { compensationParties, parcels, reserveProjects } from '@/modules/parcels/schema';
 import { ENTRY_STATUSES, compareAmounts, subtractAmounts, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
+import type { TStepAction } from './steps';
 import { DIRECTION_LABELS, ENTRY_CHANGED_BY_OTHERS, ENTRY_NOT_FOUND, ORIGIN_LABELS, PROJECT_CLOSED, SOURCE_NAMES, type TDirection, type TOrigin } from './validation';
 
 /** Server-side helpers shared by the ledger mutations and the compensation posting. */
@@ -16,18 +16,7 @@ export const ATTACHMENT_OWNER = 'ledger-entry';
 
 export type EntryRow = typeof ledgerEntries.$inferSelect;
 
-/** Workflow step codes stored in ledger_steps.action, and their names. */
-export const STEP_LABELS = {
-  create: '登记',
-  submit: '提交',
-  review: '审核通过',
-  approve: '财务审批',
-  'leader-approve': '领导审批',
-  return: '退回',
-  reverse: '发起冲销',
-  'reversal-approved': '冲销生效',
-} as const;
-export type TStepAction = keyof typeof STEP_LABELS;
+export { STEP_LABELS, type TStepAction } from './steps';
 
 /** The entry row locked for the transaction; refuses a stale version with the conflict message. */
 export async function lockEntry(tx: Tx, id: string, version?: number): Promise<EntryRow> {
@@ -35,11 +24,6 @@ export async function lockEntry(tx: Tx, id: string, version?: number): Promise<E
   if (!row) fail(ENTRY_NOT_FOUND, 'NOT_FOUND');
   if (version !== undefined && row.version !== version) fail(ENTRY_CHANGED_BY_OTHERS, 'CONFLICT');
   return row;
-}
-
-async function displayName(tx: Tx, actor: Actor): Promise<string> {
-  const [u] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, actor.userId));
-  return u?.displayName || actor.username;
 }
 
 export async function addStep(
@@ -61,7 +45,7 @@ export async function addStep(
     fromStatus: step.fromStatus,
     toStatus: step.toStatus,
     actorId: actor.userId,
-    actorName: await displayName(tx, actor),
+    actorName: actor.displayName,
     comment: step.comment ?? null,
     warnings: step.warnings?.length ? step.warnings : null,
   });

@@ -1,6 +1,7 @@
 import { formatYuan } from '@/modules/plans/amounts';
 import { ENTRY_STATUSES, WORKFLOW_ACTION_LABELS, type TEntryStatus, type TWorkflowAction } from '../rules';
 import { formatDateTime } from '@/ui/format';
+import type { PersonLabel } from '@/platform/auth/people';
 import type { EntryActions } from './entry-actions';
 import type { EntryDetail, LedgerAccountOption, LedgerRow, LedgerTotals } from './queries';
 import { DIRECTION_LABELS, ORIGIN_LABELS, SOURCE_NAMES, type TDirection, type TOrigin } from './validation';
@@ -163,7 +164,7 @@ export interface EntryStepItemView {
   label: string;
   fromLabel: string | null;
   toLabel: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   comment: string | null;
   warnings: string[];
   at: string;
@@ -181,11 +182,7 @@ export interface EntryDetailView {
   parcelName: string | null;
   leaderRequired: boolean;
   returnComment: string | null;
-  createdByName: string | null;
-  submittedByName: string | null;
-  reviewedByName: string | null;
-  approvedByName: string | null;
-  leaderByName: string | null;
+  people: EntryDetail['people'];
   steps: EntryStepItemView[];
   attachments: { id: string; fileName: string; sizeText: string; url: string }[];
   original: { id: string; entryNo: string } | null;
@@ -206,7 +203,6 @@ function sizeText(bytes: number): string {
 }
 
 export function toEntryDetailView(d: EntryDetail, actions: EntryActions): EntryDetailView {
-  const name = (id: string | null) => (id ? (d.people[id] ?? '（用户已删除）') : null);
   return {
     row: toLedgerRowView(d),
     id: d.id,
@@ -218,17 +214,13 @@ export function toEntryDetailView(d: EntryDetail, actions: EntryActions): EntryD
     parcelName: d.parcelName,
     leaderRequired: d.leaderRequired,
     returnComment: d.returnComment,
-    createdByName: name(d.createdBy),
-    submittedByName: name(d.submittedBy),
-    reviewedByName: name(d.reviewedBy),
-    approvedByName: name(d.approvedBy),
-    leaderByName: name(d.leaderBy),
+    people: d.people,
     steps: d.steps.map((s) => ({
       id: s.id,
       label: s.label,
       fromLabel: s.fromStatus ? (ENTRY_STATUSES[s.fromStatus as TEntryStatus] ?? s.fromStatus) : null,
       toLabel: ENTRY_STATUSES[s.toStatus as TEntryStatus] ?? s.toStatus,
-      actorName: s.actorName,
+      actor: s.actor,
       comment: s.comment,
       warnings: s.warnings,
       at: formatDateTime(s.createdAt),

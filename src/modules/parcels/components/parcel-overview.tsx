@@ -5,6 +5,8 @@ import { Alert, Card, Descriptions, Space, Timeline } from 'tdesign-react';
 import type { TStage } from '../stages';
 import { STAGE_COLORS, type WarningView } from '../view';
 import { StageTag } from './stage-tag';
+import type { PersonLabel } from '@/platform/auth/people';
+import { PersonName } from '@/ui/person-name';
 
 export interface ParcelFactView {
   label: string;
@@ -17,7 +19,7 @@ export interface ParcelEventView {
   fromStage: TStage | null;
   toStage: TStage;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   docNo: string | null;
   text: string | null;
 }
@@ -65,7 +67,11 @@ export function ParcelOverview(props: { parcelId: string; facts: ParcelFactView[
                       {e.fromStage ? <StageTag stage={e.fromStage} /> : <span className="lr-muted">登记</span>}
                       <span aria-hidden="true">→</span>
                       <StageTag stage={e.toStage} />
-                      {e.actorName && <span className="lr-muted">经办：{e.actorName}</span>}
+                      {e.actor && (
+                        <span className="lr-muted" data-testid="event-actor">
+                          经办：<PersonName person={e.actor} />
+                        </span>
+                      )}
                       {e.docNo && <span className="lr-muted">文号：{e.docNo}</span>}
                     </Space>
                     {e.text && <div style={{ marginTop: 4 }}>{e.text}</div>}

@@ -44,7 +44,7 @@ export const transitionParcel = defineMutation({
         toStage: input.toStage,
         eventDate: input.eventDate,
         actorId: actor.userId,
-        actorName: actor.username,
+        actorName: actor.displayName,
         amount: input.amount ?? (input.toStage === '已供应' ? (input.supply?.dealPrice ?? null) : null),
         docNo: input.docNo,
         reason: input.reason,

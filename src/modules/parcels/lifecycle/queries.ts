@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
+import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { parcelEvents } from '../schema';
 import { checkTransition, nextStages, type GuardProblem, type TTransitionKind } from '../rules';
 import type { TStage } from '../stages';
@@ -14,7 +15,7 @@ export interface ParcelEventView {
   fromStage: string | null;
   toStage: string;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   amount: string | null;
   docNo: string | null;
   reason: string | null;
@@ -30,6 +31,7 @@ export async function listParcelEvents(db: Db, parcelId: string): Promise<Parcel
       fromStage: parcelEvents.fromStage,
       toStage: parcelEvents.toStage,
       eventDate: parcelEvents.eventDate,
+      actorId: parcelEvents.actorId,
       actorName: parcelEvents.actorName,
       amount: parcelEvents.amount,
       docNo: parcelEvents.docNo,
@@ -40,7 +42,7 @@ export async function listParcelEvents(db: Db, parcelId: string): Promise<Parcel
     .where(eq(parcelEvents.parcelId, parcelId))
     .orderBy(asc(parcelEvents.seq));
   const docs = await listAttachments(db, EVENT_OWNER, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return (await withActors(db, rows)).map((r) => ({
     ...r,
     documents: docs.filter((d) => d.ownerId === r.id).map((d) => ({ id: d.id, fileName: d.fileName, url: d.url })),
   }));

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Table, type PrimaryTableCol } from 'tdesign-react';
 import type { ProjectEventView, ProjectParcelView } from '../view';
 import { StageTag } from './stage-tag';
+import { PersonName } from '@/ui/person-name';
 
 /** The project's parcels, each linking to its page. */
 export function ProjectParcelsTable({ parcels }: { parcels: ProjectParcelView[] }) {
@@ -31,7 +32,7 @@ export function ProjectParcelsTable({ parcels }: { parcels: ProjectParcelView[] 
 /** The latest lifecycle events across the project's parcels. */
 export function ProjectEventsTable({ events }: { events: ProjectEventView[] }) {
   const columns: PrimaryTableCol<ProjectEventView>[] = [
-    { colKey: 'eventDate', title: '日期', width: 110 },
+    { colKey: 'eventDate', title: '日期', width: 110, cell: ({ row }) => <span className="lr-line">{row.eventDate}</span> },
     {
       colKey: 'parcelCode',
       title: '地块',
@@ -43,8 +44,8 @@ export function ProjectEventsTable({ events }: { events: ProjectEventView[] }) {
         </Link>
       ),
     },
-    { colKey: 'transition', title: '环节变化', width: 170 },
-    { colKey: 'actorName', title: '经办人', width: 100, cell: ({ row }) => row.actorName ?? <span className="lr-muted">—</span> },
+    { colKey: 'transition', title: '环节变化', width: 170, cell: ({ row }) => <span className="lr-line">{row.transition}</span> },
+    { colKey: 'actor', title: '经办人', width: 170, cell: ({ row }) => <PersonName person={row.actor} /> },
     { colKey: 'amountWan', title: '金额（万元）', width: 120, align: 'right', cell: ({ row }) => row.amountWan ?? <span className="lr-muted">—</span> },
     { colKey: 'docNo', title: '文号', width: 150, ellipsis: true, cell: ({ row }) => row.docNo ?? <span className="lr-muted">—</span> },
     { colKey: 'reason', title: '说明', minWidth: 140, ellipsis: true, cell: ({ row }) => row.reason ?? '' },

@@ -57,7 +57,7 @@ export function WorkbenchView(props: {
           角色：{props.roleNames || '未分配角色'}
           {props.departmentName ? <span style={{ marginLeft: 16 }}>科室：{props.departmentName}</span> : null}
         </div>
-        <div className="lr-muted" style={{ marginTop: 4, fontSize: 12 }}>
+        <div className="lr-muted" style={{ marginTop: 4, fontSize: 12 }} data-testid="workbench-previous-login">
           {props.previousLogin ? `上次登录：${props.previousLogin}` : '这是您的首次登录'}
         </div>
       </Card>

@@ -37,7 +37,7 @@ export default async function ParcelOverviewPage({ params }: { params: Promise<{
         fromStage: e.fromStage as TStage | null,
         toStage: e.toStage as TStage,
         eventDate: e.eventDate,
-        actorName: e.actorName,
+        actor: e.actor,
         docNo: e.docNo,
         text: [e.reason && `原因：${e.reason}`, e.note].filter(Boolean).join('；') || null,
       }))}

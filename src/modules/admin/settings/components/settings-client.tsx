@@ -5,6 +5,7 @@ import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { updateSettingAction } from '../actions';
 import type { SettingRow } from '../queries';
+import { PersonName } from '@/ui/person-name';
 
 /** A setting as the page receives it (the date serialised by the server page). */
 export type SettingView = Omit<SettingRow, 'updatedAt'> & { updatedAt: string | null };
@@ -78,7 +79,20 @@ export function SettingsClient(props: { settings: SettingView[] }) {
     },
     { colKey: 'defaultValue', title: '默认值', width: 130, align: 'right', cell: ({ row }) => valueText(row, row.defaultValue) },
     { colKey: 'range', title: '允许范围', width: 170, cell: ({ row }) => (row.choices ? row.choices.map((c) => c.label).join(' / ') : `${fmtBound(row.min)}–${fmtBound(row.max)} ${row.unit}`) },
-    { colKey: 'updated', title: '最近修改', width: 200, cell: ({ row }) => (row.updatedAt ? `${row.updatedBy ?? '—'} ${row.updatedAt}` : <span className="lr-muted">—</span>) },
+    {
+      colKey: 'updated',
+      title: '最近修改',
+      width: 200,
+      cell: ({ row }) =>
+        row.updatedAt ? (
+          <>
+            <PersonName person={row.updatedBy} />
+            <div className="lr-muted">{row.updatedAt}</div>
+          </>
+        ) : (
+          <span className="lr-muted">—</span>
+        ),
+    },
     {
       colKey: 'op',
       title: '操作',

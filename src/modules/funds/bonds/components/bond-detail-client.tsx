@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon, EditIcon } from 'tdesign-icons-react';
+import { PersonName } from '@/ui/person-name';
 import { useRunAction } from '@/ui/use-run-action';
 import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
 import { RULE_SOURCES_FUNDS } from '../../rules';
@@ -201,8 +202,8 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     { colKey: 'principalPaid', title: '支付本金（元）', width: 150, align: 'right', cell: ({ row }) => formatYuan(row.principalPaid) },
     { colKey: 'interestPaid', title: '支付利息（元）', width: 140, align: 'right', cell: ({ row }) => formatYuan(row.interestPaid) },
     { colKey: 'voucherNo', title: '凭证号', width: 130, cell: ({ row }) => row.voucherNo ?? <span className="lr-muted">—</span> },
-    { colKey: 'createdByName', title: '登记人', width: 130, cell: ({ row }) => (row.createdByName ? <span style={nowrap}>{row.createdByName}</span> : <span className="lr-muted">—</span>) },
-    { colKey: 'note', title: '备注', minWidth: 160, ellipsis: true, cell: ({ row }) => row.note ?? '' },
+    { colKey: 'createdBy', title: '登记人', width: 170, cell: ({ row }) => <PersonName person={row.createdByPerson} /> },
+    { colKey: 'note', title: '备注', minWidth: 120, ellipsis: true, cell: ({ row }) => row.note ?? '' },
     ...(props.canEdit
       ? [
           {
@@ -348,7 +349,9 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       </Card>
 
       <Card bordered={false} title="还本付息记录" actions={<span className="lr-muted">共 {payments.length} 笔</span>}>
-        <Table<BondPaymentView> rowKey="id" data={payments} columns={paymentColumns} size="small" stripe tableLayout="auto" empty="尚未登记还本付息" data-testid="bond-payments" />
+        <div data-testid="bond-payments">
+          <Table<BondPaymentView> rowKey="id" data={payments} columns={paymentColumns} size="small" stripe tableLayout="auto" empty="尚未登记还本付息" />
+        </div>
       </Card>
 
       {editing && <BondFormDialog mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }} onClose={() => setEditing(false)} />}

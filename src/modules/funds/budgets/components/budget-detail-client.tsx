@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { EditIcon } from 'tdesign-icons-react';
+import { PersonName, personText } from '@/ui/person-name';
 import { formatWan } from '@/modules/plans/amounts';
 import { executionRate, LEDGER_CATEGORIES, sumAmounts } from '../../rules';
 import type { CategoryExecution, YearExecution } from '../queries';
@@ -43,7 +44,7 @@ function VersionLine({ v }: { v: BudgetVersionView | null }) {
   return (
     <span className="lr-muted">
       第 {v.version} 版 · 合计 {formatWan(v.total)} 万元 · {v.approvalDocNo ? `批准文号 ${v.approvalDocNo}` : '未填批准文号'}
-      {v.approvedOn ? `（${v.approvedOn}）` : ''} · {v.createdByName ?? '—'} 于 {v.createdAt} 保存
+      {v.approvedOn ? `（${v.approvedOn}）` : ''} · {personText(v.createdBy) || '—'} 于 {v.createdAt} 保存
     </span>
   );
 }
@@ -82,11 +83,15 @@ function HistoryTable({ history }: { history: BudgetVersionView[] }) {
     },
     { colKey: 'reason', title: '调整原因', width: 200, cell: ({ row }) => row.reason ?? <span className="lr-muted">{row.version === 1 ? '初始版本' : '—'}</span> },
     { colKey: 'approvalDocNo', title: '批准文号', width: 170, cell: ({ row }) => row.approvalDocNo ?? <span className="lr-muted">—</span> },
-    { colKey: 'approvedOn', title: '批准日期', width: 110, cell: ({ row }) => row.approvedOn ?? <span className="lr-muted">—</span> },
-    { colKey: 'createdByName', title: '编制人', width: 100, cell: ({ row }) => row.createdByName ?? <span className="lr-muted">—</span> },
+    { colKey: 'approvedOn', title: '批准日期', width: 110, cell: ({ row }) => (row.approvedOn ? <span className="lr-line">{row.approvedOn}</span> : <span className="lr-muted">—</span>) },
+    { colKey: 'createdBy', title: '编制人', width: 170, cell: ({ row }) => <PersonName person={row.createdBy} /> },
     { colKey: 'createdAt', title: '保存时间', width: 170 },
   ];
-  return <Table<BudgetVersionView> rowKey="id" data={history} columns={columns} size="small" bordered tableLayout="auto" empty="尚未编制任何预算" data-testid="budget-history" />;
+  return (
+    <div data-testid="budget-history">
+      <Table<BudgetVersionView> rowKey="id" data={history} columns={columns} size="small" bordered tableLayout="auto" empty="尚未编制任何预算" />
+    </div>
+  );
 }
 
 export function BudgetDetailClient(props: {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Alert, Button, Card, Descriptions, Dialog, Form, Popconfirm, Select, Space, Tag, Textarea, Timeline } from 'tdesign-react';
 import { DeleteIcon, EditIcon } from 'tdesign-icons-react';
+import { PersonName } from '@/ui/person-name';
 import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -293,10 +294,10 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
             { label: '凭证号', content: dash(row.voucherNo) },
             { label: '合同编号', content: dash(view.contractNo) },
             { label: '登记来源', content: row.originLabel },
-            { label: '经办人', content: dash(view.createdByName) },
-            { label: '科室审核', content: dash(view.reviewedByName) },
-            { label: '财务审批', content: dash(view.approvedByName) },
-            ...(view.leaderRequired ? [{ label: '领导审批', content: dash(view.leaderByName) }] : []),
+            { label: '经办人', content: <PersonName person={view.people.createdBy} /> },
+            { label: '科室审核', content: <PersonName person={view.people.reviewedBy} /> },
+            { label: '财务审批', content: <PersonName person={view.people.approvedBy} /> },
+            ...(view.leaderRequired ? [{ label: '领导审批', content: <PersonName person={view.people.leaderBy} /> }] : []),
             ...(view.original
               ? [
                   {
@@ -347,8 +348,8 @@ export function EntryDetailClient(props: { view: EntryDetailView; accounts: Acco
                       {s.fromLabel && s.fromLabel !== s.toLabel ? `${s.fromLabel} → ${s.toLabel}` : s.toLabel}
                     </span>
                   </div>
-                  <div className="lr-muted" style={{ fontSize: 13 }}>
-                    {s.actorName ?? '—'}
+                  <div className="lr-muted" style={{ fontSize: 13 }} data-testid="step-actor">
+                    <PersonName person={s.actor} />
                   </div>
                   {s.comment && <div style={{ fontSize: 13 }}>意见：{s.comment}</div>}
                   {s.warnings.length > 0 && (

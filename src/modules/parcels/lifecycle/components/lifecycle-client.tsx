@@ -4,6 +4,8 @@ import { Button, Card, Space, Tag, Timeline } from 'tdesign-react';
 import { CheckCircleFilledIcon, CloseCircleFilledIcon } from 'tdesign-icons-react';
 import { TransitionDialog, type TransitionStep } from './transition-dialog';
 import { EventDocuments } from './event-documents';
+import type { PersonLabel } from '@/platform/auth/people';
+import { PersonName } from '@/ui/person-name';
 
 export interface LifecycleStepView extends TransitionStep {
   blockers: { code: string; message: string; rule: string }[];
@@ -15,7 +17,7 @@ export interface LifecycleEventView {
   fromStage: string | null;
   toStage: string;
   eventDate: string;
-  actorName: string | null;
+  actor: PersonLabel | null;
   amount: string | null;
   docNo: string | null;
   reason: string | null;
@@ -47,9 +49,15 @@ export function LifecycleClient(props: {
               <div style={{ fontWeight: 600 }}>
                 {e.fromStage ? `${e.fromStage} → ${e.toStage}` : `登记为「${e.toStage}」`}
               </div>
-              <div className="lr-muted" style={{ fontSize: 13 }}>
-                {[e.actorName && `经办：${e.actorName}`, e.docNo && `文号：${e.docNo}`, money(e.amount) && `金额：${money(e.amount)}`].filter(Boolean).join('　')}
-              </div>
+              <Space className="lr-muted" size={16} breakLine style={{ fontSize: 13 }}>
+                {e.actor && (
+                  <span data-testid="event-actor">
+                    经办：<PersonName person={e.actor} />
+                  </span>
+                )}
+                {e.docNo && <span>文号：{e.docNo}</span>}
+                {money(e.amount) && <span>金额：{money(e.amount)}</span>}
+              </Space>
               {e.reason && <div style={{ fontSize: 13 }}>原因：{e.reason}</div>}
               {e.note && <div style={{ fontSize: 13 }}>{e.note}</div>}
               <EventDocuments eventId={e.id} documents={e.documents} canUpload={props.canTransition} />
