@@ -150,6 +150,31 @@ describe('demo payments follow what they pay for', () => {
     expect(p.list).toEqual([]);
   });
 
+  it('a parcel in the reserve had every household paid in full by approved payments, approved by the day it entered', async () => {
+    // The 入库 guard's own rule: paid means approved ledger payments (DOMAIN.md 收储中).
+    const p = problems();
+    const parties = await db().select().from(compensationParties);
+    const paid = new Map<string, number>();
+    const approvedLate: string[] = [];
+    for (const e of entries.filter((x) => x.partyId && x.status === 'approved')) {
+      paid.set(e.partyId!, (paid.get(e.partyId!) ?? 0) + Math.round(Number(e.amount) * 100));
+      const party = parties.find((x) => x.id === e.partyId)!;
+      const reserved = enteredOn(party.parcelId, '已入库');
+      const approvedOn = e.leaderAt ?? e.approvedAt;
+      if (reserved && e.amount.charAt(0) !== '-' && approvedOn && day(approvedOn) > reserved) approvedLate.push(`${e.entryNo} approved ${day(approvedOn)}, parcel entered the reserve ${reserved}`);
+    }
+    let reservedParties = 0;
+    for (const party of parties) {
+      if (!enteredOn(party.parcelId, '已入库')) continue;
+      reservedParties++;
+      const cents = Math.round(Number(party.amountAgreed) * 100);
+      p.add((paid.get(party.id) ?? 0) >= cents, () => `party ${party.name} of a reserved parcel: agreed ${party.amountAgreed}, approved payments ${(paid.get(party.id) ?? 0) / 100}`);
+    }
+    expect(reservedParties).toBeGreaterThan(100);
+    expect(p.list).toEqual([]);
+    expect(approvedLate.slice(0, 8)).toEqual([]);
+  });
+
   it('pays works after they started, land-sale income after the deal, and custody only while the parcel is held', async () => {
     const p = problems();
     const works = groupBy(await db().select().from(workPackages), (w) => w.parcelId);

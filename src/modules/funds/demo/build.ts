@@ -168,6 +168,8 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         parcelId: parcel.id,
         partyId: party.id,
         origin: 'compensation',
+        // 入库 needs compensation paid, and paid means approved.
+        approvedBy: parcel.reservedOn ?? undefined,
         counterparty: party.name,
         description: `地块 ${parcel.code} 征收补偿款（演示）`,
       });

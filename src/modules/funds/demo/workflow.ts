@@ -32,6 +32,8 @@ export interface Draft {
   /** origin 'bond-interest': the bond payment the interest was posted from, and when it was recorded. */
   bondPaymentId?: string;
   recordedAt?: Date;
+  /** The entry must be approved by the end of this day (a compensation payment before its parcel's 入库). */
+  approvedBy?: string;
   counterparty: string;
   description: string;
   contractNo?: string | null;
@@ -93,12 +95,22 @@ function drawGaps(rng: Rng): { usual: number[]; quick: number[] } {
   };
 }
 
-/** Steps up to `target`, at the usual pace, or quicker when `mustFinish` and the usual pace passes `now`; none after `now`. */
-function timedSteps(rng: Rng, build: (gaps: number[], createdAt: number) => PlannedStep[], createdAt: number, mustFinish: boolean, now: number): PlannedStep[] {
+/**
+ * Steps up to `target`, at the usual pace, or quicker when `mustFinish` and the usual pace passes
+ * `now` or the entry's `deadline`; none after `now`.
+ */
+function timedSteps(
+  rng: Rng,
+  build: (gaps: number[], createdAt: number) => PlannedStep[],
+  createdAt: number,
+  mustFinish: boolean,
+  now: number,
+  deadline = Number.POSITIVE_INFINITY,
+): PlannedStep[] {
   const { usual, quick } = drawGaps(rng);
   const start = Math.min(createdAt, now);
   let steps = build(usual, start);
-  if (mustFinish && steps.at(-1)!.at > now) steps = build(quick, start);
+  if (mustFinish && steps.at(-1)!.at > Math.min(now, deadline)) steps = build(quick, start);
   return steps.filter((s) => s.at <= now);
 }
 
@@ -151,7 +163,7 @@ export function numberAndApprove(rng: Rng, input: WorkflowInput, drafts: Draft[]
     const id = newId();
     const needsLeader = d.amount.abs().gt(input.leaderThreshold);
     // Only recent expenses wait in the workflow: an unapproved income must not leave approved spending uncovered.
-    const mayWait = d.direction === 'expense' && d.date >= recentFrom && !input.closedProjects.has(d.projectId);
+    const mayWait = d.direction === 'expense' && d.date >= recentFrom && !input.closedProjects.has(d.projectId) && !d.approvedBy;
     const target: Target = mayWait ? rng.weighted({ approved: 6, submitted: 1.2, reviewed: 1, leader: needsLeader ? 1 : 0, returned: 0.4 }) : 'approved';
     const byFinance = d.origin === 'bond-interest';
     const people = { submitter: byFinance ? a.finance : a.clerk, approver: byFinance ? a.finance2 : a.finance };
@@ -168,6 +180,7 @@ export function numberAndApprove(rng: Rng, input: WorkflowInput, drafts: Draft[]
       createdAt,
       !mayWait,
       now,
+      d.approvedBy ? momentOn(d.approvedBy, 17 * 60 + 30).getTime() : undefined,
     );
     const columns = columnsOf(trail);
     const accounted = columns.status === 'approved' || columns.status === 'leader';
