@@ -88,7 +88,7 @@ export function AcquisitionClient(props: {
       colKey: 'name',
       title: '姓名 / 单位',
       cell: ({ row }) => (
-        <div>
+        <div style={{ whiteSpace: 'nowrap' }}>
           {row.name}
           <div className="lr-muted" style={{ fontSize: 12 }}>
             {row.partyType}
@@ -113,9 +113,9 @@ export function AcquisitionClient(props: {
       colKey: 'agreement',
       title: '补偿协议',
       cell: ({ row }) => (
-        <div>
+        <div style={{ whiteSpace: 'nowrap' }}>
           {row.agreementNo ?? '—'}
-          <div className="lr-muted" style={{ fontSize: 12 }}>
+          <div className="lr-muted" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {row.agreementSignedOn ? `${row.agreementSignedOn} 签订` : '未签订'}
           </div>
         </div>
