@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { STAGES } from '@/modules/parcels/stages';
 import { STAGE_COLORS, UNKNOWN_STAGE_COLOR, WARNING_COLORS } from './tiles/colors';
-import { PARCEL_TILE_URL, POLYGON_MIN_ZOOM, TILE_LAYER } from './tiles/contract';
+import { LABEL_MIN_ZOOM, PARCEL_TILE_URL, POLYGON_MIN_ZOOM, TILE_LAYER } from './tiles/contract';
 import { mapFilterQuery, type MapFilters } from './validation';
 import type { MapLayerView } from './layers/rules';
 import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
@@ -22,8 +22,8 @@ import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
 export const FONT_STACK = 'DejaVuSans';
 /** Chinese glyphs are drawn locally with these fonts (the server ships CJK fonts: fonts-noto-cjk). */
 export const LOCAL_IDEOGRAPH_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
-/** Parcel codes and names are labelled from this zoom on. */
-export const LABEL_MIN_ZOOM = 15;
+/** Parcel codes and names are labelled from this zoom on (the tiles carry label points from it). */
+export { LABEL_MIN_ZOOM };
 /** Tiles are requested up to this zoom and overzoomed beyond it. */
 export const TILE_SOURCE_MAX_ZOOM = 16;
 
@@ -71,6 +71,8 @@ export function clusterCountText(): ExpressionSpecification {
 
 const polygons: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const points: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+/** A parcel's label point (z ≥ LABEL_MIN_ZOOM): a point with a code, unlike the clusters of low zooms. */
+export const PARCEL_LABEL_FILTER: FilterSpecification = ['all', points, ['has', 'code']];
 
 /** The selection outline layer's filter: the polygon of the parcel whose `id` is given (none for null). */
 export function selectedLayerFilter(id: string | null): FilterSpecification {
@@ -345,12 +347,14 @@ function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptio
         paint: { 'text-color': '#ffffff' },
       },
       {
+        // One label per parcel, at the point the tile gives it: a polygon would be labelled once
+        // per tile it crosses (see tiles/contract.ts).
         id: LAYERS.parcelLabel,
         type: 'symbol',
         source: SOURCES.parcels,
         'source-layer': TILE_LAYER,
         minzoom: LABEL_MIN_ZOOM,
-        filter: polygons,
+        filter: PARCEL_LABEL_FILTER,
         layout: {
           'text-field': ['format', ['get', 'code'], { 'font-scale': 1 }, '\n', {}, ['get', 'name'], { 'font-scale': 0.9 }],
           'text-font': [FONT_STACK],
