@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
 import { Alert } from 'tdesign-react';
 import { POLYGON_MIN_ZOOM } from '../tiles/contract';
-import { basemapIds, buildMapStyle, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, FONT_STACK, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import { basemapIds, buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, FONT_STACK, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
 import { BASEMAP_PREFIX, prepareBasemapStyle, type BasemapStyle, type BasemapStyleResult } from '../layers/vector-style';
 import { LayersPanel, type LayerToggle } from './layers-panel';
@@ -258,6 +258,10 @@ export function MapView(props: MapViewProps) {
         scheduleStats();
       });
       map.on('idle', () => setMapState('idle'));
+      // The style has no sprite: the clusters' invisible collision box is made here (again after a setStyle).
+      map.on('styleimagemissing', (e) => {
+        if (e.id === CLUSTER_BOX_IMAGE && !map!.hasImage(CLUSTER_BOX_IMAGE)) map!.addImage(CLUSTER_BOX_IMAGE, clusterBoxImage());
+      });
       map.on('load', () => scheduleStats());
       // A base map that cannot be reached (wrong address, no internet for 天地图) must not leave the
       // map blank: after a few failed tiles it is switched off and the offline map shown with a notice.
