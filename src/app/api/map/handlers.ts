@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { GENERIC_FAILURE } from '@/platform/errors';
 import { getLogger } from '@/platform/logger';
 import { todayInShanghai } from '@/ui/format';
-import { getDistrictCollection, getParcelCard, searchParcels, viewStatistics } from '@/modules/map/queries';
+import { getDistrictCollection, getParcelCard, getParcelExtent, searchParcels, viewStatistics } from '@/modules/map/queries';
 import { parseBBox, parseMapFilters, parseSearchText, SEARCH_MAX_LENGTH } from '@/modules/map/validation';
 
 /**
@@ -70,4 +70,9 @@ export function statsResponse(db: Db, actor: Actor | null, url: string, today: s
     if (!bbox) return json({ error: '视图范围 bbox 缺失或无效（应为 最小经度,最小纬度,最大经度,最大纬度）' }, 400);
     return json(await viewStatistics(db, bbox, parseMapFilters(params), today));
   });
+}
+
+/** GET /api/map/extent?<filters>: `{ extent }`, the bbox of the parcels the filters keep (null when none). */
+export function extentResponse(db: Db, actor: Actor | null, url: string, today: string = todayInShanghai()): Promise<Response> {
+  return guarded(actor, 'extent', async () => json({ extent: await getParcelExtent(db, parseMapFilters(new URL(url).searchParams), today) }));
 }

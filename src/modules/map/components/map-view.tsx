@@ -5,9 +5,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
 import { Alert } from 'tdesign-react';
 import { POLYGON_MIN_ZOOM } from '../tiles/contract';
-import { basemapIds, buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, FONT_STACK, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import { basemapIds, buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
-import { BASEMAP_PREFIX, prepareBasemapStyle, type BasemapStyle, type BasemapStyleResult } from '../layers/vector-style';
+import { BASEMAP_PREFIX, type BasemapStyle } from '../layers/vector-style';
+import { basemapNotice, loadBasemapStyle } from './basemap-loader';
 import { LayersPanel, type LayerToggle } from './layers-panel';
 import { MapTools, type TToolMode } from './map-tools';
 import { MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
@@ -18,48 +19,20 @@ import { MapLegend } from './map-legend';
 import { MapSearch } from './map-search';
 import { ParcelCard } from './parcel-card';
 import { ViewStats } from './view-stats';
+import { overlayPadding, overlayRects, type Padding } from './fit-padding';
 
 /** Delay after the map stops moving before the URL and the statistics follow. */
 const URL_DEBOUNCE_MS = 400;
 const STATS_DEBOUNCE_MS = 300;
 /** Search results and clicks zoom to the parcel, but not closer than this. */
 const FOCUS_MAX_ZOOM = 17;
-/** How long the map waits for a base map's style.json before it opens with the offline map. */
-const STYLE_TIMEOUT_MS = 8000;
-
-/** The notice shown when the base map cannot be used and the offline map is shown instead. */
-const basemapNotice = (name: string, reason?: string) =>
-  `底图「${name}」无法加载，已切换为离线地图（行政区划与地块照常显示）${reason ? `：${reason}` : ''}。请系统管理员检查“地图图层”设置。`;
-
-/**
- * Fetches a style.json base map from the intranet tile server (from the browser, like its tiles:
- * the server needs to allow cross-origin requests, as TileServer GL and GeoServer can) and
- * prepares it for merging under our layers.
- */
-async function loadBasemapStyle(url: string): Promise<BasemapStyleResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), STYLE_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, { signal: controller.signal, credentials: 'omit' });
-    if (!res.ok) return { ok: false, reason: `样式地址返回 HTTP ${res.status}` };
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      return { ok: false, reason: '样式文件不是有效的 JSON' };
-    }
-    return prepareBasemapStyle(json, url, FONT_STACK);
-  } catch {
-    return { ok: false, reason: controller.signal.aborted ? '样式地址超时未响应' : '样式地址无法访问（请检查地址，以及瓦片服务器是否允许跨域访问）' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
+/** What lies over the map: search box, tools, layers button, legend, maplibre's controls. */
+const OVERLAY_SELECTOR = '.lr-map-search, .lr-map-tools, .lr-map-layers, .lr-map-legend, .maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-right';
 export interface MapViewProps {
   filters: MapFilters;
   /** From the URL (`c`, `z`); null: fit `extent`. */
   view: MapViewState | null;
+  /** The parcels the filters keep (else the districts): the opening view without `view`. */
   extent: BBox | null;
   options: MapFilterOptions;
   /** 地图图层: the chosen base map (null: offline) and the enabled overlays. */
@@ -182,13 +155,21 @@ export function MapView(props: MapViewProps) {
     setCardLoading(false);
   };
 
-  const fitTo = (b: BBox) => {
+  /** The padding that keeps fitted parcels clear of everything over the map. */
+  const fitPadding = (): Padding | number => {
+    const el = containerRef.current;
+    const stage = el?.parentElement;
+    if (!el || !stage) return 80;
+    return overlayPadding({ width: el.clientWidth, height: el.clientHeight }, overlayRects(el, stage.querySelectorAll(OVERLAY_SELECTOR)));
+  };
+
+  const fitTo = (b: BBox, duration = 1200) => {
     mapRef.current?.fitBounds(
       [
         [b.minLon, b.minLat],
         [b.maxLon, b.maxLat],
       ],
-      { padding: 80, maxZoom: FOCUS_MAX_ZOOM, duration: 1200 },
+      { padding: fitPadding(), maxZoom: FOCUS_MAX_ZOOM, duration },
     );
   };
 
@@ -239,14 +220,10 @@ export function MapView(props: MapViewProps) {
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new maplibre.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
       if (!initial && props.extent) {
-        map.fitBounds(
-          [
-            [props.extent.minLon, props.extent.minLat],
-            [props.extent.maxLon, props.extent.maxLat],
-          ],
-          // Room for the search box at the top and the legend at the lower left.
-          { padding: { top: 64, bottom: 40, left: 260, right: 50 }, duration: 0 },
-        );
+        // Fitted to the parcels the filters keep, clear of the overlays (measured now that the
+        // controls are in), and written to the URL like any later view.
+        fitTo(props.extent, 0);
+        scheduleUrl();
       }
       setZoom(map.getZoom());
       setMapState('loading');
@@ -370,12 +347,7 @@ export function MapView(props: MapViewProps) {
               <Alert theme="warning" message={notice} close onClosed={() => setNotice(null)} />
             </div>
           )}
-          {zoom < POLYGON_MIN_ZOOM && !failure && (
-            <div className="lr-map-hint" data-testid="zoom-hint">
-              放大到 {POLYGON_MIN_ZOOM} 级以上显示地块边界（当前 {zoom.toFixed(1)} 级）
-            </div>
-          )}
-          <MapLegend />
+          <MapLegend zoom={zoom} />
           <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} />
           <LayersPanel
             toggles={toggles}
