@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { STAGE_COLORS } from '../../src/modules/map/tiles/colors';
 import type { TStage } from '../../src/modules/parcels/stages';
 import { login, shot } from './helpers';
-import { drawnFill, mapIdle, middleGrid, near, pickStages, pixels, projectOnMap, viewOf, type Rgb } from './map-helpers';
+import { drawnFill, mapIdle, middleGrid, near, pickDistrict, pickStages, pixels, projectOnMap, searchAndOpen, viewOf, type Rgb } from './map-helpers';
 
 /*
  * 挂图作战 in Chromium with software WebGL (swiftshader): the map opens, the demo parcels render,
@@ -336,4 +336,47 @@ test('without centre and zoom in the URL the map opens fitted to the parcels the
   await mapIdle(page);
   await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
   await shot(page, 'map-parcel-labels');
+});
+
+test('a filter that hides the selected parcel closes its card; an empty view says so and offers to clear the filters or zoom to the data', async ({ page }) => {
+  await login(page, 'leader');
+  await page.goto('/map');
+  await mapIdle(page);
+  await searchAndOpen(page, SEARCH_TEXT);
+  const card = page.getByTestId('parcel-card');
+  await expect(card.getByTestId('card-code')).not.toBeEmpty();
+  await expect.poll(() => viewOf(page.url())?.zoom ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await mapIdle(page);
+
+  // The parcel's own district keeps it: the card stays.
+  await pickDistrict(page, '赫山区');
+  await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBe('430903');
+  await mapIdle(page);
+  await page.waitForTimeout(1000);
+  await expect(card).toBeVisible();
+
+  // Another district hides it: the card closes and the empty view says so, with the filters.
+  await pickDistrict(page, '安化县');
+  await expect(card).toBeHidden();
+  await expect(page.getByText('所选地块不符合当前筛选条件，已关闭地块信息')).toBeVisible();
+  const empty = page.getByTestId('map-empty');
+  await expect(empty).toContainText('当前视图内没有符合筛选条件的地块');
+  await expect(empty).toContainText('筛选：区县 安化县');
+  await expect(page.getByTestId('stat-count-total')).toHaveText('0');
+  await shot(page, 'map-empty-view');
+
+  await empty.getByRole('button', { name: '缩放到符合条件的地块' }).click();
+  await expect(empty).toBeHidden({ timeout: 15_000 });
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+  expect(new URL(page.url()).searchParams.get('district')).toBe('430923');
+
+  // Elsewhere, clearing the filters brings the parcels back.
+  await page.goto('/map?c=112.35000,28.55000&z=14.00&district=430923&warn=1');
+  await mapIdle(page);
+  await expect(empty).toContainText('筛选：区县 安化县；仅看预警');
+  await empty.getByRole('button', { name: '清除筛选' }).click();
+  await expect(empty).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBeNull();
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
 });

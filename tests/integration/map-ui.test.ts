@@ -3,7 +3,7 @@ import type { Database } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, supplies, workPackages } from '../../src/modules/parcels/schema';
 import type { TStage } from '../../src/modules/parcels/stages';
-import { cardResponse, districtsResponse, extentResponse, searchResponse, statsResponse } from '../../src/app/api/map/handlers';
+import { cardResponse, districtsResponse, extentResponse, matchResponse, searchResponse, statsResponse } from '../../src/app/api/map/handlers';
 import type { ParcelCard, SearchHit, ViewStatistics } from '../../src/modules/map/queries';
 import { getMapPageData } from '../../src/modules/map/queries';
 import { clearTileCache } from '../../src/modules/map/tiles/service';
@@ -223,6 +223,7 @@ describe('permissions', () => {
       searchResponse(db(), actor, `${BASE}/search?q=MAP`),
       statsResponse(db(), actor, `${BASE}/stats?${VIEW}`, TODAY),
       extentResponse(db(), actor, `${BASE}/extent`, TODAY),
+      matchResponse(db(), actor, ids.overdue, `${BASE}/parcels/${ids.overdue}/match?stage=已入库`, TODAY),
     ];
     for (const res of calls(null)) expect(await json(res)).toEqual({ status: 401, body: { error: '登录已失效，请重新登录' } });
     for (const res of calls(sysadmin)) expect(await json(res)).toEqual({ status: 403, body: { error: '您没有查看地块的权限' } });
@@ -293,6 +294,33 @@ describe('parcel card', () => {
   it('answers 404 for an unknown parcel and 400 for a malformed id', async () => {
     expect(await json(cardResponse(db(), clerk, '01NOSUCHPARCEL000000000000', TODAY))).toEqual({ status: 404, body: { error: '地块不存在或已被删除' } });
     expect(await json(cardResponse(db(), clerk, "x' or 1=1 --", TODAY))).toEqual({ status: 400, body: { error: '地块标识无效' } });
+  });
+});
+
+describe('whether the filters keep the selected parcel', () => {
+  const match = (id: string, query: string) => json<{ matches?: boolean; error?: string }>(matchResponse(db(), clerk, id, `${BASE}/parcels/${id}/match?${query}`, TODAY));
+  const matches = async (id: string, query: string) => (await match(id, query)).body.matches;
+
+  it('answers as the tiles and statistics filter: stage, district, project, use, year, warnings', async () => {
+    expect(await matches(ids.overdue, '')).toBe(true);
+    expect(await matches(ids.overdue, 'stage=已入库,可供应')).toBe(true);
+    expect(await matches(ids.overdue, 'stage=可供应')).toBe(false);
+    expect(await matches(ids.overdue, 'district=430903')).toBe(true);
+    expect(await matches(ids.overdue, 'district=430921')).toBe(false);
+    expect(await matches(ids.overdue, 'year=2020')).toBe(true);
+    expect(await matches(ids.overdue, 'year=2021')).toBe(false);
+    expect(await matches(ids.overdue, 'warn=1')).toBe(true);
+    expect(await matches(ids.developing, 'warn=1')).toBe(false);
+    expect(await matches(ids.developing, `project=${projectA}&use=商服用地`)).toBe(true);
+    expect(await matches(ids.developing, `project=${projectB}`)).toBe(false);
+    // Without a boundary it is on no map, but its card opens from the search: the filters still apply.
+    expect(await matches(ids.noGeometry, 'stage=拟收储')).toBe(true);
+    expect(await matches(ids.noGeometry, 'stage=已入库')).toBe(false);
+  });
+
+  it('says no for an unknown parcel and refuses a malformed id', async () => {
+    expect(await match('01UNKNOWNPARCEL0000000000', '')).toEqual({ status: 200, body: { matches: false } });
+    expect(await match('bad id!', '')).toEqual({ status: 400, body: { error: '地块标识无效' } });
   });
 });
 

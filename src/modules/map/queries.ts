@@ -119,6 +119,20 @@ export async function viewStatistics(db: Db, bbox: BBox, f: MapFilters, today: s
   return statisticsOf(perStage);
 }
 
+/**
+ * Whether the filters keep a parcel, as the tiles and the statistics filter (the map closes the
+ * card of a parcel a new filter hides). False for an unknown parcel.
+ */
+export async function parcelMatchesFilters(db: Db, id: string, f: MapFilters, today: string = todayInShanghai()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: parcels.id })
+    .from(parcels)
+    .where(and(eq(parcels.id, id), ...filterSql(f)))
+    .limit(1);
+  if (!row) return false;
+  return !f.warn || (await parcelWarningLevels(db, today)).has(id);
+}
+
 /* ---------- search ---------- */
 
 export interface SearchHit {

@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { GENERIC_FAILURE } from '@/platform/errors';
 import { getLogger } from '@/platform/logger';
 import { todayInShanghai } from '@/ui/format';
-import { getDistrictCollection, getParcelCard, getParcelExtent, searchParcels, viewStatistics } from '@/modules/map/queries';
+import { getDistrictCollection, getParcelCard, getParcelExtent, parcelMatchesFilters, searchParcels, viewStatistics } from '@/modules/map/queries';
 import { parseBBox, parseMapFilters, parseSearchText, SEARCH_MAX_LENGTH } from '@/modules/map/validation';
 
 /**
@@ -48,6 +48,14 @@ export function cardResponse(db: Db, actor: Actor | null, id: string, today: str
     if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return json({ error: '地块标识无效' }, 400);
     const card = await getParcelCard(db, id, today);
     return card ? json(card) : json({ error: '地块不存在或已被删除' }, 404);
+  });
+}
+
+/** GET /api/map/parcels/{id}/match?<filters>: `{ matches }`, whether the filters keep the parcel. */
+export function matchResponse(db: Db, actor: Actor | null, id: string, url: string, today: string = todayInShanghai()): Promise<Response> {
+  return guarded(actor, 'match', async () => {
+    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return json({ error: '地块标识无效' }, 400);
+    return json({ matches: await parcelMatchesFilters(db, id, parseMapFilters(new URL(url).searchParams), today) });
   });
 }
 

@@ -2,17 +2,17 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map-view.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
-import { Alert } from 'tdesign-react';
-import { POLYGON_MIN_ZOOM } from '../tiles/contract';
-import { basemapIds, buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import type { Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
+import { Alert, MessagePlugin } from 'tdesign-react';
+import { buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, overlayIds, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
-import { BASEMAP_PREFIX, type BasemapStyle } from '../layers/vector-style';
+import type { BasemapStyle } from '../layers/vector-style';
 import { basemapNotice, loadBasemapStyle } from './basemap-loader';
+import { watchClicks, watchMapErrors } from './map-events';
 import { LayersPanel, type LayerToggle } from './layers-panel';
 import { MapTools, type TToolMode } from './map-tools';
-import { MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
-import type { ParcelCard as TParcelCard, SearchHit, ViewStatistics } from '../queries';
+import { EMPTY_FILTERS, MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
+import type { SearchHit, ViewStatistics } from '../queries';
 import { fetchJson } from './fetch-json';
 import { MapFilterBar, type MapFilterOptions } from './map-filters';
 import { MapLegend } from './map-legend';
@@ -20,6 +20,9 @@ import { MapSearch } from './map-search';
 import { ParcelCard } from './parcel-card';
 import { ViewStats } from './view-stats';
 import { overlayPadding, overlayRects, type Padding } from './fit-padding';
+import { EmptyView } from './empty-view';
+import { useParcelCard } from './use-parcel-card';
+import { fetchViewStats } from './view-query';
 
 /** Delay after the map stops moving before the URL and the statistics follow. */
 const URL_DEBOUNCE_MS = 400;
@@ -75,11 +78,7 @@ export function MapView(props: MapViewProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [card, setCard] = useState<TParcelCard | null>(null);
-  const [cardLoading, setCardLoading] = useState(false);
-  const [cardError, setCardError] = useState<string | null>(null);
-  const cardAbort = useRef<AbortController | null>(null);
+  const { selectedId, selectedRef, card, loading: cardLoading, error: cardError, open: openCard, close: closeCard } = useParcelCard();
 
   const [stats, setStats] = useState<ViewStatistics | null>(null);
   const [statsLoading, setStatsLoading] = useState(false);
@@ -110,15 +109,11 @@ export function MapView(props: MapViewProps) {
     statsTimer.current = setTimeout(async () => {
       const map = mapRef.current;
       if (!map) return;
-      const b = map.getBounds();
-      const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
-      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(6)).join(',');
       statsAbort.current?.abort();
       const controller = new AbortController();
       statsAbort.current = controller;
       setStatsLoading(true);
-      const filterQuery = mapFilterQuery(filtersRef.current);
-      const result = await fetchJson<ViewStatistics>(`/api/map/stats?bbox=${bbox}${filterQuery ? `&${filterQuery}` : ''}`, controller.signal);
+      const result = await fetchViewStats(map, filtersRef.current, controller.signal);
       if (controller.signal.aborted) return;
       setStatsLoading(false);
       if (result.ok) {
@@ -129,31 +124,6 @@ export function MapView(props: MapViewProps) {
       }
     }, STATS_DEBOUNCE_MS);
   }, []);
-
-  const openCard = useCallback(async (id: string) => {
-    setSelectedId(id);
-    cardAbort.current?.abort();
-    const controller = new AbortController();
-    cardAbort.current = controller;
-    setCardLoading(true);
-    setCardError(null);
-    const result = await fetchJson<TParcelCard>(`/api/map/parcels/${encodeURIComponent(id)}`, controller.signal);
-    if (controller.signal.aborted) return;
-    setCardLoading(false);
-    if (result.ok) setCard(result.data);
-    else {
-      setCard(null);
-      setCardError(result.error);
-    }
-  }, []);
-
-  const closeCard = () => {
-    cardAbort.current?.abort();
-    setSelectedId(null);
-    setCard(null);
-    setCardError(null);
-    setCardLoading(false);
-  };
 
   /** The padding that keeps fitted parcels clear of everything over the map. */
   const fitPadding = (): Padding | number => {
@@ -240,70 +210,25 @@ export function MapView(props: MapViewProps) {
         if (e.id === CLUSTER_BOX_IMAGE && !map!.hasImage(CLUSTER_BOX_IMAGE)) map!.addImage(CLUSTER_BOX_IMAGE, clusterBoxImage());
       });
       map.on('load', () => scheduleStats());
-      // A base map that cannot be reached (wrong address, no internet for 天地图) must not leave the
-      // map blank: after a few failed tiles it is switched off and the offline map shown with a notice.
-      let basemapFailures = 0;
-      // maplibre refuses a whole style that breaks its specification (a fetched style.json can):
-      // rather than a blank map, the offline map is loaded again without the base map.
-      let styleLoaded = false;
-      map.once('style.load', () => {
-        styleLoaded = true;
-      });
-      map.on('error', (ev) => {
-        const sourceId = (ev as { sourceId?: string }).sourceId;
-        if (basemap?.styleUrl && !styleLoaded && !sourceId) {
-          // One event per problem found: the first switches to the offline map, the rest are the same refusal.
-          if (basemapStyle) {
-            const message = ev.error instanceof Error ? ev.error.message : '';
-            basemapStyle = null;
-            map!.setStyle(styleFor(null), { diff: false });
-            setBasemapFailed(true);
-            setNotice(basemapNotice(basemap.name, `样式内容不符合 MapLibre 样式规范${message ? `（${message}）` : ''}`));
-          }
-          return;
-        }
-        if (basemap && sourceId?.startsWith(BASEMAP_PREFIX)) {
-          basemapFailures++;
-          if (basemapFailures === 3) {
-            for (const id of basemapIds(basemap, basemapStyle)) if (map!.getLayer(id)) map!.setLayoutProperty(id, 'visibility', 'none');
-            if (map!.getLayer(LAYERS.districtFill)) map!.setPaintProperty(LAYERS.districtFill, 'fill-opacity', DISTRICT_FILL_OPACITY.offline);
-            setBasemapFailed(true);
-            setNotice(basemapNotice(basemap.name));
-          }
-          return;
-        }
-        if (sourceId?.startsWith('overlay-')) {
-          setNotice('叠加图层的服务无法访问，该图层暂不显示');
-          return;
-        }
-        const err = ev.error as (Error & { status?: number }) | undefined;
-        if (err?.status === 401) setNotice('登录已失效，地图数据无法加载，请重新登录');
-        else if (err?.status === 403) setNotice('您没有查看地块的权限');
-        else setNotice('部分地图数据加载失败，已显示的内容可能不完整；请稍后刷新');
+      watchMapErrors(map, {
+        basemap,
+        basemapStyle,
+        offlineStyle: () => styleFor(null),
+        onBasemapFailed: (reason) => {
+          setBasemapFailed(true);
+          setNotice(basemapNotice(basemap!.name, reason));
+        },
+        onNotice: setNotice,
       });
 
-      const hitAt = (e: MapMouseEvent) => map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
-      map.on('mousemove', (e) => {
-        map!.getCanvas().style.cursor = hitAt(e).length ? 'pointer' : '';
-      });
-      map.on('click', (e) => {
-        if (toolModeRef.current !== 'none') return;
-        const feature = hitAt(e)[0];
-        if (!feature) return;
-        const id = feature.properties?.id;
-        if (feature.layer.id === LAYERS.parcelFill && typeof id === 'string' && id) {
-          void openCard(id);
-        } else if (feature.layer.id === LAYERS.clusters) {
-          map!.easeTo({ center: e.lngLat, zoom: Math.min(POLYGON_MIN_ZOOM + 0.5, map!.getZoom() + 3) });
-        }
-      });
+      // Unless a tool is active: a parcel opens its card, a group zooms in.
+      watchClicks(map, { active: () => toolModeRef.current === 'none', onParcel: (id) => void openCard(id) });
     })();
     return () => {
       disposed = true;
       if (urlTimer.current) clearTimeout(urlTimer.current);
       if (statsTimer.current) clearTimeout(statsTimer.current);
       statsAbort.current?.abort();
-      cardAbort.current?.abort();
       map?.remove();
       mapRef.current = null;
     };
@@ -311,7 +236,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Filters: new tile URL, fresh statistics, URL.
+  // Filters: new tile URL, fresh statistics, URL; the card closes when they hide its parcel.
   useEffect(() => {
     filtersRef.current = filters;
     const map = mapRef.current;
@@ -320,7 +245,17 @@ export function MapView(props: MapViewProps) {
     source?.setTiles([parcelTileUrl(window.location.origin, filters)]);
     scheduleStats();
     scheduleUrl();
-  }, [filters, scheduleStats, scheduleUrl]);
+    const id = selectedRef.current;
+    if (!id) return;
+    const controller = new AbortController();
+    const query = mapFilterQuery(filters);
+    void fetchJson<{ matches: boolean }>(`/api/map/parcels/${encodeURIComponent(id)}/match${query ? `?${query}` : ''}`, controller.signal).then((r) => {
+      if (controller.signal.aborted || !r.ok || r.data.matches || selectedRef.current !== id) return;
+      closeCard();
+      void MessagePlugin.info('所选地块不符合当前筛选条件，已关闭地块信息');
+    });
+    return () => controller.abort();
+  }, [filters, scheduleStats, scheduleUrl, closeCard, selectedRef]);
 
   // Selection outline.
   useEffect(() => {
@@ -346,6 +281,9 @@ export function MapView(props: MapViewProps) {
             <div className="lr-map-notice">
               <Alert theme="warning" message={notice} close onClosed={() => setNotice(null)} />
             </div>
+          )}
+          {!failure && stats !== null && !statsLoading && stats.total.count === 0 && (
+            <EmptyView filters={filters} names={props.options} onClear={() => setFilters(EMPTY_FILTERS)} onZoom={(extent) => fitTo(extent)} />
           )}
           <MapLegend zoom={zoom} />
           <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} />
