@@ -380,3 +380,40 @@ test('a filter that hides the selected parcel closes its card; an empty view say
   await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBeNull();
   await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
 });
+
+test('the exported image lists the active filters and says when nothing in view matches them', async ({ page }) => {
+  // Record what the export writes on its canvas.
+  await page.addInitScript(() => {
+    const texts: string[] = [];
+    (window as unknown as { __canvasTexts: string[] }).__canvasTexts = texts;
+    const original = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      texts.push(String(text));
+      return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth);
+    };
+  });
+  const written = () => page.evaluate(() => (window as unknown as { __canvasTexts: string[] }).__canvasTexts.splice(0));
+  const exportImage = async (file: string) => {
+    await written();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-tools').getByRole('button', { name: '导出图片' }).click()]);
+    await download.saveAs(`test-results/screens/${file}.png`);
+    return written();
+  };
+  await login(page, 'clerk');
+
+  await page.goto('/map?c=112.35000,28.55000&z=14.00&stage=已入库&district=430923');
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).toHaveText('0');
+  const empty = await exportImage('map-export-empty');
+  expect(empty).toContain('益阳市土地储备挂图作战图');
+  expect(empty).toContain('筛选：环节 已入库；区县 安化县');
+  expect(empty).toContain('视图内无符合条件的地块');
+
+  await page.goto('/map?c=112.35000,28.55000&z=14.00');
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+  const full = await exportImage('map-export-all');
+  expect(full).toContain('益阳市土地储备挂图作战图');
+  expect(full.some((t) => t.startsWith('筛选：'))).toBe(false);
+  expect(full).not.toContain('视图内无符合条件的地块');
+});

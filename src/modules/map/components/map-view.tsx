@@ -4,13 +4,15 @@ import './map-view.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
 import { Alert, MessagePlugin } from 'tdesign-react';
-import { buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, overlayIds, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import { buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
 import type { BasemapStyle } from '../layers/vector-style';
 import { basemapNotice, loadBasemapStyle } from './basemap-loader';
 import { watchClicks, watchMapErrors } from './map-events';
-import { LayersPanel, type LayerToggle } from './layers-panel';
+import { LayersPanel, mapLayerToggles, type LayerToggle } from './layers-panel';
 import { MapTools, type TToolMode } from './map-tools';
+import type { ExportNotes } from './export-png';
+import { filterLine } from '../filter-summary';
 import { EMPTY_FILTERS, MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
 import type { SearchHit, ViewStatistics } from '../queries';
 import { fetchJson } from './fetch-json';
@@ -63,12 +65,7 @@ export function MapView(props: MapViewProps) {
   // While a tool is active, clicks place points instead of opening parcel cards.
   const toolModeRef = useRef<TToolMode>('none');
   const [visible, setVisible] = useState<Record<string, boolean>>({ districts: true, parcels: true });
-  const toggles: LayerToggle[] = [
-    { key: 'districts', label: '行政区划', layerIds: [LAYERS.districtFill, LAYERS.districtLine, LAYERS.districtLabel] },
-    { key: 'parcels', label: '地块', layerIds: [LAYERS.parcelFill, LAYERS.parcelLine, LAYERS.parcelWarning, LAYERS.parcelSelected, LAYERS.clusters, LAYERS.clusterCount, LAYERS.parcelLabel] },
-    { key: 'projects', label: '项目（按项目着色的地块轮廓）', layerIds: [LAYERS.projectOutline] },
-    ...props.layers.overlays.map((o) => ({ key: `overlay:${o.id}`, label: o.name, layerIds: overlayIds(o) })),
-  ];
+  const toggles = mapLayerToggles(props.layers.overlays);
   const toggleLayer = (t: LayerToggle, on: boolean) => {
     setVisible((cur) => ({ ...cur, [t.key]: on }));
     const map = mapRef.current;
@@ -141,6 +138,13 @@ export function MapView(props: MapViewProps) {
       ],
       { padding: fitPadding(), maxZoom: FOCUS_MAX_ZOOM, duration },
     );
+  };
+
+  /** For the exported image: the active filters, and whether the view (asked afresh) holds none of their parcels. */
+  const exportNotes = async (): Promise<ExportNotes> => {
+    const f = filtersRef.current;
+    const inView = mapRef.current ? await fetchViewStats(mapRef.current, f) : null;
+    return { filters: filterLine(f, props.options), empty: inView?.ok && inView.data.total.count === 0 ? '视图内无符合条件的地块' : null };
   };
 
   const onPick = (hit: SearchHit) => {
@@ -286,7 +290,7 @@ export function MapView(props: MapViewProps) {
             <EmptyView filters={filters} names={props.options} onClear={() => setFilters(EMPTY_FILTERS)} onZoom={(extent) => fitTo(extent)} />
           )}
           <MapLegend zoom={zoom} />
-          <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} />
+          <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} exportNotes={exportNotes} />
           <LayersPanel
             toggles={toggles}
             visible={visible}
