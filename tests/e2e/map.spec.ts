@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { STAGE_COLORS } from '../../src/modules/map/tiles/colors';
 import type { TStage } from '../../src/modules/parcels/stages';
 import { login, shot } from './helpers';
+import { drawnFill, mapIdle, middleGrid, near, pickDistrict, pickStages, pixels, projectOnMap, searchAndOpen, viewOf, type Rgb } from './map-helpers';
 
 /*
  * 挂图作战 in Chromium with software WebGL (swiftshader): the map opens, the demo parcels render,
@@ -13,70 +14,6 @@ test.describe.configure({ mode: 'serial' });
 
 /** A demo parcel's name (src/modules/parcels/demo/catalog.ts: 龙岭片区, 24 parcels). */
 const SEARCH_TEXT = '龙岭片区01号';
-
-type Rgb = [number, number, number];
-
-function hex(color: string): Rgb {
-  return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as Rgb;
-}
-
-/** The stage's fill as drawn: its colour at 72 % opacity over the district fill (style.ts). */
-function drawnFill(stage: TStage): Rgb {
-  const fill = hex(STAGE_COLORS[stage]);
-  const under: Rgb = [0.9 * 0xfb + 0.1 * 0xee, 0.9 * 0xfc + 0.1 * 0xf1, 0.9 * 0xfd + 0.1 * 0xf5];
-  return fill.map((c, i) => 0.72 * c + 0.28 * under[i]) as Rgb;
-}
-
-const near = (a: Rgb, b: Rgb, tolerance = 14) => a.every((v, i) => Math.abs(v - b[i]) <= tolerance);
-
-async function mapIdle(page: Page) {
-  await expect(page.getByTestId('map-canvas')).toHaveAttribute('data-map-state', 'idle', { timeout: 30_000 });
-}
-
-/** Pixels of the map element (CSS px) read from a screenshot, decoded in the page. */
-async function pixels(map: Locator, points: [number, number][]): Promise<Rgb[]> {
-  const png = await map.screenshot();
-  return map.page().evaluate(
-    async ({ b64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return points.map(([x, y]) => {
-        const d = ctx.getImageData(x, y, 1, 1).data;
-        return [d[0], d[1], d[2]] as [number, number, number];
-      });
-    },
-    { b64: png.toString('base64'), points },
-  );
-}
-
-/** A grid over the middle of the map, centre first. */
-async function middleGrid(map: Locator): Promise<[number, number][]> {
-  const box = (await map.boundingBox())!;
-  const cx = Math.round(box.width / 2);
-  const cy = Math.round(box.height / 2);
-  const points: [number, number][] = [[cx, cy]];
-  for (let i = -3; i <= 3; i++) {
-    for (let j = -3; j <= 3; j++) if (i || j) points.push([cx + i * 12, cy + j * 12]);
-  }
-  return points;
-}
-
-async function pickStages(page: Page, stages: TStage[]) {
-  await page.getByTestId('filter-stage').locator('.t-select, .t-input').first().click();
-  for (const s of stages) {
-    await page.locator('.t-popup:visible .t-select-option').filter({ hasText: s }).first().click();
-  }
-  await page.keyboard.press('Escape');
-  // Close the options list by clicking beside it (not on the map).
-  await page.getByTestId('view-stats').locator('header').click();
-  await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
-}
 
 let parcelCode = '';
 let parcelStage: TStage = '已入库';
@@ -348,4 +285,135 @@ test('tools: measure a distance, export the view as a PNG, and draw a polygon th
   await page.waitForURL(/\/parcels\/new\?boundary=/);
   await expect(page.getByText(/面积 [\d,.]+ 亩/).first()).toBeVisible();
   await shot(page, 'parcel-new-from-map');
+});
+
+test('without centre and zoom in the URL the map opens fitted to the parcels the filters keep, clear of the legend and the controls', async ({ page }) => {
+  await login(page, 'leader');
+  const map = page.getByTestId('map-canvas');
+  for (const [query, name] of [
+    ['', 'map-fitted'],
+    ['district=430923', 'map-fitted-district'],
+    ['stage=已供应', 'map-fitted-stage'],
+  ]) {
+    await page.goto(`/map${query ? `?${query}` : ''}`);
+    await mapIdle(page);
+    // The fitted view goes into the URL, so a reload or a shared link opens the same view.
+    await expect.poll(() => viewOf(page.url()), { timeout: 10_000 }).not.toBeNull();
+    const view = viewOf(page.url())!;
+    const box = (await map.boundingBox())!;
+    const res = await page.request.get(`/api/map/extent${query ? `?${query}` : ''}`);
+    expect(res.status()).toBe(200);
+    const { extent } = (await res.json()) as { extent: { minLon: number; minLat: number; maxLon: number; maxLat: number } };
+    const at = projectOnMap(view, box);
+    const [x0, y1] = at(extent.minLon, extent.minLat);
+    const [x1, y0] = at(extent.maxLon, extent.maxLat);
+    // Inside the map, below the search box and the tools, and not under the legend.
+    const below = async (testId: string) => {
+      const b = (await page.getByTestId(testId).boundingBox())!;
+      return b.y + b.height - box.y;
+    };
+    expect(x0, query).toBeGreaterThanOrEqual(0);
+    expect(x1, query).toBeLessThanOrEqual(box.width);
+    expect(y0, query).toBeGreaterThanOrEqual(Math.max(await below('map-search'), await below('map-tools')));
+    const legend = (await page.getByTestId('map-legend').boundingBox())!;
+    const [lx0, ly0] = [legend.x - box.x, legend.y - box.y];
+    const underLegend = x0 < lx0 + legend.width && x1 > lx0 && y0 < ly0 + legend.height && y1 > ly0;
+    expect(underLegend, `parcels ${[x0, y0, x1, y1].map(Math.round)} vs legend ${[lx0, ly0, lx0 + legend.width, ly0 + legend.height].map(Math.round)}`).toBe(false);
+    // Fitted: the parcels span most of the width or of the height of the map.
+    expect(Math.max((x1 - x0) / box.width, (y1 - y0) / box.height), query).toBeGreaterThan(0.75);
+    // Every parcel the filters keep is counted in the statistics of the view.
+    const everywhere = (await (await page.request.get(`/api/map/stats?bbox=-180,-85,180,85${query ? `&${query}` : ''}`)).json()) as { total: { count: number } };
+    expect(everywhere.total.count).toBeGreaterThan(0);
+    await expect(page.getByTestId('stat-count-total')).toHaveText(String(everywhere.total.count));
+    await shot(page, name);
+  }
+  // A view in the URL is kept as it is.
+  await page.goto('/map?c=112.33000,28.59000&z=12.50');
+  await mapIdle(page);
+  await expect.poll(() => viewOf(page.url())).toEqual({ lon: 112.33, lat: 28.59, zoom: 12.5 });
+  // Parcels labelled at zoom 15 and beyond (the screenshot is looked at: each parcel once).
+  await page.goto('/map?c=112.32837,28.59512&z=15.50');
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+  await shot(page, 'map-parcel-labels');
+});
+
+test('a filter that hides the selected parcel closes its card; an empty view says so and offers to clear the filters or zoom to the data', async ({ page }) => {
+  await login(page, 'leader');
+  await page.goto('/map');
+  await mapIdle(page);
+  await searchAndOpen(page, SEARCH_TEXT);
+  const card = page.getByTestId('parcel-card');
+  await expect(card.getByTestId('card-code')).not.toBeEmpty();
+  await expect.poll(() => viewOf(page.url())?.zoom ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await mapIdle(page);
+
+  // The parcel's own district keeps it: the card stays.
+  await pickDistrict(page, '赫山区');
+  await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBe('430903');
+  await mapIdle(page);
+  await page.waitForTimeout(1000);
+  await expect(card).toBeVisible();
+
+  // Another district hides it: the card closes and the empty view says so, with the filters.
+  await pickDistrict(page, '安化县');
+  await expect(card).toBeHidden();
+  await expect(page.getByText('所选地块不符合当前筛选条件，已关闭地块信息')).toBeVisible();
+  const empty = page.getByTestId('map-empty');
+  await expect(empty).toContainText('当前视图内没有符合筛选条件的地块');
+  await expect(empty).toContainText('筛选：区县 安化县');
+  await expect(page.getByTestId('stat-count-total')).toHaveText('0');
+  await shot(page, 'map-empty-view');
+
+  await empty.getByRole('button', { name: '缩放到符合条件的地块' }).click();
+  await expect(empty).toBeHidden({ timeout: 15_000 });
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+  expect(new URL(page.url()).searchParams.get('district')).toBe('430923');
+
+  // Elsewhere, clearing the filters brings the parcels back.
+  await page.goto('/map?c=112.35000,28.55000&z=14.00&district=430923&warn=1');
+  await mapIdle(page);
+  await expect(empty).toContainText('筛选：区县 安化县；仅看预警');
+  await empty.getByRole('button', { name: '清除筛选' }).click();
+  await expect(empty).toBeHidden();
+  await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBeNull();
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+});
+
+test('the exported image lists the active filters and says when nothing in view matches them', async ({ page }) => {
+  // Record what the export writes on its canvas.
+  await page.addInitScript(() => {
+    const texts: string[] = [];
+    (window as unknown as { __canvasTexts: string[] }).__canvasTexts = texts;
+    const original = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      texts.push(String(text));
+      return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth);
+    };
+  });
+  const written = () => page.evaluate(() => (window as unknown as { __canvasTexts: string[] }).__canvasTexts.splice(0));
+  const exportImage = async (file: string) => {
+    await written();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-tools').getByRole('button', { name: '导出图片' }).click()]);
+    await download.saveAs(`test-results/screens/${file}.png`);
+    return written();
+  };
+  await login(page, 'clerk');
+
+  await page.goto('/map?c=112.35000,28.55000&z=14.00&stage=已入库&district=430923');
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).toHaveText('0');
+  const empty = await exportImage('map-export-empty');
+  expect(empty).toContain('益阳市土地储备挂图作战图');
+  expect(empty).toContain('筛选：环节 已入库；区县 安化县');
+  expect(empty).toContain('视图内无符合条件的地块');
+
+  await page.goto('/map?c=112.35000,28.55000&z=14.00');
+  await mapIdle(page);
+  await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
+  const full = await exportImage('map-export-all');
+  expect(full).toContain('益阳市土地储备挂图作战图');
+  expect(full.some((t) => t.startsWith('筛选：'))).toBe(false);
+  expect(full).not.toContain('视图内无符合条件的地块');
 });

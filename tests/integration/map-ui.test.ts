@@ -3,9 +3,12 @@ import type { Database } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, supplies, workPackages } from '../../src/modules/parcels/schema';
 import type { TStage } from '../../src/modules/parcels/stages';
-import { cardResponse, districtsResponse, searchResponse, statsResponse } from '../../src/app/api/map/handlers';
+import { cardResponse, districtsResponse, extentResponse, matchResponse, searchResponse, statsResponse } from '../../src/app/api/map/handlers';
 import type { ParcelCard, SearchHit, ViewStatistics } from '../../src/modules/map/queries';
 import { getMapPageData } from '../../src/modules/map/queries';
+import { clearTileCache } from '../../src/modules/map/tiles/service';
+import { EMPTY_FILTERS, parseMapFilters } from '../../src/modules/map/validation';
+import { listDistricts } from '../../src/platform/geo/districts';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 
@@ -219,6 +222,8 @@ describe('permissions', () => {
       cardResponse(db(), actor, ids.overdue, TODAY),
       searchResponse(db(), actor, `${BASE}/search?q=MAP`),
       statsResponse(db(), actor, `${BASE}/stats?${VIEW}`, TODAY),
+      extentResponse(db(), actor, `${BASE}/extent`, TODAY),
+      matchResponse(db(), actor, ids.overdue, `${BASE}/parcels/${ids.overdue}/match?stage=已入库`, TODAY),
     ];
     for (const res of calls(null)) expect(await json(res)).toEqual({ status: 401, body: { error: '登录已失效，请重新登录' } });
     for (const res of calls(sysadmin)) expect(await json(res)).toEqual({ status: 403, body: { error: '您没有查看地块的权限' } });
@@ -289,6 +294,33 @@ describe('parcel card', () => {
   it('answers 404 for an unknown parcel and 400 for a malformed id', async () => {
     expect(await json(cardResponse(db(), clerk, '01NOSUCHPARCEL000000000000', TODAY))).toEqual({ status: 404, body: { error: '地块不存在或已被删除' } });
     expect(await json(cardResponse(db(), clerk, "x' or 1=1 --", TODAY))).toEqual({ status: 400, body: { error: '地块标识无效' } });
+  });
+});
+
+describe('whether the filters keep the selected parcel', () => {
+  const match = (id: string, query: string) => json<{ matches?: boolean; error?: string }>(matchResponse(db(), clerk, id, `${BASE}/parcels/${id}/match?${query}`, TODAY));
+  const matches = async (id: string, query: string) => (await match(id, query)).body.matches;
+
+  it('answers as the tiles and statistics filter: stage, district, project, use, year, warnings', async () => {
+    expect(await matches(ids.overdue, '')).toBe(true);
+    expect(await matches(ids.overdue, 'stage=已入库,可供应')).toBe(true);
+    expect(await matches(ids.overdue, 'stage=可供应')).toBe(false);
+    expect(await matches(ids.overdue, 'district=430903')).toBe(true);
+    expect(await matches(ids.overdue, 'district=430921')).toBe(false);
+    expect(await matches(ids.overdue, 'year=2020')).toBe(true);
+    expect(await matches(ids.overdue, 'year=2021')).toBe(false);
+    expect(await matches(ids.overdue, 'warn=1')).toBe(true);
+    expect(await matches(ids.developing, 'warn=1')).toBe(false);
+    expect(await matches(ids.developing, `project=${projectA}&use=商服用地`)).toBe(true);
+    expect(await matches(ids.developing, `project=${projectB}`)).toBe(false);
+    // Without a boundary it is on no map, but its card opens from the search: the filters still apply.
+    expect(await matches(ids.noGeometry, 'stage=拟收储')).toBe(true);
+    expect(await matches(ids.noGeometry, 'stage=已入库')).toBe(false);
+  });
+
+  it('says no for an unknown parcel and refuses a malformed id', async () => {
+    expect(await match('01UNKNOWNPARCEL0000000000', '')).toEqual({ status: 200, body: { matches: false } });
+    expect(await match('bad id!', '')).toEqual({ status: 400, body: { error: '地块标识无效' } });
   });
 });
 
@@ -401,13 +433,51 @@ describe('statistics of the view', () => {
   });
 });
 
-describe('page data', () => {
-  it('offers the filter options and the extent of the parcels with a boundary', async () => {
-    const data = await getMapPageData(db());
+describe('page data and the extent of the parcels', () => {
+  // Parcels were inserted without audit entries (the data version did not move): start afresh.
+  beforeAll(() => clearTileCache());
+  const filters = (query: string) => parseMapFilters(new URLSearchParams(query));
+  const extent = (query: string) => json<{ extent: Record<string, number> | null }>(extentResponse(db(), clerk, `${BASE}/extent?${query}`, TODAY));
+
+  it('offers the filter options and opens on the extent of the parcels with a boundary', async () => {
+    const data = await getMapPageData(db(), EMPTY_FILTERS, TODAY);
     expect(data.districts).toHaveLength(6);
     expect(data.projects.map((p) => p.code)).toEqual(['MAP-A', 'MAP-B']);
     expect(data.plannedUses).toEqual(['住宅用地', '商服用地']);
     expect(data.years).toEqual([2026, 2025, 2024, 2023, 2022, 2021, 2020]);
     expect(rounded(data.extent as never)).toEqual({ minLon: 112.209, minLat: 28.299, maxLon: 112.411, maxLat: 29.371 });
+  });
+
+  it('opens on the parcels the filters keep, as the tiles and statistics filter them', async () => {
+    // 南县's one parcel.
+    const far = await getMapPageData(db(), filters('district=430921'), TODAY);
+    expect(rounded(far.extent as never)).toEqual({ minLon: 112.409, minLat: 29.369, maxLon: 112.411, maxLat: 29.371 });
+    // Warnings today: only the overdue parcel.
+    const warned = await getMapPageData(db(), filters('warn=1'), TODAY);
+    expect(rounded(warned.extent as never)).toEqual({ minLon: 112.329, minLat: 28.549, maxLon: 112.331, maxLat: 28.551 });
+    // Stage and project together: the supplied and the developing parcels are left out.
+    const project = await getMapPageData(db(), filters(`project=${projectA}&stage=已入库,终止`), TODAY);
+    expect(rounded(project.extent as never)).toEqual({ minLon: 112.329, minLat: 28.549, maxLon: 112.361, maxLat: 28.581 });
+  });
+
+  it('falls back to the filtered district, or to all districts, when no parcel matches', async () => {
+    const districts = await listDistricts(db());
+    const nanxian = districts.find((d) => d.adcode === '430921')!.bbox;
+    const none = await getMapPageData(db(), filters('district=430921&stage=已供应'), TODAY);
+    expect(none.extent).toEqual(nanxian);
+    const all = await getMapPageData(db(), filters('use=工业用地'), TODAY);
+    expect(all.extent).toEqual({
+      minLon: Math.min(...districts.map((d) => d.bbox.minLon)),
+      minLat: Math.min(...districts.map((d) => d.bbox.minLat)),
+      maxLon: Math.max(...districts.map((d) => d.bbox.maxLon)),
+      maxLat: Math.max(...districts.map((d) => d.bbox.maxLat)),
+    });
+  });
+
+  it('answers the extent of the filtered parcels over HTTP, null when none matches', async () => {
+    expect(await extent('district=430921')).toMatchObject({ status: 200 });
+    expect(rounded((await extent('district=430921')).body.extent)).toEqual({ minLon: 112.409, minLat: 29.369, maxLon: 112.411, maxLat: 29.371 });
+    expect(await extent('district=430921&stage=已供应')).toEqual({ status: 200, body: { extent: null } });
+    expect(rounded((await extent('stage=bogus&year=abc')).body.extent)).toEqual({ minLon: 112.209, minLat: 28.299, maxLon: 112.411, maxLat: 29.371 });
   });
 });

@@ -4,7 +4,7 @@ import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { STAGES } from '../../src/modules/parcels/stages';
 import { STAGE_COLORS, WARNING_COLORS } from '../../src/modules/map/tiles/colors';
 import { POLYGON_MIN_ZOOM, TILE_LAYER } from '../../src/modules/map/tiles/contract';
-import { basemapIds, buildMapStyle, clusterCountText, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, overlayIds, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
+import { basemapIds, buildMapStyle, CLUSTER_BOX_IMAGE, CLUSTER_MAX_RADIUS, clusterBoxImage, clusterCountText, FONT_STACK, LABEL_MIN_ZOOM, LAYERS, overlayIds, parcelTileUrl, selectedLayerFilter, SOURCES } from '../../src/modules/map/style';
 import { EMPTY_FILTERS } from '../../src/modules/map/validation';
 import type { MapLayerView } from '../../src/modules/map/layers/rules';
 import { prepareBasemapStyle } from '../../src/modules/map/layers/vector-style';
@@ -19,6 +19,13 @@ function colourFor(expression: unknown, properties: Record<string, unknown>): st
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
   const c = parsed.value.evaluate({ zoom: 14 }, { type: 'Polygon', properties } as never) as { r: number; g: number; b: number };
   return `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Evaluates a data-driven number expression for a point feature's properties. */
+function numberFor(expression: unknown, properties: Record<string, unknown>): number {
+  const parsed = createExpression(expression, 'layers[0].paint.circle-radius', { type: 'number', 'property-type': 'data-driven', expression: { interpolated: true, parameters: ['zoom', 'feature'] } } as never);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  return parsed.value.evaluate({ zoom: 9 }, { type: 'Point', properties } as never) as number;
 }
 
 function matches(filter: FilterSpecification | undefined, type: 'Point' | 'Polygon', properties: Record<string, unknown>): boolean {
@@ -71,7 +78,7 @@ describe('the offline map style', () => {
     const parsed = createExpression(clusterCountText(), 'layers[0].layout.text-field', { type: 'string', 'property-type': 'data-driven', expression: { interpolated: false, parameters: ['zoom', 'feature'] } } as never);
     if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
     const label = (count: number) => String(parsed.value.evaluate({ zoom: 9 }, { type: 'Point', properties: { count } } as never));
-    expect([2, 9999, 10000, 12345, 100000].map(label)).toEqual(['2', '9999', '1万', '1.2万', '10万']);
+    expect([1, 2, 9999, 10000, 12345, 100000].map(label)).toEqual(['', '2', '9999', '1万', '1.2万', '10万']);
     const layerText = (layer(LAYERS.clusterCount) as { layout: { 'text-field': unknown } }).layout['text-field'];
     expect(layerText).toEqual(clusterCountText());
   });
@@ -90,6 +97,40 @@ describe('the offline map style', () => {
     expect((layer(LAYERS.parcelLabel) as { minzoom?: number }).minzoom).toBe(15);
     expect(JSON.stringify(layer(LAYERS.parcelLabel).layout!['text-field'])).toContain('"code"');
     expect(JSON.stringify(layer(LAYERS.parcelLabel).layout!['text-field'])).toContain('"name"');
+  });
+
+  it('keeps district names off the group circles: the counts, placed first, claim each circle’s room, and the names take a free spot', () => {
+    // maplibre places symbols from the top layer down: the counts before the district names,
+    // while the circles themselves are drawn under the names.
+    const order = style.layers.map((l) => l.id);
+    expect(order.indexOf(LAYERS.clusters)).toBeLessThan(order.indexOf(LAYERS.districtLabel));
+    expect(order.indexOf(LAYERS.districtLabel)).toBeLessThan(order.indexOf(LAYERS.clusterCount));
+    const count = layer(LAYERS.clusterCount);
+    const circles = layer(LAYERS.clusters);
+    // Every group has its box, a single parcel's too, and the box is the circle's square.
+    expect(count.filter).toEqual(circles.filter);
+    expect(matches(count.filter, 'Point', { stage: '已入库', count: 1 })).toBe(true);
+    expect(count.layout!['icon-image']).toBe(CLUSTER_BOX_IMAGE);
+    for (const n of [1, 3, 40, 900, 20_000]) {
+      const radius = numberFor(circles.paint!['circle-radius'], { count: n });
+      expect(numberFor(count.layout!['icon-size'], { count: n }) * 2 * CLUSTER_MAX_RADIUS, `count ${n}`).toBeCloseTo(2 * radius, 6);
+      expect(radius).toBeLessThanOrEqual(CLUSTER_MAX_RADIUS);
+    }
+    const image = clusterBoxImage();
+    expect([image.width, image.height]).toEqual([2 * CLUSTER_MAX_RADIUS, 2 * CLUSTER_MAX_RADIUS]);
+    expect(image.data.every((v) => v === 0)).toBe(true);
+    // The boxes count in the placement (the counts themselves always show).
+    expect(count.layout!['icon-ignore-placement']).toBeUndefined();
+    expect(count.layout!['icon-allow-overlap']).toBe(true);
+    expect(count.layout!['text-allow-overlap']).toBe(true);
+    // A district name tries its seat, then spots around it farther than the largest circle.
+    const district = layer(LAYERS.districtLabel).layout!;
+    const anchors = district['text-variable-anchor-offset'] as (string | [number, number])[];
+    expect(anchors.slice(0, 2)).toEqual(['center', [0, 0]]);
+    const farthest = Math.max(...anchors.filter((a): a is [number, number] => Array.isArray(a)).map(([x, y]) => Math.hypot(x, y)));
+    expect(farthest * 13).toBeGreaterThan(CLUSTER_MAX_RADIUS);
+    expect(district['text-ignore-placement']).toBeUndefined();
+    expect((layer(LAYERS.districtLabel).paint as Record<string, unknown>)['text-halo-width']).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the district outlines, fills and names from the reference data', () => {

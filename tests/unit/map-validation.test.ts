@@ -9,6 +9,7 @@ import {
   parseMapView,
   parseSearchText,
 } from '../../src/modules/map/validation';
+import { describeMapFilters, filterLine } from '../../src/modules/map/filter-summary';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -79,5 +80,26 @@ describe('statistics bbox and search text', () => {
     expect(parseSearchText(q('q='))).toBeNull();
     expect(parseSearchText(q(`q=${'地'.repeat(65)}`))).toBeNull();
     expect(parseSearchText(q('q=a%0Ab'))).toBeNull();
+  });
+});
+
+describe('the active filters in words', () => {
+  const names = {
+    districts: [
+      { adcode: '430903', name: '赫山区' },
+      { adcode: '430923', name: '安化县' },
+    ],
+    projects: [{ id: 'P1', code: 'YY-2025-004', name: '龙岭片区收储项目' }],
+  };
+
+  it('names every active filter in the filter bar’s order, stages in lifecycle order', () => {
+    const f = parseMapFilters(new URLSearchParams('warn=1&use=住宅用地&year=2024&project=P1&district=430923&stage=可供应,已入库'));
+    expect(filterLine(f, names)).toBe('筛选：环节 已入库、可供应；区县 安化县；项目 YY-2025-004 龙岭片区收储项目；登记年度 2024 年；规划用途 住宅用地；仅看预警');
+    expect(describeMapFilters(parseMapFilters(new URLSearchParams('stage=已入库&district=430903')), names)).toEqual(['环节 已入库', '区县 赫山区']);
+  });
+
+  it('falls back to the code of an unknown district or project, and says nothing without filters', () => {
+    expect(describeMapFilters(parseMapFilters(new URLSearchParams('district=430999&project=P9')), names)).toEqual(['区县 430999', '项目 P9']);
+    expect(filterLine(EMPTY_FILTERS, names)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PbfReader } from 'pbf';
 import { VectorTile } from '@mapbox/vector-tile';
 import { TileProjector, tileAt, tileBBox, type TileCoord } from '../../src/platform/geo/mvt';
-import type { Polygon } from '../../src/platform/geo/geometry';
+import type { BBox, Polygon } from '../../src/platform/geo/geometry';
 import { STAGES } from '../../src/modules/parcels/stages';
 import { ByteLru, SingleFlight } from '../../src/modules/map/tiles/cache';
 import { ParcelOverview, WARN_AMBER, WARN_NONE, WARN_RED, type OverviewParcel } from '../../src/modules/map/tiles/overview';
@@ -77,6 +77,8 @@ function randomParcels(n: number, seed: number): OverviewParcel[] {
     id: `P-${seed}-${k}`,
     centerLon: rng.between(111.9, 112.8),
     centerLat: rng.between(28.2, 28.9),
+    halfLon: rng.between(0.0005, 0.004),
+    halfLat: rng.between(0.0005, 0.004),
     areaM2: rng.between(5_000, 300_000),
     stage: rng.pick(STAGES),
     warn: rng.pick([WARN_NONE, WARN_AMBER, WARN_RED] as const),
@@ -113,6 +115,29 @@ describe('overview and aggregated tiles', () => {
       }
     }
     expect(() => overview.range({ z: 17, x: 0, y: 0 })).toThrow(RangeError);
+  });
+
+  it('gives the extent of the parcels a filter keeps (their bounding boxes), null when it keeps none', () => {
+    const extentOf = (keep: (p: OverviewParcel) => boolean) => {
+      const kept = parcels.filter(keep);
+      return {
+        minLon: Math.min(...kept.map((p) => p.centerLon - p.halfLon)),
+        minLat: Math.min(...kept.map((p) => p.centerLat - p.halfLat)),
+        maxLon: Math.max(...kept.map((p) => p.centerLon + p.halfLon)),
+        maxLat: Math.max(...kept.map((p) => p.centerLat + p.halfLat)),
+      };
+    };
+    const close = (a: BBox | null, b: BBox) => {
+      expect(a).not.toBeNull();
+      for (const k of ['minLon', 'minLat', 'maxLon', 'maxLat'] as const) expect(a![k], k).toBeCloseTo(b[k], 7);
+    };
+    close(overview.extent(EMPTY_FILTERS), extentOf(() => true));
+    close(overview.extent(parseMapFilters(new URLSearchParams('district=430902&stage=已入库'))), extentOf((p) => p.districtCode === '430902' && p.stage === '已入库'));
+    close(overview.extent(parseMapFilters(new URLSearchParams('warn=1'))), extentOf((p) => p.warn !== WARN_NONE));
+    expect(overview.extent(parseMapFilters(new URLSearchParams('project=P99')))).toBeNull();
+    // Asked again: the same answer (kept per filter combination).
+    expect(overview.extent(EMPTY_FILTERS)).toBe(overview.extent(EMPTY_FILTERS));
+    expect(new ParcelOverview([]).extent(EMPTY_FILTERS)).toBeNull();
   });
 
   it('knows the warning of each parcel by id', () => {

@@ -12,6 +12,7 @@ import { getParcelDetail, listPlannedUses, listProjectOptions } from '@/modules/
 import { parcelWarningLevels } from '@/modules/parcels/warning-levels';
 import { listDistricts } from '@/platform/geo/districts';
 import { filterSql } from './tiles/source';
+import { getTileOverview } from './tiles/service';
 import { SEARCH_LIMIT, type BBox, type MapFilters } from './validation';
 
 /*
@@ -116,6 +117,20 @@ export async function viewStatistics(db: Db, bbox: BBox, f: MapFilters, today: s
     perStage.set(stage, { count: s.count + 1, areaM2: s.areaM2.plus(c.areaM2) });
   }
   return statisticsOf(perStage);
+}
+
+/**
+ * Whether the filters keep a parcel, as the tiles and the statistics filter (the map closes the
+ * card of a parcel a new filter hides). False for an unknown parcel.
+ */
+export async function parcelMatchesFilters(db: Db, id: string, f: MapFilters, today: string = todayInShanghai()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: parcels.id })
+    .from(parcels)
+    .where(and(eq(parcels.id, id), ...filterSql(f)))
+    .limit(1);
+  if (!row) return false;
+  return !f.warn || (await parcelWarningLevels(db, today)).has(id);
 }
 
 /* ---------- search ---------- */
@@ -263,42 +278,51 @@ export interface MapPageData {
   plannedUses: string[];
   /** Years of first lifecycle events, newest first. */
   years: number[];
-  /** Extent of every parcel with a boundary, else of the districts; null when there is neither. */
+  /**
+   * Where the map opens without a view in the URL: the extent of the parcels the filters keep;
+   * without any, the filtered district's or all districts' extent; null when there is neither.
+   */
   extent: BBox | null;
 }
 
-/** Options of the filter panel and the default extent. */
-export async function getMapPageData(db: Db): Promise<MapPageData> {
-  const [districtRows, projects, plannedUses, [eventRange], [parcelExtent]] = await Promise.all([
+/**
+ * The extent of the parcels (with a boundary) the filters keep, null when none: from the tiles'
+ * overview of the current data version (built once per version, kept per filter combination),
+ * so it means exactly what the map shows.
+ */
+export async function getParcelExtent(db: Db, f: MapFilters, today: string = todayInShanghai()): Promise<BBox | null> {
+  return (await getTileOverview(db, today)).extent(f);
+}
+
+function unionOf(boxes: BBox[]): BBox | null {
+  if (boxes.length === 0) return null;
+  return {
+    minLon: Math.min(...boxes.map((b) => b.minLon)),
+    minLat: Math.min(...boxes.map((b) => b.minLat)),
+    maxLon: Math.max(...boxes.map((b) => b.maxLon)),
+    maxLat: Math.max(...boxes.map((b) => b.maxLat)),
+  };
+}
+
+/** Options of the filter panel and the opening extent for the filters. */
+export async function getMapPageData(db: Db, f: MapFilters, today: string = todayInShanghai()): Promise<MapPageData> {
+  const [districtRows, projects, plannedUses, [eventRange], parcelExtent] = await Promise.all([
     listDistricts(db),
     listProjectOptions(db),
     listPlannedUses(db),
     db.select({ first: min(parcelEvents.eventDate), last: max(parcelEvents.eventDate) }).from(parcelEvents),
-    db
-      .select({ minLon: min(parcels.minLon), minLat: min(parcels.minLat), maxLon: max(parcels.maxLon), maxLat: max(parcels.maxLat) })
-      .from(parcels)
-      .where(isNotNull(parcels.minLon)),
+    getParcelExtent(db, f, today),
   ]);
   const years: number[] = [];
   if (eventRange?.first && eventRange.last) {
     for (let y = Number(eventRange.last.slice(0, 4)); y >= Number(eventRange.first.slice(0, 4)); y--) years.push(y);
   }
-  let extent: BBox | null = null;
-  if (parcelExtent && parcelExtent.minLon !== null && parcelExtent.minLat !== null && parcelExtent.maxLon !== null && parcelExtent.maxLat !== null) {
-    extent = { minLon: parcelExtent.minLon, minLat: parcelExtent.minLat, maxLon: parcelExtent.maxLon, maxLat: parcelExtent.maxLat };
-  } else if (districtRows.length) {
-    extent = {
-      minLon: Math.min(...districtRows.map((d) => d.bbox.minLon)),
-      minLat: Math.min(...districtRows.map((d) => d.bbox.minLat)),
-      maxLon: Math.max(...districtRows.map((d) => d.bbox.maxLon)),
-      maxLat: Math.max(...districtRows.map((d) => d.bbox.maxLat)),
-    };
-  }
+  const filtered = f.district ? districtRows.filter((d) => d.adcode === f.district) : [];
   return {
     districts: districtRows.map((d) => ({ adcode: d.adcode, name: d.name })),
     projects: projects.map((p) => ({ id: p.id, code: p.code, name: p.name })),
     plannedUses,
     years,
-    extent,
+    extent: parcelExtent ?? unionOf((filtered.length ? filtered : districtRows).map((d) => d.bbox)),
   };
 }

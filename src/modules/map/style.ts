@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { STAGES } from '@/modules/parcels/stages';
 import { STAGE_COLORS, UNKNOWN_STAGE_COLOR, WARNING_COLORS } from './tiles/colors';
-import { PARCEL_TILE_URL, POLYGON_MIN_ZOOM, TILE_LAYER } from './tiles/contract';
+import { LABEL_MIN_ZOOM, PARCEL_TILE_URL, POLYGON_MIN_ZOOM, TILE_LAYER } from './tiles/contract';
 import { mapFilterQuery, type MapFilters } from './validation';
 import type { MapLayerView } from './layers/rules';
 import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
@@ -14,7 +14,11 @@ import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
  * (LOCAL_IDEOGRAPH_FONT_FAMILY). No sprite: nothing uses icons. Client-safe, no I/O.
  *
  * Layer order, bottom to top: background · district fill · district outline · parcel fill ·
- * parcel outline · warning outline · selection · parcel clusters (low zooms) · labels. A base
+ * parcel outline · warning outline · selection · parcel clusters (low zooms) · parcel labels ·
+ * district labels · cluster counts. Symbols are placed top first: the counts, each with an
+ * invisible box the size of its circle (CLUSTER_BOX_IMAGE), claim the circles' room, then the
+ * district labels take a free spot beside them (variable anchors), so no circle covers a district
+ * name (they are drawn above the circles too, with a halo, when no spot is free). A base
  * map (天地图, an intranet XYZ server) or administrator-registered layers can be inserted above
  * the background with `beforeLayer` = DISTRICT_FILL later without touching the rest.
  */
@@ -22,8 +26,8 @@ import { BASEMAP_PREFIX, type BasemapStyle } from './layers/vector-style';
 export const FONT_STACK = 'DejaVuSans';
 /** Chinese glyphs are drawn locally with these fonts (the server ships CJK fonts: fonts-noto-cjk). */
 export const LOCAL_IDEOGRAPH_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
-/** Parcel codes and names are labelled from this zoom on. */
-export const LABEL_MIN_ZOOM = 15;
+/** Parcel codes and names are labelled from this zoom on (the tiles carry label points from it). */
+export { LABEL_MIN_ZOOM };
 /** Tiles are requested up to this zoom and overzoomed beyond it. */
 export const TILE_SOURCE_MAX_ZOOM = 16;
 
@@ -63,14 +67,56 @@ export function stageColorExpression(): ExpressionSpecification {
   return ['match', ['get', 'stage'], ...STAGES.flatMap((s) => [s, STAGE_COLORS[s]]), UNKNOWN_STAGE_COLOR] as unknown as ExpressionSpecification;
 }
 
-/** A cluster's count as its label: 1–9999 as is, then in 万 with one decimal (12,345 → 1.2万). */
+/** A cluster's count as its label: none for one parcel, 2–9999 as is, then in 万 with one decimal (12,345 → 1.2万). */
 export function clusterCountText(): ExpressionSpecification {
   const n: ExpressionSpecification = ['coalesce', ['get', 'count'], 1];
-  return ['case', ['>=', n, 10000], ['concat', ['to-string', ['/', ['round', ['/', n, 1000]], 10]], '万'], ['to-string', n]];
+  return ['case', ['>=', n, 10000], ['concat', ['to-string', ['/', ['round', ['/', n, 1000]], 10]], '万'], ['>', n, 1], ['to-string', n], ''];
 }
+
+/** Largest cluster circle radius (px): a circle stays inside its 64 px cell (contract.ts CLUSTER_CELL). */
+export const CLUSTER_MAX_RADIUS = 30;
+
+/** A cluster circle's radius (px) by its parcel count. */
+export function clusterRadius(): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'count'], 1]], 1, 7, 4, 11, 10, 15, 30, 24, 100, CLUSTER_MAX_RADIUS];
+}
+
+/**
+ * The invisible icon under each cluster count (added by the map when maplibre asks for it,
+ * `styleimagemissing`): scaled to the circle, it makes the circle an obstacle for the district
+ * labels placed after it. Fully transparent, CLUSTER_MAX_RADIUS × 2 px square.
+ */
+export const CLUSTER_BOX_IMAGE = 'lr-cluster-box';
+
+export function clusterBoxImage(): { width: number; height: number; data: Uint8Array } {
+  const side = 2 * CLUSTER_MAX_RADIUS;
+  return { width: side, height: side, data: new Uint8Array(side * side * 4) };
+}
+
+/**
+ * Where a district's name may go, in order: on its seat, else just above, below or beside it,
+ * else farther out (ems; past the largest circle), so the groups there leave it readable.
+ */
+export const DISTRICT_LABEL_ANCHORS: (string | [number, number])[] = [
+  'center', [0, 0],
+  'bottom', [0, -1.2],
+  'top', [0, 1.2],
+  'left', [1.2, 0],
+  'right', [-1.2, 0],
+  'bottom', [0, -2.6],
+  'top', [0, 2.6],
+  'left', [2.6, 0],
+  'right', [-2.6, 0],
+  'bottom-left', [1.8, -1.8],
+  'bottom-right', [-1.8, -1.8],
+  'top-left', [1.8, 1.8],
+  'top-right', [-1.8, 1.8],
+];
 
 const polygons: ExpressionSpecification = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const points: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+/** A parcel's label point (z ≥ LABEL_MIN_ZOOM): a point with a code, unlike the clusters of low zooms. */
+export const PARCEL_LABEL_FILTER: FilterSpecification = ['all', points, ['has', 'code']];
 
 /** The selection outline layer's filter: the polygon of the parcel whose `id` is given (none for null). */
 export function selectedLayerFilter(id: string | null): FilterSpecification {
@@ -328,29 +374,20 @@ function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptio
         paint: {
           'circle-color': stageColorExpression(),
           'circle-opacity': 0.85,
-          // Up to 30 px: a circle stays inside its 64 px cell (contract.ts CLUSTER_CELL).
-          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'count'], 1]], 1, 7, 4, 11, 10, 15, 30, 24, 100, 30],
+          'circle-radius': clusterRadius(),
           'circle-stroke-color': ['match', ['get', 'warn'], 'red', WARNING_COLORS.red, 'amber', WARNING_COLORS.amber, '#ffffff'],
           'circle-stroke-width': ['match', ['get', 'warn'], ['red', 'amber'], 2.5, 1],
         },
       },
       {
-        id: LAYERS.clusterCount,
-        type: 'symbol',
-        source: SOURCES.parcels,
-        'source-layer': TILE_LAYER,
-        maxzoom: POLYGON_MIN_ZOOM,
-        filter: ['all', points, ['>', ['coalesce', ['get', 'count'], 1], 1]],
-        layout: { 'text-field': clusterCountText(), 'text-font': [FONT_STACK], 'text-size': 11, 'text-allow-overlap': true },
-        paint: { 'text-color': '#ffffff' },
-      },
-      {
+        // One label per parcel, at the point the tile gives it: a polygon would be labelled once
+        // per tile it crosses (see tiles/contract.ts).
         id: LAYERS.parcelLabel,
         type: 'symbol',
         source: SOURCES.parcels,
         'source-layer': TILE_LAYER,
         minzoom: LABEL_MIN_ZOOM,
-        filter: polygons,
+        filter: PARCEL_LABEL_FILTER,
         layout: {
           'text-field': ['format', ['get', 'code'], { 'font-scale': 1 }, '\n', {}, ['get', 'name'], { 'font-scale': 0.9 }],
           'text-font': [FONT_STACK],
@@ -365,8 +402,35 @@ function buildOfflineStyle({ origin, filters, projectCodes = [] }: MapStyleOptio
         type: 'symbol',
         source: SOURCES.districts,
         filter: ['==', ['get', 'kind'], 'label'],
-        layout: { 'text-field': ['get', 'name'], 'text-font': [FONT_STACK], 'text-size': ['interpolate', ['linear'], ['zoom'], 7, 13, 12, 16] },
-        paint: { 'text-color': '#4b5565', ...halo },
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT_STACK],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 13, 12, 16],
+          'text-variable-anchor-offset': DISTRICT_LABEL_ANCHORS as unknown as ExpressionSpecification,
+          // A spot free of circles first; drawn on its seat anyway when there is none.
+          'text-overlap': 'always',
+        },
+        paint: { 'text-color': '#4b5565', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+      },
+      {
+        // Above the district labels so it is placed first: its box (the invisible icon scaled to
+        // the circle) keeps the district names off the circles.
+        id: LAYERS.clusterCount,
+        type: 'symbol',
+        source: SOURCES.parcels,
+        'source-layer': TILE_LAYER,
+        maxzoom: POLYGON_MIN_ZOOM,
+        filter: points,
+        layout: {
+          'text-field': clusterCountText(),
+          'text-font': [FONT_STACK],
+          'text-size': 11,
+          'text-allow-overlap': true,
+          'icon-image': CLUSTER_BOX_IMAGE,
+          'icon-size': ['/', clusterRadius(), CLUSTER_MAX_RADIUS],
+          'icon-allow-overlap': true,
+        },
+        paint: { 'text-color': '#ffffff' },
       },
     ],
   };

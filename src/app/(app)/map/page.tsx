@@ -15,10 +15,11 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const user = await requirePagePermission('parcel:view');
   const params = await searchParams;
   const db = await getDb();
-  const [data, layers] = await Promise.all([getMapPageData(db), getActiveMapLayers(db)]);
+  const filters = parseMapFilters(params);
+  const [data, layers] = await Promise.all([getMapPageData(db, filters), getActiveMapLayers(db)]);
   return (
     <MapView
-      filters={parseMapFilters(params)}
+      filters={filters}
       view={parseMapView(params)}
       extent={data.extent}
       layers={layers}

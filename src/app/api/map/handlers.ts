@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { GENERIC_FAILURE } from '@/platform/errors';
 import { getLogger } from '@/platform/logger';
 import { todayInShanghai } from '@/ui/format';
-import { getDistrictCollection, getParcelCard, searchParcels, viewStatistics } from '@/modules/map/queries';
+import { getDistrictCollection, getParcelCard, getParcelExtent, parcelMatchesFilters, searchParcels, viewStatistics } from '@/modules/map/queries';
 import { parseBBox, parseMapFilters, parseSearchText, SEARCH_MAX_LENGTH } from '@/modules/map/validation';
 
 /**
@@ -51,6 +51,14 @@ export function cardResponse(db: Db, actor: Actor | null, id: string, today: str
   });
 }
 
+/** GET /api/map/parcels/{id}/match?<filters>: `{ matches }`, whether the filters keep the parcel. */
+export function matchResponse(db: Db, actor: Actor | null, id: string, url: string, today: string = todayInShanghai()): Promise<Response> {
+  return guarded(actor, 'match', async () => {
+    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return json({ error: '地块标识无效' }, 400);
+    return json({ matches: await parcelMatchesFilters(db, id, parseMapFilters(new URL(url).searchParams), today) });
+  });
+}
+
 /** GET /api/map/search?q=: up to 10 parcels by code or name. */
 export function searchResponse(db: Db, actor: Actor | null, url: string): Promise<Response> {
   return guarded(actor, 'search', async () => {
@@ -70,4 +78,9 @@ export function statsResponse(db: Db, actor: Actor | null, url: string, today: s
     if (!bbox) return json({ error: '视图范围 bbox 缺失或无效（应为 最小经度,最小纬度,最大经度,最大纬度）' }, 400);
     return json(await viewStatistics(db, bbox, parseMapFilters(params), today));
   });
+}
+
+/** GET /api/map/extent?<filters>: `{ extent }`, the bbox of the parcels the filters keep (null when none). */
+export function extentResponse(db: Db, actor: Actor | null, url: string, today: string = todayInShanghai()): Promise<Response> {
+  return guarded(actor, 'extent', async () => json({ extent: await getParcelExtent(db, parseMapFilters(new URL(url).searchParams), today) }));
 }

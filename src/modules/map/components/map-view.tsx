@@ -2,64 +2,42 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map-view.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Map as MaplibreMap, MapMouseEvent, VectorTileSource } from 'maplibre-gl';
-import { Alert } from 'tdesign-react';
-import { POLYGON_MIN_ZOOM } from '../tiles/contract';
-import { basemapIds, buildMapStyle, DISTRICT_FILL_OPACITY, overlayIds, CLICKABLE_LAYERS, FONT_STACK, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
+import type { Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
+import { Alert, MessagePlugin } from 'tdesign-react';
+import { buildMapStyle, CLUSTER_BOX_IMAGE, clusterBoxImage, LAYERS, LOCAL_IDEOGRAPH_FONT_FAMILY, parcelTileUrl, selectedLayerFilter, SOURCES } from '../style';
 import type { MapLayerView } from '../layers/rules';
-import { BASEMAP_PREFIX, prepareBasemapStyle, type BasemapStyle, type BasemapStyleResult } from '../layers/vector-style';
-import { LayersPanel, type LayerToggle } from './layers-panel';
+import type { BasemapStyle } from '../layers/vector-style';
+import { basemapNotice, loadBasemapStyle } from './basemap-loader';
+import { watchClicks, watchMapErrors } from './map-events';
+import { LayersPanel, mapLayerToggles, type LayerToggle } from './layers-panel';
 import { MapTools, type TToolMode } from './map-tools';
-import { MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
-import type { ParcelCard as TParcelCard, SearchHit, ViewStatistics } from '../queries';
+import type { ExportNotes } from './export-png';
+import { filterLine } from '../filter-summary';
+import { EMPTY_FILTERS, MAX_ZOOM, MIN_ZOOM, mapFilterQuery, mapPageQuery, type BBox, type MapFilters, type MapViewState } from '../validation';
+import type { SearchHit, ViewStatistics } from '../queries';
 import { fetchJson } from './fetch-json';
 import { MapFilterBar, type MapFilterOptions } from './map-filters';
 import { MapLegend } from './map-legend';
 import { MapSearch } from './map-search';
 import { ParcelCard } from './parcel-card';
 import { ViewStats } from './view-stats';
+import { overlayPadding, overlayRects, type Padding } from './fit-padding';
+import { EmptyView } from './empty-view';
+import { useParcelCard } from './use-parcel-card';
+import { fetchViewStats } from './view-query';
 
 /** Delay after the map stops moving before the URL and the statistics follow. */
 const URL_DEBOUNCE_MS = 400;
 const STATS_DEBOUNCE_MS = 300;
 /** Search results and clicks zoom to the parcel, but not closer than this. */
 const FOCUS_MAX_ZOOM = 17;
-/** How long the map waits for a base map's style.json before it opens with the offline map. */
-const STYLE_TIMEOUT_MS = 8000;
-
-/** The notice shown when the base map cannot be used and the offline map is shown instead. */
-const basemapNotice = (name: string, reason?: string) =>
-  `底图「${name}」无法加载，已切换为离线地图（行政区划与地块照常显示）${reason ? `：${reason}` : ''}。请系统管理员检查“地图图层”设置。`;
-
-/**
- * Fetches a style.json base map from the intranet tile server (from the browser, like its tiles:
- * the server needs to allow cross-origin requests, as TileServer GL and GeoServer can) and
- * prepares it for merging under our layers.
- */
-async function loadBasemapStyle(url: string): Promise<BasemapStyleResult> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), STYLE_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, { signal: controller.signal, credentials: 'omit' });
-    if (!res.ok) return { ok: false, reason: `样式地址返回 HTTP ${res.status}` };
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      return { ok: false, reason: '样式文件不是有效的 JSON' };
-    }
-    return prepareBasemapStyle(json, url, FONT_STACK);
-  } catch {
-    return { ok: false, reason: controller.signal.aborted ? '样式地址超时未响应' : '样式地址无法访问（请检查地址，以及瓦片服务器是否允许跨域访问）' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
+/** What lies over the map: search box, tools, layers button, legend, maplibre's controls. */
+const OVERLAY_SELECTOR = '.lr-map-search, .lr-map-tools, .lr-map-layers, .lr-map-legend, .maplibregl-ctrl-top-right, .maplibregl-ctrl-bottom-right';
 export interface MapViewProps {
   filters: MapFilters;
   /** From the URL (`c`, `z`); null: fit `extent`. */
   view: MapViewState | null;
+  /** The parcels the filters keep (else the districts): the opening view without `view`. */
   extent: BBox | null;
   options: MapFilterOptions;
   /** 地图图层: the chosen base map (null: offline) and the enabled overlays. */
@@ -87,12 +65,7 @@ export function MapView(props: MapViewProps) {
   // While a tool is active, clicks place points instead of opening parcel cards.
   const toolModeRef = useRef<TToolMode>('none');
   const [visible, setVisible] = useState<Record<string, boolean>>({ districts: true, parcels: true });
-  const toggles: LayerToggle[] = [
-    { key: 'districts', label: '行政区划', layerIds: [LAYERS.districtFill, LAYERS.districtLine, LAYERS.districtLabel] },
-    { key: 'parcels', label: '地块', layerIds: [LAYERS.parcelFill, LAYERS.parcelLine, LAYERS.parcelWarning, LAYERS.parcelSelected, LAYERS.clusters, LAYERS.clusterCount, LAYERS.parcelLabel] },
-    { key: 'projects', label: '项目（按项目着色的地块轮廓）', layerIds: [LAYERS.projectOutline] },
-    ...props.layers.overlays.map((o) => ({ key: `overlay:${o.id}`, label: o.name, layerIds: overlayIds(o) })),
-  ];
+  const toggles = mapLayerToggles(props.layers.overlays);
   const toggleLayer = (t: LayerToggle, on: boolean) => {
     setVisible((cur) => ({ ...cur, [t.key]: on }));
     const map = mapRef.current;
@@ -102,11 +75,7 @@ export function MapView(props: MapViewProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [card, setCard] = useState<TParcelCard | null>(null);
-  const [cardLoading, setCardLoading] = useState(false);
-  const [cardError, setCardError] = useState<string | null>(null);
-  const cardAbort = useRef<AbortController | null>(null);
+  const { selectedId, selectedRef, card, loading: cardLoading, error: cardError, open: openCard, close: closeCard } = useParcelCard();
 
   const [stats, setStats] = useState<ViewStatistics | null>(null);
   const [statsLoading, setStatsLoading] = useState(false);
@@ -137,15 +106,11 @@ export function MapView(props: MapViewProps) {
     statsTimer.current = setTimeout(async () => {
       const map = mapRef.current;
       if (!map) return;
-      const b = map.getBounds();
-      const clamp = (v: number, limit: number) => Math.max(-limit, Math.min(limit, v));
-      const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(6)).join(',');
       statsAbort.current?.abort();
       const controller = new AbortController();
       statsAbort.current = controller;
       setStatsLoading(true);
-      const filterQuery = mapFilterQuery(filtersRef.current);
-      const result = await fetchJson<ViewStatistics>(`/api/map/stats?bbox=${bbox}${filterQuery ? `&${filterQuery}` : ''}`, controller.signal);
+      const result = await fetchViewStats(map, filtersRef.current, controller.signal);
       if (controller.signal.aborted) return;
       setStatsLoading(false);
       if (result.ok) {
@@ -157,39 +122,29 @@ export function MapView(props: MapViewProps) {
     }, STATS_DEBOUNCE_MS);
   }, []);
 
-  const openCard = useCallback(async (id: string) => {
-    setSelectedId(id);
-    cardAbort.current?.abort();
-    const controller = new AbortController();
-    cardAbort.current = controller;
-    setCardLoading(true);
-    setCardError(null);
-    const result = await fetchJson<TParcelCard>(`/api/map/parcels/${encodeURIComponent(id)}`, controller.signal);
-    if (controller.signal.aborted) return;
-    setCardLoading(false);
-    if (result.ok) setCard(result.data);
-    else {
-      setCard(null);
-      setCardError(result.error);
-    }
-  }, []);
-
-  const closeCard = () => {
-    cardAbort.current?.abort();
-    setSelectedId(null);
-    setCard(null);
-    setCardError(null);
-    setCardLoading(false);
+  /** The padding that keeps fitted parcels clear of everything over the map. */
+  const fitPadding = (): Padding | number => {
+    const el = containerRef.current;
+    const stage = el?.parentElement;
+    if (!el || !stage) return 80;
+    return overlayPadding({ width: el.clientWidth, height: el.clientHeight }, overlayRects(el, stage.querySelectorAll(OVERLAY_SELECTOR)));
   };
 
-  const fitTo = (b: BBox) => {
+  const fitTo = (b: BBox, duration = 1200) => {
     mapRef.current?.fitBounds(
       [
         [b.minLon, b.minLat],
         [b.maxLon, b.maxLat],
       ],
-      { padding: 80, maxZoom: FOCUS_MAX_ZOOM, duration: 1200 },
+      { padding: fitPadding(), maxZoom: FOCUS_MAX_ZOOM, duration },
     );
+  };
+
+  /** For the exported image: the active filters, and whether the view (asked afresh) holds none of their parcels. */
+  const exportNotes = async (): Promise<ExportNotes> => {
+    const f = filtersRef.current;
+    const inView = mapRef.current ? await fetchViewStats(mapRef.current, f) : null;
+    return { filters: filterLine(f, props.options), empty: inView?.ok && inView.data.total.count === 0 ? '视图内无符合条件的地块' : null };
   };
 
   const onPick = (hit: SearchHit) => {
@@ -239,14 +194,10 @@ export function MapView(props: MapViewProps) {
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new maplibre.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
       if (!initial && props.extent) {
-        map.fitBounds(
-          [
-            [props.extent.minLon, props.extent.minLat],
-            [props.extent.maxLon, props.extent.maxLat],
-          ],
-          // Room for the search box at the top and the legend at the lower left.
-          { padding: { top: 64, bottom: 40, left: 260, right: 50 }, duration: 0 },
-        );
+        // Fitted to the parcels the filters keep, clear of the overlays (measured now that the
+        // controls are in), and written to the URL like any later view.
+        fitTo(props.extent, 0);
+        scheduleUrl();
       }
       setZoom(map.getZoom());
       setMapState('loading');
@@ -258,71 +209,30 @@ export function MapView(props: MapViewProps) {
         scheduleStats();
       });
       map.on('idle', () => setMapState('idle'));
-      map.on('load', () => scheduleStats());
-      // A base map that cannot be reached (wrong address, no internet for 天地图) must not leave the
-      // map blank: after a few failed tiles it is switched off and the offline map shown with a notice.
-      let basemapFailures = 0;
-      // maplibre refuses a whole style that breaks its specification (a fetched style.json can):
-      // rather than a blank map, the offline map is loaded again without the base map.
-      let styleLoaded = false;
-      map.once('style.load', () => {
-        styleLoaded = true;
+      // The style has no sprite: the clusters' invisible collision box is made here (again after a setStyle).
+      map.on('styleimagemissing', (e) => {
+        if (e.id === CLUSTER_BOX_IMAGE && !map!.hasImage(CLUSTER_BOX_IMAGE)) map!.addImage(CLUSTER_BOX_IMAGE, clusterBoxImage());
       });
-      map.on('error', (ev) => {
-        const sourceId = (ev as { sourceId?: string }).sourceId;
-        if (basemap?.styleUrl && !styleLoaded && !sourceId) {
-          // One event per problem found: the first switches to the offline map, the rest are the same refusal.
-          if (basemapStyle) {
-            const message = ev.error instanceof Error ? ev.error.message : '';
-            basemapStyle = null;
-            map!.setStyle(styleFor(null), { diff: false });
-            setBasemapFailed(true);
-            setNotice(basemapNotice(basemap.name, `样式内容不符合 MapLibre 样式规范${message ? `（${message}）` : ''}`));
-          }
-          return;
-        }
-        if (basemap && sourceId?.startsWith(BASEMAP_PREFIX)) {
-          basemapFailures++;
-          if (basemapFailures === 3) {
-            for (const id of basemapIds(basemap, basemapStyle)) if (map!.getLayer(id)) map!.setLayoutProperty(id, 'visibility', 'none');
-            if (map!.getLayer(LAYERS.districtFill)) map!.setPaintProperty(LAYERS.districtFill, 'fill-opacity', DISTRICT_FILL_OPACITY.offline);
-            setBasemapFailed(true);
-            setNotice(basemapNotice(basemap.name));
-          }
-          return;
-        }
-        if (sourceId?.startsWith('overlay-')) {
-          setNotice('叠加图层的服务无法访问，该图层暂不显示');
-          return;
-        }
-        const err = ev.error as (Error & { status?: number }) | undefined;
-        if (err?.status === 401) setNotice('登录已失效，地图数据无法加载，请重新登录');
-        else if (err?.status === 403) setNotice('您没有查看地块的权限');
-        else setNotice('部分地图数据加载失败，已显示的内容可能不完整；请稍后刷新');
+      map.on('load', () => scheduleStats());
+      watchMapErrors(map, {
+        basemap,
+        basemapStyle,
+        offlineStyle: () => styleFor(null),
+        onBasemapFailed: (reason) => {
+          setBasemapFailed(true);
+          setNotice(basemapNotice(basemap!.name, reason));
+        },
+        onNotice: setNotice,
       });
 
-      const hitAt = (e: MapMouseEvent) => map!.queryRenderedFeatures(e.point, { layers: [...CLICKABLE_LAYERS] });
-      map.on('mousemove', (e) => {
-        map!.getCanvas().style.cursor = hitAt(e).length ? 'pointer' : '';
-      });
-      map.on('click', (e) => {
-        if (toolModeRef.current !== 'none') return;
-        const feature = hitAt(e)[0];
-        if (!feature) return;
-        const id = feature.properties?.id;
-        if (feature.layer.id === LAYERS.parcelFill && typeof id === 'string' && id) {
-          void openCard(id);
-        } else if (feature.layer.id === LAYERS.clusters) {
-          map!.easeTo({ center: e.lngLat, zoom: Math.min(POLYGON_MIN_ZOOM + 0.5, map!.getZoom() + 3) });
-        }
-      });
+      // Unless a tool is active: a parcel opens its card, a group zooms in.
+      watchClicks(map, { active: () => toolModeRef.current === 'none', onParcel: (id) => void openCard(id) });
     })();
     return () => {
       disposed = true;
       if (urlTimer.current) clearTimeout(urlTimer.current);
       if (statsTimer.current) clearTimeout(statsTimer.current);
       statsAbort.current?.abort();
-      cardAbort.current?.abort();
       map?.remove();
       mapRef.current = null;
     };
@@ -330,7 +240,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Filters: new tile URL, fresh statistics, URL.
+  // Filters: new tile URL, fresh statistics, URL; the card closes when they hide its parcel.
   useEffect(() => {
     filtersRef.current = filters;
     const map = mapRef.current;
@@ -339,7 +249,17 @@ export function MapView(props: MapViewProps) {
     source?.setTiles([parcelTileUrl(window.location.origin, filters)]);
     scheduleStats();
     scheduleUrl();
-  }, [filters, scheduleStats, scheduleUrl]);
+    const id = selectedRef.current;
+    if (!id) return;
+    const controller = new AbortController();
+    const query = mapFilterQuery(filters);
+    void fetchJson<{ matches: boolean }>(`/api/map/parcels/${encodeURIComponent(id)}/match${query ? `?${query}` : ''}`, controller.signal).then((r) => {
+      if (controller.signal.aborted || !r.ok || r.data.matches || selectedRef.current !== id) return;
+      closeCard();
+      void MessagePlugin.info('所选地块不符合当前筛选条件，已关闭地块信息');
+    });
+    return () => controller.abort();
+  }, [filters, scheduleStats, scheduleUrl, closeCard, selectedRef]);
 
   // Selection outline.
   useEffect(() => {
@@ -366,13 +286,11 @@ export function MapView(props: MapViewProps) {
               <Alert theme="warning" message={notice} close onClosed={() => setNotice(null)} />
             </div>
           )}
-          {zoom < POLYGON_MIN_ZOOM && !failure && (
-            <div className="lr-map-hint" data-testid="zoom-hint">
-              放大到 {POLYGON_MIN_ZOOM} 级以上显示地块边界（当前 {zoom.toFixed(1)} 级）
-            </div>
+          {!failure && stats !== null && !statsLoading && stats.total.count === 0 && (
+            <EmptyView filters={filters} names={props.options} onClear={() => setFilters(EMPTY_FILTERS)} onZoom={(extent) => fitTo(extent)} />
           )}
-          <MapLegend />
-          <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} />
+          <MapLegend zoom={zoom} />
+          <MapTools mapRef={mapRef} modeRef={toolModeRef} canDraw={props.canDraw} today={props.today} exportNotes={exportNotes} />
           <LayersPanel
             toggles={toggles}
             visible={visible}

@@ -4,10 +4,11 @@
  */
 import type { PolygonalGeometry } from '@/platform/geo/geometry';
 import { squareMetresToMu } from '@/platform/geo/geometry';
-import { GEOM_POINT, GEOM_POLYGON, LayerBuilder, TileProjector, encodeTile, pointCommands, polygonCommands, polygonsInTile, type TileCoord } from '@/platform/geo/mvt';
+import { GEOM_POINT, GEOM_POLYGON, LayerBuilder, TileProjector, encodeTile, latToWorldY, lonToWorldX, pointCommands, polygonCommands, polygonsInTile, type TileCoord } from '@/platform/geo/mvt';
+import { labelPoint } from '@/platform/geo/mvt/label-point';
 import { STAGES, type TStage } from '@/modules/parcels/stages';
 import type { MapFilters } from '../validation';
-import { CLUSTER_CELL, TILE_EXTENT, TILE_LAYER } from './contract';
+import { CLUSTER_CELL, LABEL_MIN_ZOOM, TILE_EXTENT, TILE_LAYER } from './contract';
 import { WARN_AMBER, WARN_RED, type ParcelOverview } from './overview';
 
 /** Units of buffer around the tile (64 of 4096: 8 px of a 512 px tile), so outlines join across tiles. */
@@ -46,10 +47,44 @@ export function featureIdOf(id: string): number {
   return h1 * 2 ** 20 + (h2 >>> 12);
 }
 
+/** Label points are placed to within this many pixels (of a 512 px tile). */
+const LABEL_PRECISION_PX = 2;
+
+/**
+ * The parcel's label point in this tile's units, or null when it lies in another tile. The point
+ * is found on the whole polygon (the same in every tile of a zoom, to LABEL_PRECISION_PX) and
+ * belongs to the one tile holding it, so each parcel is labelled once however many tiles it
+ * crosses. It is searched in degrees with longitudes scaled by cos(latitude): at a parcel's size
+ * that is Web Mercator up to a constant (the projection is conformal), without a logarithm per
+ * vertex.
+ */
+export function labelPointInTile(geometry: PolygonalGeometry, tile: TileCoord): [number, number] | null {
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const k = Math.cos((parts[0][0][0][1] * Math.PI) / 180);
+  const polygons = parts.map((rings) =>
+    rings.map((ring) => {
+      const flat = new Array<number>(ring.length * 2);
+      for (let i = 0; i < ring.length; i++) {
+        flat[2 * i] = ring[i][0] * k;
+        flat[2 * i + 1] = ring[i][1];
+      }
+      return flat;
+    }),
+  );
+  const pixel = (360 * k) / (512 * 2 ** tile.z);
+  const p = labelPoint(polygons, LABEL_PRECISION_PX * pixel);
+  if (!p) return null;
+  const scale = 2 ** tile.z * TILE_EXTENT;
+  const x = Math.floor(lonToWorldX(p[0] / k) * scale) - tile.x * TILE_EXTENT;
+  const y = Math.floor(latToWorldY(p[1]) * scale) - tile.y * TILE_EXTENT;
+  return x >= 0 && x < TILE_EXTENT && y >= 0 && y < TILE_EXTENT ? [x, y] : null;
+}
+
 function encodePolygons(parcels: readonly TileParcel[], tile: TileCoord, tolerance: number): Uint8Array {
   const projector = new TileProjector(tile, TILE_EXTENT);
   const layer = new LayerBuilder(TILE_LAYER, TILE_EXTENT);
   const opts = { buffer: TILE_BUFFER, tolerance, minArea: tolerance * tolerance };
+  const labelled = tile.z >= LABEL_MIN_ZOOM;
   for (const p of parcels) {
     const polygons = polygonsInTile(p.geometry, projector, opts);
     if (polygons.length === 0) continue;
@@ -59,6 +94,8 @@ function encodePolygons(parcels: readonly TileParcel[], tile: TileCoord, toleran
       geometry: polygonCommands(polygons),
       properties: { id: p.id, code: p.code, name: p.name, stage: p.stage, warn: p.warn, areaMu: areaMuOf(p.areaM2), project: p.project },
     });
+    const at = labelled ? labelPointInTile(p.geometry, tile) : null;
+    if (at) layer.add({ type: GEOM_POINT, geometry: pointCommands([at]), properties: { id: p.id, code: p.code, name: p.name } });
   }
   return encodeTile([layer]);
 }

@@ -9,6 +9,10 @@
  *   with a 64-unit buffer and simplified (vertices closer than 1 px dropped), with the
  *   properties of ParcelTileProps. The feature id is a stable 52-bit hash of the parcel id (the
  *   same in every tile; `promoteId: 'id'` gives the exact id).
+ * - z ≥ LABEL_MIN_ZOOM: also one Point feature per parcel (properties `id`, `code`, `name`; no
+ *   feature id) at its label point (the pole of inaccessibility of its largest part, found on the
+ *   whole polygon), in the one tile holding that point: maplibre labels a polygon once per tile
+ *   it is clipped into, so a parcel crossing a tile border was labelled twice.
  * - z < POLYGON_MIN_ZOOM: too many parcels per tile for polygons, so they are aggregated: one
  *   Point feature per grid cell (CLUSTER_CELL tile units), at the area-weighted centre of its
  *   parcels, with the properties of ClusterTileProps (`count` present, no `id`; `stage` is the
@@ -31,6 +35,8 @@ export const TILE_EXTENT = 4096;
 export const TILE_MAX_ZOOM = 22;
 /** From this zoom on, tiles hold parcel polygons; below it, aggregated points. */
 export const POLYGON_MIN_ZOOM = 13;
+/** From this zoom on, polygon tiles also carry each parcel's label point (and the map labels parcels). */
+export const LABEL_MIN_ZOOM = 15;
 /** Side of an aggregation cell at low zooms, in tile units (of 4096): 64 px on a 512 px tile. */
 export const CLUSTER_CELL = 512;
 /** URL template for maplibre's vector source (relative to the app). */

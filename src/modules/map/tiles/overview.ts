@@ -1,13 +1,15 @@
 /**
- * The overview: every parcel's centre, area, stage, warning level and filter keys in typed
- * arrays, sorted along a Z-order (Morton) curve of its zoom-16 tile. Any tile of zoom ≤ 16 is
- * then one contiguous range of the arrays, found by binary search, so a low-zoom tile over the
- * whole city reads its parcels from memory instead of the database. Built once per data
+ * The overview: every parcel's centre, extent, area, stage, warning level and filter keys in
+ * typed arrays, sorted along a Z-order (Morton) curve of its zoom-16 tile. Any tile of zoom ≤ 16
+ * is then one contiguous range of the arrays, found by binary search, so a low-zoom tile over the
+ * whole city reads its parcels from memory instead of the database; the map's opening view is
+ * fitted to the extent of the parcels a filter keeps, also read from here. Built once per data
  * version (see service.ts). Pure: no I/O.
  */
 import { STAGES, type TStage } from '@/modules/parcels/stages';
+import type { BBox } from '@/platform/geo/geometry';
 import { latToWorldY, lonToWorldX, type TileCoord } from '@/platform/geo/mvt';
-import type { MapFilters } from '../validation';
+import { mapFilterQuery, type MapFilters } from '../validation';
 
 /** Zoom of the Morton key: tiles up to this zoom are contiguous ranges. */
 export const OVERVIEW_ZOOM = 16;
@@ -22,6 +24,9 @@ export interface OverviewParcel {
   id: string;
   centerLon: number;
   centerLat: number;
+  /** Half the parcel's width and height around its centre, degrees (the larger side when the centre is off-middle). */
+  halfLon: number;
+  halfLat: number;
   areaM2: number;
   stage: TStage;
   warn: TWarnCode;
@@ -80,11 +85,16 @@ function sortedOrder(keys: Uint32Array): ArrayLike<number> {
 
 const STAGE_INDEX = new Map<string, number>(STAGES.map((s, i) => [s, i]));
 
+/** Filter combinations whose extent an overview keeps (each a few numbers). */
+const EXTENTS_KEPT = 64;
+
 export class ParcelOverview {
   readonly size: number;
   private readonly keys: Uint32Array;
   readonly lon: Float64Array;
   readonly lat: Float64Array;
+  private readonly halfLon: Float32Array;
+  private readonly halfLat: Float32Array;
   readonly areaM2: Float64Array;
   readonly stage: Uint8Array;
   readonly warn: Uint8Array;
@@ -97,6 +107,7 @@ export class ParcelOverview {
   private readonly districts = new Dictionary();
   private readonly projects = new Dictionary();
   private readonly uses = new Dictionary();
+  private readonly extents = new Map<string, BBox | null>();
 
   constructor(parcels: readonly OverviewParcel[]) {
     const n = parcels.length;
@@ -110,6 +121,8 @@ export class ParcelOverview {
     this.keys = new Uint32Array(n);
     this.lon = new Float64Array(n);
     this.lat = new Float64Array(n);
+    this.halfLon = new Float32Array(n);
+    this.halfLat = new Float32Array(n);
     this.areaM2 = new Float64Array(n);
     this.stage = new Uint8Array(n);
     this.warn = new Uint8Array(n);
@@ -124,6 +137,8 @@ export class ParcelOverview {
       this.keys[k] = rawKeys[src];
       this.lon[k] = p.centerLon;
       this.lat[k] = p.centerLat;
+      this.halfLon[k] = p.halfLon;
+      this.halfLat[k] = p.halfLat;
       this.areaM2[k] = p.areaM2;
       this.stage[k] = STAGE_INDEX.get(p.stage) ?? 0;
       this.warn[k] = p.warn;
@@ -176,6 +191,31 @@ export class ParcelOverview {
       (use === 0 || this.use[k] === use) &&
       (year === 0 || this.year[k] === year) &&
       (!warn || this.warn[k] !== WARN_NONE);
+  }
+
+  /**
+   * The extent of the parcels the filters keep (their bounding boxes), null when none: the map
+   * opens fitted to it. One pass over the arrays, kept per filter combination.
+   */
+  extent(f: MapFilters): BBox | null {
+    const key = mapFilterQuery(f);
+    if (this.extents.has(key)) return this.extents.get(key)!;
+    const matches = this.matcher(f);
+    let minLon = Infinity;
+    let minLat = Infinity;
+    let maxLon = -Infinity;
+    let maxLat = -Infinity;
+    for (let k = 0; k < this.size; k++) {
+      if (!matches(k)) continue;
+      minLon = Math.min(minLon, this.lon[k] - this.halfLon[k]);
+      maxLon = Math.max(maxLon, this.lon[k] + this.halfLon[k]);
+      minLat = Math.min(minLat, this.lat[k] - this.halfLat[k]);
+      maxLat = Math.max(maxLat, this.lat[k] + this.halfLat[k]);
+    }
+    const extent = minLon <= maxLon ? { minLon, minLat, maxLon, maxLat } : null;
+    if (this.extents.size >= EXTENTS_KEPT) this.extents.delete(this.extents.keys().next().value!);
+    this.extents.set(key, extent);
+    return extent;
   }
 
   /** The warning level of a parcel by id; undefined when the overview does not hold it. */

@@ -105,6 +105,8 @@ async function buildOverview(db: Db, limits: WarningLimits, today: string): Prom
       id: r.id,
       centerLon: r.centerLon,
       centerLat: r.centerLat,
+      halfLon: r.halfLon,
+      halfLat: r.halfLat,
       areaM2: Number(r.areaM2),
       stage: r.stage,
       warn: level ? WARN_CODE[level] : WARN_NONE,

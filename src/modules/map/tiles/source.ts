@@ -201,6 +201,9 @@ export interface OverviewSourceRow {
   id: string;
   centerLon: number;
   centerLat: number;
+  /** Half the bbox's width and height around the centre (the larger side), degrees. */
+  halfLon: number;
+  halfLat: number;
   areaM2: string;
   stage: TStage;
   stageSince: string;
@@ -220,6 +223,15 @@ export interface OverviewSourceRow {
 const factJoins = sql`left join (select ${parcelEvents.parcelId} as pid, min(${parcelEvents.eventDate}) as first_on, max(case when ${parcelEvents.toStage} = '已入库' then ${parcelEvents.eventDate} end) as reserved_on from ${parcelEvents} group by ${parcelEvents.parcelId}) tile_events on tile_events.pid = ${parcels.id}
     left join (select ${custodyInspections.parcelId} as pid, max(${custodyInspections.inspectedOn}) as d from ${custodyInspections} group by ${custodyInspections.parcelId}) tile_inspected on tile_inspected.pid = ${parcels.id}
     left join (select ${workPackages.parcelId} as pid, max(${workPackages.updatedOn}) as d from ${workPackages} group by ${workPackages.parcelId}) tile_worked on tile_worked.pid = ${parcels.id}`;
+/**
+ * Half the parcel's extent around its centre along one axis (the larger side), in units of 1e-7
+ * degree (about 1 cm): a short integer in the packed text.
+ */
+const HALF_UNIT = 1e7;
+const halfExtent = (min: AnyPgColumn, max: AnyPgColumn, centre: AnyPgColumn) =>
+  sql`coalesce(round(greatest(${max} - ${centre}, ${centre} - ${min}) * ${sql.raw(String(HALF_UNIT))}), 0)`;
+const halfLonSql = halfExtent(parcels.minLon, parcels.maxLon, parcels.centerLon);
+const halfLatSql = halfExtent(parcels.minLat, parcels.maxLat, parcels.centerLat);
 const overviewWhere = sql`${parcels.centerLon} is not null and ${parcels.centerLat} is not null and ${parcels.geometry} is not null`;
 
 /** A date column as the drivers return it (string; a Date only if a driver was set up otherwise). */
@@ -233,7 +245,7 @@ function isoDay(v: unknown): string | null {
 async function selectOverviewRowByRow(db: Db): Promise<OverviewSourceRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${parcels.id} as id, ${parcels.centerLon} as lon, ${parcels.centerLat} as lat, cast(${parcels.areaM2} as text) as area,
+    sql`select ${parcels.id} as id, ${parcels.centerLon} as lon, ${parcels.centerLat} as lat, ${halfLonSql} as half_lon, ${halfLatSql} as half_lat, cast(${parcels.areaM2} as text) as area,
       ${parcels.stage} as stage, to_char(${parcels.stageSince}, 'YYYY-MM-DD') as stage_since, ${parcels.districtCode} as district,
       ${parcels.projectId} as project, ${parcels.plannedUse} as planned_use, ${parcels.custodyMode} as custody_mode,
       to_char(${parcels.tempUseStart}, 'YYYY-MM-DD') as temp_start, to_char(${parcels.tempUseEnd}, 'YYYY-MM-DD') as temp_end,
@@ -246,6 +258,8 @@ async function selectOverviewRowByRow(db: Db): Promise<OverviewSourceRow[]> {
     id: String(r.id),
     centerLon: Number(r.lon),
     centerLat: Number(r.lat),
+    halfLon: Number(r.half_lon) / HALF_UNIT,
+    halfLat: Number(r.half_lat) / HALF_UNIT,
     areaM2: String(r.area),
     stage: String(r.stage) as TStage,
     stageSince: isoDay(r.stage_since) ?? '',
@@ -285,6 +299,8 @@ async function selectOverviewPacked(db: Db): Promise<OverviewSourceRow[]> {
     day(sql.raw('tile_events.reserved_on')),
     day(sql.raw('tile_inspected.d')),
     day(sql.raw('tile_worked.d')),
+    num(halfLonSql),
+    num(halfLatSql),
   ];
   const rows = await selectPacked(db, fields, sql`from ${parcels} ${factJoins} where ${overviewWhere}`, 'overview');
   return rows.map((f) => ({
@@ -304,6 +320,8 @@ async function selectOverviewPacked(db: Db): Promise<OverviewSourceRow[]> {
     reservedOn: orNull(f[13]),
     lastInspectionOn: orNull(f[14]),
     lastDevelopmentUpdateOn: orNull(f[15]),
+    halfLon: Number(f[16]) / HALF_UNIT,
+    halfLat: Number(f[17]) / HALF_UNIT,
   }));
 }
 
