@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { fillLogin, login, shot } from './helpers';
+import { fillLogin, login, shot, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -12,17 +12,17 @@ test('the system administrator creates a user; the user must change the initial 
 
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.locator('.t-dialog').filter({ hasText: '新建用户' });
-  await dialog.getByPlaceholder('登录用的用户名').fill('e2e_new');
-  await dialog.getByPlaceholder('真实姓名').fill('新同事');
+  await typeInto(dialog.getByPlaceholder('登录用的用户名'), 'e2e_new');
+  await typeInto(dialog.getByPlaceholder('真实姓名'), '新同事');
   await dialog.getByPlaceholder('请选择科室').click();
   await page.locator('.t-tree__label').filter({ hasText: '供应科' }).first().click();
-  await dialog.getByPlaceholder('用户首次登录后须修改').fill('weak');
+  await typeInto(dialog.getByPlaceholder('用户首次登录后须修改'), 'weak');
   await dialog.getByPlaceholder('请选择角色').click();
   await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
   await dialog.locator('.t-dialog__header').click(); // close the multi-select popup
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('初始密码至少需要 8 个字符').first()).toBeVisible();
-  await dialog.getByPlaceholder('用户首次登录后须修改').fill('Start@2026');
+  await typeInto(dialog.getByPlaceholder('用户首次登录后须修改'), 'Start@2026');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已新建用户 e2e_new').first()).toBeVisible();
   await expect(page.locator('table').getByText('e2e_new', { exact: true })).toBeVisible();
@@ -33,9 +33,9 @@ test('the system administrator creates a user; the user must change the initial 
   await expect(page.getByText('请先修改密码再继续使用系统')).toBeVisible();
   await page.goto('/workbench');
   await expect(page).toHaveURL(/\/profile\/password/);
-  await page.getByLabel('当前密码').fill('Start@2026');
-  await page.getByLabel(/^新密码/).fill('Mine@2026!');
-  await page.getByLabel('确认新密码').fill('Mine@2026!');
+  await typeInto(page.getByLabel('当前密码'), 'Start@2026');
+  await typeInto(page.getByLabel(/^新密码/), 'Mine@2026!');
+  await typeInto(page.getByLabel('确认新密码'), 'Mine@2026!');
   await shot(page, 'change-password');
   await page.getByRole('button', { name: '保存' }).click();
   await page.waitForURL('**/workbench');
@@ -84,10 +84,10 @@ test('the system administrator adjusts a system parameter and restores its defau
   await expect(row).toContainText('30 天');
   await row.getByRole('button', { name: '修改' }).click();
   const dialog = page.locator('.t-dialog:visible');
-  await dialog.getByLabel(/^管护巡查间隔/).fill('0');
+  await typeInto(dialog.getByLabel(/^管护巡查间隔/), '0');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toContainText('应在 1–365 天之间');
-  await dialog.getByLabel(/^管护巡查间隔/).fill('45');
+  await typeInto(dialog.getByLabel(/^管护巡查间隔/), '45');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(row).toContainText('45');
   await expect(row).toContainText('已调整');

@@ -3,8 +3,8 @@ import { DEMO_PASSWORD } from './accounts';
 
 export async function fillLogin(page: Page, username: string, password: string) {
   await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await typeInto(page.getByLabel('用户名'), username);
+  await typeInto(page.getByLabel('密码'), password);
   await page.getByRole('button', { name: '登录' }).click();
 }
 

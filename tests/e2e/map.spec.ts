@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { STAGE_COLORS } from '../../src/modules/map/tiles/colors';
 import type { TStage } from '../../src/modules/parcels/stages';
-import { login, shot } from './helpers';
+import { login, shot, typeInto } from './helpers';
 import { drawnFill, mapIdle, middleGrid, near, pickDistrict, pickStages, pixels, projectOnMap, searchAndOpen, viewOf, type Rgb } from './map-helpers';
 
 /*
@@ -44,7 +44,7 @@ test('search flies to a parcel and opens its card; the parcel is drawn in its st
   await page.goto('/map');
   await mapIdle(page);
   const search = page.getByTestId('map-search').locator('input');
-  await search.fill(SEARCH_TEXT);
+  await typeInto(search, SEARCH_TEXT);
   const options = page.getByRole('option');
   await expect(options.first()).toBeVisible();
   const firstText = await options.first().innerText();
@@ -79,7 +79,7 @@ test('a click on the parcel opens its card', async ({ page }) => {
   await login(page, 'leader');
   await page.goto('/map');
   await mapIdle(page);
-  await page.getByTestId('map-search').locator('input').fill(parcelCode);
+  await typeInto(page.getByTestId('map-search').locator('input'), parcelCode);
   await page.getByRole('option').first().click();
   await expect(page.getByTestId('card-code')).toHaveText(parcelCode);
   await expect.poll(() => Number(new URL(page.url()).searchParams.get('z') ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
@@ -97,7 +97,7 @@ test('a stage filter hides that stage on the map and in the statistics, and the 
   await login(page, 'leader');
   await page.goto('/map');
   await mapIdle(page);
-  await page.getByTestId('map-search').locator('input').fill(parcelCode);
+  await typeInto(page.getByTestId('map-search').locator('input'), parcelCode);
   await page.getByRole('option').first().click();
   await expect.poll(() => Number(new URL(page.url()).searchParams.get('z') ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
   await mapIdle(page);
@@ -152,9 +152,9 @@ test('an unreachable base map falls back to the offline map with a notice; overl
   const addLayer = async (name: string, role: '底图' | '叠加图层', url: string) => {
     await page.getByRole('button', { name: '新增图层' }).click();
     const dialog = page.locator('.t-dialog:visible');
-    await dialog.getByLabel(/^图层名称/).fill(name);
+    await typeInto(dialog.getByLabel(/^图层名称/), name);
     await dialog.getByText(role, { exact: true }).click();
-    await dialog.getByLabel(/^服务地址/).fill(url);
+    await typeInto(dialog.getByLabel(/^服务地址/), url);
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toBeHidden();
   };
@@ -215,11 +215,11 @@ test('a style.json base map of an intranet vector tile server is drawn under the
   await page.goto('/admin/map-layers');
   await page.getByRole('button', { name: '新增图层' }).click();
   const dialog = page.locator('.t-dialog:visible');
-  await dialog.getByLabel(/^图层名称/).fill('内网矢量底图');
+  await typeInto(dialog.getByLabel(/^图层名称/), '内网矢量底图');
   await dialog.locator('label.lr-field', { has: page.locator('.lr-field__label', { hasText: /^类型/ }) }).locator('.t-select, .t-input').first().click();
   await page.locator('.t-popup:visible .t-select-option').filter({ hasText: '矢量瓦片样式' }).click();
   await expect(page.locator('.t-popup:visible .t-select-option')).toHaveCount(0);
-  await dialog.getByLabel(/^样式地址/).fill(`${server}/styles/basic/style.json`);
+  await typeInto(dialog.getByLabel(/^样式地址/), `${server}/styles/basic/style.json`);
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await expect(dialog).toBeHidden();
   await page.getByTestId('basemap-choice').getByText(/^内网矢量底图/).click();
