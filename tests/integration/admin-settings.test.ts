@@ -4,9 +4,9 @@ import type { Database } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
 import { PERMISSION_DENIED } from '../../src/platform/action';
 import { auditLog } from '../../src/platform/audit/schema';
-import { getSettings } from '../../src/platform/settings';
+import { getSettings, getSettingSourceTexts } from '../../src/platform/settings';
 import { systemSettings } from '../../src/platform/settings/schema';
-import { updateSetting } from '../../src/modules/admin/settings/mutations';
+import { confirmSetting, updateSetting } from '../../src/modules/admin/settings/mutations';
 import { listSettings } from '../../src/modules/admin/settings/queries';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
@@ -92,6 +92,30 @@ describe('system parameters', () => {
 });
 
 describe('audit trail', () => {
+  it('shows where each value comes from; a local one is 待核实 until confirmed, and again after its value changes', async () => {
+    const share = () => listSettings(db()).then((rows) => rows.find((r) => r.key === 'fund.bondShareLimitPercent')!);
+    expect(await share()).toMatchObject({ sourceStatus: '待核实', confirmation: null });
+    expect((await share()).source).toContain('未见于财预〔2019〕89号');
+    expect((await getSettingSourceTexts(db()))['fund.bondShareLimitPercent']).toMatch(/（待核实）$/);
+    expect((await listSettings(db())).find((r) => r.key === 'import.maxFileMb')?.sourceStatus).toBe('系统参数');
+
+    expect(await confirmSetting.execute(db(), finance, { key: 'fund.bondShareLimitPercent', value: 70, note: '主任办公会确认' })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await confirmSetting.execute(db(), sysadmin, { key: 'fund.bondShareLimitPercent', value: 70, note: '  ' })).toMatchObject({ ok: false, error: '请填写核实说明' });
+    expect(await confirmSetting.execute(db(), sysadmin, { key: 'fund.bondShareLimitPercent', value: 60, note: '主任办公会确认' })).toMatchObject({ ok: false, error: expect.stringContaining('请刷新后重新核实') });
+    expect(await confirmSetting.execute(db(), sysadmin, { key: 'import.maxFileMb', value: 20, note: '无' })).toMatchObject({ ok: false, error: expect.stringContaining('无需核实') });
+    expect((await share()).sourceStatus).toBe('待核实');
+
+    expect(await confirmSetting.execute(db(), sysadmin, { key: 'fund.bondShareLimitPercent', value: 70, note: '2026 年第 5 次主任办公会确认' })).toMatchObject({ ok: true });
+    expect(await share()).toMatchObject({ sourceStatus: '已核实', confirmation: { note: '2026 年第 5 次主任办公会确认' } });
+    expect((await getSettingSourceTexts(db()))['fund.bondShareLimitPercent']).toMatch(/（已核实：2026 年第 5 次主任办公会确认）$/);
+
+    // A new value is not what was confirmed: 待核实 again; back to the confirmed value, confirmed again.
+    expect((await updateSetting.execute(db(), sysadmin, { key: 'fund.bondShareLimitPercent', value: '60' })).ok).toBe(true);
+    expect(await share()).toMatchObject({ sourceStatus: '待核实', confirmation: null });
+    expect((await updateSetting.execute(db(), sysadmin, { key: 'fund.bondShareLimitPercent', value: null })).ok).toBe(true);
+    expect((await share()).sourceStatus).toBe('已核实');
+  });
+
   it('names every audited field in Chinese', async () => {
     expect(await unlabelledAuditFields(database.db)).toEqual([]);
   });

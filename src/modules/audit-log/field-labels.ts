@@ -34,6 +34,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   planType: '计划类型',
   years: '计划年度',
   setting: '参数',
+  confirmNote: '核实说明',
   usage: '用途',
   url: '服务地址',
   wmsLayers: 'WMS 图层',

@@ -1,15 +1,85 @@
-/** Every setting with its default, unit and bounds; the database stores only overrides. */
+/**
+ * Every setting with its default, unit, bounds and where its value comes from. The database
+ * stores only overrides (system_settings) and, for a value that is local practice or not yet
+ * checked against the regulation text, who confirmed it (setting_confirmations).
+ */
+const R17 = '《土地储备管理办法》（国土资规〔2017〕17号）';
+const LOCAL = '本中心规定';
+
 export const SETTINGS = {
-  'parcel.reserveLimitDays': { label: '入库后未供应的预警期限', unit: '天', default: 730, min: 30, max: 3650 },
-  'parcel.reserveDueSoonDays': { label: '入库期限临近提醒（提前）', unit: '天', default: 90, min: 0, max: 365 },
-  'parcel.tempUseLimitDays': { label: '临时利用期限', unit: '天', default: 730, min: 30, max: 3650 },
-  'parcel.inspectionIntervalDays': { label: '管护巡查间隔', unit: '天', default: 30, min: 1, max: 365 },
-  'parcel.stalledDevelopmentDays': { label: '前期开发停滞预警', unit: '天', default: 90, min: 7, max: 730 },
-  'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500 },
-  'import.areaDiffWarnPercent': { label: '边界导入面积与申报面积差异预警', unit: '%', default: 0.5, min: 0.01, max: 50 },
-  'fund.leaderThresholdYuan': { label: '资金收支须中心领导审批的金额（超过）', unit: '元', default: 1_000_000, min: 0, max: 10_000_000_000 },
-  'fund.coverageWarning': { label: '专项债券本息覆盖倍数预警线', unit: '倍', default: 1.2, min: 1, max: 10 },
-  'fund.bondShareLimitPercent': { label: '专项债券占项目预计出让收入上限', unit: '%', default: 70, min: 1, max: 100 },
+  'parcel.reserveLimitDays': {
+    label: '入库后未供应的预警期限',
+    unit: '天',
+    default: 730,
+    min: 30,
+    max: 3650,
+    source: { kind: 'local', text: `${LOCAL}：储备土地入库后超过期限仍未供应的列入预警（${R17}要求储备土地及时供应，未规定具体期限）` },
+  },
+  'parcel.reserveDueSoonDays': {
+    label: '入库期限临近提醒（提前）',
+    unit: '天',
+    default: 90,
+    min: 0,
+    max: 365,
+    source: { kind: 'local', text: `${LOCAL}：入库期限届满前提前提醒` },
+  },
+  'parcel.tempUseLimitDays': {
+    label: '临时利用期限',
+    unit: '天',
+    default: 730,
+    min: 30,
+    max: 3650,
+    source: { kind: 'national', toConfirm: true, text: `${R17}：储备土地临时利用一般不超过两年（原文待核实）` },
+  },
+  'parcel.inspectionIntervalDays': {
+    label: '管护巡查间隔',
+    unit: '天',
+    default: 30,
+    min: 1,
+    max: 365,
+    source: { kind: 'local', text: `${LOCAL}：储备土地管护巡查的最长间隔（${R17}要求加强储备土地管护，未规定巡查频次）` },
+  },
+  'parcel.stalledDevelopmentDays': {
+    label: '前期开发停滞预警',
+    unit: '天',
+    default: 90,
+    min: 7,
+    max: 730,
+    source: { kind: 'local', text: `${LOCAL}：前期开发工程长期无进展的列入预警` },
+  },
+  'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500, source: { kind: 'technical', text: '系统技术参数' } },
+  'import.areaDiffWarnPercent': {
+    label: '边界导入面积与申报面积差异预警',
+    unit: '%',
+    default: 0.5,
+    min: 0.01,
+    max: 50,
+    source: { kind: 'local', text: `${LOCAL}：部颁坐标文件申报面积与按坐标计算的椭球面积相差超过该比例时提示核对` },
+  },
+  'fund.leaderThresholdYuan': {
+    label: '资金收支须中心领导审批的金额（超过）',
+    unit: '元',
+    default: 1_000_000,
+    min: 0,
+    max: 10_000_000_000,
+    source: { kind: 'local', text: `${LOCAL}（财务审批权限）：单笔超过该金额的收支须中心领导审批` },
+  },
+  'fund.coverageWarning': {
+    label: '专项债券本息覆盖倍数预警线',
+    unit: '倍',
+    default: 1.2,
+    min: 1,
+    max: 10,
+    source: { kind: 'local', text: `${LOCAL}：本息覆盖倍数低于该值时提示风险（1.2 为常用预警值；《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）要求项目预计土地出让收入覆盖债券本息）` },
+  },
+  'fund.bondShareLimitPercent': {
+    label: '专项债券占项目预计出让收入上限',
+    unit: '%',
+    default: 70,
+    min: 1,
+    max: 100,
+    source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过预计土地出让收入的该比例（未见于财预〔2019〕89号，出处待核实）` },
+  },
   'fund.overspendPolicy': {
     label: '支出超出预算或使项目可用余额为负时',
     unit: '',
@@ -20,8 +90,21 @@ export const SETTINGS = {
       { value: 0, label: '不予审批' },
       { value: 1, label: '提示，审批人确认后可通过' },
     ],
+    source: { kind: 'local', text: `${LOCAL}（财务审批制度）：支出超出预算或使项目可用余额为负时的处理` },
   },
 } as const satisfies Record<string, TSettingDef>;
+
+/**
+ * Where a setting's value comes from: a national text (shown as 国家规定 once checked; `toConfirm`
+ * while the text has not been checked), the centre's own practice (待核实 until an administrator
+ * records who confirmed it), or a technical limit of the system.
+ */
+export type TSettingSourceKind = 'national' | 'local' | 'technical';
+interface TSettingSourceDef {
+  kind: TSettingSourceKind;
+  text: string;
+  toConfirm?: boolean;
+}
 
 interface TSettingDef {
   label: string;
@@ -31,6 +114,7 @@ interface TSettingDef {
   max: number;
   /** A setting that is one of a few named options: the value is the option's number. */
   choices?: readonly { value: number; label: string }[];
+  source: TSettingSourceDef;
 }
 
 /** The named options of a choice setting, or null for a plain number. */
@@ -82,4 +166,38 @@ export function resolveSettings(rows: { key: string; value: string }[]): TSettin
     if (Number.isFinite(n) && n >= def.min && n <= def.max) out[key as TSettingKey] = n;
   }
   return out;
+}
+
+/** A confirmation of a setting's value and source (setting_confirmations). */
+export interface TSettingConfirmation {
+  value: number;
+  note: string;
+  confirmedByName: string | null;
+  confirmedAt: Date;
+}
+
+export type TSettingSourceStatus = '国家规定' | '待核实' | '已核实' | '系统参数';
+
+/** Whether the value in force needs confirming (and is not confirmed for this very value). */
+export function settingSourceStatus(key: TSettingKey, value: number, confirmation: TSettingConfirmation | null): TSettingSourceStatus {
+  const source = (SETTINGS[key] as TSettingDef).source;
+  if (source.kind === 'technical') return '系统参数';
+  if (source.kind === 'national' && !source.toConfirm) return '国家规定';
+  return confirmation && confirmation.value === value ? '已核实' : '待核实';
+}
+
+/**
+ * The source of a setting as a rule's message cites it: the text, and 「（待核实）」 or
+ * 「（已核实：说明）」 for a value that is local practice or not yet checked against the text.
+ */
+export function settingSourceText(key: TSettingKey, value: number, confirmation: TSettingConfirmation | null): string {
+  const source = (SETTINGS[key] as TSettingDef).source;
+  const status = settingSourceStatus(key, value, confirmation);
+  if (status === '待核实') return `${source.text}（待核实）`;
+  if (status === '已核实') return `${source.text}（已核实：${confirmation!.note}）`;
+  return source.text;
+}
+
+export function settingSource(key: TSettingKey): TSettingSourceDef {
+  return (SETTINGS[key] as TSettingDef).source;
 }

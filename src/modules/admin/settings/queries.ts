@@ -2,7 +2,8 @@ import 'server-only';
 import type { Db } from '@/platform/db/client';
 import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { systemSettings } from '@/platform/settings/schema';
-import { SETTING_GROUPS, SETTINGS, settingChoices, settingDecimals, type TSettingKey } from '@/platform/settings/catalog';
+import { SETTING_GROUPS, SETTINGS, settingChoices, settingDecimals, settingSource, settingSourceStatus, type TSettingKey, type TSettingSourceStatus } from '@/platform/settings/catalog';
+import { getSettingConfirmations } from '@/platform/settings';
 import { resolveSettings } from '@/platform/settings/catalog';
 
 export interface SettingRow {
@@ -21,6 +22,11 @@ export interface SettingRow {
   overridden: boolean;
   updatedBy: PersonLabel | null;
   updatedAt: Date | null;
+  /** Where the value comes from, and whether it is confirmed for the value in force. */
+  source: string;
+  sourceStatus: TSettingSourceStatus;
+  /** The confirmation in force (for this value): its note, who and when. */
+  confirmation: { note: string; by: string | null; at: Date } | null;
 }
 
 /** Every setting of the catalogue with its value in force and who changed it last. */
@@ -33,6 +39,7 @@ export async function listSettings(db: Db): Promise<SettingRow[]> {
     rows.map((r) => r.updatedBy),
   );
   const inForce = resolveSettings(rows);
+  const confirmations = await getSettingConfirmations(db);
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return (Object.keys(SETTINGS) as TSettingKey[]).map((key) => {
     const def = SETTINGS[key];
@@ -51,6 +58,12 @@ export async function listSettings(db: Db): Promise<SettingRow[]> {
       overridden: row !== undefined && inForce[key] !== def.default,
       updatedBy: row ? personLabel(people, row.updatedBy) : null,
       updatedAt: row?.updatedAt ?? null,
+      source: settingSource(key).text,
+      sourceStatus: settingSourceStatus(key, inForce[key], confirmations.get(key) ?? null),
+      confirmation: (() => {
+        const c = confirmations.get(key);
+        return c && c.value === inForce[key] ? { note: c.note, by: c.confirmedByName, at: c.confirmedAt } : null;
+      })(),
     };
   });
 }

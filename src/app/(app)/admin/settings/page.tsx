@@ -10,5 +10,13 @@ export const metadata: Metadata = { title: '系统参数' };
 export default async function SettingsPage() {
   await requirePagePermission('setting:manage');
   const settings = await listSettings(await getDb());
-  return <SettingsClient settings={settings.map((s) => ({ ...s, updatedAt: s.updatedAt ? formatDateTime(s.updatedAt) : null }))} />;
+  return (
+    <SettingsClient
+      settings={settings.map((s) => ({
+        ...s,
+        updatedAt: s.updatedAt ? formatDateTime(s.updatedAt) : null,
+        confirmation: s.confirmation ? { ...s.confirmation, at: formatDateTime(s.confirmation.at) } : null,
+      }))}
+    />
+  );
 }

@@ -1,14 +1,63 @@
 'use client';
 import { useState } from 'react';
-import { Button, Card, Dialog, Form, Input, Popconfirm, Select, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, Card, Dialog, Form, Input, Popconfirm, Select, Space, Table, Tag, Textarea, type PrimaryTableCol } from 'tdesign-react';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
-import { updateSettingAction } from '../actions';
+import { confirmSettingAction, updateSettingAction } from '../actions';
 import type { SettingRow } from '../queries';
 import { PersonName } from '@/ui/person-name';
 
 /** A setting as the page receives it (the date serialised by the server page). */
-export type SettingView = Omit<SettingRow, 'updatedAt'> & { updatedAt: string | null };
+export type SettingView = Omit<SettingRow, 'updatedAt' | 'confirmation'> & {
+  updatedAt: string | null;
+  confirmation: { note: string; by: string | null; at: string } | null;
+};
+
+const STATUS_THEME = { 国家规定: 'success', 待核实: 'warning', 已核实: 'primary', 系统参数: 'default' } as const;
+
+/** The setting's name, then where its value comes from and whether that is confirmed. */
+function SourceCell({ row }: { row: SettingView }) {
+  return (
+    <div>
+      <div>{row.label}</div>
+      <div className="lr-muted" style={{ fontSize: 12, marginTop: 2 }} data-testid={`setting-source-${row.key}`}>
+        <Tag size="small" variant="light" theme={STATUS_THEME[row.sourceStatus]} style={{ marginRight: 6 }}>
+          {row.sourceStatus}
+        </Tag>
+        依据：{row.source}
+        {row.confirmation && (
+          <div>
+            核实：{row.confirmation.note}（{row.confirmation.by ?? '—'}，{row.confirmation.at}）
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** 核实依据: who confirmed the value in force, on what basis (meeting, document number). */
+function ConfirmDialog(props: { setting: SettingView; onClose: () => void }) {
+  const s = props.setting;
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const { run, busy } = useRunAction();
+  const submit = async () => {
+    const res = await run(() => confirmSettingAction({ key: s.key, value: s.value, note }), `已核实：${s.label}`, (e) => setError(e.note));
+    if (res?.ok) props.onClose();
+  };
+  return (
+    <Dialog visible header={`核实依据：${s.label}`} confirmBtn={{ content: '确认核实', loading: busy }} cancelBtn="取消" onConfirm={() => void submit()} onClose={props.onClose}>
+      <div style={{ marginBottom: 12 }}>
+        当前值 <b>{valueText(s, s.value)}</b>；依据：{s.source}
+      </div>
+      <Form labelAlign="top" preventSubmitDefault>
+        <LabeledField name="note" label="核实说明" required error={error} hint="写明由谁、依据什么确认，如「2026 年第 5 次主任办公会确认，益土储〔2026〕5号」；修改参数值后须重新核实">
+          <Textarea value={note} maxlength={200} allowInputOverMax autosize={{ minRows: 2, maxRows: 4 }} onChange={(v) => setNote(String(v))} />
+        </LabeledField>
+      </Form>
+    </Dialog>
+  );
+}
 
 const fmt = (n: number, decimals: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 /** A bound as it is declared: 0.01 stays 0.01, 3650 shows as 3,650. */
@@ -56,10 +105,11 @@ function EditDialog(props: { setting: SettingView; onClose: () => void }) {
 /** 系统参数: limits and thresholds used by the rules (warnings, imports, fund approvals, bond checks). */
 export function SettingsClient(props: { settings: SettingView[] }) {
   const [editing, setEditing] = useState<SettingView | null>(null);
+  const [confirming, setConfirming] = useState<SettingView | null>(null);
   const { run, busy } = useRunAction();
   const groups = [...new Set(props.settings.map((s) => s.group))];
   const columns: PrimaryTableCol<SettingView>[] = [
-    { colKey: 'label', title: '参数', ellipsis: true },
+    { colKey: 'label', title: '参数与依据', cell: ({ row }) => <SourceCell row={row} /> },
     {
       colKey: 'value',
       title: '当前值',
@@ -102,6 +152,11 @@ export function SettingsClient(props: { settings: SettingView[] }) {
           <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
             修改
           </Button>
+          {(row.sourceStatus === '待核实' || row.sourceStatus === '已核实') && (
+            <Button size="small" variant="text" theme="primary" onClick={() => setConfirming(row)}>
+              核实
+            </Button>
+          )}
           {row.overridden && (
             <Popconfirm content={`「${row.label}」恢复为默认值「${valueText(row, row.defaultValue)}」？`} onConfirm={() => void run(() => updateSettingAction({ key: row.key, value: null }), `已恢复默认：${row.label}`)}>
               <Button size="small" variant="text" loading={busy}>
@@ -123,9 +178,10 @@ export function SettingsClient(props: { settings: SettingView[] }) {
         </Card>
       ))}
       <div className="lr-muted" style={{ fontSize: 12 }}>
-        参数修改立即生效，并记入审计日志。预警期限等按《土地储备管理办法》和本中心规定设置；资金审批金额、专项债券占比上限和本息覆盖预警线按财政部门和本中心的规定设置。
+        参数修改立即生效，并记入审计日志。「国家规定」的参数取自法规原文；「待核实」的参数为本中心惯例或尚未核对原文的规定，系统在引用时注明「待核实」，由系统管理员核实后记录依据（修改参数值后须重新核实）。
       </div>
       {editing && <EditDialog setting={editing} onClose={() => setEditing(null)} />}
+      {confirming && <ConfirmDialog setting={confirming} onClose={() => setConfirming(null)} />}
     </Space>
   );
 }
