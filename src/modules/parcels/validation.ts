@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@/platform/dates';
 import Decimal from 'decimal.js';
 import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
@@ -41,7 +42,7 @@ const zOptionalDate = (label: string) =>
     .optional()
     .nullable()
     .transform((s) => (s ?? '').trim())
-    .refine((s) => s === '' || isCalendarDate(s), `${label}应为有效日期（YYYY-MM-DD）`)
+    .refine((s) => s === '' || isIsoDate(s), `${label}应为有效日期（YYYY-MM-DD）`)
     .refine((s) => s === '' || s <= todayInShanghai(), `${label}不能晚于今天`)
     .transform((s) => (s === '' ? null : s));
 
@@ -117,11 +118,6 @@ export const ZParcelFilter = z.object({
 });
 export type TParcelFilter = z.infer<typeof ZParcelFilter>;
 
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Limits on a boundary typed or pasted into the form (files go through the import library). */
 export const MAX_BOUNDARY_VERTICES = 10_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate as isCalendarDate } from '@/platform/dates';
 import { zChoice, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
 import { FUND_SOURCES, INCOME_CATEGORIES, LEDGER_CATEGORIES, RETURN_COMMENT_MAX, ENTRY_STATUSES, returnCommentProblem, zAmount, type TEntryStatus } from '../rules';
@@ -54,12 +55,9 @@ export function postedOrigin(origin: string): (typeof POSTED_ORIGINS)[TPostedOri
 }
 export const ENTRY_NOT_FOUND = '收支记录不存在或已被删除，请刷新后重试';
 
-/** A calendar date 'YYYY-MM-DD' in a sensible range. */
+/** A calendar date 'YYYY-MM-DD' from 1990 on (no reserve fund entries before that). */
 export function isIsoDate(raw: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === raw && Number(m[1]) >= 1990 && Number(m[1]) <= 2100;
+  return isCalendarDate(raw) && raw >= '1990-01-01';
 }
 
 /** A required date, not after today in Asia/Shanghai (checked when the input is parsed). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '@/platform/dates';
 import { zId, zOptionalText } from '@/platform/validation';
 import { STAGES, SUPPLY_MODES } from '../stages';
 
@@ -6,7 +7,7 @@ const zDate = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${label}不是有效日期`);
+    .refine((s) => isIsoDate(s), `${label}不是有效日期`);
 
 const zOptionalDate = (label: string) =>
   z

@@ -1,18 +1,10 @@
 /** Calendar-date helpers for 'YYYY-MM-DD' strings (UTC arithmetic, so no time-zone drift). */
+import { isIsoDate } from '@/platform/dates';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** True for a real calendar date written as YYYY-MM-DD (2023-02-29 is false, 2024-02-29 true). */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
-}
+/** A real calendar date written exactly as YYYY-MM-DD (one definition: platform/dates). */
+export { isIsoDate };
 
 function toUtcDay(value: string): number {
   const [y, mo, d] = value.split('-').map(Number);
