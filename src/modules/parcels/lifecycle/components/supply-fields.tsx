@@ -94,7 +94,8 @@ export function SupplyFields(props: {
   const modeProblems = mode ? supplyModeProblems(mode, plannedUse, allocation ? v.allocationCategory || null : null) : [];
   // Before an item is chosen the missing item is said at its field, not as a refusal.
   const refusals = modeProblems.filter((p) => p.code !== 'supply-allocation-category-missing');
-  const warnings = supplyFormWarnings(v, context);
+  // A mode the use does not allow is refused whatever the price: no price warning beside it.
+  const warnings = refusals.length ? [] : supplyFormWarnings(v, context);
 
   const notice = dateOrNull(v.noticeDate);
   const start = dateOrNull(v.bidStartDate);
