@@ -9,6 +9,8 @@ const PROJECT_CODE = 'E2E-2026-001';
 const PROJECT_NAME = '端到端测试收储项目';
 const CODE = 'E2E-部颁-001';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** The date `n` days before today (Asia/Shanghai). */
+const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 let parcelUrl = '';
 
@@ -178,7 +180,10 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await expect(page.getByTestId('step-已供应')).toContainText('前置条件已满足');
   const supply = await openStep(page, '已供应');
   await pickOption(page, supply.getByPlaceholder('招标/拍卖/挂牌/协议/划拨'), /^挂牌$/);
-  await typeDate(supply.getByLabel('公告日期'), today);
+  // 令39号: the notice at least 20 days before the listing starts, a listing of at least 10 days.
+  await typeDate(supply.getByLabel('公告日期'), daysAgo(35));
+  await typeDate(supply.getByLabel('挂牌起始日期'), daysAgo(14));
+  await typeDate(supply.getByLabel('挂牌截止日期'), daysAgo(1));
   await typeInto(supply.getByLabel('起始价（元）'), '12000000');
   await typeInto(supply.getByLabel(/^成交价/), '13800000.50');
   await typeInto(supply.getByLabel(/^受让人/), '益阳端到端置业有限公司');

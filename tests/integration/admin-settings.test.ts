@@ -41,7 +41,8 @@ describe('system parameters', () => {
       min: 0.01,
       max: 50,
     });
-    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '资金管理']));
+    expect(rows.find((r) => r.key === 'supply.agreementMinBenchmarkPercent')).toMatchObject({ group: '土地供应', value: 70, unit: '%' });
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '土地供应', '资金管理']));
   });
 
   it('lets the system administrator change a value, which the rules then use, and audits it', async () => {

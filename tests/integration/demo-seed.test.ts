@@ -20,6 +20,7 @@ import {
 } from '../../src/modules/parcels/schema';
 import { STAGES, WORK_TYPES, COMPENSATION_CATEGORIES, SUPPLY_MODES, type TAcquisitionRoute, type THazardResult, type TStage } from '../../src/modules/parcels/stages';
 import { findTransition } from '../../src/modules/parcels/rules/lifecycle';
+import { daysBetween } from '../../src/modules/parcels/rules/dates';
 import { checkTransition } from '../../src/modules/parcels/rules/transition';
 import type { TransitionFacts } from '../../src/modules/parcels/rules/types';
 import { isValidIdNumber, maskIdNumber, maskPhone } from '../../src/modules/parcels/rules/personal-data';
@@ -202,8 +203,10 @@ describe('reserve demo seed', () => {
         const s = deal[0];
         expect(SUPPLY_MODES).toContain(s.mode);
         expect(s.transferee && s.contractNo && s.dealDate).toBeTruthy();
-        if (s.mode === '划拨') expect(new Decimal(s.dealPrice!).isZero()).toBe(true);
-        else {
+        if (s.mode === '划拨') {
+          expect(new Decimal(s.dealPrice!).isZero()).toBe(true);
+          expect(s.allocationCategory, p.code).toBeTruthy();
+        } else {
           expect(s.noticeDate! < s.dealDate!).toBe(true);
           expect(new Decimal(s.dealPrice!).gte(s.startingPrice!)).toBe(true);
         }
@@ -211,6 +214,14 @@ describe('reserve demo seed', () => {
         expect(new Decimal(lastEvent.amount!).equals(s.dealPrice!)).toBe(true);
       } else {
         expect(mineSupplies.filter((s) => s.status === '成交')).toHaveLength(0);
+      }
+      // 令39号: no 协议 or 划拨 of 经营性 land; notice ≥ 20 days before bidding, listing ≥ 10 days.
+      for (const s of mineSupplies) {
+        if (['住宅用地', '商服用地', '工业用地'].includes(p.plannedUse!)) expect(['招标', '拍卖', '挂牌'], `${p.code} ${s.mode}`).toContain(s.mode);
+        if (s.mode !== '划拨') {
+          expect(daysBetween(s.noticeDate!, s.bidStartDate!), p.code).toBeGreaterThanOrEqual(20);
+          if (s.mode === '挂牌') expect(daysBetween(s.bidStartDate!, s.listingEndDate!), p.code).toBeGreaterThanOrEqual(10);
+        }
       }
       const aborts = (eventsByParcel.get(p.id) ?? []).filter((e) => e.fromStage === '已供应').length;
       expect(mineSupplies.filter((s) => s.status === '中止')).toHaveLength(aborts);
@@ -253,6 +264,7 @@ describe('reserve demo seed', () => {
           },
           workPackages: (works.get(p.id) ?? []).map((w) => ({ workType: w.workType, acceptedOn: asOf(w.acceptedOn) ? w.acceptedOn : null })),
           supply: sale,
+          supplyContext: { plannedUse: p.plannedUse, areaM2: p.areaM2, agreementFloor: { percent: 70, source: '（测试）' } },
           acquisitionRoute: projectRoute.get(p.projectId)!,
         };
         const verdict = checkTransition(e.fromStage as TStage, e.toStage as TStage, facts);

@@ -84,7 +84,7 @@ describe('parcel lifecycle', () => {
 
     const noTerms = await go(parcelId, '已供应', { supply: { mode: '挂牌' } });
     expect(noTerms.ok).toBe(false);
-    const supply = { mode: '挂牌', noticeDate: '2025-02-25', startingPrice: '12000000', dealPrice: '13500000.50', transferee: '益阳某置业有限公司', contractNo: 'CR-2025-01', dealDate: '2025-03-01' };
+    const supply = { mode: '挂牌', noticeDate: '2025-01-20', bidStartDate: '2025-02-10', listingEndDate: '2025-02-28', startingPrice: '12000000', dealPrice: '13500000.50', transferee: '益阳某置业有限公司', contractNo: 'CR-2025-01', dealDate: '2025-03-01' };
     expect(await go(parcelId, '已供应', { supply })).toMatchObject({ ok: true });
     const [deal] = await database.db.select().from(supplies).where(eq(supplies.parcelId, parcelId));
     expect(deal).toMatchObject({ status: '成交', dealPrice: '13500000.50', mode: '挂牌' });

@@ -106,7 +106,7 @@ describe('creating plans', () => {
     ['non-numeric fund need', { fundNeed: '一百' }, '资金需求须为数字（单位：万元）'],
     ['three decimals in 万元', { fundNeed: '1.234' }, '资金需求最多保留 2 位小数'],
     ['huge amount', { fundNeed: '1000000000' }, '资金需求不能超过 99,999,999.99 万元'],
-    ['negative area', { acquireArea: '-1' }, '收储入库面积不能为负数'],
+    ['negative area', { acquireArea: '-1' }, '新增入库面积不能为负数'],
     ['fractional count', { supplyCount: '2.5' }, '供应宗数须为整数'],
     ['over-long title', { title: '计'.repeat(101) }, '计划名称不能超过 100 个字符'],
     ['control character', { title: '计划\u0000' }, '计划名称含有不允许的控制字符'],
@@ -165,7 +165,7 @@ describe('adjusting plans', () => {
       [1, 'superseded'],
     ]);
     const views = toVersionViews(versions);
-    expect(views[0].changes).toContain('收储入库宗数：10 → 12 宗（+2）');
+    expect(views[0].changes).toContain('新增入库宗数：10 → 12 宗（+2）');
     expect(views[0].changes).toContain('资金需求：12,345.67 → 20,000.00 万元（+7,654.33）');
 
     const [adjusted] = await db()

@@ -29,6 +29,8 @@ function goodFacts(over: Partial<TransitionFacts> = {}): TransitionFacts {
     supply: {
       mode: '挂牌',
       noticeDate: '2026-02-01',
+      bidStartDate: '2026-02-21',
+      listingEndDate: '2026-03-03',
       startingPrice: '1000000.00',
       dealPrice: '1200000.00',
       dealDate: '2026-03-05',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adjustmentWarnings,
+  carryOverDate,
   computePlanActuals,
+  PLAN_SECOND_ADJUSTMENT,
   diffPlanTargets,
   planDateRange,
   progressBarValue,
@@ -91,6 +94,7 @@ describe('plan actuals from parcel events', () => {
 
   it('gives zeros for no data', () => {
     expect(computePlanActuals(W2026, [], [])).toEqual({
+      newPlanned: { count: 0, area: '0.00' },
       acquire: { count: 0, area: '0.00' },
       develop: { count: 0, area: '0.00' },
       supply: { count: 0, area: '0.00' },
@@ -117,6 +121,12 @@ describe('progress', () => {
 
 describe('target diff between versions', () => {
   const base: PlanTargets = {
+    carryPlannedCount: 4,
+    carryPlannedArea: '40000.00',
+    carryReservedCount: 6,
+    carryReservedArea: '60000.00',
+    newPlannedCount: 9,
+    newPlannedArea: '90000.00',
     acquireCount: 10,
     acquireArea: '100000.00',
     developCount: 5,
@@ -131,7 +141,7 @@ describe('target diff between versions', () => {
   it('lists only changed targets, with signed deltas', () => {
     const next = { ...base, acquireCount: 12, supplyArea: '75000.50', fundNeed: '1200000000.00' };
     expect(diffPlanTargets(base, next)).toEqual([
-      { key: 'acquireCount', label: '收储入库宗数', unit: 'count', from: '10', to: '12', delta: '2' },
+      { key: 'acquireCount', label: '新增入库宗数', unit: 'count', from: '10', to: '12', delta: '2' },
       { key: 'supplyArea', label: '供应面积', unit: 'm2', from: '80000.00', to: '75000.50', delta: '-4999.50' },
       { key: 'fundNeed', label: '资金需求', unit: 'yuan', from: '1000000000.00', to: '1200000000.00', delta: '200000000.00' },
     ]);
@@ -139,5 +149,59 @@ describe('target diff between versions', () => {
 
   it('treats equal decimals written differently as unchanged', () => {
     expect(diffPlanTargets(base, { ...base, acquireArea: '100000' })).toEqual([]);
+  });
+});
+
+describe('R17 二(五): new 拟收储 apart from new 入库', () => {
+  it('R17 二(五): a parcel whose acquisition started in the year is new 拟收储; one entered into reserve is new 入库', () => {
+    reset();
+    const events = [
+      ev('A', '收储中', '2026-02-01', { area: '3000.00' }),
+      ev('A', '已入库', '2026-09-01', { area: '3000.00' }),
+      ev('B', '收储中', '2025-12-31', { area: '5000.00' }), // started the year before: carried over, not new
+      ev('B', '已入库', '2026-03-01', { area: '5000.00' }),
+      ev('C', '收储中', '2027-01-01', { area: '7000.00' }),
+    ];
+    const a = computePlanActuals(W2026, events, []);
+    expect(a.newPlanned).toEqual({ count: 1, area: '3000.00' });
+    expect(a.acquire).toEqual({ count: 2, area: '8000.00' });
+  });
+
+  it('R17 二(五) 1: the carry-over is counted on 31 December of the year before', () => {
+    expect(carryOverDate(2026)).toBe('2025-12-31');
+    expect(carryOverDate(2000)).toBe('1999-12-31');
+  });
+});
+
+describe('R17: an annual plan is adjusted once a year, at mid-year', () => {
+  const RULE = '《土地储备管理办法》（测试）';
+  const annual = { planType: 'annual' as const };
+
+  it('R17: the first adjustment of a year does not warn, the second does', () => {
+    expect(adjustmentWarnings(annual, [{ version: 1, date: '2026-03-01' }], '2026-07-01', RULE)).toEqual([]);
+    const w = adjustmentWarnings(annual, [{ version: 1, date: '2026-03-01' }, { version: 2, date: '2026-07-01' }], '2026-10-15', RULE);
+    expect(w).toEqual([
+      {
+        code: PLAN_SECOND_ADJUSTMENT,
+        message: '本计划 2026 年已调整 1 次：第 2 版（2026-07-01）。年度土地储备计划每年中期可调整一次，本次为当年第 2 次调整，请在调整原因中说明再次调整的必要性',
+        rule: RULE,
+      },
+    ]);
+  });
+
+  it('R17: an adjustment in another calendar year does not count; the first version is not an adjustment', () => {
+    expect(adjustmentWarnings(annual, [{ version: 1, date: '2026-01-05' }, { version: 2, date: '2025-12-31' }], '2026-01-01', RULE)).toEqual([]);
+    expect(adjustmentWarnings(annual, [{ version: 1, date: '2026-01-05' }], '2026-01-06', RULE)).toEqual([]);
+    expect(adjustmentWarnings(annual, [{ version: 2, date: '2026-12-31' }], '2026-12-31', RULE)).toHaveLength(1);
+  });
+
+  it('R17: names every earlier adjustment of the year, in order', () => {
+    const [w] = adjustmentWarnings(annual, [{ version: 3, date: '2026-09-01' }, { version: 2, date: '2026-06-01' }], '2026-11-01', RULE);
+    expect(w.message).toContain('已调整 2 次：第 2 版（2026-06-01）、第 3 版（2026-09-01）');
+    expect(w.message).toContain('本次为当年第 3 次调整');
+  });
+
+  it('R17 二(四): a rolling plan may be adjusted as often as needed', () => {
+    expect(adjustmentWarnings({ planType: 'rolling' }, [{ version: 2, date: '2026-06-01' }], '2026-11-01', RULE)).toEqual([]);
   });
 });

@@ -3,9 +3,23 @@
  * prices, warnings, and masking of personal data. Implementation split under ./rules/.
  */
 export { nextStages, findTransition, deriveStage, type TTransitionKind, type TStageTransition } from './rules/lifecycle';
-export type { TransitionFacts, GuardProblem, TSupplyFacts, THazardKey } from './rules/types';
+export type { TransitionFacts, GuardProblem, GuardWarning, TSupplyFacts, TSupplyContext, THazardKey } from './rules/types';
 export { checkTransition, problemFieldErrors, REASON_MAX_LENGTH, type TTransitionCheck } from './rules/transition';
-export { supplyProblems, isSupplyMode, COMPETITIVE_SUPPLY_MODES } from './rules/supply';
+export {
+  supplyProblems,
+  supplyModeProblems,
+  supplyWarnings,
+  supplyTermsForMode,
+  unacknowledgedWarnings,
+  allocationItemsFor,
+  bidStartLabel,
+  isSupplyMode,
+  COMPETITIVE_SUPPLY_MODES,
+  NOTICE_LEAD_DAYS,
+  LISTING_MIN_DAYS,
+} from './rules/supply';
+export { ALLOCATION_CATALOGUE, allocationItemLabel, findAllocationItem, type AllocationItem } from './rules/allocation-catalogue';
+export { LAND_USES, findLandUse, type LandUseEntry } from './rules/land-use';
 export { premiumRate, parseMoney, Money, type TMoney, type TMoneyParse } from './rules/money';
 export { RULE_SOURCES } from './rules/sources';
 export {

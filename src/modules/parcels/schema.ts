@@ -191,6 +191,16 @@ export const supplies = pgTable(
     parcelId: text('parcel_id').notNull(),
     mode: text('mode').notNull(),
     noticeDate: date('notice_date', { mode: 'string' }),
+    /** 招标 投标开始日 / 拍卖 拍卖日 / 挂牌 挂牌起始日 (令39号 第十条 counts the notice lead to it). */
+    bidStartDate: date('bid_start_date', { mode: 'string' }),
+    /** 挂牌截止日 (令39号 第十九条: at least 10 days after the start). */
+    listingEndDate: date('listing_end_date', { mode: 'string' }),
+    /** 划拨: the 《划拨用地目录》 item relied on, e.g. （五）非营利性教育设施用地. */
+    allocationCategory: text('allocation_category'),
+    /** 协议: 基准地价 of the parcel's grade, 元/m² (the 协议 price is checked against it). */
+    benchmarkPrice: money('benchmark_price'),
+    /** Warnings acknowledged when the supply was recorded: [{ code, message, rule }] (built in code). */
+    warnings: jsonb('warnings'),
     startingPrice: money('starting_price'),
     dealPrice: money('deal_price'),
     transferee: text('transferee'),

@@ -1,18 +1,29 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import { newId } from '@/platform/ids';
 import { isUniqueViolation } from '@/platform/errors';
+import { todayInShanghai } from '@/ui/format';
 import { plans } from './schema';
-import { diffPlanTargets, type PlanTargets } from './rules';
-import { PLAN_TYPE_LABELS, planEndYear, planYearsLabel, ZAdjustPlan, ZCreatePlan } from './validation';
+import { adjustmentWarnings, diffPlanTargets, type PlanTargets } from './rules';
+import { adjustmentDate } from './adjustments';
+import { PLAN_SOURCES } from './sources';
+import { PLAN_TYPE_LABELS, planEndYear, planYearsLabel, ZAdjustPlan, ZCreatePlan, type TPlanType } from './validation';
 
 const PERMISSION = 'plan:edit';
 const OBJECT_TYPE = '储备计划';
 export const PLAN_ADJUSTED_BY_OTHERS = '计划已被他人调整，请刷新后重试';
 
-function targetsOf(src: PlanTargets): PlanTargets {
+/** The targets of a plan; a rolling plan carries nothing over (R17 二(五) asks it of the annual plan). */
+function targetsOf(src: PlanTargets, planType?: TPlanType): PlanTargets {
+  const annual = planType !== 'rolling';
   return {
+    carryPlannedCount: annual ? src.carryPlannedCount : 0,
+    carryPlannedArea: annual ? src.carryPlannedArea : '0',
+    carryReservedCount: annual ? src.carryReservedCount : 0,
+    carryReservedArea: annual ? src.carryReservedArea : '0',
+    newPlannedCount: src.newPlannedCount,
+    newPlannedArea: src.newPlannedArea,
     acquireCount: src.acquireCount,
     acquireArea: src.acquireArea,
     developCount: src.developCount,
@@ -56,7 +67,7 @@ export const createPlan = defineMutation({
       title: input.title,
       docNo: input.docNo,
       approvedOn: input.approvedOn,
-      ...targetsOf(input),
+      ...targetsOf(input, input.planType),
       createdBy: actor.userId,
     };
     const [{ id }] = await tx.insert(plans).values(values).returning({ id: plans.id });
@@ -84,12 +95,30 @@ export const adjustPlan = defineMutation({
     if (!before) fail('计划不存在或已被删除，请刷新后重试', 'NOT_FOUND');
     if (before.status !== 'current') fail(PLAN_ADJUSTED_BY_OTHERS, 'CONFLICT');
 
-    const targets = targetsOf(input);
-    const changes = diffPlanTargets(targetsOf(before), targets);
+    const targets = targetsOf(input, before.planType);
+    const changes = diffPlanTargets(targetsOf(before, before.planType), targets);
     const docNo = input.docNo ?? before.docNo;
     const approvedOn = input.approvedOn ?? (input.docNo ? null : before.approvedOn);
     if (!changes.length && input.title === before.title && docNo === before.docNo && approvedOn === before.approvedOn) {
       fail('调整内容与现行版本相同，没有需要保存的变更');
+    }
+
+    // R17: adjusted once a year, at mid-year. A further adjustment that year must be acknowledged.
+    const earlier = await tx
+      .select({ version: plans.version, approvedOn: plans.approvedOn, createdAt: plans.createdAt })
+      .from(plans)
+      .where(eq(plans.groupId, before.groupId))
+      .orderBy(asc(plans.version));
+    const warnings = adjustmentWarnings(
+      before,
+      earlier.map((r) => ({ version: r.version, date: adjustmentDate(r) })),
+      input.approvedOn ?? todayInShanghai(),
+      PLAN_SOURCES.adjustment,
+    );
+    const seen = new Set(input.acknowledged ?? []);
+    const missing = warnings.filter((w) => !seen.has(w.code));
+    if (missing.length) {
+      fail(`请阅读以下提示并勾选「已知悉」后再保存：${missing.map((w) => w.message).join('；')}`, 'RULE_VIOLATION', { acknowledge: '请确认已知悉上述提示' });
     }
 
     await tx.update(plans).set({ status: 'superseded' }).where(eq(plans.id, before.id));
@@ -122,7 +151,7 @@ export const adjustPlan = defineMutation({
       objectType: OBJECT_TYPE,
       objectId: id,
       before: snapshotOf(before),
-      after: { ...snapshotOf(next), adjustReason: input.reason },
+      after: { ...snapshotOf(next), adjustReason: input.reason, ...(warnings.length ? { adjustWarnings: warnings.map((w) => w.message).join('；') } : {}) },
       message: `调整「${before.title}」：第 ${before.version} 版 → 第 ${next.version} 版（${changes.length} 项指标变化）`,
     });
     await ctx.audit({

@@ -1,11 +1,25 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { parcelEvents, parcels } from '@/modules/parcels/schema';
 import { plans } from './schema';
-import { CUSTODY_STAGES, computePlanActuals, planDateRange, type PlanActualsWithFunds, type PlanTargets } from './rules';
+import {
+  adjustmentWarnings,
+  CARRY_PLANNED_STAGES,
+  CARRY_RESERVED_STAGES,
+  carryOverDate,
+  CUSTODY_STAGES,
+  computePlanActuals,
+  planDateRange,
+  type CountArea,
+  type PlanActualsWithFunds,
+  type PlanTargets,
+} from './rules';
+import { adjustmentDate } from './adjustments';
+import { PLAN_SOURCES } from './sources';
 import { getApprovedSpending } from '@/modules/funds/balances/queries';
 import type { TPlanFilter, TPlanStatus, TPlanType } from './validation';
+import { Dec } from './amounts';
 
 export interface PlanRow extends PlanTargets {
   id: string;
@@ -35,6 +49,12 @@ const planColumns = {
   docNo: plans.docNo,
   approvedOn: plans.approvedOn,
   adjustReason: plans.adjustReason,
+  carryPlannedCount: plans.carryPlannedCount,
+  carryPlannedArea: plans.carryPlannedArea,
+  carryReservedCount: plans.carryReservedCount,
+  carryReservedArea: plans.carryReservedArea,
+  newPlannedCount: plans.newPlannedCount,
+  newPlannedArea: plans.newPlannedArea,
   acquireCount: plans.acquireCount,
   acquireArea: plans.acquireArea,
   developCount: plans.developCount,
@@ -156,4 +176,51 @@ export async function getPlanActuals(db: Db, plan: { startYear: number; endYear:
     .from(parcels)
     .where(inArray(parcels.stage, [...CUSTODY_STAGES]));
   return { ...computePlanActuals(plan, events, parcelsNow), fundSpent: await getApprovedSpending(db, { from, to }) };
+}
+
+export interface CarryOver {
+  /** The day the land was counted on: 31 December of the year before the plan. */
+  asOf: string;
+  planned: CountArea;
+  reserved: CountArea;
+}
+
+/**
+ * Land carried over into an annual plan (R17 二(五) 1), from the records: each parcel's stage after
+ * its last event dated on or before 31 December of the year before — 拟收储/收储中 count as
+ * 拟收储土地, 已入库/前期开发/可供应 as 入库储备土地. One grouped query (the last event per parcel by
+ * a correlated subquery on the (parcel, seq) index); the data migration of 0009 counts the same way.
+ */
+export async function getCarryOver(db: Db | Tx, startYear: number): Promise<CarryOver> {
+  const asOf = carryOverDate(startYear);
+  // The date is written as a literal (built from a number above), so the select and the group by
+  // hold the same expression — as parameters they would be $1 and $2 and not match.
+  // The parcel's id is qualified by hand: interpolated, drizzle may write a bare "id", which inside
+  // the subquery would be the event's.
+  const lastStage = sql<string | null>`(select e.to_stage from ${parcelEvents} e where e.parcel_id = "parcels"."id" and e.event_date <= ${sql.raw(`'${asOf}'`)} order by e.seq desc limit 1)`;
+  const rows = await db
+    .select({ stage: lastStage, n: count(), area: sql<string>`coalesce(sum(${parcels.areaM2}), 0)` })
+    .from(parcels)
+    .groupBy(lastStage);
+  const sum = (stages: readonly string[]): CountArea => {
+    let n = 0;
+    let area = new Dec(0);
+    for (const r of rows) {
+      if (r.stage !== null && stages.includes(r.stage)) {
+        n += Number(r.n);
+        area = area.add(new Dec(r.area));
+      }
+    }
+    return { count: n, area: area.toFixed(2) };
+  };
+  return { asOf, planned: sum(CARRY_PLANNED_STAGES), reserved: sum(CARRY_RESERVED_STAGES) };
+}
+
+/** The warnings an adjustment of this plan made today would raise (for the dialog, before saving). */
+export async function getAdjustmentWarnings(db: Db | Tx, plan: { groupId: string; planType: TPlanType }, date: string) {
+  const rows = await db
+    .select({ version: plans.version, approvedOn: plans.approvedOn, createdAt: plans.createdAt })
+    .from(plans)
+    .where(eq(plans.groupId, plan.groupId));
+  return adjustmentWarnings(plan, rows.map((r) => ({ version: r.version, date: adjustmentDate(r) })), date, PLAN_SOURCES.adjustment);
 }

@@ -7,6 +7,7 @@ import { dec, Dec, type TDec } from './amounts';
  */
 
 const STAGE = {
+  acquiring: '收储中',
   reserved: '已入库',
   developing: '前期开发',
   ready: '可供应',
@@ -42,6 +43,9 @@ export interface CountArea {
 }
 
 export interface PlanActuals {
+  /** New 拟收储: acquisition started (→ 收储中) in the years (R17 二(五) 2). */
+  newPlanned: CountArea;
+  /** New 入库: entries into 已入库 in the years. */
   acquire: CountArea;
   develop: CountArea;
   supply: CountArea;
@@ -79,7 +83,8 @@ function countParcels(rows: { parcelId: string; areaM2: string | null }[]): Coun
 
 /**
  * Actuals of a plan from the parcel events of its years:
- * - acquire: parcels that entered 已入库 in the years;
+ * - newPlanned: parcels whose acquisition started (entered 收储中) in the years — new 拟收储土地;
+ * - acquire: parcels that entered 已入库 in the years — new 入库储备土地;
  * - develop: parcels that entered 前期开发 in the years;
  * - supply: parcels that entered 已供应 in the years, unless a later event of the same parcel
  *   in those years took it back to 可供应 (an aborted trade does not count);
@@ -91,6 +96,7 @@ export function computePlanActuals(w: PlanWindow, events: readonly PlanEventRow[
   const range = planDateRange(w);
   const inYears = events.filter((e) => inWindow(e.eventDate, range));
 
+  const newPlanned = countParcels(inYears.filter((e) => e.toStage === STAGE.acquiring));
   const acquire = countParcels(inYears.filter((e) => e.toStage === STAGE.reserved));
   const develop = countParcels(inYears.filter((e) => e.toStage === STAGE.developing));
 
@@ -111,7 +117,7 @@ export function computePlanActuals(w: PlanWindow, events: readonly PlanEventRow[
     parcelsNow.filter((p) => (CUSTODY_STAGES as readonly string[]).includes(p.stage)).map((p) => ({ parcelId: p.id, areaM2: p.areaM2 })),
   );
 
-  return { acquire, develop, supply, custody };
+  return { newPlanned, acquire, develop, supply, custody };
 }
 
 /**
@@ -132,6 +138,12 @@ export function progressBarValue(percent: number | null): number {
 
 /** The targets a plan version holds (areas m², fund need 元; decimal strings). */
 export interface PlanTargets {
+  carryPlannedCount: number;
+  carryPlannedArea: string;
+  carryReservedCount: number;
+  carryReservedArea: string;
+  newPlannedCount: number;
+  newPlannedArea: string;
   acquireCount: number;
   acquireArea: string;
   developCount: number;
@@ -147,8 +159,14 @@ export type TTargetKey = keyof PlanTargets;
 export type TTargetUnit = 'count' | 'm2' | 'yuan';
 
 export const TARGET_FIELDS: readonly { key: TTargetKey; label: string; unit: TTargetUnit }[] = [
-  { key: 'acquireCount', label: '收储入库宗数', unit: 'count' },
-  { key: 'acquireArea', label: '收储入库面积', unit: 'm2' },
+  { key: 'carryPlannedCount', label: '上年结转拟收储宗数', unit: 'count' },
+  { key: 'carryPlannedArea', label: '上年结转拟收储面积', unit: 'm2' },
+  { key: 'carryReservedCount', label: '上年结转入库储备宗数', unit: 'count' },
+  { key: 'carryReservedArea', label: '上年结转入库储备面积', unit: 'm2' },
+  { key: 'newPlannedCount', label: '新增拟收储宗数', unit: 'count' },
+  { key: 'newPlannedArea', label: '新增拟收储面积', unit: 'm2' },
+  { key: 'acquireCount', label: '新增入库宗数', unit: 'count' },
+  { key: 'acquireArea', label: '新增入库面积', unit: 'm2' },
   { key: 'developCount', label: '前期开发宗数', unit: 'count' },
   { key: 'developArea', label: '前期开发面积', unit: 'm2' },
   { key: 'supplyCount', label: '供应宗数', unit: 'count' },
@@ -179,4 +197,48 @@ export function diffPlanTargets(before: PlanTargets, after: PlanTargets): Target
     out.push({ key: f.key, label: f.label, unit: f.unit, from: a.toFixed(places), to: b.toFixed(places), delta: b.sub(a).toFixed(places) });
   }
   return out;
+}
+
+/** Stages of land carried over at a year end: 拟收储土地 (title not complete) and 入库储备土地 (R17 二(五)). */
+export const CARRY_PLANNED_STAGES: readonly TStage[] = ['拟收储', STAGE.acquiring];
+export const CARRY_RESERVED_STAGES: readonly TStage[] = CUSTODY_STAGES;
+
+/** The last day of the year before an annual plan: its carry-over is the land held then. */
+export function carryOverDate(startYear: number): string {
+  return `${String(startYear - 1).padStart(4, '0')}-12-31`;
+}
+
+/** When an adjustment happened: its approval date, else the day it was recorded. */
+export interface PlanAdjustmentRow {
+  version: number;
+  /** 'YYYY-MM-DD' */
+  date: string;
+}
+
+export const PLAN_SECOND_ADJUSTMENT = 'plan-second-adjustment';
+
+/**
+ * R17: an annual plan may be adjusted once a year, at mid-year. A further adjustment in the same
+ * calendar year is not refused — policy may force it — but warns: the reason must say why and
+ * the person acknowledges it. Rolling plans have no such limit. `earlier` are the plan's versions
+ * after the first (the adjustments already made); `date` is the new one's.
+ */
+export function adjustmentWarnings(
+  plan: { planType: 'annual' | 'rolling' },
+  earlier: readonly PlanAdjustmentRow[],
+  date: string,
+  rule: string,
+): { code: string; message: string; rule: string }[] {
+  if (plan.planType !== 'annual') return [];
+  const year = date.slice(0, 4);
+  const same = earlier.filter((a) => a.version > 1 && a.date.slice(0, 4) === year).sort((a, b) => a.version - b.version);
+  if (same.length === 0) return [];
+  const list = same.map((a) => `第 ${a.version} 版（${a.date}）`).join('、');
+  return [
+    {
+      code: PLAN_SECOND_ADJUSTMENT,
+      message: `本计划 ${year} 年已调整 ${same.length} 次：${list}。年度土地储备计划每年中期可调整一次，本次为当年第 ${same.length + 1} 次调整，请在调整原因中说明再次调整的必要性`,
+      rule,
+    },
+  ];
 }

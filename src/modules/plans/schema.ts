@@ -20,6 +20,14 @@ export const plans = pgTable(
     docNo: text('doc_no'),
     approvedOn: date('approved_on', { mode: 'string' }),
     adjustReason: text('adjust_reason'),
+    /** R17 二(五) 1: land carried over from the end of last year — 拟收储 and 入库储备 (annual plans). */
+    carryPlannedCount: integer('carry_planned_count').notNull().default(0),
+    carryPlannedArea: numeric('carry_planned_area', { precision: 14, scale: 2 }).notNull().default('0'),
+    carryReservedCount: integer('carry_reserved_count').notNull().default(0),
+    carryReservedArea: numeric('carry_reserved_area', { precision: 14, scale: 2 }).notNull().default('0'),
+    /** R17 二(五) 2: new 拟收储 (acquisition started) in the year; acquire_* is the new 入库. */
+    newPlannedCount: integer('new_planned_count').notNull().default(0),
+    newPlannedArea: numeric('new_planned_area', { precision: 14, scale: 2 }).notNull().default('0'),
     acquireCount: integer('acquire_count').notNull().default(0),
     acquireArea: numeric('acquire_area', { precision: 14, scale: 2 }).notNull().default('0'),
     developCount: integer('develop_count').notNull().default(0),

@@ -16,7 +16,7 @@ export const PLAN_STATUSES = ['current', 'superseded'] as const;
 export type TPlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABELS: Record<TPlanStatus, string> = { current: '现行', superseded: '历史版本' };
 
-/** A rolling plan covers its start year and the two after it (R25). */
+/** A rolling plan covers its start year and the two after it (R17 二(四); R25 keeps it). */
 export const ROLLING_YEARS = 3;
 export const MIN_PLAN_YEAR = 2000;
 export const MAX_PLAN_YEAR = 2100;
@@ -49,8 +49,14 @@ const zYear = z
 
 /** The targets of a plan (what an adjustment may change). Areas in m², fund need entered in 万元. */
 const targetShape = {
-  acquireCount: zCount('收储入库宗数'),
-  acquireArea: zAreaM2('收储入库面积', { optional: true }),
+  carryPlannedCount: zCount('上年结转拟收储宗数'),
+  carryPlannedArea: zAreaM2('上年结转拟收储面积', { optional: true }),
+  carryReservedCount: zCount('上年结转入库储备宗数'),
+  carryReservedArea: zAreaM2('上年结转入库储备面积', { optional: true }),
+  newPlannedCount: zCount('新增拟收储宗数'),
+  newPlannedArea: zAreaM2('新增拟收储面积', { optional: true }),
+  acquireCount: zCount('新增入库宗数'),
+  acquireArea: zAreaM2('新增入库面积', { optional: true }),
   developCount: zCount('前期开发宗数'),
   developArea: zAreaM2('前期开发面积', { optional: true }),
   supplyCount: zCount('供应宗数'),
@@ -78,6 +84,8 @@ export const ZAdjustPlan = z.object({
   reason: zText('调整原因', { max: 500, multiline: true }),
   docNo: zOptionalLine('调整批准文号', 64),
   approvedOn: zOptionalDate('调整批准日期'),
+  /** Codes of the warnings the person acknowledged (a further adjustment in the same year). */
+  acknowledged: z.array(z.string().max(100)).max(10).optional(),
   ...targetShape,
 });
 export type TAdjustPlanInput = z.input<typeof ZAdjustPlan>;

@@ -1,12 +1,19 @@
 import { formatDateTime } from '@/ui/format';
 import { dec, describeArea, formatHectares, formatM2, formatMu, formatWan, formatYuan, groupThousands, yuanToWan } from './amounts';
-import type { PlanOption, PlanRow } from './queries';
-import { diffPlanTargets, progressBarValue, progressPercent, type PlanActualsWithFunds, type TargetChange } from './rules';
+import type { CarryOver, PlanOption, PlanRow } from './queries';
+import { diffPlanTargets, progressBarValue, progressPercent, type CountArea, type PlanActualsWithFunds, type TargetChange } from './rules';
+import { PLAN_SOURCES } from './sources';
 import { PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, planYearsLabel, type TPlanStatus, type TPlanType } from './validation';
 
 /** Plain, serialisable shapes the plan pages hand to their client islands. */
 
 export interface PlanTargetValues {
+  carryPlannedCount: string;
+  carryPlannedArea: string;
+  carryReservedCount: string;
+  carryReservedArea: string;
+  newPlannedCount: string;
+  newPlannedArea: string;
   acquireCount: string;
   acquireArea: string;
   developCount: string;
@@ -57,6 +64,12 @@ export function toPlanRowView(p: PlanRow): PlanRowView {
 export function toPlanTargetValues(p: PlanRow): PlanTargetValues {
   const area = (v: string) => dec(v).toFixed(2);
   return {
+    carryPlannedCount: String(p.carryPlannedCount),
+    carryPlannedArea: area(p.carryPlannedArea),
+    carryReservedCount: String(p.carryReservedCount),
+    carryReservedArea: area(p.carryReservedArea),
+    newPlannedCount: String(p.newPlannedCount),
+    newPlannedArea: area(p.newPlannedArea),
     acquireCount: String(p.acquireCount),
     acquireArea: area(p.acquireArea),
     developCount: String(p.developCount),
@@ -82,7 +95,7 @@ export interface ProgressView {
 }
 
 export interface TargetGroupView {
-  key: 'acquire' | 'develop' | 'supply' | 'custody';
+  key: 'newPlanned' | 'acquire' | 'develop' | 'supply' | 'custody';
   title: string;
   note: string;
   count: ProgressView;
@@ -128,7 +141,8 @@ export function toPlanProgressView(p: PlanRow, a: PlanActualsWithFunds, today: s
   });
   return {
     groups: [
-      group('acquire', '收储入库', `${years}内办理入库（转入「已入库」）的地块`, p.acquireCount, p.acquireArea, a.acquire),
+      group('newPlanned', '新增拟收储', `${years}内启动收储（转入「收储中」）的地块`, p.newPlannedCount, p.newPlannedArea, a.newPlanned),
+      group('acquire', '新增入库', `${years}内办理入库（转入「已入库」）的地块`, p.acquireCount, p.acquireArea, a.acquire),
       group('develop', '前期开发', `${years}内转入「前期开发」的地块`, p.developCount, p.developArea, a.develop),
       group('supply', '供应', `${years}内转入「已供应」的地块，其后交易中止退回「可供应」的不计`, p.supplyCount, p.supplyArea, a.supply),
       group('custody', '管护', `当前快照（截至 ${today}）：处于已入库、前期开发、可供应环节的地块，不按年度统计`, p.custodyCount, p.custodyArea, a.custody),
@@ -184,15 +198,31 @@ export function toVersionViews(versions: PlanRow[]): VersionView[] {
 export interface PlanFactsView {
   fundNeedWan: string;
   fundNeedYuan: string;
+  /** Where the plan's contents come from (R17 二(五) annual, 二(四) rolling). */
+  source: string;
+  /** Annual plans: the carry-over the plan states, with the figure the records give beside it. */
+  carryOver: { label: string; text: string; records: string }[];
   areas: { label: string; text: string }[];
 }
 
-export function toPlanFacts(p: PlanRow): PlanFactsView {
+const countAreaText = (count: number, area: string) => `${count} 宗，${describeArea(area)}`;
+
+export function toPlanFacts(p: PlanRow, carry: CarryOver | null): PlanFactsView {
+  const records = (c: CountArea) => (carry ? `系统核算（截至 ${carry.asOf}）：${countAreaText(c.count, c.area)}` : '');
   return {
     fundNeedWan: formatWan(p.fundNeed),
     fundNeedYuan: formatYuan(p.fundNeed),
+    source: p.planType === 'rolling' ? PLAN_SOURCES.rolling : PLAN_SOURCES.annual,
+    carryOver:
+      p.planType === 'annual'
+        ? [
+            { label: '上年结转拟收储', text: countAreaText(p.carryPlannedCount, p.carryPlannedArea), records: carry ? records(carry.planned) : '' },
+            { label: '上年结转入库储备', text: countAreaText(p.carryReservedCount, p.carryReservedArea), records: carry ? records(carry.reserved) : '' },
+          ]
+        : [],
     areas: [
-      { label: '收储入库', text: `${p.acquireCount} 宗，${describeArea(p.acquireArea)}` },
+      { label: '新增拟收储', text: countAreaText(p.newPlannedCount, p.newPlannedArea) },
+      { label: '新增入库', text: `${p.acquireCount} 宗，${describeArea(p.acquireArea)}` },
       { label: '前期开发', text: `${p.developCount} 宗，${describeArea(p.developArea)}` },
       { label: '供应', text: `${p.supplyCount} 宗，${describeArea(p.supplyArea)}` },
       { label: '管护', text: `${p.custodyCount} 宗，${describeArea(p.custodyArea)}` },

@@ -56,6 +56,18 @@ export const SETTINGS = {
     max: 50,
     source: { kind: 'local', text: `${LOCAL}：部颁坐标文件申报面积与按坐标计算的椭球面积相差超过该比例时提示核对` },
   },
+  'supply.agreementMinBenchmarkPercent': {
+    label: '协议出让最低价占基准地价的比例',
+    unit: '%',
+    default: 70,
+    min: 1,
+    max: 100,
+    source: {
+      kind: 'national',
+      toConfirm: true,
+      text: '《协议出让国有土地使用权规定》（国土资源部令第21号）第五条：有基准地价的地区，协议出让最低价不得低于出让地块所在级别基准地价的70%',
+    },
+  },
   'fund.leaderThresholdYuan': {
     label: '资金收支须中心领导审批的金额（超过）',
     unit: '元',
@@ -129,6 +141,7 @@ export type TSettingKey = keyof typeof SETTINGS;
 export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'parcel.', name: '地块与预警' },
   { prefix: 'import.', name: '边界导入' },
+  { prefix: 'supply.', name: '土地供应' },
   { prefix: 'fund.', name: '资金管理' },
 ];
 

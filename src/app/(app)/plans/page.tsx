@@ -3,7 +3,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
-import { listPlans } from '@/modules/plans/queries';
+import { getCarryOver, listPlans } from '@/modules/plans/queries';
 import { ZPlanFilter } from '@/modules/plans/validation';
 import { toPlanRowView } from '@/modules/plans/view';
 import { PlansClient } from '@/modules/plans/components/plans-client';
@@ -13,14 +13,21 @@ export const metadata: Metadata = { title: '储备计划' };
 export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('plan:view');
   const filter = ZPlanFilter.parse(await searchParams);
-  const { rows, total } = await listPlans(await getDb(), filter);
+  const db = await getDb();
+  const { rows, total } = await listPlans(db, filter);
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const canEdit = hasPermission(user, 'plan:edit');
+  // Only someone who can create a plan sees the form that is prefilled with these.
+  const years = canEdit ? [thisYear - 1, thisYear, thisYear + 1] : [];
+  const carryOver = Object.fromEntries(await Promise.all(years.map(async (y) => [y, await getCarryOver(db, y)] as const)));
   return (
     <PlansClient
       filter={filter}
       total={total}
       rows={rows.map(toPlanRowView)}
-      canEdit={hasPermission(user, 'plan:edit')}
-      thisYear={Number(todayInShanghai().slice(0, 4))}
+      canEdit={canEdit}
+      thisYear={thisYear}
+      carryOver={carryOver}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { newId } from '@/platform/ids';
 import type { reserveProjects } from '../schema';
 import { STAGES, type TStage } from '../stages';
-import { DISTRICT_SHORT, PRICE_RANGE, PROJECT_OUTLINES, ROADS, USE_MIX, type TPlannedUse } from './catalog';
+import { commercialLandPrice, DISTRICT_SHORT, PLOT_RATIO_RANGE, PRICE_RANGE, PROJECT_OUTLINES, ROADS, USE_MIX, type TPlannedUse } from './catalog';
 import { amountFor, sumOf } from './money';
 import { buildParcel, type DemoActor, type DemoCounters, type ParcelRecords } from './parcel';
 import { buildPlans, type TDemoPlanKey } from './plans';
@@ -46,6 +46,7 @@ interface Draft {
   placed: PlacedParcel;
   areaM2: string;
   plannedUse: TPlannedUse;
+  plotRatio: number | null;
   costRate: number;
   priceRate: number;
   createdOn: string;
@@ -93,6 +94,14 @@ export function buildDemoData(input: BuildInput): DemoData {
       const plannedUse = rng.weighted(USE_MIX[o.kind] as Record<TPlannedUse, number>);
       const placed = placer.place(district, centre, 0.0045 * Math.sqrt(o.parcels), plannedUse === '工业用地');
       const [pmin, pmax] = PRICE_RANGE[plannedUse][county ? 'county' : 'city'];
+      const ratioRange = PLOT_RATIO_RANGE[plannedUse];
+      const plotRatio = ratioRange ? Number(rng.between(ratioRange[0], ratioRange[1]).toFixed(2)) : null;
+      const priceRate =
+        plannedUse === '商服用地' && plotRatio !== null
+          ? commercialLandPrice(plotRatio, county, rng.float(), rng.float())
+          : pmax > 0
+            ? rng.between(pmin, pmax)
+            : 0;
       drafts.push({
         id: newId(),
         project,
@@ -100,8 +109,9 @@ export function buildDemoData(input: BuildInput): DemoData {
         placed,
         areaM2: placed.area.toFixed(2),
         plannedUse,
+        plotRatio,
         costRate: o.kind === 'industrial' ? rng.between(150, 240) : rng.between(county ? 150 : 250, county ? 380 : 600),
-        priceRate: pmax > 0 ? rng.between(pmin, pmax) : 0,
+        priceRate,
         createdOn: minDate(addDays(starts[project], rng.int(0, 120)), addDays(today, -20)),
         nameNo: k + 1,
       });
@@ -160,6 +170,7 @@ export function buildDemoData(input: BuildInput): DemoData {
       placed: d.placed,
       areaM2: d.areaM2,
       plannedUse: d.plannedUse,
+      plotRatio: d.plotRatio,
       costRate: d.costRate,
       priceRate: d.priceRate,
       spec,

@@ -61,10 +61,14 @@ export const USE_MIX: Record<TProjectKind, Partial<Record<TPlannedUse, number>>>
   industrial: { 工业用地: 86, 交通运输用地: 8, 公共管理与公共服务用地: 6 },
 };
 
-/** Expected land price in 元/m² by use: [min, max] for the city districts and for the counties. */
+/**
+ * Expected land price in 元/m² by use: [min, max] for the city districts and for the counties.
+ * 商服 is not drawn from here: see commercialLandPrice (the real 2024 标定地价). The others are
+ * synthetic (演示数据), in proportion to it.
+ */
 export const PRICE_RANGE: Record<TPlannedUse, { city: [number, number]; county: [number, number] }> = {
   住宅用地: { city: [1500, 3000], county: [800, 1600] },
-  商服用地: { city: [1200, 2800], county: [800, 1500] },
+  商服用地: { city: [4300, 7200], county: [1900, 4300] },
   工业用地: { city: [200, 330], county: [160, 260] },
   公共管理与公共服务用地: { city: [0, 0], county: [0, 0] },
   交通运输用地: { city: [0, 0], county: [0, 0] },
@@ -72,11 +76,38 @@ export const PRICE_RANGE: Record<TPlannedUse, { city: [number, number]; county: 
 
 export const PLOT_RATIO_RANGE: Record<TPlannedUse, [number, number] | null> = {
   住宅用地: [1.8, 3.0],
-  商服用地: [2.0, 4.5],
+  // The plot ratios of the 2024 标定地价 商服 parcels (1.56–3.88).
+  商服用地: [1.6, 3.9],
   工业用地: [1.0, 2.0],
   公共管理与公共服务用地: [0.8, 2.0],
   交通运输用地: null,
 };
+
+/**
+ * 商服 land prices consistent with the real 2024 标定地价 of 益阳's central districts
+ * (data-reference/yiyang-standard-land-prices-2024.csv: 表1 益阳市中心城区商服用地标定地价更新成果表,
+ * 益资规发〔2024〕21号, valuation date 2024-01-01): there the floor price (楼面价) falls as the plot
+ * ratio rises — 2,448 元/m² at 1.76 to about 1,820 元/m² at 3.75–3.88 — and land price = floor
+ * price × plot ratio (4,308–7,153 元/m²). The band below is that line ± 12 %, which holds every
+ * complete row of the table (tests/unit/demo-land-prices.test.ts). County seats are not in the
+ * table: their prices are a synthetic 45–60 % of it (演示数据).
+ */
+export const COMMERCIAL_FLOOR_PRICE = { atRatio: 1.76, price: 2450, slopePerRatio: 300, spread: 0.12 } as const;
+export const COUNTY_COMMERCIAL_SHARE: [number, number] = [0.45, 0.6];
+
+/** The band of 2024 商服 floor prices (元/m² of floor area) at a plot ratio. */
+export function commercialFloorPriceBand(plotRatio: number): [number, number] {
+  const c = COMMERCIAL_FLOOR_PRICE;
+  const mid = c.price - c.slopePerRatio * (plotRatio - c.atRatio);
+  return [mid * (1 - c.spread), mid * (1 + c.spread)];
+}
+
+/** A 商服 land price (元/m² of land) for a plot ratio; `u` and `v` are uniform draws in [0, 1). */
+export function commercialLandPrice(plotRatio: number, county: boolean, u: number, v: number): number {
+  const [lo, hi] = commercialFloorPriceBand(plotRatio);
+  const share = county ? COUNTY_COMMERCIAL_SHARE[0] + (COUNTY_COMMERCIAL_SHARE[1] - COUNTY_COMMERCIAL_SHARE[0]) * v : 1;
+  return (lo + (hi - lo) * u) * plotRatio * share;
+}
 
 export const CURRENT_USES: Record<TAcquisitionRoute, readonly string[]> = {
   征收: ['耕地', '村庄', '园地', '林地', '坑塘水面'],

@@ -1,6 +1,6 @@
 import type { compensationItems, compensationParties, custodyInspections, parcelEvents, parcels, supplies, workPackages } from '../schema';
 import type { TAcquisitionRoute, TStage } from '../stages';
-import { ABORT_REASONS, CURRENT_USES, PLOT_RATIO_RANGE, TERMINATION_REASONS, type TPlannedUse } from './catalog';
+import { ABORT_REASONS, CURRENT_USES, TERMINATION_REASONS, type TPlannedUse } from './catalog';
 import { buildCompensation } from './compensation';
 import { buildCustody } from './custody';
 import { ZERO, type TDec } from './money';
@@ -37,6 +37,8 @@ export interface ParcelInput {
   placed: PlacedParcel;
   areaM2: string;
   plannedUse: TPlannedUse;
+  /** 容积率 (null for uses without one). */
+  plotRatio: number | null;
   costRate: number;
   priceRate: number;
   spec: TimelineSpec;
@@ -184,7 +186,6 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     };
   });
 
-  const ratio = PLOT_RATIO_RANGE[p.plannedUse];
   const parcel: typeof parcels.$inferInsert = {
     id: p.id,
     code: p.code,
@@ -200,7 +201,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     areaM2: p.areaM2,
     currentUse: rng.pick(CURRENT_USES[p.route]),
     plannedUse: p.plannedUse,
-    plotRatio: ratio ? rng.between(ratio[0], ratio[1]).toFixed(2) : null,
+    plotRatio: p.plotRatio !== null ? p.plotRatio.toFixed(2) : null,
     servicing: readyOn ? servicingFor(works.rows.length) : null,
     ...title,
     ...hazards,

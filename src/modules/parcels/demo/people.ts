@@ -79,10 +79,22 @@ export function transfereeCompany(rng: Rng, plannedUse: string): string {
   return `益阳${brand}置业有限公司（演示）`;
 }
 
-/** The receiving body of an allocation (划拨). */
-export function allocationUser(rng: Rng, plannedUse: string): string {
-  if (plannedUse === '交通运输用地') return `益阳市${rng.pick(['交通建设投资', '城市道路建设', '公共交通'])}有限公司（演示）`;
-  return rng.pick(['益阳市某某中学（演示）', '益阳市某某小学（演示）', '益阳市某某社区卫生服务中心（演示）', '益阳市某某社区服务中心（演示）']);
+/** The receiving body of an allocation (划拨) and the 《划拨用地目录》 item its use falls under. */
+export function allocationUser(rng: Rng, plannedUse: string): { user: string; category: string } {
+  const ROADS = '（三）城市基础设施用地（供水、燃气、供热、公共交通、环境卫生、道路广场、绿地）';
+  if (plannedUse === '交通运输用地') {
+    return rng.pick([
+      { user: '益阳市城市道路建设有限公司（演示）', category: ROADS },
+      { user: '益阳市公共交通有限公司（演示）', category: ROADS },
+      { user: '益阳市交通建设投资有限公司（演示）', category: '（十六）公路交通设施用地' },
+    ]);
+  }
+  return rng.pick([
+    { user: '益阳市某某中学（演示）', category: '（五）非营利性教育设施用地' },
+    { user: '益阳市某某小学（演示）', category: '（五）非营利性教育设施用地' },
+    { user: '益阳市某某社区卫生服务中心（演示）', category: '（九）非营利性医疗卫生设施用地' },
+    { user: '益阳市某某养老服务中心（演示）', category: '（十）非营利性社会福利设施用地' },
+  ]);
 }
 
 export function contractorCompany(rng: Rng): string {

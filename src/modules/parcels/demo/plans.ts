@@ -8,8 +8,9 @@ import type { TimelineStep } from './timeline';
 /**
  * The three demo plans (2024 annual, 2025 annual adjusted once, 2025–2027 rolling), with targets
  * set near what the demo parcels actually did in those years, so the plan pages show believable
- * progress. Targets follow the plan module's counting: entries into 已入库 / 前期开发 / 已供应
- * within the years, custody as the parcels held now.
+ * progress. Targets follow the plan module's counting: entries into 收储中 (new 拟收储) / 已入库 /
+ * 前期开发 / 已供应 within the years, custody as the parcels held now; annual plans state last
+ * year's carry-over as the records give it (R17 二(五)).
  */
 
 type PlanRow = typeof plans.$inferInsert;
@@ -25,6 +26,7 @@ export interface PlanParcelFacts {
 export type TDemoPlanKey = 'annual2024' | 'annual2025' | 'rolling2025';
 
 interface Actuals {
+  newPlanned: TDec[];
   acquire: TDec[];
   develop: TDec[];
   supply: TDec[];
@@ -35,10 +37,11 @@ const CUSTODY: readonly TStage[] = ['已入库', '前期开发', '可供应'];
 
 function actualsFor(parcels: readonly PlanParcelFacts[], from: number, to: number): Actuals {
   const inYears = (s: TimelineStep) => Number(s.date.slice(0, 4)) >= from && Number(s.date.slice(0, 4)) <= to;
-  const out: Actuals = { acquire: [], develop: [], supply: [], fund: ZERO };
+  const out: Actuals = { newPlanned: [], acquire: [], develop: [], supply: [], fund: ZERO };
   for (const p of parcels) {
     const area = new Dec(p.areaM2);
     const steps = p.steps.filter(inYears);
+    if (steps.some((s) => s.to === '收储中')) out.newPlanned.push(area);
     if (steps.some((s) => s.to === '已入库')) out.acquire.push(area);
     if (steps.some((s) => s.to === '前期开发')) out.develop.push(area);
     const lastSupply = steps.map((s) => s.to).lastIndexOf('已供应');
@@ -56,12 +59,37 @@ function target(rng: Rng, actual: TDec[], low: number, high: number): { count: n
   return { count, area: (area.gt(0) ? area : new Dec(count * 30_000)).toFixed(2) };
 }
 
+/**
+ * Land carried over into a year (R17 二(五) 1), as the plan states it: each parcel's stage after its
+ * last step on or before 31 December of the year before — the same count the plan page shows.
+ */
+function carryOver(parcels: readonly PlanParcelFacts[], year: number) {
+  const end = `${year - 1}-12-31`;
+  const planned: TDec[] = [];
+  const reserved: TDec[] = [];
+  for (const p of parcels) {
+    const last = p.steps.filter((s) => s.date <= end).at(-1);
+    if (!last) continue;
+    if (last.to === '拟收储' || last.to === '收储中') planned.push(new Dec(p.areaM2));
+    if (CUSTODY.includes(last.to)) reserved.push(new Dec(p.areaM2));
+  }
+  return {
+    carryPlannedCount: planned.length,
+    carryPlannedArea: sumOf(planned).toFixed(2),
+    carryReservedCount: reserved.length,
+    carryReservedArea: sumOf(reserved).toFixed(2),
+  };
+}
+
 function targets(rng: Rng, a: Actuals, custody: TDec[], low: number, high: number) {
+  const newPlanned = target(rng, a.newPlanned, low, high);
   const acquire = target(rng, a.acquire, low, high);
   const develop = target(rng, a.develop, low, high);
   const supply = target(rng, a.supply, low, high);
   const hold = target(rng, custody, 0.9, 1.15);
   return {
+    newPlannedCount: newPlanned.count,
+    newPlannedArea: newPlanned.area,
     acquireCount: acquire.count,
     acquireArea: acquire.area,
     developCount: develop.count,
@@ -89,6 +117,7 @@ export function buildPlans(rng: Rng, parcels: readonly PlanParcelFacts[], create
     title: '2024年度土地储备计划（演示）',
     docNo: '益政函〔2024〕18号',
     approvedOn: '2024-03-22',
+    ...carryOver(parcels, 2024),
     ...targets(rng, actualsFor(parcels, 2024, 2024), custody, 0.9, 1.25),
   };
   const actual2025 = actualsFor(parcels, 2025, 2025);
@@ -104,6 +133,7 @@ export function buildPlans(rng: Rng, parcels: readonly PlanParcelFacts[], create
     title: '2025年度土地储备计划（演示）',
     docNo: '益政函〔2025〕11号',
     approvedOn: '2025-03-18',
+    ...carryOver(parcels, 2025),
     ...targets(rng, actual2025, custody, 1.2, 1.5),
   };
   const v2: PlanRow = {

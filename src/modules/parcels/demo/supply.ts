@@ -3,13 +3,15 @@ import type { TSupplyMode } from '../stages';
 import { ALLOCATED_USES, type TPlannedUse } from './catalog';
 import { amountFor, Dec, roundTo, type TDec } from './money';
 import { allocationUser, transfereeCompany } from './people';
-import { addDays, daysBetween, maxDate, yearOf, type Rng } from './random';
+import { addDays, daysBetween, yearOf, type Rng } from './random';
 import type { TimelineStep } from './timeline';
 
 /**
  * Supply records of a demo parcel, one per 已供应 step: the mode by planned use (allocation for
- * public and transport land, mostly listing otherwise), notice before the deal, starting price
- * from the expected land price, deal at a 0–40 % premium. An aborted trade keeps its row as 中止.
+ * public and transport land under its 《划拨用地目录》 item; 招标/拍卖/挂牌 for 住宅, 商服 and 工业 —
+ * never 协议, 令39号 第四条), the notice 20–30 days before bidding starts (第十条), a listing of
+ * 10–15 days ending on the deal day (第十九条), starting price from the expected land price, deal
+ * at a 0–40 % premium. An aborted trade keeps its row as 中止.
  */
 
 type SupplyRow = typeof supplies.$inferInsert;
@@ -33,7 +35,7 @@ export interface SupplyResult {
 
 function modeFor(rng: Rng, use: TPlannedUse): TSupplyMode {
   if (ALLOCATED_USES.includes(use)) return '划拨';
-  if (use === '工业用地') return rng.chance(0.85) ? '挂牌' : '协议';
+  if (use === '工业用地') return rng.chance(0.85) ? '挂牌' : '拍卖';
   return rng.weighted({ 挂牌: 75, 拍卖: 18, 招标: 7 });
 }
 
@@ -56,13 +58,25 @@ export function buildSupplies(rng: Rng, input: SupplyInput): SupplyResult {
     const aborted = input.steps[i + 1]?.to === '可供应';
     const allocation = mode === '划拨';
     let notice: string | null = null;
+    let bidStart: string | null = null;
+    let listingEnd: string | null = null;
     let start: TDec | null = null;
     let deal: TDec;
+    let user: { user: string; category: string | null };
     if (allocation) {
       deal = new Dec(0);
+      user = allocationUser(rng, input.plannedUse);
     } else {
-      notice = maxDate(readyOn, addDays(dealDate, -rng.int(20, 40)));
-      if (daysBetween(notice, dealDate) < 1) notice = addDays(dealDate, -1);
+      // 挂牌 ends on the deal day after 10–15 days; an auction or tender is decided on its day.
+      // The notice comes 20–30 days before the start, not before the parcel was ready (the
+      // timeline leaves at least 30 days between 可供应 and 已供应).
+      const listing = mode === '挂牌' ? Math.max(10, Math.min(rng.int(10, 15), daysBetween(readyOn, dealDate) - 20)) : 0;
+      bidStart = addDays(dealDate, -listing);
+      listingEnd = mode === '挂牌' ? dealDate : null;
+      const room = daysBetween(readyOn, bidStart);
+      notice = addDays(bidStart, -Math.max(20, Math.min(rng.int(20, 30), room)));
+      if (daysBetween(notice, readyOn) > 0) throw new Error(`demo supply: no room for the notice before ${dealDate} (ready ${readyOn})`);
+      user = { user: transfereeCompany(rng, input.plannedUse), category: null };
       start = roundTo(amountFor(input.areaM2, input.priceRate * rng.between(0.9, 1.1)), 10_000);
       deal = roundTo(start.mul(new Dec((1 + premium(rng, mode)).toFixed(4))), 10_000);
       if (deal.lt(start)) deal = start;
@@ -75,9 +89,12 @@ export function buildSupplies(rng: Rng, input: SupplyInput): SupplyResult {
       parcelId: input.parcelId,
       mode,
       noticeDate: notice,
+      bidStartDate: bidStart,
+      listingEndDate: listingEnd,
+      allocationCategory: user.category,
       startingPrice: start ? start.toFixed(2) : null,
       dealPrice: deal.toFixed(2),
-      transferee: allocation ? allocationUser(rng, input.plannedUse) : transfereeCompany(rng, input.plannedUse),
+      transferee: user.user,
       contractNo,
       dealDate,
       handoverDate: !aborted && daysBetween(handover, input.today) >= 0 ? handover : null,

@@ -49,6 +49,9 @@ const DWELL: Record<TStage, [number, number]> = {
   终止: [10, 700],
 };
 
+/** Days from 可供应 to a deal at least: notice ≥ 20 days before bidding starts, a listing ≥ 10 days (令39号). */
+const SUPPLY_MIN_GAP = 30;
+
 /** Stays under the default reserve limit (730 days) with a margin. */
 const RESERVE_SPAN_MAX = 690;
 const OVERDUE_SPAN: [number, number] = [800, 1_050];
@@ -92,7 +95,8 @@ export function buildTimeline(rng: Rng, spec: TimelineSpec, ageDays: number, tod
   const dwell = rng.int(Math.max(dMin, spec.minDwell ?? 0), Math.max(dMax, (spec.minDwell ?? 0) + 30));
   // gaps[i] leads into path[i + 1]; the dwell follows the last step.
   const gaps = path.slice(1).map((stage, i) => {
-    const [min, max] = stage === '可供应' && path[i] === '已供应' ? [15, 60] : (GAP[stage] ?? [30, 200]);
+    // A trade needs ≥ 30 days from ready to deal: notice ≥ 20 days before bidding, listing ≥ 10 (令39号).
+    const [min, max] = stage === '可供应' && path[i] === '已供应' ? [15, 60] : stage === '已供应' && path[i] === '可供应' && i > 0 && path[i - 1] === '已供应' ? [35, 90] : (GAP[stage] ?? [30, 200]);
     return rng.int(min, max);
   });
   const elastic = path.slice(1).map((stage, i) => (stage === '收储中' || stage === '已入库') && path[i] !== '已供应');
@@ -123,6 +127,15 @@ function finish(rng: Rng, path: TStage[], gaps: number[], dwell: number, elastic
     segments = [...gaps.map((g, i) => (elastic[i] ? spread[k++] : g)), dwell];
   } else {
     segments = apportion(ageDays, [...gaps, dwell].map((g) => Math.max(g, 1)));
+  }
+  // However the durations were squeezed, a sale keeps room for its notice and listing (令39号).
+  for (let i = 0; i < path.length - 1; i++) {
+    const short = path[i + 1] === '已供应' ? SUPPLY_MIN_GAP - segments[i] : 0;
+    if (short <= 0) continue;
+    const donor = segments.reduce((best, g, k) => (k !== i && path[k + 1] !== '已供应' && g > segments[best] ? k : best), i === 0 ? 1 : 0);
+    if (segments[donor] - short < 1) continue;
+    segments[donor] -= short;
+    segments[i] += short;
   }
   const start = addDays(today, -ageDays);
   const steps: TimelineStep[] = [{ from: null, to: path[0], date: start }];

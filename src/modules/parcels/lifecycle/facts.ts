@@ -4,7 +4,8 @@ import type { Db, Tx } from '@/platform/db/client';
 import { parcelEvents, parcels, reserveProjects } from '../schema';
 import { getCompensationStatus } from '../acquisition/queries';
 import { getWorkPackageStatus } from '../development/queries';
-import type { TransitionFacts } from '../rules';
+import type { TransitionFacts, TSupplyContext } from '../rules';
+import { getSettings, getSettingSourceTexts } from '@/platform/settings';
 import type { TAcquisitionRoute, TStage, THazardResult } from '../stages';
 import { todayInShanghai } from '@/ui/format';
 
@@ -28,6 +29,8 @@ export async function loadParcelForTransition(db: Db | Tx, parcelId: string, for
       stageSince: parcels.stageSince,
       version: parcels.version,
       projectId: parcels.projectId,
+      plannedUse: parcels.plannedUse,
+      areaM2: parcels.areaM2,
       titleRegisteredOn: parcels.titleRegisteredOn,
       hazardSoil: parcels.hazardSoil,
       hazardRelics: parcels.hazardRelics,
@@ -38,6 +41,14 @@ export async function loadParcelForTransition(db: Db | Tx, parcelId: string, for
     .where(eq(parcels.id, parcelId));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row ? { ...row, stage: row.stage as TStage } : null;
+}
+
+/** What the supply rules read: the parcel's planned use and area, and the 协议 floor setting with its source. */
+export async function getSupplyContext(db: Db | Tx, parcel: { plannedUse: string | null; areaM2: string }): Promise<TSupplyContext> {
+  const settings = await getSettings(db);
+  const sources = await getSettingSourceTexts(db, settings);
+  const key = 'supply.agreementMinBenchmarkPercent';
+  return { plannedUse: parcel.plannedUse, areaM2: parcel.areaM2, agreementFloor: { percent: settings[key], source: sources[key] } };
 }
 
 /** Everything the guards of `checkTransition` read, gathered from the parcel's records. */
@@ -73,6 +84,7 @@ export async function gatherTransitionFacts(
     },
     workPackages: works,
     supply: input.supply ?? undefined,
+    supplyContext: parcel.stage === '可供应' ? await getSupplyContext(db, parcel) : undefined,
     acquisitionRoute: (project?.route ?? '收购') as TAcquisitionRoute,
   };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, max } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import { parcelEvents, parcels, supplies } from '../schema';
-import { checkTransition, nextStages, problemFieldErrors } from '../rules';
+import { checkTransition, nextStages, problemFieldErrors, supplyTermsForMode, supplyWarnings, unacknowledgedWarnings } from '../rules';
 import { ZTransition } from './validation';
 import { gatherTransitionFacts, loadParcelForTransition } from './facts';
 
@@ -16,8 +16,9 @@ export const transitionParcel = defineMutation({
   permission: 'parcel:transition',
   objectType: '地块',
   schema: ZTransition,
-  async run(ctx, input) {
+  async run(ctx, raw) {
     const { tx, actor } = ctx;
+    const input = { ...raw, supply: raw.supply ? supplyTermsForMode(raw.supply) : raw.supply };
     const parcel = await loadParcelForTransition(tx, input.parcelId, true);
     if (!parcel) fail('地块不存在或已被删除', 'NOT_FOUND');
     if (parcel.version !== input.version) {
@@ -33,6 +34,14 @@ export const transitionParcel = defineMutation({
     if (!verdict.ok) {
       const lines = verdict.problems.map((p, i) => `${i + 1}. ${p.message}`).join('；');
       fail(`不能${step?.label ?? `转为「${input.toStage}」`}：${lines}`, 'RULE_VIOLATION', problemFieldErrors(verdict.problems, { supply: input.toStage === '已供应' }));
+    }
+    // Points to acknowledge (a 协议 price below the 基准地价 share): each must have been ticked.
+    const warnings = input.toStage === '已供应' ? supplyWarnings(input.supply ?? undefined, facts.supplyContext) : [];
+    const missing = unacknowledgedWarnings(warnings, input.acknowledged);
+    if (missing.length) {
+      fail(`请阅读以下提示并勾选「已知悉」后再办理：${missing.map((w) => w.message).join('；')}`, 'RULE_VIOLATION', {
+        acknowledge: '请确认已知悉上述提示',
+      });
     }
     const [{ last }] = await tx.select({ last: max(parcelEvents.seq) }).from(parcelEvents).where(eq(parcelEvents.parcelId, parcel.id));
     const [event] = await tx
@@ -67,6 +76,11 @@ export const transitionParcel = defineMutation({
         transferee: s.transferee,
         contractNo: s.contractNo,
         dealDate: s.dealDate,
+        bidStartDate: s.bidStartDate,
+        listingEndDate: s.listingEndDate,
+        allocationCategory: s.allocationCategory,
+        benchmarkPrice: s.benchmarkPrice,
+        warnings: warnings.length ? warnings : null,
         status: '成交',
       });
     }
@@ -92,6 +106,7 @@ export const transitionParcel = defineMutation({
         reason: input.reason,
         note: input.note,
         ...(input.toStage === '已供应' && input.supply ? input.supply : {}),
+        ...(warnings.length ? { supplyWarnings: warnings.map((w) => w.message).join('；') } : {}),
       },
       message: `${parcel.code} ${parcel.stage} → ${input.toStage}${input.reason ? `（原因：${input.reason}）` : ''}`,
     });

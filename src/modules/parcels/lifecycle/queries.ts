@@ -70,6 +70,7 @@ export async function getLifecycleOverview(db: Db, parcelId: string, today: stri
   return {
     parcel: { id: parcel.id, code: parcel.code, name: parcel.name, stage: parcel.stage, stageSince: parcel.stageSince, version: parcel.version },
     lastEventDate: facts.lastEventDate,
+    supplyContext: facts.supplyContext ?? null,
     steps,
     events: await listParcelEvents(db, parcelId),
   };

@@ -41,8 +41,14 @@ export const ZTransition = z.object({
       transferee: zOptionalText('受让人', 200),
       contractNo: zOptionalText('出让合同编号', 100),
       dealDate: zOptionalDate('成交日期'),
+      bidStartDate: zOptionalDate('开始日期'),
+      listingEndDate: zOptionalDate('挂牌截止日期'),
+      allocationCategory: zOptionalText('划拨用地目录项目', 100),
+      benchmarkPrice: zMoney('基准地价'),
     })
     .optional()
     .nullable(),
+  /** Codes of the warnings the person acknowledged (协议 price below the 基准地价 share). */
+  acknowledged: z.array(z.string().max(100)).max(20).optional(),
 });
 export type TTransitionInput = z.input<typeof ZTransition>;

@@ -165,6 +165,13 @@ export function checkTransition(from: TStage, to: TStage, facts: TransitionFacts
 /** Which form field of the transition dialog a guard problem concerns, by its code; null for the parcel's records. */
 const PROBLEM_FIELDS: [prefix: string, field: string][] = [
   ['supply-mode', 'supply.mode'],
+  ['supply-competitive-only', 'supply.mode'],
+  ['supply-not-allocatable', 'supply.mode'],
+  ['supply-use-', 'supply.mode'],
+  ['supply-allocation', 'supply.allocationCategory'],
+  ['supply-benchmark', 'supply.benchmarkPrice'],
+  ['supply-bid-start', 'supply.bidStartDate'],
+  ['supply-listing', 'supply.listingEndDate'],
   ['supply-deal-date', 'supply.dealDate'],
   ['supply-deal', 'supply.dealPrice'],
   ['supply-starting-price', 'supply.startingPrice'],

@@ -10,6 +10,24 @@ export interface TSupplyFacts {
   contractNo?: string | null;
   startingPrice?: string | null;
   noticeDate?: string | null;
+  /** 招标: 投标开始日; 拍卖: 拍卖会日期; 挂牌: 挂牌起始日 (令39号 第十条 counts the notice lead to it). */
+  bidStartDate?: string | null;
+  /** 挂牌截止日 (挂牌 only). */
+  listingEndDate?: string | null;
+  /** 划拨: the 《划拨用地目录》 item relied on, as its label （五）非营利性教育设施用地. */
+  allocationCategory?: string | null;
+  /** 协议: the 基准地价 of the parcel's grade, 元/m². */
+  benchmarkPrice?: string | null;
+}
+
+/** What the supply rules read from the parcel and the settings (gathered by the caller). */
+export interface TSupplyContext {
+  /** The parcel's 规划用途 as recorded (null: none recorded). */
+  plannedUse: string | null;
+  /** The parcel's area in m² (decimal string). */
+  areaM2: string;
+  /** 协议出让最低价占基准地价的比例 (%), and its source as rules cite it (with 待核实 / 已核实). */
+  agreementFloor: { percent: number; source: string };
 }
 
 /** Everything a transition guard reads; gathered by the caller from the parcel's records. */
@@ -33,7 +51,16 @@ export interface TransitionFacts {
   hazards: Record<THazardKey, THazardResult>;
   workPackages: { workType: string; acceptedOn: string | null }[];
   supply?: TSupplyFacts;
+  /** For 可供应 → 已供应: the parcel's planned use and area, and the settings the supply rules cite. */
+  supplyContext?: TSupplyContext;
   acquisitionRoute: TAcquisitionRoute;
+}
+
+/** A point a person must acknowledge before the step goes ahead (not a refusal). */
+export interface GuardWarning {
+  code: string;
+  message: string;
+  rule: string;
 }
 
 /** One reason a transition is refused: what is missing and what to do (Chinese), and its rule source. */

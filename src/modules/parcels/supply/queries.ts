@@ -9,6 +9,13 @@ export interface SupplyView {
   id: string;
   mode: string;
   noticeDate: string | null;
+  bidStartDate: string | null;
+  listingEndDate: string | null;
+  allocationCategory: string | null;
+  /** 元/m² (协议). */
+  benchmarkPrice: string | null;
+  /** Warnings acknowledged when the supply was recorded. */
+  warnings: { code: string; message: string; rule: string }[];
   startingPrice: string | null;
   dealPrice: string | null;
   /** (deal − start) ÷ start in %, two decimals; null when not computable. */
@@ -27,6 +34,11 @@ const columns = {
   parcelId: supplies.parcelId,
   mode: supplies.mode,
   noticeDate: supplies.noticeDate,
+  bidStartDate: supplies.bidStartDate,
+  listingEndDate: supplies.listingEndDate,
+  allocationCategory: supplies.allocationCategory,
+  benchmarkPrice: supplies.benchmarkPrice,
+  warnings: supplies.warnings,
   startingPrice: supplies.startingPrice,
   dealPrice: supplies.dealPrice,
   transferee: supplies.transferee,
@@ -43,6 +55,7 @@ export async function listSupplies(db: Db | Tx, parcel: Pick<ParcelRef, 'id' | '
   return rows.map(({ parcelId: _parcelId, ...r }) => ({
     ...r,
     status: r.status as SupplyView['status'],
+    warnings: Array.isArray(r.warnings) ? (r.warnings as SupplyView['warnings']) : [],
     premiumRate: premiumRate(r.startingPrice, r.dealPrice),
     current: r.id === currentId,
   }));

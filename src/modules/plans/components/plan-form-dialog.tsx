@@ -1,16 +1,25 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Alert, Dialog, Form, Input, Radio, Textarea } from 'tdesign-react';
+import { Alert, Checkbox, Dialog, Form, Input, Radio, Textarea } from 'tdesign-react';
 import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { adjustPlanAction, createPlanAction } from '../actions';
 import { defaultPlanTitle, PLAN_TYPE_LABELS, PLAN_TYPES, planEndYear, planYearsLabel, type TPlanType } from '../validation';
 import type { PlanRowView, PlanTargetValues } from '../view';
-import { EMPTY_TARGETS, PlanTargetsFields } from './plan-targets-fields';
+import { PLAN_SOURCES } from '../sources';
+import { EMPTY_TARGETS, PlanTargetsFields, type CarryOverHint } from './plan-targets-fields';
 
-export type PlanDialogMode = { kind: 'create'; defaultYear: number } | { kind: 'adjust'; plan: PlanRowView; targets: PlanTargetValues };
+export type PlanDialogMode =
+  | { kind: 'create'; defaultYear: number; carryOver: Record<number, CarryOverHint> }
+  | { kind: 'adjust'; plan: PlanRowView; targets: PlanTargetValues; carryOver: CarryOverHint | null; warnings: PlanWarningView[] };
+
+export interface PlanWarningView {
+  code: string;
+  message: string;
+  rule: string;
+}
 
 interface Draft extends PlanTargetValues {
   planType: TPlanType;
@@ -27,7 +36,11 @@ function initialDraft(mode: PlanDialogMode): Draft {
     return { ...mode.targets, planType: p.planType, startYear: String(p.startYear), title: p.title, docNo: '', approvedOn: '', reason: '' };
   }
   const year = String(mode.defaultYear);
-  return { ...EMPTY_TARGETS, planType: 'annual', startYear: year, title: defaultPlanTitle('annual', mode.defaultYear), docNo: '', approvedOn: '', reason: '' };
+  const carry = mode.carryOver[mode.defaultYear];
+  const carried = carry
+    ? { carryPlannedCount: String(carry.planned.count), carryPlannedArea: carry.planned.area, carryReservedCount: String(carry.reserved.count), carryReservedArea: carry.reserved.area }
+    : {};
+  return { ...EMPTY_TARGETS, ...carried, planType: 'annual', startYear: year, title: defaultPlanTitle('annual', mode.defaultYear), docNo: '', approvedOn: '', reason: '' };
 }
 
 function yearsOf(draft: Draft): string {
@@ -45,6 +58,7 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
   const [titleTouched, setTitleTouched] = useState(mode.kind === 'adjust');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, busy } = useRunAction();
+  const [acknowledged, setAcknowledged] = useState(false);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => {
@@ -58,6 +72,12 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
   };
 
   const targets = (d: Draft): PlanTargetValues => ({
+    carryPlannedCount: d.carryPlannedCount,
+    carryPlannedArea: d.carryPlannedArea,
+    carryReservedCount: d.carryReservedCount,
+    carryReservedArea: d.carryReservedArea,
+    newPlannedCount: d.newPlannedCount,
+    newPlannedArea: d.newPlannedArea,
     acquireCount: d.acquireCount,
     acquireArea: d.acquireArea,
     developCount: d.developCount,
@@ -71,7 +91,15 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
 
   const submit = async () => {
     if (mode.kind === 'adjust') {
-      const input = { id: mode.plan.id, title: draft.title, reason: draft.reason, docNo: draft.docNo, approvedOn: draft.approvedOn, ...targets(draft) };
+      const input = {
+        id: mode.plan.id,
+        title: draft.title,
+        reason: draft.reason,
+        docNo: draft.docNo,
+        approvedOn: draft.approvedOn,
+        acknowledged: acknowledged ? mode.warnings.map((w) => w.code) : [],
+        ...targets(draft),
+      };
       const res = await run(() => adjustPlanAction(input), '计划已调整，已生成新版本', setErrors);
       if (res?.ok) {
         props.onClose();
@@ -132,6 +160,31 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
             }}
           />
         </LabeledField>
+        {adjusting && mode.warnings.length > 0 && (
+          <div data-testid="plan-adjust-warnings" style={{ marginBottom: 12 }}>
+            <Alert
+              theme="warning"
+              message={
+                <div>
+                  {mode.warnings.map((w) => (
+                    <div key={w.code}>
+                      <div>{w.message}</div>
+                      <div className="lr-muted" style={{ fontSize: 12 }}>
+                        依据：{w.rule}
+                      </div>
+                    </div>
+                  ))}
+                </div>
+              }
+            />
+            <div style={{ marginTop: 8 }}>
+              <Checkbox checked={acknowledged} onChange={(c) => setAcknowledged(Boolean(c))}>
+                我已知悉上述提示，确认再次调整
+              </Checkbox>
+              {errors.acknowledge && <div style={{ color: 'var(--td-error-color)', fontSize: 12, marginTop: 4 }}>{errors.acknowledge}</div>}
+            </div>
+          </div>
+        )}
         {adjusting && (
           <LabeledField name="reason" label="调整原因" required error={errors.reason}>
             <Textarea value={draft.reason} maxlength={500} allowInputOverMax autosize={{ minRows: 2, maxRows: 5 }} onChange={(v) => set('reason', String(v))} />
@@ -153,7 +206,16 @@ export function PlanFormDialog(props: { mode: PlanDialogMode; onClose: () => voi
         <div className="lr-muted" style={{ margin: '4px 0 8px' }}>
           计划指标
         </div>
-        <PlanTargetsFields values={targets(draft)} errors={errors} onChange={(k, v) => set(k, v)} />
+        <PlanTargetsFields
+          values={targets(draft)}
+          errors={errors}
+          onChange={(k, v) => set(k, v)}
+          annual={draft.planType === 'annual'}
+          carryOver={mode.kind === 'adjust' ? mode.carryOver : (mode.carryOver[Number(draft.startYear)] ?? null)}
+        />
+        <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
+          依据：{draft.planType === 'rolling' ? PLAN_SOURCES.rolling : PLAN_SOURCES.annual}
+        </div>
       </Form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { useListNavigation } from '@/ui/use-list-navigation';
 import { PLAN_TYPE_LABELS, PLAN_TYPES, type TPlanFilter, type TPlanType } from '../validation';
 import type { PlanRowView } from '../view';
 import { PlanFormDialog } from './plan-form-dialog';
+import type { CarryOverHint } from './plan-targets-fields';
 import { ListSearchButtons } from '@/ui/list-search-buttons';
 
 interface Draft {
@@ -29,7 +30,15 @@ export function PlanStatusTag({ status, label }: { status: PlanRowView['status']
   );
 }
 
-export function PlansClient(props: { filter: TPlanFilter; total: number; rows: PlanRowView[]; canEdit: boolean; thisYear: number }) {
+export function PlansClient(props: {
+  filter: TPlanFilter;
+  total: number;
+  rows: PlanRowView[];
+  canEdit: boolean;
+  thisYear: number;
+  /** The records' carry-over into the years a new annual plan is likely for (last, this, next). */
+  carryOver: Record<number, CarryOverHint>;
+}) {
   const [draft, setDraft] = useState<Draft>({
     type: props.filter.type,
     year: props.filter.year ? String(props.filter.year) : '',
@@ -114,7 +123,7 @@ export function PlansClient(props: { filter: TPlanFilter; total: number; rows: P
         empty="没有符合条件的计划"
         pagination={pagination(props.total)}
       />
-      {creating && <PlanFormDialog mode={{ kind: 'create', defaultYear: props.thisYear }} onClose={() => setCreating(false)} />}
+      {creating && <PlanFormDialog mode={{ kind: 'create', defaultYear: props.thisYear, carryOver: props.carryOver }} onClose={() => setCreating(false)} />}
     </Card>
   );
 }

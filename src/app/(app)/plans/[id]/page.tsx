@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
-import { getPlan, getPlanActuals, listPlanVersions } from '@/modules/plans/queries';
+import { getAdjustmentWarnings, getCarryOver, getPlan, getPlanActuals, listPlanVersions } from '@/modules/plans/queries';
 import { planDateRange } from '@/modules/plans/rules';
 import { toPlanFacts, toPlanProgressView, toPlanRowView, toPlanTargetValues, toVersionViews } from '@/modules/plans/view';
 import { PlanDetailClient } from '@/modules/plans/components/plan-detail-client';
@@ -18,17 +18,25 @@ export default async function PlanDetailPage({ params }: { params: Promise<{ id:
   const db = await getDb();
   const plan = await getPlan(db, id);
   if (!plan) notFound();
-  const [actuals, versions] = await Promise.all([getPlanActuals(db, plan), listPlanVersions(db, plan.groupId)]);
+  const today = todayInShanghai();
+  const [actuals, versions, carryOver, adjustWarnings] = await Promise.all([
+    getPlanActuals(db, plan),
+    listPlanVersions(db, plan.groupId),
+    plan.planType === 'annual' ? getCarryOver(db, plan.startYear) : null,
+    getAdjustmentWarnings(db, plan, today),
+  ]);
   return (
     <PlanDetailClient
       plan={toPlanRowView(plan)}
       adjustReason={plan.adjustReason}
       targets={toPlanTargetValues(plan)}
-      facts={toPlanFacts(plan)}
-      progress={toPlanProgressView(plan, actuals, todayInShanghai())}
+      facts={toPlanFacts(plan, carryOver)}
+      progress={toPlanProgressView(plan, actuals, today)}
       range={planDateRange(plan)}
       versions={toVersionViews(versions)}
       canEdit={hasPermission(user, 'plan:edit')}
+      carryOver={carryOver}
+      adjustWarnings={adjustWarnings}
     />
   );
 }

@@ -6,6 +6,7 @@ import { TransitionDialog, type TransitionStep } from './transition-dialog';
 import { EventDocuments } from './event-documents';
 import type { PersonLabel } from '@/platform/auth/people';
 import { PersonName } from '@/ui/person-name';
+import type { TSupplyContext } from '../../rules';
 
 export interface LifecycleStepView extends TransitionStep {
   blockers: { code: string; message: string; rule: string }[];
@@ -37,6 +38,8 @@ export function LifecycleClient(props: {
   events: LifecycleEventView[];
   canTransition: boolean;
   today: string;
+  /** Set while the parcel is 可供应: what the supply form checks the terms against. */
+  supplyContext: TSupplyContext | null;
 }) {
   const [open, setOpen] = useState<TransitionStep | null>(null);
   return (
@@ -112,6 +115,7 @@ export function LifecycleClient(props: {
           step={open}
           today={props.today}
           lastEventDate={props.events.reduce<string | null>((last, e) => (last && last > e.eventDate ? last : e.eventDate), null)}
+          supplyContext={props.supplyContext}
           onClose={() => setOpen(null)}
         />
       )}

@@ -1,11 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Dialog, Form, Input, Select, Textarea } from 'tdesign-react';
+import { Alert, Dialog, Form, Input, Textarea } from 'tdesign-react';
 import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
-import { SUPPLY_MODES } from '../../stages';
+import type { TSupplyContext } from '../../rules';
 import { transitionParcelAction } from '../actions';
+import { emptySupplyValues, SupplyFields, supplyFormWarnings, type SupplyValues } from './supply-fields';
 
 export interface TransitionStep {
   to: string;
@@ -13,23 +14,25 @@ export interface TransitionStep {
   label: string;
 }
 
-interface Values {
+interface Values extends SupplyValues {
   eventDate: string;
   docNo: string;
   amount: string;
   note: string;
   reason: string;
-  mode: string;
-  noticeDate: string;
-  startingPrice: string;
-  dealPrice: string;
-  transferee: string;
-  contractNo: string;
-  dealDate: string;
 }
 
 /** The form of one lifecycle step: date, document, amount, note; reason or supply terms where the step needs them. */
-export function TransitionDialog(props: { parcelId: string; version: number; step: TransitionStep; today: string; lastEventDate: string | null; onClose: () => void }) {
+export function TransitionDialog(props: {
+  parcelId: string;
+  version: number;
+  step: TransitionStep;
+  today: string;
+  lastEventDate: string | null;
+  /** For the 已供应 step: the parcel's planned use and area, and the 协议 floor setting. */
+  supplyContext: TSupplyContext | null;
+  onClose: () => void;
+}) {
   const { step } = props;
   const { run, busy } = useRunAction();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,15 +42,10 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
     amount: '',
     note: '',
     reason: '',
-    mode: '',
-    noticeDate: '',
-    startingPrice: '',
-    dealPrice: '',
-    transferee: '',
-    contractNo: '',
-    dealDate: props.today,
+    ...emptySupplyValues(props.today),
   });
-  const set = (key: keyof Values) => (value: unknown) => setV({ ...v, [key]: value === undefined || value === null ? '' : String(value) });
+  const [acknowledged, setAcknowledged] = useState(false);
+  const set = (key: keyof Values) => (value: unknown) => setV((old) => ({ ...old, [key]: value === undefined || value === null ? '' : String(value) }));
   const isSupply = step.to === '已供应';
   const needsReason = step.kind !== 'advance';
 
@@ -64,8 +62,21 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
           note: v.note,
           reason: needsReason ? v.reason : '',
           supply: isSupply
-            ? { mode: v.mode, noticeDate: v.noticeDate, startingPrice: v.startingPrice, dealPrice: v.dealPrice, transferee: v.transferee, contractNo: v.contractNo, dealDate: v.dealDate }
+            ? {
+                mode: v.mode,
+                noticeDate: v.noticeDate,
+                bidStartDate: v.bidStartDate,
+                listingEndDate: v.listingEndDate,
+                startingPrice: v.startingPrice,
+                dealPrice: v.dealPrice,
+                transferee: v.transferee,
+                contractNo: v.contractNo,
+                dealDate: v.dealDate,
+                allocationCategory: v.allocationCategory,
+                benchmarkPrice: v.benchmarkPrice,
+              }
             : null,
+          acknowledged: isSupply && acknowledged ? supplyFormWarnings(v, props.supplyContext).map((w) => w.code) : [],
         }),
       `已办理：${step.label}`,
       setErrors,
@@ -92,29 +103,16 @@ export function TransitionDialog(props: { parcelId: string; version: number; ste
           </LabeledField>
         )}
         {isSupply && (
-          <div className="lr-form-grid">
-            <LabeledField name="supply.mode" label="供应方式" required error={errors['supply.mode']}>
-              <Select value={v.mode} onChange={set('mode')} options={SUPPLY_MODES.map((m) => ({ label: m, value: m }))} placeholder="招标/拍卖/挂牌/协议/划拨" />
-            </LabeledField>
-            <LabeledField name="supply.noticeDate" label="公告日期" error={errors['supply.noticeDate']}>
-              <DateField value={v.noticeDate} onChange={set('noticeDate')} max={v.dealDate || props.today} />
-            </LabeledField>
-            <LabeledField name="supply.startingPrice" label="起始价（元）" error={errors['supply.startingPrice']}>
-              <Input value={v.startingPrice} onChange={set('startingPrice')} placeholder="例如 12000000.00" />
-            </LabeledField>
-            <LabeledField name="supply.dealPrice" label="成交价（元）" required error={errors['supply.dealPrice']}>
-              <Input value={v.dealPrice} onChange={set('dealPrice')} placeholder="例如 13500000.00" />
-            </LabeledField>
-            <LabeledField name="supply.dealDate" label="成交日期" required error={errors['supply.dealDate']}>
-              <DateField value={v.dealDate} onChange={set('dealDate')} clearable={false} min={props.lastEventDate} notFuture />
-            </LabeledField>
-            <LabeledField name="supply.transferee" label="受让人" required error={errors['supply.transferee']}>
-              <Input value={v.transferee} onChange={set('transferee')} maxlength={200} allowInputOverMax showLimitNumber />
-            </LabeledField>
-            <LabeledField name="supply.contractNo" label="出让合同编号" required error={errors['supply.contractNo']}>
-              <Input value={v.contractNo} onChange={set('contractNo')} maxlength={100} allowInputOverMax showLimitNumber />
-            </LabeledField>
-          </div>
+          <SupplyFields
+            values={v}
+            set={set}
+            errors={errors}
+            context={props.supplyContext}
+            today={props.today}
+            lastEventDate={props.lastEventDate}
+            acknowledged={acknowledged}
+            onAcknowledge={setAcknowledged}
+          />
         )}
         {needsReason && (
           <LabeledField name="reason" label={step.kind === 'cancel' ? '终止原因' : '中止原因'} required error={errors.reason}>

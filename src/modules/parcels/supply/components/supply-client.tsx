@@ -25,10 +25,11 @@ export function SupplyClient(props: { parcelId: string; stage: string; supplies:
     { colKey: 'mode', title: '供应方式' },
     {
       colKey: 'dates',
-      title: '公告 / 成交日期',
+      title: '公告 / 开始 / 成交日期',
       cell: ({ row }) => (
-        <div>
-          <div>公告 {row.noticeDate ?? '—'}</div>
+        <div style={{ whiteSpace: 'nowrap' }}>
+          {row.noticeDate && <div>公告 {row.noticeDate}</div>}
+          {row.bidStartDate && <div>{row.mode === '挂牌' ? '挂牌' : row.mode === '拍卖' ? '拍卖' : '投标'} {row.bidStartDate}{row.listingEndDate ? ` 至 ${row.listingEndDate}` : ''}</div>}
           <div>成交 {row.dealDate ?? '—'}</div>
         </div>
       ),
@@ -45,6 +46,22 @@ export function SupplyClient(props: { parcelId: string; stage: string; supplies:
           <div className="lr-muted" style={{ fontSize: 12 }}>
             {row.contractNo ?? '—'}
           </div>
+        </div>
+      ),
+    },
+    {
+      colKey: 'basis',
+      title: '划拨目录 / 基准地价',
+      cell: ({ row }) => (
+        <div>
+          {row.allocationCategory && <div>{row.allocationCategory}</div>}
+          {row.benchmarkPrice && <div>基准地价 {formatYuan(row.benchmarkPrice)} 元/平方米</div>}
+          {row.warnings.map((w) => (
+            <div key={w.code} style={{ color: 'var(--td-warning-color)', fontSize: 12 }} title={`依据：${w.rule}`}>
+              已确认提示：{w.message}
+            </div>
+          ))}
+          {!row.allocationCategory && !row.benchmarkPrice && row.warnings.length === 0 && <span className="lr-muted">—</span>}
         </div>
       ),
     },

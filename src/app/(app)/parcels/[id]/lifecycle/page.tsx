@@ -22,6 +22,7 @@ export default async function ParcelLifecyclePage({ params }: { params: Promise<
       events={overview.events}
       canTransition={hasPermission(user, 'parcel:transition')}
       today={today}
+      supplyContext={overview.supplyContext}
     />
   );
 }
