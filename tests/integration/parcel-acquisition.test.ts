@@ -273,7 +273,7 @@ describe('compensation parties', () => {
     const parcelId = await insertParcel();
     const noNo = await createParty.execute(db(), clerk, person(parcelId, { agreementNo: '' }));
     expect(noNo).toMatchObject({ ok: false, error: '已填写协议签订日期，请同时填写协议编号' });
-    const future = await createParty.execute(db(), clerk, person(parcelId, { agreementSignedOn: '2999-01-01' }));
+    const future = await createParty.execute(db(), clerk, person(parcelId, { agreementSignedOn: '2099-01-01' }));
     expect(future).toMatchObject({ ok: false, error: '协议签订日期不能晚于今天' });
   });
 
