@@ -95,7 +95,7 @@ export function ParcelForm(props: {
               onChange={(v) => set('projectId', typeof v === 'string' ? v : '')}
             />
           </LabeledField>
-          <LabeledField name="supervisionNo" label="电子监管号" error={errors.supervisionNo} hint="土地储备监测监管系统赋予的编号，入库时或入库后按规定期限录入">
+          <LabeledField name="supervisionNo" label="电子监管号" error={errors.supervisionNo} hint="监测监管系统赋予，入库后按期录入">
             {text('supervisionNo', { max: 64 })}
           </LabeledField>
           <LabeledField name="location" label="坐落位置" error={errors.location}>
