@@ -81,9 +81,20 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   expect(parcelUrl).not.toBe('');
   await login(page, 'clerk');
 
-  // 拟收储 → 收储中, with the approval attached to the event.
+  // 拟收储 → 收储中: the new project is in no plan, so the step cites the government's approval —
+  // refused at the number field first, with the rule, then done with the number typed.
   await page.goto(`${parcelUrl}/lifecycle`);
-  await runStep(page, '收储中', '启动收储');
+  await expect(page.getByTestId('step-收储中').getByTestId('step-doc-need')).toContainText('所属项目未纳入储备计划，须填写人民政府批准文件的文号');
+  await expect(page.getByTestId('step-收储中').getByTestId('step-doc-need')).toContainText('国土资规〔2017〕17号');
+  const start = await openStep(page, '收储中');
+  await start.getByRole('button', { name: '确认办理' }).click();
+  await expect(page.getByText('不能启动收储：1. 所属项目未纳入储备计划，须填写人民政府批准文件的文号').first()).toBeVisible();
+  await expect(start.locator('.t-form__item').filter({ hasText: '政府批准文号' }).locator('.t-is-error')).toHaveCount(1);
+  await shot(page, 'parcel-start-needs-approval');
+  await typeInto(start.getByLabel(/^政府批准文号/), '益政函〔2026〕18号');
+  await start.getByRole('button', { name: '确认办理' }).click();
+  await expect(page.getByText('已办理：启动收储').first()).toBeVisible();
+  await expect(start).toBeHidden();
   await expect(page.getByTestId('lifecycle-timeline')).toContainText('拟收储 → 收储中');
   await page
     .getByLabel('上传流转附件')
@@ -91,9 +102,13 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
     .setInputFiles({ name: '收储批复.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await expect(page.getByTestId('lifecycle-timeline').getByRole('link', { name: /收储批复\.pdf/ })).toBeVisible();
 
-  // 入库 is refused: nothing compensated, no title, hazards unchecked — each with its rule.
+  // 入库 is refused: nothing compensated, no title, no 征地批复, hazards unchecked — each with its rule.
   const blockers = page.getByTestId('step-已入库').getByTestId('step-blockers');
   await expect(blockers).toContainText('尚未登记补偿对象');
+  await expect(blockers).toContainText('尚未录入征地批复文号');
+  await expect(blockers).toContainText('土壤污染状况调查尚未完成（未查）：规划用途为住宅用地（住宅）');
+  await expect(blockers).toContainText('土壤污染防治法》第五十九条');
+  await expect(blockers).toContainText('洪涝隐患排查');
   await expect(blockers).toContainText('依据');
   const refused = await openStep(page, '已入库');
   await refused.getByRole('button', { name: '确认办理' }).click();
@@ -127,13 +142,32 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   expect(paymentNo).toMatch(/^ZJ\d{4}-\d{6}$/);
   await shot(page, 'parcel-compensation-pending');
 
-  // Title registered and every hazard check passed, in the parcel's edit form.
+  // Taxes are a cost of the parcel, apart from the household's agreement.
+  await page.getByRole('button', { name: '新增费用' }).click();
+  const cost = page.locator('.t-dialog').filter({ hasText: '新增收储费用' });
+  await pickOption(page, cost.getByLabel(/^费用类别/), /^耕地占用税$/);
+  await typeInto(cost.getByLabel(/^金额/), '86000');
+  await typeInto(cost.getByLabel('说明'), '耕地 3583 平方米 × 24 元');
+  await cost.getByRole('button', { name: '保存' }).click();
+  await expect(cost).toBeHidden();
+  await expect(page.getByTestId('parcel-costs')).toContainText('86,000.00');
+  await expect(page.getByTestId('compensation-summary')).toContainText('250,000.00 元');
+  await shot(page, 'parcel-compensation-costs');
+
+  // 征地批复, 电子监管号, title registered and the hazard checks, in the parcel's edit form.
   await page.goto(`${parcelUrl}/edit`);
+  await typeInto(page.getByLabel('征地批复文号'), '湘政地〔2026〕123号');
+  await typeInto(page.getByLabel('电子监管号'), '4309022026B00999');
   await typeInto(page.getByLabel('不动产权证号'), '湘(2026)益阳市不动产权第0099001号');
-  for (const check of ['土壤污染状况调查', '文物考古调查', '压覆矿产调查', '地质灾害危险性评估']) {
-    await pickOption(page, page.getByLabel(check), /^通过$/);
+  await expect(page.locator('.t-form__item').filter({ hasText: '土壤污染状况调查' }).first()).toContainText('须调查：规划用途为住宅用地（住宅）');
+  for (const check of ['土壤污染状况调查', '文物考古调查', '洪涝隐患排查', '地质灾害危险性评估']) {
+    await pickOption(page, page.getByLabel(check, { exact: true }), /^通过$/);
   }
+  await pickOption(page, page.getByLabel('压覆矿产调查', { exact: true }), /^不涉及$/);
+  await typeInto(page.getByLabel('压覆矿产调查不涉及的理由'), '位于城镇开发边界内，经查询不压覆重要矿产资源');
   await typeDate(page.getByLabel('权属登记日期'), today);
+  await page.getByText('权属与入库前调查').click();
+  await shot(page, 'parcel-edit-hazards');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.waitForURL((url) => url.pathname === parcelUrl);
 
@@ -211,7 +245,7 @@ test('the section chief sees the supplied parcel and the audit log holds each st
   await login(page, 'auditadmin');
   await page.goto('/admin/audit?user=clerk&size=100');
   const rows = page.locator('tbody');
-  for (const action of ['新建储备项目', '新建地块', '启动收储', '不能入库', '上传流转附件', '新增补偿对象', '修改地块', '入库', '进入前期开发', '新增前期开发工作包', '转为可供应', '供应']) {
+  for (const action of ['新建储备项目', '新建地块', '启动收储', '不能入库', '上传流转附件', '新增补偿对象', '新增收储费用', '修改地块', '入库', '进入前期开发', '新增前期开发工作包', '转为可供应', '供应']) {
     await expect(rows).toContainText(action);
   }
   await shot(page, 'audit-parcel-walk');

@@ -12,17 +12,29 @@ import {
   compensationItems,
   compensationParties,
   custodyInspections,
+  parcelCosts,
   parcelEvents,
   parcels,
   reserveProjects,
   supplies,
   workPackages,
 } from '../../src/modules/parcels/schema';
-import { STAGES, WORK_TYPES, COMPENSATION_CATEGORIES, SUPPLY_MODES, type TAcquisitionRoute, type THazardResult, type TStage } from '../../src/modules/parcels/stages';
+import {
+  ACQUISITION_COST_CATEGORIES,
+  COMPENSATION_CATEGORIES,
+  HAZARD_CHECKS,
+  STAGES,
+  SUPPLY_MODES,
+  WORK_TYPES,
+  type TAcquisitionRoute,
+  type THazardResult,
+  type TStage,
+} from '../../src/modules/parcels/stages';
+import { soilSurveyNeed } from '../../src/modules/parcels/rules/hazards';
 import { findTransition } from '../../src/modules/parcels/rules/lifecycle';
 import { daysBetween } from '../../src/modules/parcels/rules/dates';
 import { checkTransition } from '../../src/modules/parcels/rules/transition';
-import type { TransitionFacts } from '../../src/modules/parcels/rules/types';
+import type { TPlanFacts, TransitionFacts } from '../../src/modules/parcels/rules/types';
 import { isValidIdNumber, maskIdNumber, maskPhone } from '../../src/modules/parcels/rules/personal-data';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, type ReserveDemoCounts } from '../../src/modules/parcels/demo-seed';
@@ -66,7 +78,7 @@ describe('reserve demo seed', () => {
   it('creates plans, projects and about 300 parcels at every stage', async () => {
     const db = database.db;
     const dist = STAGES.map((s) => `${s} ${counts.byStage[s]}`).join(', ');
-    const rows = `events ${counts.events}, parties ${counts.parties}, items ${counts.items}, works ${counts.workPackages}`;
+    const rows = `events ${counts.events}, parties ${counts.parties}, items ${counts.items}, costs ${counts.costs}, works ${counts.workPackages}`;
     // Timing is informational only (benchmarks live in scripts/bench); the machine is shared.
     console.log(`demo seed (${database.kind}): ${Math.round(seedMs)} ms; ${dist}; ${rows}, inspections ${counts.inspections}, supplies ${counts.supplies}`);
 
@@ -163,6 +175,7 @@ describe('reserve demo seed', () => {
     const works = groupBy(await db.select().from(workPackages), (r) => r.parcelId);
     const supplyRows = groupBy(await db.select().from(supplies), (r) => r.parcelId);
     const projectRoute = new Map((await db.select().from(reserveProjects)).map((p) => [p.id, p.acquisitionRoute]));
+    const costs = groupBy(await db.select().from(parcelCosts), (r) => r.parcelId);
 
     for (const list of parties.values()) {
       for (const party of list) {
@@ -172,9 +185,24 @@ describe('reserve demo seed', () => {
       }
     }
     for (const p of parcelRows) {
+      // Taxes, fees and contingency are parcel costs, never a party's items (土地管理法 第48条).
+      const mineCosts = costs.get(p.id) ?? [];
+      for (const c of mineCosts) expect(ACQUISITION_COST_CATEGORIES).toContain(c.category);
+      if (passed(p.id, '收储中')) {
+        expect(mineCosts.map((c) => c.category), p.code).toContain('评估费');
+        if (projectRoute.get(p.projectId) === '征收') expect(mineCosts.map((c) => c.category), p.code).toEqual(expect.arrayContaining(['耕地开垦费', '耕地占用税']));
+      } else expect(mineCosts, p.code).toHaveLength(0);
       if (passed(p.id, '已入库')) {
         expect(p.titleCertNo && p.titleRegisteredOn, p.code).toBeTruthy();
-        expect([p.hazardSoil, p.hazardRelics, p.hazardMinerals, p.hazardGeology]).toEqual(['通过', '通过', '通过', '通过']);
+        expect(p.acquisitionDocNo, p.code).toBeTruthy();
+        for (const h of HAZARD_CHECKS) {
+          const result = p[h.key];
+          if (h.key === 'hazardSoil' && soilSurveyNeed(p.plannedUse, p.soilKeySupervised).required) expect(result, p.code).toBe('通过');
+          else if (h.key === 'hazardSoil') expect(['通过', '未查'], p.code).toContain(result);
+          else expect(['通过', '不涉及'], `${p.code} ${h.label}`).toContain(result);
+          if (result === '不涉及') expect(p[h.reasonKey], `${p.code} ${h.label}`).toBeTruthy();
+          else expect(p[h.reasonKey]).toBeNull();
+        }
         const mine = parties.get(p.id) ?? [];
         if (projectRoute.get(p.projectId) !== '收回') expect(mine.length, p.code).toBeGreaterThan(0);
         expect(mine.length).toBeLessThanOrEqual(8);
@@ -236,7 +264,18 @@ describe('reserve demo seed', () => {
       await db.select().from(supplies).orderBy(asc(supplies.dealDate)),
       (r) => r.parcelId,
     );
-    const projectRoute = new Map((await db.select().from(reserveProjects)).map((p) => [p.id, p.acquisitionRoute as TAcquisitionRoute]));
+    const projectRows = await db.select().from(reserveProjects);
+    const projectRoute = new Map(projectRows.map((p) => [p.id, p.acquisitionRoute as TAcquisitionRoute]));
+    // The plan version in force of each project's plan group.
+    const planRows = await db.select().from(plans);
+    const planOf = new Map(
+      projectRows.map((p): [string, TPlanFacts | null] => {
+        const filed = planRows.find((x) => x.id === p.planId);
+        const current = filed && planRows.find((x) => x.groupId === filed.groupId && x.status === 'current');
+        return [p.id, current ? { title: current.title, planType: current.planType, startYear: current.startYear, endYear: current.endYear, docNo: current.docNo } : null];
+      }),
+    );
+    const approval = new Map(projectRows.map((p) => [p.id, p.implDocNo]));
     let checked = 0;
     for (const p of parcelRows) {
       const events = eventsByParcel.get(p.id)!;
@@ -250,6 +289,8 @@ describe('reserve demo seed', () => {
           eventDate: e.eventDate,
           lastEventDate: events[e.seq - 2].eventDate,
           reason: e.reason,
+          docNo: e.docNo,
+          plan: planOf.get(p.projectId)!,
           compensation: {
             parties: mine.length,
             allSigned: mine.every((m) => asOf(m.agreementSignedOn)),
@@ -260,13 +301,24 @@ describe('reserve demo seed', () => {
             hazardSoil: p.hazardSoil as THazardResult,
             hazardRelics: p.hazardRelics as THazardResult,
             hazardMinerals: p.hazardMinerals as THazardResult,
+            hazardFlood: p.hazardFlood as THazardResult,
             hazardGeology: p.hazardGeology as THazardResult,
           },
+          hazardReasons: p,
+          plannedUse: p.plannedUse,
+          soilKeySupervised: p.soilKeySupervised,
+          acquisitionDocNo: p.acquisitionDocNo,
+          supervisionNo: p.supervisionNo,
+          // The demo records the 电子监管号 with 入库: the strictest setting (0 days) must pass.
+          supervisionNoDays: 0,
+          supervisionNoSource: 'setting',
           workPackages: (works.get(p.id) ?? []).map((w) => ({ workType: w.workType, acceptedOn: asOf(w.acceptedOn) ? w.acceptedOn : null })),
           supply: sale,
           supplyContext: { plannedUse: p.plannedUse, areaM2: p.areaM2, agreementFloor: { percent: 70, source: '（测试）' } },
           acquisitionRoute: projectRoute.get(p.projectId)!,
         };
+        // 启动收储 cites the government's approval of the project's implementation plan.
+        if (e.toStage === '收储中') expect(e.docNo, p.code).toBe(approval.get(p.projectId));
         const verdict = checkTransition(e.fromStage as TStage, e.toStage as TStage, facts);
         expect(verdict.ok ? 'ok' : verdict.problems.map((x) => x.message).join('; '), `${p.code} ${e.fromStage}→${e.toStage}`).toBe('ok');
         checked++;
@@ -294,7 +346,7 @@ describe('reserve demo seed', () => {
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, '生成演示数据')).orderBy(desc(auditLog.seq));
     expect(audits.filter((a) => a.message?.startsWith('计划实施演示数据'))).toHaveLength(1);
 
-    const tables = [plans, reserveProjects, parcels, parcelEvents, compensationParties, compensationItems, workPackages, custodyInspections, supplies];
+    const tables = [plans, reserveProjects, parcels, parcelEvents, compensationParties, compensationItems, parcelCosts, workPackages, custodyInspections, supplies];
     const before = await Promise.all(tables.map(async (t) => (await db.select({ n: count() }).from(t))[0].n));
     const again = await seedReserveDemo(db);
     expect(again.parcels + again.projects + again.plans + again.events).toBe(0);

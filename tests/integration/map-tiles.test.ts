@@ -86,6 +86,8 @@ async function insertFixture(f: Fixture): Promise<void> {
       centerLat: box ? (box.minLat + box.maxLat) / 2 : null,
       areaM2: f.areaM2 ?? (f.geometry ? geodesicArea(f.geometry).toFixed(2) : '0'),
       plannedUse: f.use,
+      // Reserved parcels carry their 电子监管号 (without it they would warn: see the parcels' rules).
+      supervisionNo: f.reservedOn ? `4309032026B${f.code}` : null,
       stage: f.stage,
       stageSince: dates[dates.length - 1],
     })
@@ -358,7 +360,7 @@ describe('parcel tiles: cache and invalidation', () => {
     const z10 = tileAt(112.36, 28.56, 10);
     await features(z10);
     const [row] = await db().select({ version: parcels.version }).from(parcels).where(eq(parcels.id, ids['MT-A']));
-    const moved = await transitionParcel.execute(db(), clerk, { parcelId: ids['MT-A'], version: row.version, toStage: '收储中', eventDate: TODAY });
+    const moved = await transitionParcel.execute(db(), clerk, { parcelId: ids['MT-A'], version: row.version, toStage: '收储中', eventDate: TODAY, docNo: '益政函〔2026〕18号' });
     expect(moved).toMatchObject({ ok: true });
 
     const after = await request(T14);

@@ -64,6 +64,8 @@ async function insertParcel(opts: {
       areaM2: opts.areaM2,
       districtCode: opts.district ?? '430903',
       plannedUse: opts.use ?? '住宅用地',
+      // Reserved parcels carry their 电子监管号 (without it they would warn as well).
+      supervisionNo: opts.events.some((e) => e.toStage === '已入库') ? `4309032021B${opts.code}` : null,
       ...(withGeometry
         ? {
             geometry: { type: 'Polygon', coordinates: [ring] },

@@ -17,6 +17,7 @@ import { createParty, deleteParty, revealPersonalInfo, updateParty } from '../..
 import { getAcquisitionView, getCompensationStatus, listCompensationParties } from '../../src/modules/parcels/acquisition/queries';
 import { COMPENSATION_FROZEN_MESSAGE } from '../../src/modules/parcels/acquisition/stage-rules';
 import { PARTY_HAS_PAYMENTS } from '../../src/modules/parcels/acquisition/mutations';
+import { createParcelCost, deleteParcelCost, updateParcelCost } from '../../src/modules/parcels/acquisition/cost-mutations';
 import { ledgerEntries } from '../../src/modules/funds/schema';
 import { formatWanYuan, formatYuan } from '../../src/modules/parcels/acquisition/fields';
 import { createTestDatabase } from '../helpers/db';
@@ -155,9 +156,9 @@ describe('compensation parties', () => {
     const duplicate = await createParty.execute(
       db(),
       clerk,
-      person(parcelId, { amountAgreed: '2', newPayment: '0', items: [{ category: '评估费', amount: '1' }, { category: '评估费', amount: '1' }] }),
+      person(parcelId, { amountAgreed: '2', newPayment: '0', items: [{ category: '安置补助费', amount: '1' }, { category: '安置补助费', amount: '1' }] }),
     );
-    expect(duplicate).toMatchObject({ ok: false, error: expect.stringContaining('补偿类别「评估费」重复') });
+    expect(duplicate).toMatchObject({ ok: false, error: expect.stringContaining('补偿类别「安置补助费」重复') });
     // Without items any agreed amount is fine.
     expect((await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '99.99', newPayment: '0' }))).ok).toBe(true);
     expect(await partyCount(parcelId)).toBe(1);
@@ -179,7 +180,7 @@ describe('compensation parties', () => {
 
   it('refuses a negative item amount and a negative payment', async () => {
     const parcelId = await insertParcel();
-    const item = await createParty.execute(db(), clerk, person(parcelId, { items: [{ category: '评估费', amount: '-1' }] }));
+    const item = await createParty.execute(db(), clerk, person(parcelId, { items: [{ category: '安置补助费', amount: '-1' }] }));
     expect(item).toMatchObject({ ok: false, error: '明细金额不能为负数' });
     const paid = await createParty.execute(db(), clerk, person(parcelId, { newPayment: '-0.01' }));
     expect(paid).toMatchObject({ ok: false, error: '本次支付金额不能为负数' });
@@ -352,6 +353,60 @@ describe('compensation parties', () => {
     expect(await createParty.execute(db(), clerk, person('NOPE'))).toEqual({ ok: false, error: '地块不存在或已被删除' });
     expect(await getAcquisitionView(db(), 'NOPE')).toBeNull();
     expect(await getAcquisitionView(db(), '../etc')).toBeNull();
+  });
+});
+
+describe('compensation items and acquisition costs (土地管理法 第48条)', () => {
+  it('takes the items of 第48条 on a party, and refuses taxes, fees and contingency there', async () => {
+    const parcelId = await insertParcel();
+    const items = [
+      { category: '土地补偿费', amount: '60000' },
+      { category: '安置补助费', amount: '30000' },
+      { category: '被征地农民社会保障费用', amount: '10000.50' },
+    ];
+    const ok = await createParty.execute(db(), clerk, person(parcelId, { items, amountAgreed: '100000.50', newPayment: '0' }));
+    expect(ok.ok).toBe(true);
+    for (const category of ['耕地开垦费', '耕地占用税', '评估费', '不可预见费']) {
+      const refused = await createParty.execute(db(), clerk, person(parcelId, { items: [{ category, amount: '1' }], amountAgreed: '1', newPayment: '0' }));
+      expect(refused).toMatchObject({ ok: false, error: '请选择补偿类别' });
+    }
+    expect(await partyCount(parcelId)).toBe(1);
+  });
+
+  it('records costs apart from the agreements: they never count towards 补偿到位', async () => {
+    const parcelId = await insertParcel();
+    const party = await createParty.execute(db(), clerk, person(parcelId, { items: [], amountAgreed: '1000', newPayment: '0' }));
+    if (!party.ok) throw new Error(party.error);
+    const before = await getCompensationStatus(db(), parcelId);
+    const created = await createParcelCost.execute(db(), clerk, { parcelId, category: '耕地占用税', amount: '86,000.5', note: '缴款书 No.001' });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(await getCompensationStatus(db(), parcelId)).toEqual(before);
+    let view = await getAcquisitionView(db(), parcelId);
+    expect(view!.costs).toEqual([{ id: created.data.id, category: '耕地占用税', amount: '86000.50', note: '缴款书 No.001' }]);
+    expect(view!.costsTotal).toBe('86000.50');
+    expect(view!.summary.agreed).toBe('1000.00');
+
+    expect(await updateParcelCost.execute(db(), clerk, { id: created.data.id, category: '评估费', amount: '5000', note: '' })).toMatchObject({ ok: true });
+    view = await getAcquisitionView(db(), parcelId);
+    expect(view!.costs).toEqual([{ id: created.data.id, category: '评估费', amount: '5000.00', note: null }]);
+
+    expect(await createParcelCost.execute(db(), clerk, { parcelId, category: '土地补偿费', amount: '1' })).toMatchObject({
+      ok: false,
+      error: '请选择费用类别（耕地开垦费、耕地占用税、评估费、不可预见费）',
+    });
+    expect(await createParcelCost.execute(db(), clerk, { parcelId, category: '评估费', amount: '-1' })).toMatchObject({ ok: false, error: '费用金额不能为负数' });
+    expect(await createParcelCost.execute(db(), leader, { parcelId, category: '评估费', amount: '1' })).toEqual({ ok: false, error: PERMISSION_DENIED });
+
+    expect(await deleteParcelCost.execute(db(), clerk, { id: created.data.id })).toMatchObject({ ok: true });
+    expect((await getAcquisitionView(db(), parcelId))!.costs).toEqual([]);
+    const audits = await db().select().from(auditLog).where(eq(auditLog.objectId, created.data.id));
+    expect(audits.map((a) => a.action).sort()).toEqual(['修改收储费用', '删除收储费用', '新增收储费用']);
+  });
+
+  it('freezes costs once the parcel is supplied', async () => {
+    const parcelId = await insertParcel('已供应');
+    expect(await createParcelCost.execute(db(), clerk, { parcelId, category: '评估费', amount: '1' })).toMatchObject({ ok: false, error: COMPENSATION_FROZEN_MESSAGE });
   });
 });
 

@@ -4,7 +4,10 @@ import type { Database } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
 import { transitionParcel } from '../../src/modules/parcels/lifecycle/mutations';
 import { getLifecycleOverview } from '../../src/modules/parcels/lifecycle/queries';
-import { compensationParties, parcelEvents, parcels, supplies, workPackages } from '../../src/modules/parcels/schema';
+import { compensationParties, parcelEvents, parcels, reserveProjects, supplies, workPackages } from '../../src/modules/parcels/schema';
+import { plans } from '../../src/modules/plans/schema';
+import { systemSettings } from '../../src/platform/settings/schema';
+import { getParcelDetail } from '../../src/modules/parcels/queries';
 import { auditLog } from '../../src/platform/audit/schema';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
@@ -26,9 +29,10 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** The test projects are in no plan: 启动收储 cites a government approval unless a test says otherwise. */
 async function go(parcelId: string, toStage: string, extra: Record<string, unknown> = {}, actor: Actor = clerk) {
   const row = await parcelRow(database.db, parcelId);
-  return transitionParcel.execute(database.db, actor, { parcelId, version: row.version, toStage, eventDate: '2025-03-01', ...extra });
+  return transitionParcel.execute(database.db, actor, { parcelId, version: row.version, toStage, eventDate: '2025-03-01', docNo: '益政函〔2025〕8号', ...extra });
 }
 
 /** Paid means approved ledger payments: the party's payment is booked as an approved 征收补偿 expense. */
@@ -52,7 +56,16 @@ async function makeReservable(parcelId: string) {
   });
   await database.db
     .update(parcels)
-    .set({ titleCertNo: '湘(2025)益阳市不动产权第0000001号', titleRegisteredOn: '2025-02-10', hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardGeology: '通过' })
+    .set({
+      titleCertNo: '湘(2025)益阳市不动产权第0000001号',
+      titleRegisteredOn: '2025-02-10',
+      acquisitionDocNo: '湘政地〔2025〕12号',
+      hazardSoil: '通过',
+      hazardRelics: '通过',
+      hazardMinerals: '通过',
+      hazardFlood: '通过',
+      hazardGeology: '通过',
+    })
     .where(eq(parcels.id, parcelId));
 }
 
@@ -116,7 +129,7 @@ describe('parcel lifecycle', () => {
   it('lets exactly one of two concurrent transitions of the same parcel win', async () => {
     const { parcelId } = await createTestParcel(database.db);
     const row = await parcelRow(database.db, parcelId);
-    const input = { parcelId, version: row.version, toStage: '收储中', eventDate: '2025-03-01' };
+    const input = { parcelId, version: row.version, toStage: '收储中', eventDate: '2025-03-01', docNo: '益政函〔2025〕8号' };
     const results = await Promise.all([transitionParcel.execute(database.db, clerk, input), transitionParcel.execute(database.db, clerk, input)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok);
@@ -188,6 +201,121 @@ describe('入库 needs compensation paid by approved ledger payments', () => {
     expect(stillWaiting.ok ? '' : stillWaiting.error).toContain(`${entryNo}（50,000.00 元）待财务审批`);
     expect(await approveEntry.execute(database.db, finance, { id: entry.id, version: 2, accountId: account.id, acknowledged: all })).toMatchObject({ ok: true });
     expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
+  });
+});
+
+describe('启动收储: in the current annual plan, or with a government approval (R17)', () => {
+  async function planFor(years: [number, number], planType: 'annual' | 'rolling' = 'annual', status: 'current' | 'superseded' = 'current', groupId = `G-${Math.random()}`) {
+    const [plan] = await database.db
+      .insert(plans)
+      .values({ groupId, version: status === 'current' ? 2 : 1, status, planType, startYear: years[0], endYear: years[1], title: `${years[0]}年度土地储备计划（测试）`, docNo: '益政函〔2025〕3号' })
+      .returning({ id: plans.id, groupId: plans.groupId });
+    return plan;
+  }
+  async function parcelInPlan(planId: string | null) {
+    const created = await createTestParcel(database.db);
+    await database.db.update(reserveProjects).set({ planId }).where(eq(reserveProjects.id, created.projectId));
+    return created.parcelId;
+  }
+
+  it('refuses a parcel outside any plan without the approval number, at the number field, writing nothing', async () => {
+    const parcelId = await parcelInPlan(null);
+    for (const docNo of [null, '', '   ']) {
+      const refused = await go(parcelId, '收储中', { docNo });
+      expect(refused).toMatchObject({ ok: false, fieldErrors: { docNo: '所属项目未纳入储备计划，须填写人民政府批准文件的文号' } });
+      if (!refused.ok) expect(refused.error).toMatch(/^不能启动收储：/);
+    }
+    expect((await parcelRow(database.db, parcelId)).stage).toBe('拟收储');
+    const overview = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    const start = overview!.steps.find((s) => s.to === '收储中')!;
+    expect(start.blockers).toEqual([]);
+    expect(start.docNeed).toMatchObject({ required: true, note: '所属项目未纳入储备计划，须填写人民政府批准文件的文号' });
+    expect(start.docNeed!.rule).toContain('国土资规〔2017〕17号');
+    expect(await go(parcelId, '收储中', { docNo: '益政函〔2025〕8号' })).toMatchObject({ ok: true });
+  });
+
+  it('starts a parcel of the annual plan in force without a number; a plan of other years or a rolling plan is not enough', async () => {
+    const inPlan = await parcelInPlan((await planFor([2025, 2025])).id);
+    const overview = await getLifecycleOverview(database.db, inPlan, '2025-03-02');
+    expect(overview!.steps.find((s) => s.to === '收储中')!.docNeed).toMatchObject({ required: false, note: '所属项目已纳入现行储备计划「2025年度土地储备计划（测试）」（益政函〔2025〕3号）' });
+    expect(await go(inPlan, '收储中', { docNo: null })).toMatchObject({ ok: true });
+
+    const lastYear = await parcelInPlan((await planFor([2024, 2024])).id);
+    const refused = await go(lastYear, '收储中', { docNo: null });
+    expect(refused.ok ? '' : refused.error).toContain('所属项目的计划「2024年度土地储备计划（测试）」不含 2025 年');
+    const rolling = await parcelInPlan((await planFor([2025, 2027], 'rolling')).id);
+    expect((await go(rolling, '收储中', { docNo: null })).ok).toBe(false);
+  });
+
+  it('reads the adjusted version of the plan a project was filed under', async () => {
+    const v1 = await planFor([2024, 2024], 'annual', 'superseded', 'G-adjusted');
+    await planFor([2025, 2025], 'annual', 'current', 'G-adjusted');
+    const parcelId = await parcelInPlan(v1.id);
+    expect(await go(parcelId, '收储中', { docNo: null })).toMatchObject({ ok: true });
+  });
+});
+
+describe('入库: the acquisition document, the 电子监管号 and the hazard checks', () => {
+  async function ready(route: '征收' | '收回' | '收购' | '优先购买' = '征收') {
+    const { parcelId } = await createTestParcel(database.db, { route });
+    expect(await go(parcelId, '收储中')).toMatchObject({ ok: true });
+    await makeReservable(parcelId);
+    return parcelId;
+  }
+  const setting = async (key: string, value: string | null) => {
+    await database.db.delete(systemSettings).where(eq(systemSettings.key, key));
+    if (value !== null) await database.db.insert(systemSettings).values({ key, value, updatedAt: new Date() });
+  };
+
+  it.each([
+    ['征收', '尚未录入征地批复文号'],
+    ['收回', '尚未录入收回决定书文号'],
+    ['收购', '尚未录入收购协议编号'],
+    ['优先购买', '尚未录入优先购买协议编号'],
+  ] as const)('%s needs its document number: %s', async (route, message) => {
+    const parcelId = await ready(route);
+    await database.db.update(parcels).set({ acquisitionDocNo: null }).where(eq(parcels.id, parcelId));
+    const refused = await go(parcelId, '已入库');
+    expect(refused.ok ? '' : refused.error).toContain(message);
+    await database.db.update(parcels).set({ acquisitionDocNo: '益政土收〔2025〕001号' }).where(eq(parcels.id, parcelId));
+    expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
+  });
+
+  it('with parcel.supervisionNoDays = 0 needs the 电子监管号 first; by default warns after the days set, citing the setting as 待核实', async () => {
+    const parcelId = await ready();
+    await setting('parcel.supervisionNoDays', '0');
+    const refused = await go(parcelId, '已入库');
+    expect(refused.ok ? '' : refused.error).toContain('尚未录入电子监管号');
+    const overview = await getLifecycleOverview(database.db, parcelId, '2025-03-02');
+    const blocker = overview!.steps.find((s) => s.to === '已入库')!.blockers.find((b) => b.code === 'supervision-no-missing')!;
+    expect(blocker.rule).toMatch(/^本中心规定：.*（待核实）$/);
+    await setting('parcel.supervisionNoDays', null);
+    expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
+    // Reserved on 2025-03-01 without the number: 30 days by default, long past today.
+    const detail = await getParcelDetail(database.db, parcelId);
+    const w = detail!.warnings.find((x) => x.code === 'supervision-no-overdue')!;
+    expect(w.level).toBe('red');
+    expect(w.rule).toMatch(/^本中心规定：.*（待核实）$/);
+    await database.db.update(parcels).set({ supervisionNo: '4309022025B00123' }).where(eq(parcels.id, parcelId));
+    expect((await getParcelDetail(database.db, parcelId))!.warnings.map((x) => x.code)).not.toContain('supervision-no-overdue');
+  });
+
+  it('takes the soil survey as optional for industrial use, and refuses 不涉及 without a reason', async () => {
+    const parcelId = await ready();
+    await database.db.update(parcels).set({ plannedUse: '工业用地', hazardSoil: '未查', hazardFlood: '不涉及', hazardFloodReason: null }).where(eq(parcels.id, parcelId));
+    const refused = await go(parcelId, '已入库');
+    expect(refused.ok ? '' : refused.error).toContain('以下调查评估为“不涉及”但未写明理由：洪涝隐患排查');
+    expect(refused.ok ? '' : refused.error).not.toContain('土壤');
+    await database.db.update(parcels).set({ hazardFloodReason: '地块高于片区防洪水位' }).where(eq(parcels.id, parcelId));
+    expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
+  });
+
+  it('requires the soil survey for residential use (土壤污染防治法 第59条)', async () => {
+    const parcelId = await ready();
+    await database.db.update(parcels).set({ plannedUse: '居住用地', hazardSoil: '未查' }).where(eq(parcels.id, parcelId));
+    const refused = await go(parcelId, '已入库');
+    expect(refused.ok ? '' : refused.error).toContain('土壤污染状况调查尚未完成（未查）：规划用途为居住用地（住宅）');
+    expect((await parcelRow(database.db, parcelId)).stage).toBe('收储中');
   });
 });
 

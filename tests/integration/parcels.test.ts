@@ -237,6 +237,65 @@ describe('editing a parcel', () => {
     expect(again).toEqual({ ok: false, error: '地块已被他人修改，请刷新后重试' });
   });
 
+  it('records the 入库 facts: the acquisition document, 洪涝 and 不涉及 with its reason, which is dropped once the result changes', async () => {
+    const created = await createParcel.execute(
+      db,
+      clerk,
+      parcelInput('DK-H', {
+        boundary: square(112.46, 28.55),
+        acquisitionDocNo: ' 湘政地〔2025〕123号 ',
+        hazardFlood: '不涉及',
+        hazardFloodReason: '地块高于片区防洪水位',
+        hazardMinerals: '通过',
+        hazardMineralsReason: '（选“通过”时的理由不保存）',
+      }),
+    );
+    if (!created.ok) throw new Error(created.error);
+    const id = created.data.id;
+    let [row] = await db.select().from(parcels).where(eq(parcels.id, id));
+    expect(row).toMatchObject({
+      acquisitionDocNo: '湘政地〔2025〕123号',
+      hazardFlood: '不涉及',
+      hazardFloodReason: '地块高于片区防洪水位',
+      hazardMinerals: '通过',
+      hazardMineralsReason: null,
+      soilKeySupervised: false,
+    });
+    const res = await updateParcel.execute(db, clerk, {
+      ...parcelInput('DK-H', { boundary: square(112.46, 28.55), acquisitionDocNo: '湘政地〔2025〕123号', hazardFlood: '通过', hazardFloodReason: '地块高于片区防洪水位', soilKeySupervised: true }),
+      id,
+      version: 1,
+    });
+    expect(res.ok).toBe(true);
+    [row] = await db.select().from(parcels).where(eq(parcels.id, id));
+    expect(row).toMatchObject({ hazardFlood: '通过', hazardFloodReason: null, soilKeySupervised: true });
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, '修改地块')));
+    expect(JSON.parse(audit.diff!)).toMatchObject({ hazardFlood: { from: '不涉及', to: '通过' }, hazardFloodReason: { from: '地块高于片区防洪水位', to: null }, soilKeySupervised: { from: false, to: true } });
+  });
+
+  it('refuses 不涉及 without a reason, and 不涉及 for the soil survey where the law requires it, at the fields', async () => {
+    const noReason = await createParcel.execute(db, clerk, parcelInput('DK-I', { boundary: square(112.47, 28.55), hazardRelics: '不涉及', hazardRelicsReason: '  ' }));
+    expect(noReason).toMatchObject({ ok: false, fieldErrors: { hazardRelicsReason: '文物考古调查选择“不涉及”时须写明理由' } });
+    const residential = await createParcel.execute(
+      db,
+      clerk,
+      parcelInput('DK-I', { boundary: square(112.47, 28.55), plannedUse: '城镇住宅用地', hazardSoil: '不涉及', hazardSoilReason: '原为农用地' }),
+    );
+    expect(residential).toMatchObject({
+      ok: false,
+      fieldErrors: { hazardSoil: '规划用途为城镇住宅用地（住宅），依法须进行土壤污染状况调查，不能选择“不涉及”' },
+    });
+    const keySite = await createParcel.execute(
+      db,
+      clerk,
+      parcelInput('DK-I', { boundary: square(112.47, 28.55), soilKeySupervised: true, hazardSoil: '不涉及', hazardSoilReason: '原为农用地' }),
+    );
+    expect(keySite).toMatchObject({ ok: false, fieldErrors: { hazardSoil: '原为土壤污染重点监管单位生产经营用地，依法须进行土壤污染状况调查，不能选择“不涉及”' } });
+    expect(await db.select().from(parcels).where(eq(parcels.code, 'DK-I'))).toEqual([]);
+    // Industrial use, not a key-supervised site: 不涉及 with its reason is accepted.
+    expect((await createParcel.execute(db, clerk, parcelInput('DK-I', { boundary: square(112.47, 28.55), hazardSoil: '不涉及', hazardSoilReason: '原为农用地，无工业生产历史' }))).ok).toBe(true);
+  });
+
   it('refuses to take another parcel code', async () => {
     const created = await createParcel.execute(db, clerk, parcelInput('DK-F', { boundary: square(112.45, 28.55) }));
     if (!created.ok) throw new Error(created.error);
@@ -322,7 +381,7 @@ describe('the parcel list and its export', () => {
     // Reserved recently, last inspected 45 days ago with a 30-day interval: amber.
     await insertParcel({ code: 'LW-AMB', stage: '已入库', stageSince: '2026-01-05', reservedOn: '2026-01-05', inspectedOn: '2026-05-16', supervisionNo: 'JG-7788' });
     // Reserved recently and inspected: no warning.
-    await insertParcel({ code: 'LW-OK', stage: '可供应', stageSince: '2026-05-01', reservedOn: '2026-02-01', inspectedOn: '2026-06-25', createdAt: new Date('2024-05-01T02:00:00Z') });
+    await insertParcel({ code: 'LW-OK', stage: '可供应', stageSince: '2026-05-01', reservedOn: '2026-02-01', inspectedOn: '2026-06-25', supervisionNo: '4309022026B00005', createdAt: new Date('2024-05-01T02:00:00Z') });
   });
 
   it('filters by stage, district, project, planned use and searches code, name, 电子监管号 and location', async () => {
@@ -371,7 +430,7 @@ describe('the parcel list and its export', () => {
     expect(any.total).toBe(2);
     const red = await listParcels(db, filter({ warn: 'red' }), TODAY);
     expect(red.rows.map((r) => r.code)).toEqual(['LW-RED']);
-    expect(red.rows[0].warnings.map((w) => w.code)).toEqual(['reserve-overdue']);
+    expect(red.rows[0].warnings.map((w) => w.code)).toEqual(['reserve-overdue', 'supervision-no-overdue']);
     expect(red.rows[0].reservedOn).toBe('2023-03-01');
     expect(red.rows[0].lastInspectionOn).toBe('2026-06-20');
     const amber = await listParcels(db, filter({ warn: 'amber', size: 10, page: 1 }), TODAY);

@@ -33,7 +33,8 @@ async function insertParcel(code: string, stage: TStage, reservedOn: string | nu
   const dates = steps.map((_, k) => (k < reservedAt ? addDays('2024-01-10', 10 * k) : addDays(reservedOn!, 5 * (k - reservedAt))));
   const [row] = await db()
     .insert(parcels)
-    .values({ code, name: `预警待办${code}`, projectId: project.id, areaM2: '10000', stage, stageSince: dates[dates.length - 1] })
+    // Reserved parcels carry their 电子监管号 (without it they would warn as well).
+    .values({ code, name: `预警待办${code}`, projectId: project.id, areaM2: '10000', stage, stageSince: dates[dates.length - 1], supervisionNo: reservedOn ? `JG-${code}` : null })
     .returning({ id: parcels.id });
   ids[code] = row.id;
   await db()

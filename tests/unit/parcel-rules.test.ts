@@ -19,9 +19,18 @@ function goodFacts(over: Partial<TransitionFacts> = {}): TransitionFacts {
     eventDate: '2026-03-10',
     lastEventDate: '2026-03-01',
     reason: '规划调整，不再收储',
+    docNo: '益政函〔2026〕18号',
+    plan: { title: '2026年度土地储备计划', planType: 'annual', startYear: 2026, endYear: 2026, docNo: '益政函〔2026〕5号' },
     compensation: { parties: 3, allSigned: true, allPaid: true },
     titleRegistered: true,
-    hazards: { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardGeology: '通过' },
+    hazards: { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardFlood: '通过', hazardGeology: '通过' },
+    hazardReasons: {},
+    plannedUse: '住宅用地',
+    soilKeySupervised: false,
+    acquisitionDocNo: '益储购〔2026〕001号',
+    supervisionNo: '4309022026B00101',
+    supervisionNoDays: 30,
+    supervisionNoSource: '本中心规定：入库后超过该天数仍未录入电子监管号的列为红色预警（待核实）',
     workPackages: [
       { workType: '道路', acceptedOn: '2026-02-01' },
       { workType: '平整', acceptedOn: '2026-02-20' },
@@ -295,18 +304,20 @@ describe('入库 guards (收储中 → 已入库)', () => {
 
   it('names each unchecked hazard check by its label, and only those', () => {
     const p = only(
-      reserve({ hazards: { hazardSoil: '未查', hazardRelics: '通过', hazardMinerals: '未查', hazardGeology: '通过' } }),
+      reserve({ hazards: { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '未查', hazardFlood: '未查', hazardGeology: '通过' } }),
       'hazard-unchecked',
     );
-    expect(p.message).toContain('土壤污染状况调查、压覆矿产调查');
+    expect(p.message).toContain('压覆矿产调查、洪涝隐患排查');
     expect(p.message).not.toContain('文物考古调查');
     expect(p.message).not.toContain('地质灾害危险性评估');
+    expect(p.message).not.toContain('土壤');
   });
 
   it.each([
     ['hazardSoil', '土壤污染状况调查'],
     ['hazardRelics', '文物考古调查'],
     ['hazardMinerals', '压覆矿产调查'],
+    ['hazardFlood', '洪涝隐患排查'],
     ['hazardGeology', '地质灾害危险性评估'],
   ] as const)('%s 不通过 is named as %s', (key, label) => {
     const hazards = { ...goodFacts().hazards, [key]: '不通过' as const };
@@ -317,7 +328,10 @@ describe('入库 guards (收储中 → 已入库)', () => {
   });
 
   it('lists unchecked and failed checks separately', () => {
-    const problems = reserve({ hazards: { hazardSoil: '不通过', hazardRelics: '未查', hazardMinerals: '通过', hazardGeology: '不通过' } });
+    const problems = reserve({
+      plannedUse: '商服用地',
+      hazards: { hazardSoil: '不通过', hazardRelics: '未查', hazardMinerals: '通过', hazardFlood: '通过', hazardGeology: '不通过' },
+    });
     expect(only(problems, 'hazard-unchecked').message).toContain('文物考古调查');
     expect(only(problems, 'hazard-unchecked').message).not.toContain('土壤');
     expect(only(problems, 'hazard-failed').message).toContain('土壤污染状况调查、地质灾害危险性评估');
@@ -328,14 +342,21 @@ describe('入库 guards (收储中 → 已入库)', () => {
       eventDate: '2026-04-01',
       compensation: comp(2, false, false),
       titleRegistered: false,
-      hazards: { hazardSoil: '未查', hazardRelics: '不通过', hazardMinerals: '未查', hazardGeology: '未查' },
+      acquisitionDocNo: null,
+      supervisionNo: null,
+      supervisionNoDays: 0,
+      hazards: { hazardSoil: '未查', hazardRelics: '不通过', hazardMinerals: '未查', hazardFlood: '不涉及', hazardGeology: '未查' },
     });
     expect(problems.map((p) => p.code)).toEqual([
       'date-future',
       'compensation-unsigned',
       'compensation-unpaid',
       'title-not-registered',
+      'acquisition-doc-missing',
+      'supervision-no-missing',
+      'soil-survey-required',
       'hazard-unchecked',
+      'hazard-reason-missing',
       'hazard-failed',
     ]);
     expect(only(problems, 'compensation-unsigned').rule).toBe(RULE_SOURCES.compensation);
@@ -351,7 +372,8 @@ describe('入库 guards (收储中 → 已入库)', () => {
     expect(only(reserve({ titleRegistered: false }), 'title-not-registered').message).toContain('不动产登记');
     expect(only(reserve({ compensation: comp(0, true, true) }), 'compensation-none').message).toContain('补偿协议');
     expect(RULE_SOURCES.hazards).toContain('国土资规〔2017〕17号');
-    expect(RULE_SOURCES.hazards).toContain('（按本中心规定，可配置）');
+    expect(RULE_SOURCES.hazards).toContain('洪涝隐患');
+    expect(RULE_SOURCES.hazards).toContain('选择“不涉及”并写明理由（本中心业务登记规则）');
   });
 
   it('applies only to 入库', () => {

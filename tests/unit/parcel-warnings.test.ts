@@ -20,6 +20,7 @@ const LIMITS: WarningLimits = {
   tempUseLimitDays: 730,
   inspectionIntervalDays: 30,
   stalledDevelopmentDays: 90,
+  supervisionNoDays: 30,
 };
 
 /** TODAY shifted by n days, computed independently of the module under test. */
@@ -40,6 +41,7 @@ function facts(over: Partial<WarningFacts> = {}): WarningFacts {
     lastInspectionOn: ago(5),
     lastDevelopmentUpdateOn: null,
     stageSince: ago(100),
+    supervisionNo: '4309022026B00101',
     ...over,
   };
 }

@@ -7,7 +7,7 @@ import { districts } from '@/platform/geo/schema';
 import { isPolygonalGeometry } from '@/platform/geo/geometry';
 import { todayInShanghai } from '@/ui/format';
 import { plans } from '@/modules/plans/schema';
-import { compensationItems, compensationParties, custodyInspections, parcelEvents, parcels, reserveProjects, supplies, workPackages } from './schema';
+import { compensationItems, compensationParties, custodyInspections, parcelCosts, parcelEvents, parcels, reserveProjects, supplies, workPackages } from './schema';
 import { STAGES, type TStage } from './stages';
 import { buildDemoData, type DemoData } from './demo/build';
 import type { DemoActor } from './demo/parcel';
@@ -15,7 +15,7 @@ import type { DistrictShape } from './demo/shapes';
 
 /**
  * Demo data of the 计划实施 module (演示数据): 3 plans (one adjusted once), 20 projects and 300
- * parcels inside the real 益阳 districts at every stage, with events, compensation, works,
+ * parcels inside the real 益阳 districts at every stage, with events, compensation, acquisition costs, works,
  * patrols and supplies, all consistent with the lifecycle rules. Rows are written directly, in
  * one transaction with one audit entry. Idempotent: nothing happens once a demo project exists.
  */
@@ -27,6 +27,7 @@ export interface ReserveDemoCounts {
   events: number;
   parties: number;
   items: number;
+  costs: number;
   workPackages: number;
   inspections: number;
   supplies: number;
@@ -35,7 +36,7 @@ export interface ReserveDemoCounts {
 
 function emptyCounts(): ReserveDemoCounts {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<TStage, number>;
-  return { plans: 0, projects: 0, parcels: 0, events: 0, parties: 0, items: 0, workPackages: 0, inspections: 0, supplies: 0, byStage };
+  return { plans: 0, projects: 0, parcels: 0, events: 0, parties: 0, items: 0, costs: 0, workPackages: 0, inspections: 0, supplies: 0, byStage };
 }
 
 async function loadDistricts(tx: Tx): Promise<DistrictShape[]> {
@@ -105,6 +106,7 @@ export async function seedReserveDemo(db: Db): Promise<ReserveDemoCounts> {
     counts.events = await insertInBatches(tx, parcelEvents, data.parcels.flatMap((p) => p.events));
     counts.parties = await insertInBatches(tx, compensationParties, data.parcels.flatMap((p) => p.parties));
     counts.items = await insertInBatches(tx, compensationItems, data.parcels.flatMap((p) => p.items));
+    counts.costs = await insertInBatches(tx, parcelCosts, data.parcels.flatMap((p) => p.costs));
     counts.workPackages = await insertInBatches(tx, workPackages, data.parcels.flatMap((p) => p.works));
     counts.inspections = await insertInBatches(tx, custodyInspections, data.parcels.flatMap((p) => p.inspections));
     counts.supplies = await insertInBatches(tx, supplies, data.parcels.flatMap((p) => p.supplies));
@@ -125,6 +127,6 @@ export function summariseReserveDemo(c: ReserveDemoCounts): string {
   const stages = STAGES.map((s) => `${s} ${c.byStage[s]}`).join('、');
   return (
     `储备计划 ${c.plans} 个版本、项目 ${c.projects} 个、地块 ${c.parcels} 宗（${stages}）、环节事件 ${c.events} 条、` +
-    `补偿对象 ${c.parties} 户、补偿明细 ${c.items} 条、开发工程 ${c.workPackages} 项、巡查记录 ${c.inspections} 条、供应记录 ${c.supplies} 条`
+    `补偿对象 ${c.parties} 户、补偿明细 ${c.items} 条、收储费用 ${c.costs} 条、开发工程 ${c.workPackages} 项、巡查记录 ${c.inspections} 条、供应记录 ${c.supplies} 条`
   );
 }

@@ -9,7 +9,8 @@ import { districts } from '@/platform/geo/schema';
 import { bboxOf, geodesicArea, isPolygonalGeometry, pointInPolygon, type BBox, type LinearRing, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { todayInShanghai } from '@/ui/format';
 import { parcelEvents, parcels, reserveProjects } from './schema';
-import { ZCreateParcel, ZUpdateParcel } from './validation';
+import { keepHazardReasons, ZCreateParcel, ZUpdateParcel } from './validation';
+import type { THazardResult } from './stages';
 
 const OBJECT_TYPE = '地块';
 const PERMISSION = 'parcel:edit';
@@ -107,7 +108,8 @@ async function requireFreeCode(tx: Tx, code: string, exceptId?: string): Promise
 }
 
 /** The columns a form writes (stage, version and custody are never touched here). */
-function columnsOf(input: TParcelFields, geometry: PolygonalGeometry, facts: BoundaryFacts) {
+function columnsOf(fields: TParcelFields, geometry: PolygonalGeometry, facts: BoundaryFacts) {
+  const input = keepHazardReasons(fields);
   return {
     code: input.code,
     name: input.name,
@@ -123,7 +125,15 @@ function columnsOf(input: TParcelFields, geometry: PolygonalGeometry, facts: Bou
     hazardSoil: input.hazardSoil,
     hazardRelics: input.hazardRelics,
     hazardMinerals: input.hazardMinerals,
+    hazardFlood: input.hazardFlood,
     hazardGeology: input.hazardGeology,
+    hazardSoilReason: input.hazardSoilReason,
+    hazardRelicsReason: input.hazardRelicsReason,
+    hazardMineralsReason: input.hazardMineralsReason,
+    hazardFloodReason: input.hazardFloodReason,
+    hazardGeologyReason: input.hazardGeologyReason,
+    soilKeySupervised: input.soilKeySupervised,
+    acquisitionDocNo: input.acquisitionDocNo,
     geometry,
     minLon: facts.minLon,
     minLat: facts.minLat,
@@ -144,8 +154,9 @@ function boundarySummary(geometry: PolygonalGeometry | null, areaM2: string): st
 
 /** Audit snapshot: the form's fields plus the derived ones, without the raw geometry. */
 function snapshotOf(
-  v: TParcelFields & { project: string; district: string | null; areaM2: string; boundary: string },
+  fields: TParcelFields & { project: string; district: string | null; areaM2: string; boundary: string },
 ): Record<string, unknown> {
+  const v = keepHazardReasons(fields);
   return {
     code: v.code,
     name: v.name,
@@ -164,7 +175,15 @@ function snapshotOf(
     hazardSoil: v.hazardSoil,
     hazardRelics: v.hazardRelics,
     hazardMinerals: v.hazardMinerals,
+    hazardFlood: v.hazardFlood,
     hazardGeology: v.hazardGeology,
+    hazardSoilReason: v.hazardSoilReason,
+    hazardRelicsReason: v.hazardRelicsReason,
+    hazardMineralsReason: v.hazardMineralsReason,
+    hazardFloodReason: v.hazardFloodReason,
+    hazardGeologyReason: v.hazardGeologyReason,
+    soilKeySupervised: v.soilKeySupervised,
+    acquisitionDocNo: v.acquisitionDocNo,
   };
 }
 
@@ -200,7 +219,15 @@ export async function registerParcel(ctx: MutationContext, input: TRegisterParce
     hazardSoil: '未查',
     hazardRelics: '未查',
     hazardMinerals: '未查',
+    hazardFlood: '未查',
     hazardGeology: '未查',
+    hazardSoilReason: null,
+    hazardRelicsReason: null,
+    hazardMineralsReason: null,
+    hazardFloodReason: null,
+    hazardGeologyReason: null,
+    soilKeySupervised: false,
+    acquisitionDocNo: null,
     ...rest,
   };
   if (!isPolygonalGeometry(boundary)) fail(`地块 ${fields.code} 的边界无效`, 'INVALID_INPUT');
@@ -304,10 +331,11 @@ export const updateParcel = defineMutation({
       objectId: id,
       before: snapshotOf({
         ...before,
-        hazardSoil: before.hazardSoil as TParcelFields['hazardSoil'],
-        hazardRelics: before.hazardRelics as TParcelFields['hazardRelics'],
-        hazardMinerals: before.hazardMinerals as TParcelFields['hazardMinerals'],
-        hazardGeology: before.hazardGeology as TParcelFields['hazardGeology'],
+        hazardSoil: before.hazardSoil as THazardResult,
+        hazardRelics: before.hazardRelics as THazardResult,
+        hazardMinerals: before.hazardMinerals as THazardResult,
+        hazardFlood: before.hazardFlood as THazardResult,
+        hazardGeology: before.hazardGeology as THazardResult,
         project: `${oldProject.code} ${oldProject.name}`,
         district: oldDistrict,
         boundary: boundarySummary(oldGeometry, before.areaM2),

@@ -4,10 +4,10 @@ import type { Db, Tx } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
 import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
-import { getSettings, type TSettings } from '@/platform/settings';
+import { getSettings, getSettingSourceTexts, type TSettingKey, type TSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, workPackages } from './schema';
-import type { TStage, THazardResult } from './stages';
+import type { TAcquisitionRoute, TStage, THazardResult } from './stages';
 import type { TParcelFilter, TWarningFilter } from './validation';
 import { parcelWarnings, warningLevel, type ParcelWarning } from './rules';
 import { lastInspectionSql, lastWorkUpdateSql, reservedOnSql, WARNING_STAGES, warningLimitsOf, type TWarningLevel } from './warning-facts';
@@ -78,7 +78,15 @@ export interface ParcelRow {
   hazardSoil: THazardResult;
   hazardRelics: THazardResult;
   hazardMinerals: THazardResult;
+  hazardFlood: THazardResult;
   hazardGeology: THazardResult;
+  hazardSoilReason: string | null;
+  hazardRelicsReason: string | null;
+  hazardMineralsReason: string | null;
+  hazardFloodReason: string | null;
+  hazardGeologyReason: string | null;
+  soilKeySupervised: boolean;
+  acquisitionDocNo: string | null;
   custodyMode: string | null;
   custodian: string | null;
   tempUseStart: string | null;
@@ -115,7 +123,15 @@ const rowColumns = {
   hazardSoil: parcels.hazardSoil,
   hazardRelics: parcels.hazardRelics,
   hazardMinerals: parcels.hazardMinerals,
+  hazardFlood: parcels.hazardFlood,
   hazardGeology: parcels.hazardGeology,
+  hazardSoilReason: parcels.hazardSoilReason,
+  hazardRelicsReason: parcels.hazardRelicsReason,
+  hazardMineralsReason: parcels.hazardMineralsReason,
+  hazardFloodReason: parcels.hazardFloodReason,
+  hazardGeologyReason: parcels.hazardGeologyReason,
+  soilKeySupervised: parcels.soilKeySupervised,
+  acquisitionDocNo: parcels.acquisitionDocNo,
   custodyMode: parcels.custodyMode,
   custodian: parcels.custodian,
   tempUseStart: parcels.tempUseStart,
@@ -142,12 +158,13 @@ async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], ran
     hazardSoil: r.hazardSoil as THazardResult,
     hazardRelics: r.hazardRelics as THazardResult,
     hazardMinerals: r.hazardMinerals as THazardResult,
+    hazardFlood: r.hazardFlood as THazardResult,
     hazardGeology: r.hazardGeology as THazardResult,
   }));
 }
 
-function withWarnings(rows: ParcelRow[], settings: TSettings, today: string): ParcelRowWithWarnings[] {
-  const limits = warningLimitsOf(settings);
+function withWarnings(rows: ParcelRow[], settings: TSettings, today: string, sources?: Record<TSettingKey, string>): ParcelRowWithWarnings[] {
+  const limits = { ...warningLimitsOf(settings), supervisionNoSource: sources?.['parcel.supervisionNoDays'] };
   return rows.map((r) => {
     const warnings = parcelWarnings(r, limits, today);
     return { ...r, warnings, warningLevel: warningLevel(warnings) };
@@ -225,14 +242,16 @@ export interface ProjectOption {
   code: string;
   name: string;
   status: 'active' | 'closed';
+  route: TAcquisitionRoute;
 }
 
 /** Projects for the filter and the parcel form, by code. */
 export async function listProjectOptions(db: Db | Tx): Promise<ProjectOption[]> {
-  return db
-    .select({ id: reserveProjects.id, code: reserveProjects.code, name: reserveProjects.name, status: reserveProjects.status })
+  const rows = await db
+    .select({ id: reserveProjects.id, code: reserveProjects.code, name: reserveProjects.name, status: reserveProjects.status, route: reserveProjects.acquisitionRoute })
     .from(reserveProjects)
     .orderBy(asc(reserveProjects.code));
+  return rows.map((r) => ({ ...r, route: r.route as TAcquisitionRoute }));
 }
 
 /** Planned uses in use, for the filter. */
@@ -291,7 +310,8 @@ export async function getParcelDetail(db: Db, id: string, today: string = todayI
   const [row] = await selectRows(db, eq(parcels.id, id), []);
   if (!row) return null;
   const [extra] = await db.select({ version: parcels.version, geometry: parcels.geometry }).from(parcels).where(eq(parcels.id, id));
-  const [withW] = withWarnings([row], await getSettings(db), today);
+  const settings = await getSettings(db);
+  const [withW] = withWarnings([row], settings, today, await getSettingSourceTexts(db, settings));
   return { ...withW, version: extra.version, geometry: isPolygonalGeometry(extra.geometry) ? extra.geometry : null };
 }
 

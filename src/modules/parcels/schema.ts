@@ -65,7 +65,18 @@ export const parcels = pgTable(
     hazardSoil: text('hazard_soil').notNull().default('未查'),
     hazardRelics: text('hazard_relics').notNull().default('未查'),
     hazardMinerals: text('hazard_minerals').notNull().default('未查'),
+    hazardFlood: text('hazard_flood').notNull().default('未查'),
     hazardGeology: text('hazard_geology').notNull().default('未查'),
+    /** Why a check is 不涉及 (required with that result). */
+    hazardSoilReason: text('hazard_soil_reason'),
+    hazardRelicsReason: text('hazard_relics_reason'),
+    hazardMineralsReason: text('hazard_minerals_reason'),
+    hazardFloodReason: text('hazard_flood_reason'),
+    hazardGeologyReason: text('hazard_geology_reason'),
+    /** 土壤污染重点监管单位生产经营用地 (土壤污染防治法 第67条: the survey is then required). */
+    soilKeySupervised: boolean('soil_key_supervised').notNull().default(false),
+    /** The document the land is taken under: 征地批复 (征收), 收回决定书 (收回), 收购/优先购买协议. */
+    acquisitionDocNo: text('acquisition_doc_no'),
     custodyMode: text('custody_mode'),
     custodian: text('custodian'),
     tempUseStart: date('temp_use_start', { mode: 'string' }),
@@ -143,6 +154,26 @@ export const compensationItems = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('compensation_items_party_idx').on(t.partyId), index('compensation_items_parcel_idx').on(t.parcelId)],
+);
+
+/**
+ * Acquisition costs of a parcel that are owed to no compensated party: taxes, fees, appraisal and
+ * contingency (ACQUISITION_COST_CATEGORIES). Not part of any agreement, not counted in 补偿到位.
+ */
+export const parcelCosts = pgTable(
+  'parcel_costs',
+  {
+    id: idColumn(),
+    parcelId: text('parcel_id').notNull(),
+    category: text('category').notNull(),
+    amount: money('amount').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('parcel_costs_parcel_idx').on(t.parcelId),
+    check('parcel_costs_category_ck', sql`${t.category} in ('耕地开垦费', '耕地占用税', '评估费', '不可预见费')`),
+  ],
 );
 
 /** Pre-development work packages (通/平). */

@@ -4,7 +4,8 @@ import Decimal from 'decimal.js';
 import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
 import { geodesicArea, pointInPolygon, type PolygonalGeometry } from '@/platform/geo/geometry';
-import { HAZARD_RESULTS, STAGES } from './stages';
+import { HAZARD_CHECKS, HAZARD_REASON_MAX, HAZARD_RESULTS, STAGES } from './stages';
+import { hazardReasonProblem, soilNotApplicableProblem } from './rules/hazards';
 
 /**
  * Parcel form and list-filter schemas, shared by the client forms and the server mutations.
@@ -87,18 +88,49 @@ const parcelFields = {
   hazardSoil: zHazard('土壤污染状况调查'),
   hazardRelics: zHazard('文物考古调查'),
   hazardMinerals: zHazard('压覆矿产调查'),
+  hazardFlood: zHazard('洪涝隐患排查'),
   hazardGeology: zHazard('地质灾害危险性评估'),
+  hazardSoilReason: zOptionalText('土壤污染状况调查“不涉及”的理由', HAZARD_REASON_MAX),
+  hazardRelicsReason: zOptionalText('文物考古调查“不涉及”的理由', HAZARD_REASON_MAX),
+  hazardMineralsReason: zOptionalText('压覆矿产调查“不涉及”的理由', HAZARD_REASON_MAX),
+  hazardFloodReason: zOptionalText('洪涝隐患排查“不涉及”的理由', HAZARD_REASON_MAX),
+  hazardGeologyReason: zOptionalText('地质灾害危险性评估“不涉及”的理由', HAZARD_REASON_MAX),
+  soilKeySupervised: z.boolean({ error: '请选择是否为土壤污染重点监管单位用地' }).default(false),
+  acquisitionDocNo: zOptionalText('取得依据文号', 100),
   boundary: zBoundary,
 };
 
-export const ZCreateParcel = z.object(parcelFields);
+type THazardFields = { [K in (typeof HAZARD_CHECKS)[number]['key']]: (typeof HAZARD_RESULTS)[number] } & {
+  [K in (typeof HAZARD_CHECKS)[number]['reasonKey']]: string | null;
+} & { plannedUse: string | null; soilKeySupervised: boolean };
+
+/** 不涉及 needs its reason; the soil survey cannot be 不涉及 where the law requires it (土壤污染防治法 第59、67条). */
+function checkHazards(v: THazardFields, ctx: z.RefinementCtx) {
+  for (const h of HAZARD_CHECKS) {
+    const problem = hazardReasonProblem(h.label, v[h.key], v[h.reasonKey]);
+    if (problem) ctx.addIssue({ code: 'custom', path: [h.reasonKey], message: problem });
+  }
+  const soil = soilNotApplicableProblem(v, v.hazardSoil);
+  if (soil) ctx.addIssue({ code: 'custom', path: ['hazardSoil'], message: soil });
+}
+
+/** A reason is kept only beside 不涉及 (a reason left from an earlier choice is dropped). */
+export function keepHazardReasons<T extends THazardFields>(v: T): T {
+  const out = { ...v };
+  for (const h of HAZARD_CHECKS) if (out[h.key] !== '不涉及') (out as THazardFields)[h.reasonKey] = null;
+  return out;
+}
+
+export const ZCreateParcel = z.object(parcelFields).superRefine(checkHazards);
 export type TCreateParcel = z.input<typeof ZCreateParcel>;
 
-export const ZUpdateParcel = z.object({
-  id: zId('地块'),
-  version: z.coerce.number({ error: '缺少版本号，请刷新后重试' }).int().min(1, '版本号无效，请刷新后重试'),
-  ...parcelFields,
-});
+export const ZUpdateParcel = z
+  .object({
+    id: zId('地块'),
+    version: z.coerce.number({ error: '缺少版本号，请刷新后重试' }).int().min(1, '版本号无效，请刷新后重试'),
+    ...parcelFields,
+  })
+  .superRefine(checkHazards);
 export type TUpdateParcel = z.input<typeof ZUpdateParcel>;
 
 

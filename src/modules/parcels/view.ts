@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { PolygonalGeometry } from '@/platform/geo/geometry';
 import { formatDateTime, groupThousands } from '@/ui/format';
-import { HAZARD_CHECKS, type TStage, type THazardResult } from './stages';
+import { HAZARD_CHECKS, type TAcquisitionRoute, type TStage, type THazardResult } from './stages';
 import type { ParcelDetail } from './queries';
 import type { TParcelFilter } from './validation';
 
@@ -48,6 +48,8 @@ export function areaNumbers(areaM2: string): { m2: number; mu: number; ha: numbe
 export interface WarningView {
   level: TWarningLevelView;
   message: string;
+  /** The source of the limit, when the warning cites one. */
+  rule?: string;
 }
 
 export interface ParcelRowView {
@@ -112,6 +114,11 @@ export interface OptionView {
   label: string;
 }
 
+/** A project to choose in the parcel form, with its acquisition route (which names the 取得依据 document). */
+export interface ProjectOptionView extends OptionView {
+  route: TAcquisitionRoute;
+}
+
 /** The parcel form's values: strings as the inputs hold them, the boundary as a geometry. */
 export interface ParcelFormValues {
   code: string;
@@ -128,7 +135,15 @@ export interface ParcelFormValues {
   hazardSoil: THazardResult;
   hazardRelics: THazardResult;
   hazardMinerals: THazardResult;
+  hazardFlood: THazardResult;
   hazardGeology: THazardResult;
+  hazardSoilReason: string;
+  hazardRelicsReason: string;
+  hazardMineralsReason: string;
+  hazardFloodReason: string;
+  hazardGeologyReason: string;
+  soilKeySupervised: boolean;
+  acquisitionDocNo: string;
   boundary: PolygonalGeometry | null;
 }
 
@@ -147,7 +162,15 @@ export const EMPTY_PARCEL_FORM: ParcelFormValues = {
   hazardSoil: '未查',
   hazardRelics: '未查',
   hazardMinerals: '未查',
+  hazardFlood: '未查',
   hazardGeology: '未查',
+  hazardSoilReason: '',
+  hazardRelicsReason: '',
+  hazardMineralsReason: '',
+  hazardFloodReason: '',
+  hazardGeologyReason: '',
+  soilKeySupervised: false,
+  acquisitionDocNo: '',
   boundary: null,
 };
 
@@ -166,7 +189,15 @@ interface DetailLike {
   hazardSoil: THazardResult;
   hazardRelics: THazardResult;
   hazardMinerals: THazardResult;
+  hazardFlood: THazardResult;
   hazardGeology: THazardResult;
+  hazardSoilReason: string | null;
+  hazardRelicsReason: string | null;
+  hazardMineralsReason: string | null;
+  hazardFloodReason: string | null;
+  hazardGeologyReason: string | null;
+  soilKeySupervised: boolean;
+  acquisitionDocNo: string | null;
   geometry: PolygonalGeometry | null;
 }
 
@@ -186,7 +217,15 @@ export function toParcelFormValues(d: DetailLike): ParcelFormValues {
     hazardSoil: d.hazardSoil,
     hazardRelics: d.hazardRelics,
     hazardMinerals: d.hazardMinerals,
+    hazardFlood: d.hazardFlood,
     hazardGeology: d.hazardGeology,
+    hazardSoilReason: d.hazardSoilReason ?? '',
+    hazardRelicsReason: d.hazardRelicsReason ?? '',
+    hazardMineralsReason: d.hazardMineralsReason ?? '',
+    hazardFloodReason: d.hazardFloodReason ?? '',
+    hazardGeologyReason: d.hazardGeologyReason ?? '',
+    soilKeySupervised: d.soilKeySupervised,
+    acquisitionDocNo: d.acquisitionDocNo ?? '',
     boundary: d.geometry,
   };
 }
@@ -208,9 +247,11 @@ export function toParcelFacts(d: ParcelDetail): { label: string; value: string |
     { label: '规划用途', value: d.plannedUse },
     { label: '容积率', value: d.plotRatio },
     { label: '开发程度', value: d.servicing },
+    { label: '取得依据文号', value: d.acquisitionDocNo },
     { label: '不动产权证号', value: d.titleCertNo },
     { label: '权属登记日期', value: d.titleRegisteredOn },
-    ...HAZARD_CHECKS.map((h) => ({ label: h.label, value: d[h.key] })),
+    ...HAZARD_CHECKS.map((h) => ({ label: h.label, value: d[h.key] === '不涉及' && d[h.reasonKey] ? `不涉及（${d[h.reasonKey]}）` : d[h.key] })),
+    { label: '土壤污染重点监管单位用地', value: d.soilKeySupervised ? '是' : '否' },
     { label: '入库日期', value: d.reservedOn },
     { label: '管护方式', value: d.custodyMode ? `${d.custodyMode}${d.custodian ? `（${d.custodian}）` : ''}` : null },
     { label: '临时利用期限', value: tempUse },

@@ -44,6 +44,7 @@ export function warningLimitsOf(settings: TSettings): WarningLimits {
     tempUseLimitDays: settings['parcel.tempUseLimitDays'],
     inspectionIntervalDays: settings['parcel.inspectionIntervalDays'],
     stalledDevelopmentDays: settings['parcel.stalledDevelopmentDays'],
+    supervisionNoDays: settings['parcel.supervisionNoDays'],
   };
 }
 
@@ -63,6 +64,7 @@ export async function readWarningLevels(db: Db, today: string = todayInShanghai(
         custodyMode: parcels.custodyMode,
         tempUseStart: parcels.tempUseStart,
         tempUseEnd: parcels.tempUseEnd,
+        supervisionNo: parcels.supervisionNo,
         reservedOn: reservedOnSql.mapWith(parcelEvents.eventDate),
         lastInspectionOn: lastInspectionSql.mapWith(custodyInspections.inspectedOn),
         lastDevelopmentUpdateOn: lastWorkUpdateSql.mapWith(workPackages.updatedOn),

@@ -47,6 +47,17 @@ export const SETTINGS = {
     max: 730,
     source: { kind: 'local', text: `${LOCAL}：前期开发工程长期无进展的列入预警` },
   },
+  'parcel.supervisionNoDays': {
+    label: '入库后录入电子监管号的期限（0 = 入库前必须录入）',
+    unit: '天',
+    default: 30,
+    min: 0,
+    max: 365,
+    source: {
+      kind: 'local',
+      text: `${LOCAL}：储备土地入库后超过该天数仍未录入电子监管号的列为红色预警，期限内为黄色提醒；设为 0 时未录入电子监管号不得入库（${R17}要求储备土地信息录入土地储备监测监管系统并取得电子监管号，未规定录入期限）`,
+    },
+  },
   'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500, source: { kind: 'technical', text: '系统技术参数' } },
   'import.areaDiffWarnPercent': {
     label: '边界导入面积与申报面积差异预警',

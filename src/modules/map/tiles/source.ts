@@ -33,6 +33,8 @@ const inWarningStage = (fact: SQL) => sql<string | null>`case when ${warningStag
 const reservedOnSql = inWarningStage(parcelReservedOnSql);
 const lastInspectionSql = inWarningStage(parcelLastInspectionSql);
 const lastWorkUpdateSql = inWarningStage(parcelLastWorkUpdateSql);
+/** 'Y' when the parcel has its 电子监管号 (the warning rules only ask whether it is blank). */
+const supervisedSql = sql<string | null>`case when coalesce(${parcels.supervisionNo}, '') <> '' then 'Y' end`;
 /** Date of the parcel's first lifecycle event (registration as 拟收储): what the `year` filter reads. */
 const firstEventSql = sql<string | null>`(select min(${qualified(parcelEvents.eventDate)}) from ${parcelEvents} where ${qualified(parcelEvents.parcelId)} = ${qualified(parcels.id)})`;
 
@@ -78,6 +80,8 @@ export interface TileParcelRow {
   reservedOn: string | null;
   lastInspectionOn: string | null;
   lastDevelopmentUpdateOn: string | null;
+  /** 'Y' when the 电子监管号 is recorded (its value is not needed here). */
+  supervisionNo: string | null;
 }
 
 /* Packing: one text value for the whole overview on the embedded database (see selectOverviewRows). */
@@ -141,6 +145,7 @@ export async function selectTileParcels(
       reservedOn: (facts ? reservedOnSql : noFact).mapWith(parcelEvents.eventDate),
       lastInspectionOn: (facts ? lastInspectionSql : noFact).mapWith(custodyInspections.inspectedOn),
       lastDevelopmentUpdateOn: (facts ? lastWorkUpdateSql : noFact).mapWith(workPackages.updatedOn),
+      supervisionNo: supervisedSql,
     })
     .from(parcels)
     .leftJoin(reserveProjects, eq(reserveProjects.id, parcels.projectId))
@@ -164,6 +169,7 @@ async function selectTileParcelsPacked(db: Db, where: SQL, facts: boolean): Prom
     facts ? day(reservedOnSql) : none,
     facts ? day(lastInspectionSql) : none,
     facts ? day(lastWorkUpdateSql) : none,
+    text(supervisedSql),
     // Last and unescaped: JSON text holds no newline, and selectPacked rejoins any FIELD in it.
     sql`cast(${parcels.geometry} as text)`,
   ];
@@ -182,7 +188,8 @@ async function selectTileParcelsPacked(db: Db, where: SQL, facts: boolean): Prom
     reservedOn: orNull(v[10]),
     lastInspectionOn: orNull(v[11]),
     lastDevelopmentUpdateOn: orNull(v[12]),
-    geometry: JSON.parse(v[13]) as unknown,
+    supervisionNo: orNull(v[13]),
+    geometry: JSON.parse(v[14]) as unknown,
   }));
 }
 
@@ -217,6 +224,8 @@ export interface OverviewSourceRow {
   reservedOn: string | null;
   lastInspectionOn: string | null;
   lastDevelopmentUpdateOn: string | null;
+  /** 'Y' when the 电子监管号 is recorded. */
+  supervisionNo: string | null;
 }
 
 /* The facts per parcel from grouped derived tables: one pass over each table, not a lookup per parcel. */
@@ -250,7 +259,8 @@ async function selectOverviewRowByRow(db: Db): Promise<OverviewSourceRow[]> {
       ${parcels.projectId} as project, ${parcels.plannedUse} as planned_use, ${parcels.custodyMode} as custody_mode,
       to_char(${parcels.tempUseStart}, 'YYYY-MM-DD') as temp_start, to_char(${parcels.tempUseEnd}, 'YYYY-MM-DD') as temp_end,
       to_char(tile_events.first_on, 'YYYY-MM-DD') as first_on, to_char(tile_events.reserved_on, 'YYYY-MM-DD') as reserved_on,
-      to_char(tile_inspected.d, 'YYYY-MM-DD') as inspected_on, to_char(tile_worked.d, 'YYYY-MM-DD') as worked_on
+      to_char(tile_inspected.d, 'YYYY-MM-DD') as inspected_on, to_char(tile_worked.d, 'YYYY-MM-DD') as worked_on,
+      ${supervisedSql} as supervised
     from ${parcels} ${factJoins} where ${overviewWhere}`,
   );
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -273,6 +283,7 @@ async function selectOverviewRowByRow(db: Db): Promise<OverviewSourceRow[]> {
     reservedOn: isoDay(r.reserved_on),
     lastInspectionOn: isoDay(r.inspected_on),
     lastDevelopmentUpdateOn: isoDay(r.worked_on),
+    supervisionNo: str(r.supervised),
   }));
 }
 
@@ -301,6 +312,7 @@ async function selectOverviewPacked(db: Db): Promise<OverviewSourceRow[]> {
     day(sql.raw('tile_worked.d')),
     num(halfLonSql),
     num(halfLatSql),
+    text(supervisedSql),
   ];
   const rows = await selectPacked(db, fields, sql`from ${parcels} ${factJoins} where ${overviewWhere}`, 'overview');
   return rows.map((f) => ({
@@ -322,6 +334,7 @@ async function selectOverviewPacked(db: Db): Promise<OverviewSourceRow[]> {
     lastDevelopmentUpdateOn: orNull(f[15]),
     halfLon: Number(f[16]) / HALF_UNIT,
     halfLat: Number(f[17]) / HALF_UNIT,
+    supervisionNo: unpackText(f[18]),
   }));
 }
 

@@ -1,6 +1,7 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
 import { createParty, deleteParty, revealPersonalInfo, updateParty } from './mutations';
+import { createParcelCost, deleteParcelCost, updateParcelCost } from './cost-mutations';
 
 export async function createPartyAction(input: unknown) {
   return runMutation(createParty, input);
@@ -16,4 +17,16 @@ export async function deletePartyAction(input: unknown) {
 
 export async function revealPersonalInfoAction(input: unknown) {
   return runMutation(revealPersonalInfo, input);
+}
+
+export async function createParcelCostAction(input: unknown) {
+  return runMutation(createParcelCost, input);
+}
+
+export async function updateParcelCostAction(input: unknown) {
+  return runMutation(updateParcelCost, input);
+}
+
+export async function deleteParcelCostAction(input: unknown) {
+  return runMutation(deleteParcelCost, input);
 }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { compensationItems, compensationParties } from '../schema';
+import { compensationItems, compensationParties, parcelCosts } from '../schema';
 import { Money, type TransitionFacts } from '../rules';
-import type { TCompensationCategory } from '../stages';
+import type { TAcquisitionCostCategory, TCompensationCategory } from '../stages';
 import { sumMoney } from './fields';
 import { findParcelRef, type ParcelRef } from './parcel-ref';
 import { compensationEditable, COMPENSATION_FROZEN_MESSAGE } from './stage-rules';
@@ -30,6 +30,12 @@ export interface PartyView {
   unpaid: string;
   signed: boolean;
   fullyPaid: boolean;
+  /**
+   * Registered payments above the agreement (元), or null: happens where items that were not the
+   * party's (taxes, fees) left its agreement in migration 0009; the extra payments are to be
+   * reversed in the ledger.
+   */
+  overRegistered: string | null;
   items: { id: string; category: TCompensationCategory; amount: string; note: string | null }[];
   itemsTotal: string;
 }
@@ -99,6 +105,7 @@ export async function listCompensationParties(db: Db | Tx, parcelId: string): Pr
       unpaid: (unpaid.isNegative() ? new Money(0) : unpaid).toFixed(2),
       signed: !!p.agreementSignedOn,
       fullyPaid: new Money(paid.approved).greaterThanOrEqualTo(p.amountAgreed),
+      overRegistered: new Money(p.amountPaid).greaterThan(p.amountAgreed) ? new Money(p.amountPaid).minus(p.amountAgreed).toFixed(2) : null,
       items: partyItems,
       itemsTotal: sumMoney(partyItems.map((i) => i.amount)),
     };
@@ -151,10 +158,29 @@ export async function getCompensationStatus(db: Db | Tx, parcelId: string): Prom
   };
 }
 
+/** An acquisition cost owed to no party (tax, fee, appraisal, contingency). */
+export interface ParcelCostView {
+  id: string;
+  category: TAcquisitionCostCategory;
+  amount: string;
+  note: string | null;
+}
+
+export async function listParcelCosts(db: Db | Tx, parcelId: string): Promise<ParcelCostView[]> {
+  const rows = await db
+    .select({ id: parcelCosts.id, category: parcelCosts.category, amount: parcelCosts.amount, note: parcelCosts.note })
+    .from(parcelCosts)
+    .where(eq(parcelCosts.parcelId, parcelId))
+    .orderBy(asc(parcelCosts.createdAt), asc(parcelCosts.id));
+  return rows.map((r) => ({ ...r, category: r.category as TAcquisitionCostCategory }));
+}
+
 export interface AcquisitionView {
   parcel: ParcelRef;
   parties: PartyView[];
   summary: CompensationSummary;
+  costs: ParcelCostView[];
+  costsTotal: string;
   /** Why the records cannot be changed in this stage, or null. */
   frozenReason: string | null;
 }
@@ -163,10 +189,13 @@ export async function getAcquisitionView(db: Db, parcelId: string): Promise<Acqu
   const parcel = await findParcelRef(db, parcelId);
   if (!parcel) return null;
   const parties = await listCompensationParties(db, parcel.id);
+  const costs = await listParcelCosts(db, parcel.id);
   return {
     parcel,
     parties,
     summary: summariseCompensation(parties),
+    costs,
+    costsTotal: sumMoney(costs.map((c) => c.amount)),
     frozenReason: compensationEditable(parcel.stage) ? null : COMPENSATION_FROZEN_MESSAGE,
   };
 }

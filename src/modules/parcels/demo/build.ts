@@ -187,6 +187,7 @@ export function buildDemoData(input: BuildInput): DemoData {
   renumberChronologically(parcels);
   const planned = buildPlans(rng, parcels, input.actors.clerk.id);
   const projects = buildProjects(rng, input, parcels, drafts, projectIds, planned.idFor);
+  citeApprovals(parcels, projects);
   return { plans: planned.rows, planIdFor: planned.idFor, projects, parcels };
 }
 
@@ -237,6 +238,18 @@ function buildProjects(
     });
   }
   return rows;
+}
+
+/**
+ * 启动收储 cites the government's approval of the project's implementation plan (益政函…), which
+ * is what allows acquisition of a parcel outside the annual plan in force (and backs it inside).
+ */
+function citeApprovals(parcels: readonly ParcelRecords[], projects: readonly ProjectRow[]): void {
+  const approval = new Map(projects.map((p) => [p.id!, p.implDocNo ?? null]));
+  for (const p of parcels) {
+    const doc = approval.get(p.parcel.projectId);
+    for (const e of p.events) if (e.toStage === '收储中' && doc) e.docNo = doc;
+  }
 }
 
 function projectStart(parcels: readonly ParcelRecords[], drafts: readonly Draft[], project: number): string {

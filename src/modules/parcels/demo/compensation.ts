@@ -16,9 +16,9 @@ type ItemRow = typeof compensationItems.$inferInsert;
 type PartyKind = 'collective' | 'household' | 'company';
 
 const CATEGORIES: Record<PartyKind, { always: TCompensationCategory; optional: TCompensationCategory[] }> = {
-  collective: { always: '土地补偿费', optional: ['青苗补偿费', '耕地开垦费', '耕地占用税', '评估费', '不可预见费'] },
+  collective: { always: '土地补偿费', optional: ['安置补助费', '青苗补偿费', '地上附着物补偿费', '被征地农民社会保障费用'] },
   household: { always: '住宅房屋拆迁补偿', optional: ['地上附着物补偿费', '搬迁及临时安置费', '提前搬迁奖励', '青苗补偿费'] },
-  company: { always: '非住宅房屋拆迁补偿', optional: ['地上附着物补偿费', '停产停业损失补偿', '搬迁及临时安置费', '评估费', '提前搬迁奖励'] },
+  company: { always: '非住宅房屋拆迁补偿', optional: ['地上附着物补偿费', '停产停业损失补偿', '搬迁及临时安置费', '提前搬迁奖励'] },
 };
 
 export interface CompensationInput {

@@ -1,7 +1,9 @@
-import type { compensationItems, compensationParties, custodyInspections, parcelEvents, parcels, supplies, workPackages } from '../schema';
+import type { compensationItems, compensationParties, custodyInspections, parcelCosts, parcelEvents, parcels, supplies, workPackages } from '../schema';
 import type { TAcquisitionRoute, TStage } from '../stages';
 import { ABORT_REASONS, CURRENT_USES, TERMINATION_REASONS, type TPlannedUse } from './catalog';
 import { buildCompensation } from './compensation';
+import { buildCosts } from './costs';
+import { demoHazards } from './hazards';
 import { buildCustody } from './custody';
 import { ZERO, type TDec } from './money';
 import { addDays, daysBetween, yearOf, type Rng } from './random';
@@ -57,6 +59,7 @@ export interface ParcelRecords {
   events: (typeof parcelEvents.$inferInsert)[];
   parties: (typeof compensationParties.$inferInsert)[];
   items: (typeof compensationItems.$inferInsert)[];
+  costs: (typeof parcelCosts.$inferInsert)[];
   works: (typeof workPackages.$inferInsert)[];
   inspections: (typeof custodyInspections.$inferInsert)[];
   supplies: (typeof supplies.$inferInsert)[];
@@ -85,7 +88,6 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
   const readyOn = dateOf(steps, '可供应', '前期开发');
   const c = p.counters;
 
-  let hazards = { hazardSoil: '未查', hazardRelics: '未查', hazardMinerals: '未查', hazardGeology: '未查' };
   let title: { titleCertNo: string | null; titleRegisteredOn: string | null } = { titleCertNo: null, titleRegisteredOn: null };
   const certNo = (date: string) => `湘（${yearOf(date)}）${p.district.registry}不动产权第${pad(c.next(`cert-${p.district.registry}`, yearOf(date)) + 1200, 7)}号`;
 
@@ -103,19 +105,31 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
         nextAgreementNo: (year) => c.next(`agreement-${p.district.code}`, year),
       })
     : { parties: [], items: [], agreed: ZERO };
+  const costs = startedOn ? buildCosts(rng, { parcelId: p.id, route: p.route, areaM2: p.areaM2, agreed: comp.agreed }) : { rows: [], total: ZERO };
+  // Former industrial land taken back from its user: a 土壤污染重点监管单位 site now and then.
+  const soilKeySupervised = p.route === '收回' && rng.chance(0.25);
+  const hazards = demoHazards(rng, { reserved: !!(reservedOn && startedOn), started: !!startedOn, plannedUse: p.plannedUse, soilKeySupervised });
+  let acquisitionDocNo: string | null = null;
   if (reservedOn && startedOn) {
-    hazards = { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardGeology: '通过' };
     // Registered as reserve land once the last agreement is signed.
     const lastSigned = comp.parties.reduce((d, party) => (party.agreementSignedOn && party.agreementSignedOn > d ? party.agreementSignedOn : d), startedOn);
     const registered = laterOf(lastSigned, reservedOn, rng);
     title = { titleCertNo: certNo(registered), titleRegisteredOn: registered };
   } else if (startedOn) {
-    const check = () => rng.weighted({ 未查: 50, 通过: 46, 不通过: 4 });
-    hazards = { hazardSoil: check(), hazardRelics: check(), hazardMinerals: check(), hazardGeology: check() };
     if (rng.chance(0.15) && daysBetween(startedOn, endOn) > 10) {
       const registered = laterOf(startedOn, endOn, rng);
       title = { titleCertNo: certNo(registered), titleRegisteredOn: registered };
     }
+  }
+  if (startedOn && (reservedOn || rng.chance(0.6))) {
+    const year = yearOf(startedOn);
+    const agreement = comp.parties.find((party) => party.agreementNo)?.agreementNo ?? null;
+    acquisitionDocNo =
+      p.route === '征收'
+        ? `湘政地〔${year}〕${c.next('land-approval', year) + 40}号`
+        : p.route === '收回'
+          ? `益政土收〔${year}〕${pad(c.next('take-back', year), 3)}号`
+          : (agreement ?? `益储购〔${year}〕${pad(c.next('purchase', year), 3)}号`);
   }
 
   const stalled = p.stallIfPossible && stage === '前期开发' && daysBetween(last.date, p.today) >= STALL_MIN_DWELL;
@@ -161,7 +175,8 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     let amount: TDec | null = null;
     let docNo: string | null = null;
     let reason: string | null = null;
-    if (s.to === '收储中') docNo = doc('启');
+    // 启动收储 cites the project's approval, set once the projects exist (build.ts citeApprovals).
+    if (s.to === '收储中') docNo = null;
     else if (s.to === '已入库') [amount, docNo] = [comp.agreed.gt(0) ? comp.agreed : null, doc('入')];
     else if (s.to === '前期开发') docNo = doc('开');
     else if (s.to === '可供应' && !abort) [amount, docNo] = [works.total, doc('验')];
@@ -205,6 +220,8 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     servicing: readyOn ? servicingFor(works.rows.length) : null,
     ...title,
     ...hazards,
+    soilKeySupervised,
+    acquisitionDocNo,
     custodyMode: custody?.custodyMode ?? null,
     custodian: custody?.custodian ?? null,
     tempUseStart: custody?.tempUseStart ?? null,
@@ -221,13 +238,14 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     events,
     parties: comp.parties,
     items: comp.items,
+    costs: costs.rows,
     works: works.rows,
     inspections: custody?.inspections ?? [],
     supplies: supply.rows,
     steps,
     stage,
     areaM2: p.areaM2,
-    acquisitionCost: comp.agreed,
+    acquisitionCost: comp.agreed.add(costs.total),
     developmentCost: works.total,
   };
 }

@@ -1,11 +1,13 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
+import { getSettings, getSettingSourceTexts } from '@/platform/settings';
+import { plans } from '@/modules/plans/schema';
 import { parcelEvents, parcels, reserveProjects } from '../schema';
 import { getCompensationStatus } from '../acquisition/queries';
 import { getWorkPackageStatus } from '../development/queries';
 import type { TransitionFacts, TSupplyContext } from '../rules';
-import { getSettings, getSettingSourceTexts } from '@/platform/settings';
+import type { TPlanFacts } from '../rules/types';
 import type { TAcquisitionRoute, TStage, THazardResult } from '../stages';
 import { todayInShanghai } from '@/ui/format';
 
@@ -35,7 +37,16 @@ export async function loadParcelForTransition(db: Db | Tx, parcelId: string, for
       hazardSoil: parcels.hazardSoil,
       hazardRelics: parcels.hazardRelics,
       hazardMinerals: parcels.hazardMinerals,
+      hazardFlood: parcels.hazardFlood,
       hazardGeology: parcels.hazardGeology,
+      hazardSoilReason: parcels.hazardSoilReason,
+      hazardRelicsReason: parcels.hazardRelicsReason,
+      hazardMineralsReason: parcels.hazardMineralsReason,
+      hazardFloodReason: parcels.hazardFloodReason,
+      hazardGeologyReason: parcels.hazardGeologyReason,
+      soilKeySupervised: parcels.soilKeySupervised,
+      acquisitionDocNo: parcels.acquisitionDocNo,
+      supervisionNo: parcels.supervisionNo,
     })
     .from(parcels)
     .where(eq(parcels.id, parcelId));
@@ -51,11 +62,28 @@ export async function getSupplyContext(db: Db | Tx, parcel: { plannedUse: string
   return { plannedUse: parcel.plannedUse, areaM2: parcel.areaM2, agreementFloor: { percent: settings[key], source: sources[key] } };
 }
 
+/**
+ * The version in force of the reserve plan the project points to: the current version of that
+ * plan's group (a project keeps the id of the version it was filed under).
+ */
+async function projectPlan(db: Db | Tx, planId: string | null): Promise<TPlanFacts | null> {
+  if (!planId) return null;
+  const [filed] = await db.select({ groupId: plans.groupId }).from(plans).where(eq(plans.id, planId));
+  if (!filed) return null;
+  const [plan] = await db
+    .select({ title: plans.title, planType: plans.planType, startYear: plans.startYear, endYear: plans.endYear, docNo: plans.docNo })
+    .from(plans)
+    .where(and(eq(plans.groupId, filed.groupId), eq(plans.status, 'current')))
+    .orderBy(desc(plans.version))
+    .limit(1);
+  return plan ?? null;
+}
+
 /** Everything the guards of `checkTransition` read, gathered from the parcel's records. */
 export async function gatherTransitionFacts(
   db: Db | Tx,
   parcel: NonNullable<Awaited<ReturnType<typeof loadParcelForTransition>>>,
-  input: { eventDate: string; reason?: string | null; supply?: TransitionFacts['supply'] },
+  input: { eventDate: string; reason?: string | null; docNo?: string | null; supply?: TransitionFacts['supply'] },
 ): Promise<TransitionFacts> {
   const [lastEvent] = await db
     .select({ eventDate: parcelEvents.eventDate })
@@ -66,22 +94,40 @@ export async function gatherTransitionFacts(
   const compensation = await getCompensationStatus(db, parcel.id);
   const { workPackages: works } = await getWorkPackageStatus(db, parcel.id);
   const [project] = await db
-    .select({ route: reserveProjects.acquisitionRoute })
+    .select({ route: reserveProjects.acquisitionRoute, planId: reserveProjects.planId })
     .from(reserveProjects)
     .where(eq(reserveProjects.id, parcel.projectId));
+  const settings = await getSettings(db);
+  const sources = await getSettingSourceTexts(db, settings);
   return {
     today: todayInShanghai(),
     eventDate: input.eventDate,
     lastEventDate: lastEvent?.eventDate ?? null,
     reason: input.reason ?? null,
+    docNo: input.docNo ?? null,
+    plan: await projectPlan(db, project?.planId ?? null),
     compensation,
     titleRegistered: !!parcel.titleRegisteredOn,
     hazards: {
       hazardSoil: parcel.hazardSoil as THazardResult,
       hazardRelics: parcel.hazardRelics as THazardResult,
       hazardMinerals: parcel.hazardMinerals as THazardResult,
+      hazardFlood: parcel.hazardFlood as THazardResult,
       hazardGeology: parcel.hazardGeology as THazardResult,
     },
+    hazardReasons: {
+      hazardSoilReason: parcel.hazardSoilReason,
+      hazardRelicsReason: parcel.hazardRelicsReason,
+      hazardMineralsReason: parcel.hazardMineralsReason,
+      hazardFloodReason: parcel.hazardFloodReason,
+      hazardGeologyReason: parcel.hazardGeologyReason,
+    },
+    plannedUse: parcel.plannedUse,
+    soilKeySupervised: parcel.soilKeySupervised,
+    acquisitionDocNo: parcel.acquisitionDocNo,
+    supervisionNo: parcel.supervisionNo,
+    supervisionNoDays: settings['parcel.supervisionNoDays'],
+    supervisionNoSource: sources['parcel.supervisionNoDays'],
     workPackages: works,
     supply: input.supply ?? undefined,
     supplyContext: parcel.stage === '可供应' ? await getSupplyContext(db, parcel) : undefined,

@@ -28,6 +28,7 @@ export const transitionParcel = defineMutation({
     const facts = await gatherTransitionFacts(tx, parcel, {
       eventDate: input.eventDate,
       reason: input.reason,
+      docNo: input.docNo,
       supply: input.supply ?? undefined,
     });
     const verdict = checkTransition(parcel.stage, input.toStage, facts);

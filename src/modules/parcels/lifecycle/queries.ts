@@ -3,7 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { parcelEvents } from '../schema';
-import { checkTransition, nextStages, type GuardProblem, type TTransitionKind } from '../rules';
+import { checkTransition, nextStages, RULE_SOURCES, type GuardProblem, type TTransitionKind } from '../rules';
+import { startDocRequirement } from '../rules/acquisition';
 import type { TStage } from '../stages';
 import { gatherTransitionFacts, loadParcelForTransition } from './facts';
 import { listAttachments } from '../custody/attachments';
@@ -54,10 +55,12 @@ export interface NextStepView {
   label: string;
   /** What still blocks this step today, from the records (form fields such as the supply terms aside). */
   blockers: GuardProblem[];
+  /** 启动收储: whether the dialog must carry a government approval number, and why (with its rule). */
+  docNeed?: { required: boolean; note: string; rule: string };
 }
 
-/** Problems about what the form itself supplies (date, reason, supply terms) are not blockers yet. */
-const FORM_PROBLEM = /^(date|event-date|reason|supply)/;
+/** Problems about what the form itself supplies (date, reason, document, supply terms) are not blockers yet. */
+const FORM_PROBLEM = /^(date|event-date|reason|supply|start-doc)/;
 
 export async function getLifecycleOverview(db: Db, parcelId: string, today: string) {
   const parcel = await loadParcelForTransition(db, parcelId, false);
@@ -65,7 +68,9 @@ export async function getLifecycleOverview(db: Db, parcelId: string, today: stri
   const facts = await gatherTransitionFacts(db, parcel, { eventDate: today, reason: '（预检）' });
   const steps: NextStepView[] = nextStages(parcel.stage).map((s) => {
     const verdict = checkTransition(parcel.stage, s.to, facts);
-    return { ...s, blockers: verdict.ok ? [] : verdict.problems.filter((p) => !FORM_PROBLEM.test(p.code)) };
+    const blockers = verdict.ok ? [] : verdict.problems.filter((p) => !FORM_PROBLEM.test(p.code));
+    if (s.to !== '收储中') return { ...s, blockers };
+    return { ...s, blockers, docNeed: { ...startDocRequirement(facts.plan, today), rule: RULE_SOURCES.startAcquisition } };
   });
   return {
     parcel: { id: parcel.id, code: parcel.code, name: parcel.name, stage: parcel.stage, stageSince: parcel.stageSince, version: parcel.version },

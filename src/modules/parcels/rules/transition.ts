@@ -1,5 +1,7 @@
-import { HAZARD_CHECKS, type TStage } from '../stages';
+import type { TStage } from '../stages';
+import { acquisitionDocProblems, startAcquisitionProblems, supervisionNoProblems } from './acquisition';
 import { assertIsoDate, daysBetween, isIsoDate } from './dates';
+import { hazardProblems } from './hazards';
 import { findTransition, nextStages, type TTransitionKind } from './lifecycle';
 import { RULE_SOURCES } from './sources';
 import { supplyProblems } from './supply';
@@ -53,7 +55,10 @@ function reasonProblems(kind: 'cancel' | 'abort-trade', reason: string | null | 
   return [];
 }
 
-/** 收储中 → 已入库: compensation complete, title registered, every hazard check 通过. */
+/**
+ * 收储中 → 已入库: compensation complete, title registered, the acquisition document recorded, the
+ * 电子监管号 (when the setting asks for it at 入库), every hazard check done or 不涉及 with a reason.
+ */
 function reserveProblems(facts: TransitionFacts): GuardProblem[] {
   const problems: GuardProblem[] = [];
   const { parties, allSigned, allPaid } = facts.compensation;
@@ -93,22 +98,9 @@ function reserveProblems(facts: TransitionFacts): GuardProblem[] {
       rule: RULE_SOURCES.title,
     });
   }
-  const unchecked = HAZARD_CHECKS.filter((h) => facts.hazards[h.key] !== '通过' && facts.hazards[h.key] !== '不通过');
-  const failed = HAZARD_CHECKS.filter((h) => facts.hazards[h.key] === '不通过');
-  if (unchecked.length > 0) {
-    problems.push({
-      code: 'hazard-unchecked',
-      message: `以下调查评估尚未完成（未查）：${unchecked.map((h) => h.label).join('、')}。请完成并录入结论“通过”后再入库`,
-      rule: RULE_SOURCES.hazards,
-    });
-  }
-  if (failed.length > 0) {
-    problems.push({
-      code: 'hazard-failed',
-      message: `以下调查评估结论为“不通过”：${failed.map((h) => h.label).join('、')}。须完成治理并重新评估为“通过”后方可入库`,
-      rule: RULE_SOURCES.hazards,
-    });
-  }
+  problems.push(...acquisitionDocProblems(facts.acquisitionRoute, facts.acquisitionDocNo));
+  problems.push(...supervisionNoProblems(facts));
+  problems.push(...hazardProblems(facts));
   return problems;
 }
 
@@ -155,6 +147,7 @@ export function checkTransition(from: TStage, to: TStage, facts: TransitionFacts
   if (!datedByDeal) problems.push(...dateProblems(facts));
   if (step) {
     if (step.kind === 'cancel' || step.kind === 'abort-trade') problems.push(...reasonProblems(step.kind, facts.reason));
+    else if (to === '收储中') problems.push(...startAcquisitionProblems(facts));
     else if (to === '已入库') problems.push(...reserveProblems(facts));
     else if (to === '可供应') problems.push(...readyProblems(facts));
     else if (to === '已供应') problems.push(...supplyProblems(facts.supply, facts));
@@ -178,6 +171,7 @@ const PROBLEM_FIELDS: [prefix: string, field: string][] = [
   ['supply-transferee', 'supply.transferee'],
   ['supply-contract', 'supply.contractNo'],
   ['supply-notice', 'supply.noticeDate'],
+  ['start-doc', 'docNo'],
   ['date-', 'eventDate'],
   ['reason-', 'reason'],
 ];

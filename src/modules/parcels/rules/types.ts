@@ -1,6 +1,15 @@
-import type { TAcquisitionRoute, THazardResult } from '../stages';
+import type { TAcquisitionRoute, THazardKey, THazardReasonKey, THazardResult } from '../stages';
 
-export type THazardKey = 'hazardSoil' | 'hazardRelics' | 'hazardMinerals' | 'hazardGeology';
+export type { THazardKey, THazardReasonKey } from '../stages';
+
+/** The version in force of the reserve plan a project belongs to (its group's current version). */
+export interface TPlanFacts {
+  title: string;
+  planType: 'annual' | 'rolling';
+  startYear: number;
+  endYear: number;
+  docNo: string | null;
+}
 
 export interface TSupplyFacts {
   mode?: string | null;
@@ -39,6 +48,10 @@ export interface TransitionFacts {
   /** Date of the parcel's last event, or null for the first one. */
   lastEventDate: string | null;
   reason?: string | null;
+  /** The document number typed for this step (启动收储: the government approval when not in the plan). */
+  docNo?: string | null;
+  /** The project's reserve plan (current version), or null when the project is in none. */
+  plan: TPlanFacts | null;
   compensation: {
     parties: number;
     allSigned: boolean;
@@ -49,6 +62,17 @@ export interface TransitionFacts {
   };
   titleRegistered: boolean;
   hazards: Record<THazardKey, THazardResult>;
+  /** Why a check is 不涉及 (blank or absent: no reason recorded). */
+  hazardReasons: Partial<Record<THazardReasonKey, string | null>>;
+  plannedUse: string | null;
+  /** Site of a 土壤污染重点监管单位 (土壤污染防治法 第67条). */
+  soilKeySupervised: boolean;
+  /** 征地批复 / 收回决定书 / 协议 number recorded on the parcel. */
+  acquisitionDocNo: string | null;
+  supervisionNo: string | null;
+  /** Setting parcel.supervisionNoDays (0: 入库 needs the number) and its source with status. */
+  supervisionNoDays: number;
+  supervisionNoSource: string;
   workPackages: { workType: string; acceptedOn: string | null }[];
   supply?: TSupplyFacts;
   /** For 可供应 → 已供应: the parcel's planned use and area, and the settings the supply rules cite. */

@@ -17,6 +17,8 @@ export interface WarningFacts {
   lastInspectionOn: string | null;
   lastDevelopmentUpdateOn: string | null;
   stageSince: string;
+  /** 电子监管号 recorded on the parcel. */
+  supervisionNo: string | null;
 }
 
 export interface WarningLimits {
@@ -25,6 +27,10 @@ export interface WarningLimits {
   tempUseLimitDays: number;
   inspectionIntervalDays: number;
   stalledDevelopmentDays: number;
+  /** Days after 入库 within which the 电子监管号 is due (parcel.supervisionNoDays). */
+  supervisionNoDays: number;
+  /** That setting's source with its status, cited by the warning (pages that show it pass it). */
+  supervisionNoSource?: string;
 }
 
 export type TWarningCode =
@@ -33,12 +39,16 @@ export type TWarningCode =
   | 'temp-use-over'
   | 'temp-use-due-soon'
   | 'inspection-overdue'
-  | 'development-stalled';
+  | 'development-stalled'
+  | 'supervision-no-overdue'
+  | 'supervision-no-due';
 
 export interface ParcelWarning {
   code: TWarningCode;
   level: 'red' | 'amber';
   message: string;
+  /** Where the limit comes from, when the warning cites one. */
+  rule?: string;
 }
 
 const validOrNull = (d: string | null | undefined): string | null => (isIsoDate(d) ? d : null);
@@ -118,8 +128,24 @@ function developmentWarning(facts: WarningFacts, limits: WarningLimits, today: s
 }
 
 /**
+ * A reserved parcel without its 电子监管号: amber while the configured days after 入库 run, red once
+ * they are over (strictly: on the last day it is still amber).
+ */
+function supervisionNoWarning(facts: WarningFacts, limits: WarningLimits, today: string): ParcelWarning | null {
+  const reservedOn = validOrNull(facts.reservedOn);
+  if (!reservedOn || !CUSTODY_STAGES.includes(facts.stage) || (facts.supervisionNo ?? '').trim() !== '') return null;
+  const days = daysBetween(reservedOn, today);
+  const limit = limits.supervisionNoDays;
+  const rule = limits.supervisionNoSource ? { rule: limits.supervisionNoSource } : {};
+  if (days > limit) {
+    return { code: 'supervision-no-overdue', level: 'red', message: `入库 ${days} 天仍未录入电子监管号（期限 ${limit} 天）`, ...rule };
+  }
+  return { code: 'supervision-no-due', level: 'amber', message: `尚未录入电子监管号：入库后 ${limit} 天内应录入，还剩 ${limit - days} 天`, ...rule };
+}
+
+/**
  * The warnings a parcel raises today, in a fixed order (reserve, temporary use, inspection,
- * development). Thresholds are strict: exactly at a limit is not yet over it. Invalid stored
+ * development, 电子监管号). Thresholds are strict: exactly at a limit is not yet over it. Invalid stored
  * dates are ignored; an invalid `today` throws.
  */
 export function parcelWarnings(facts: WarningFacts, limits: WarningLimits, today: string): ParcelWarning[] {
@@ -129,6 +155,7 @@ export function parcelWarnings(facts: WarningFacts, limits: WarningLimits, today
     tempUseWarning(facts, limits, today),
     inspectionWarning(facts, limits, today),
     developmentWarning(facts, limits, today),
+    supervisionNoWarning(facts, limits, today),
   ].filter((w): w is ParcelWarning => w !== null);
 }
 

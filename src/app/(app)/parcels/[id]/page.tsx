@@ -29,7 +29,7 @@ export default async function ParcelOverviewPage({ params }: { params: Promise<{
     <ParcelOverview
       parcelId={parcel.id}
       facts={toParcelFacts(parcel)}
-      warnings={parcel.warnings.map((w) => ({ level: w.level, message: w.message }))}
+      warnings={parcel.warnings.map((w) => ({ level: w.level, message: w.message, ...(w.rule ? { rule: w.rule } : {}) }))}
       map={map}
       events={events.map((e) => ({
         id: e.id,

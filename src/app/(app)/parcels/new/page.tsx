@@ -33,7 +33,7 @@ export default async function NewParcelPage({ searchParams }: { searchParams: Pr
     <ParcelForm
       parcel={null}
       initial={{ ...EMPTY_PARCEL_FORM, projectId: preset, boundary: drawn }}
-      projects={open.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+      projects={open.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, route: p.route }))}
       plannedUses={plannedUses}
       maxFileMb={settings['import.maxFileMb']}
     />

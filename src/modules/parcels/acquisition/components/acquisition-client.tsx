@@ -5,7 +5,9 @@ import { AddIcon } from 'tdesign-icons-react';
 import { useRunAction } from '@/ui/use-run-action';
 import { deletePartyAction, revealPersonalInfoAction } from '../actions';
 import { formatWanYuan, formatYuan } from '../fields';
-import type { CompensationSummary, PartyView } from '../queries';
+import type { CompensationSummary, ParcelCostView, PartyView } from '../queries';
+import { RULE_SOURCES } from '../../rules';
+import { CostsCard } from './costs-card';
 import { PartyDialog } from './party-dialog';
 import { SummaryGrid } from './summary-grid';
 
@@ -48,6 +50,8 @@ export function AcquisitionClient(props: {
   parcelId: string;
   parties: PartyView[];
   summary: CompensationSummary;
+  costs: ParcelCostView[];
+  costsTotal: string;
   frozenReason: string | null;
   canEdit: boolean;
   canReveal: boolean;
@@ -156,6 +160,13 @@ export function AcquisitionClient(props: {
           <Tag size="small" variant="light" theme={row.fullyPaid ? 'success' : 'warning'}>
             {row.fullyPaid ? '已付清' : '未付清'}
           </Tag>
+          {row.overRegistered && (
+            <span title="已登记的支付超过协议金额（原协议中的税费等项目费用已移出）：请在资金管理中核对，冲销多登记的支付">
+              <Tag size="small" variant="light" theme="danger">
+                超协议 {formatYuan(row.overRegistered)} 元
+              </Tag>
+            </span>
+          )}
         </Space>
       ),
     },
@@ -232,6 +243,9 @@ export function AcquisitionClient(props: {
         }
       >
         {props.frozenReason && <Alert theme="info" message={props.frozenReason} style={{ marginBottom: 12 }} />}
+        <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
+          补偿明细依据：{RULE_SOURCES.compensationItems}
+        </div>
         {!props.canReveal && summary.parties > 0 && (
           <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
             证件号码与联系电话已脱敏显示；查看完整信息需「查看被征收人完整身份证号与电话」权限。
@@ -249,6 +263,7 @@ export function AcquisitionClient(props: {
           hover
         />
       </Card>
+      <CostsCard parcelId={props.parcelId} costs={props.costs} total={props.costsTotal} editable={editable} rule={RULE_SOURCES.acquisitionCosts} />
       {editing && <PartyDialog parcelId={props.parcelId} party={editing.party} today={props.today} onClose={() => setEditing(null)} />}
     </Space>
   );

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Button, Card, Space, Tag, Timeline } from 'tdesign-react';
-import { CheckCircleFilledIcon, CloseCircleFilledIcon } from 'tdesign-icons-react';
+import { CheckCircleFilledIcon, CloseCircleFilledIcon, InfoCircleFilledIcon } from 'tdesign-icons-react';
 import { TransitionDialog, type TransitionStep } from './transition-dialog';
 import { EventDocuments } from './event-documents';
 import type { PersonLabel } from '@/platform/auth/people';
@@ -10,6 +10,20 @@ import type { TSupplyContext } from '../../rules';
 
 export interface LifecycleStepView extends TransitionStep {
   blockers: { code: string; message: string; rule: string }[];
+}
+
+/** What the 启动收储 card says about the document its dialog asks for. */
+function DocNeed({ need }: { need: NonNullable<TransitionStep['docNeed']> }) {
+  return (
+    <div style={{ marginTop: 6, fontSize: 13 }} data-testid="step-doc-need">
+      <span style={{ color: need.required ? 'var(--td-warning-color)' : 'var(--td-text-color-secondary)' }}>
+        {need.required ? <InfoCircleFilledIcon /> : <CheckCircleFilledIcon />} {need.note}
+      </span>
+      <div className="lr-muted" style={{ fontSize: 12, marginLeft: 18 }}>
+        依据：{need.rule}
+      </div>
+    </div>
+  );
 }
 
 export interface LifecycleEventView {
@@ -85,6 +99,7 @@ export function LifecycleClient(props: {
                   </Button>
                 )}
               </div>
+              {s.docNeed && <DocNeed need={s.docNeed} />}
               {s.blockers.length === 0 ? (
                 <div style={{ color: 'var(--td-success-color)', marginTop: 8, fontSize: 13 }}>
                   <CheckCircleFilledIcon /> 前置条件已满足

@@ -12,6 +12,8 @@ export interface TransitionStep {
   to: string;
   kind: 'advance' | 'cancel' | 'abort-trade';
   label: string;
+  /** 启动收储: whether the government approval number is required, and why. */
+  docNeed?: { required: boolean; note: string; rule: string };
 }
 
 interface Values extends SupplyValues {
@@ -119,9 +121,15 @@ export function TransitionDialog(props: {
             <Textarea value={v.reason} onChange={set('reason')} maxlength={500} allowInputOverMax autosize={{ minRows: 2 }} />
           </LabeledField>
         )}
-        <LabeledField name="docNo" label="依据文号" error={errors.docNo}>
-          <Input value={v.docNo} onChange={set('docNo')} maxlength={100} allowInputOverMax showLimitNumber placeholder="如 益土储〔2026〕12号" />
-        </LabeledField>
+        {step.docNeed ? (
+          <LabeledField name="docNo" label="政府批准文号" required={step.docNeed.required} error={errors.docNo} hint={step.docNeed.required ? step.docNeed.note : `${step.docNeed.note}，可不填`}>
+            <Input value={v.docNo} onChange={set('docNo')} maxlength={100} allowInputOverMax showLimitNumber placeholder="如 益政函〔2026〕18号" />
+          </LabeledField>
+        ) : (
+          <LabeledField name="docNo" label="依据文号" error={errors.docNo}>
+            <Input value={v.docNo} onChange={set('docNo')} maxlength={100} allowInputOverMax showLimitNumber placeholder="如 益土储〔2026〕12号" />
+          </LabeledField>
+        )}
         {!isSupply && (
           <LabeledField name="amount" label="涉及金额（元，可选）" error={errors.amount}>
             <Input value={v.amount} onChange={set('amount')} placeholder="例如 2500000.00" />

@@ -19,6 +19,8 @@ export default async function ParcelAcquisitionPage({ params }: { params: Promis
       parcelId={view.parcel.id}
       parties={view.parties}
       summary={view.summary}
+      costs={view.costs}
+      costsTotal={view.costsTotal}
       frozenReason={view.frozenReason}
       canEdit={hasPermission(user, 'parcel:edit')}
       canReveal={hasPermission(user, 'personal-info:view')}

@@ -23,7 +23,7 @@ export default async function EditParcelPage({ params }: { params: Promise<{ id:
       key={`${parcel.id}-${parcel.version}`}
       parcel={{ id: parcel.id, version: parcel.version, stage: parcel.stage }}
       initial={toParcelFormValues(parcel)}
-      projects={choices.map((p) => ({ value: p.id, label: `${p.code} ${p.name}${p.status === 'closed' ? '（已关闭）' : ''}` }))}
+      projects={choices.map((p) => ({ value: p.id, label: `${p.code} ${p.name}${p.status === 'closed' ? '（已关闭）' : ''}`, route: p.route }))}
       plannedUses={plannedUses}
       maxFileMb={settings['import.maxFileMb']}
     />
