@@ -9,6 +9,7 @@ import {
   type TransitionFacts,
   type TSupplyFacts,
 } from '../../src/modules/parcels/rules';
+import { cleanNetLand } from '../helpers/net-land';
 
 const TODAY = '2026-03-15';
 
@@ -33,6 +34,7 @@ function supplyProblems(supply: TSupplyFacts | undefined, over: Partial<Transiti
     titleRegistered: true,
     hazards: { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardGeology: '通过' },
     workPackages: [{ workType: '道路', acceptedOn: '2026-01-01' }],
+    netLand: cleanNetLand(),
     supply,
     acquisitionRoute: '收购',
     ...over,
@@ -111,6 +113,7 @@ function baseFacts(): Omit<TransitionFacts, 'supply'> {
     titleRegistered: true,
     hazards: { hazardSoil: '通过', hazardRelics: '通过', hazardMinerals: '通过', hazardGeology: '通过' },
     workPackages: [],
+    netLand: cleanNetLand(),
     acquisitionRoute: '收购',
   };
 }

@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/platform/db/client';
 import { districts } from '@/platform/geo/schema';
 import { withActors, type PersonLabel } from '@/platform/auth/people';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
-import { getSettings, type TSettings } from '@/platform/settings';
+import { getSettings, getSettingSourceTexts, type TSettingKey, type TSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
 import { custodyInspections, parcelEvents, parcels, reserveProjects, workPackages } from './schema';
 import type { TStage, THazardResult } from './stages';
@@ -146,8 +146,8 @@ async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], ran
   }));
 }
 
-function withWarnings(rows: ParcelRow[], settings: TSettings, today: string): ParcelRowWithWarnings[] {
-  const limits = warningLimitsOf(settings);
+function withWarnings(rows: ParcelRow[], settings: TSettings, today: string, sources?: Record<TSettingKey, string>): ParcelRowWithWarnings[] {
+  const limits = warningLimitsOf(settings, sources);
   return rows.map((r) => {
     const warnings = parcelWarnings(r, limits, today);
     return { ...r, warnings, warningLevel: warningLevel(warnings) };
@@ -291,7 +291,8 @@ export async function getParcelDetail(db: Db, id: string, today: string = todayI
   const [row] = await selectRows(db, eq(parcels.id, id), []);
   if (!row) return null;
   const [extra] = await db.select({ version: parcels.version, geometry: parcels.geometry }).from(parcels).where(eq(parcels.id, id));
-  const [withW] = withWarnings([row], await getSettings(db), today);
+  const settings = await getSettings(db);
+  const [withW] = withWarnings([row], settings, today, await getSettingSourceTexts(db, settings));
   return { ...withW, version: extra.version, geometry: isPolygonalGeometry(extra.geometry) ? extra.geometry : null };
 }
 

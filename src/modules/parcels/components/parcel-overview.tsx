@@ -32,7 +32,22 @@ export function ParcelOverview(props: { parcelId: string; facts: ParcelFactView[
         <Card bordered={false} title="预警">
           <Space direction="vertical" style={{ width: '100%' }}>
             {props.warnings.map((w) => (
-              <Alert key={w.message} theme={w.level === 'red' ? 'error' : 'warning'} message={w.message} />
+              <Alert
+                key={w.message}
+                theme={w.level === 'red' ? 'error' : 'warning'}
+                message={
+                  w.rule ? (
+                    <>
+                      {w.message}
+                      <div className="lr-muted" style={{ fontSize: 12 }}>
+                        依据：{w.rule}
+                      </div>
+                    </>
+                  ) : (
+                    w.message
+                  )
+                }
+              />
             ))}
           </Space>
         </Card>

@@ -9,6 +9,7 @@ import type { PlacedParcel } from './shapes';
 import { buildSupplies } from './supply';
 import { buildTimeline, type TimelineSpec, type TimelineStep } from './timeline';
 import { buildWorks, servicingFor } from './works';
+import { BUILT_USES, buildNetLand, type NetLandRecords } from './net-land';
 
 /**
  * Everything recorded about one demo parcel, consistent with its lifecycle: the parcel row (stage
@@ -58,6 +59,7 @@ export interface ParcelRecords {
   works: (typeof workPackages.$inferInsert)[];
   inspections: (typeof custodyInspections.$inferInsert)[];
   supplies: (typeof supplies.$inferInsert)[];
+  netLand: NetLandRecords;
   steps: TimelineStep[];
   stage: TStage;
   areaM2: string;
@@ -116,6 +118,8 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     }
   }
 
+  const currentUse = rng.pick(CURRENT_USES[p.route]);
+  const demolition = BUILT_USES.has(currentUse);
   const stalled = p.stallIfPossible && stage === '前期开发' && daysBetween(last.date, p.today) >= STALL_MIN_DWELL;
   const works = developingOn
     ? buildWorks(rng, {
@@ -125,6 +129,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
         readyOn,
         endOn,
         stalled,
+        demolition,
         nextContractNo: (year) => c.next('works', year),
       })
     : { rows: [], total: ZERO };
@@ -138,9 +143,22 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
         inCustodyNow: CUSTODY_STAGES.includes(stage),
         lapsed: p.lapsedPatrols,
         tempUse: p.tempUse,
+        readyOn,
         today: p.today,
       })
     : null;
+
+  const netLand = buildNetLand(rng, {
+    parcelId: p.id,
+    currentUse,
+    demolition,
+    titleCertNo: title.titleCertNo,
+    titleRegisteredOn: title.titleRegisteredOn,
+    developingOn,
+    readyOn,
+    endOn,
+    createdBy: p.actors.clerk.id,
+  });
 
   const supply = buildSupplies(rng, {
     parcelId: p.id,
@@ -198,7 +216,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     centerLon: p.placed.center[0],
     centerLat: p.placed.center[1],
     areaM2: p.areaM2,
-    currentUse: rng.pick(CURRENT_USES[p.route]),
+    currentUse,
     plannedUse: p.plannedUse,
     plotRatio: ratio ? rng.between(ratio[0], ratio[1]).toFixed(2) : null,
     servicing: readyOn ? servicingFor(works.rows.length) : null,
@@ -208,6 +226,10 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     custodian: custody?.custodian ?? null,
     tempUseStart: custody?.tempUseStart ?? null,
     tempUseEnd: custody?.tempUseEnd ?? null,
+    tempUseConsentNo: custody?.tempUseConsentNo ?? null,
+    tempUsePurpose: custody?.tempUsePurpose ?? null,
+    tempUseNoPermanent: custody?.tempUseNoPermanent ?? null,
+    tempUseEndedOn: custody?.tempUseEndedOn ?? null,
     stage,
     stageSince: last.date,
     version: steps.length,
@@ -223,6 +245,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     works: works.rows,
     inspections: custody?.inspections ?? [],
     supplies: supply.rows,
+    netLand,
     steps,
     stage,
     areaM2: p.areaM2,

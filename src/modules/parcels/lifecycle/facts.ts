@@ -4,6 +4,7 @@ import type { Db, Tx } from '@/platform/db/client';
 import { parcelEvents, parcels, reserveProjects } from '../schema';
 import { getCompensationStatus } from '../acquisition/queries';
 import { getWorkPackageStatus } from '../development/queries';
+import { getNetLandFacts } from '../net-land/queries';
 import type { TransitionFacts } from '../rules';
 import type { TAcquisitionRoute, TStage, THazardResult } from '../stages';
 import { todayInShanghai } from '@/ui/format';
@@ -72,6 +73,7 @@ export async function gatherTransitionFacts(
       hazardGeology: parcel.hazardGeology as THazardResult,
     },
     workPackages: works,
+    netLand: await getNetLandFacts(db, parcel.id),
     supply: input.supply ?? undefined,
     acquisitionRoute: (project?.route ?? '收购') as TAcquisitionRoute,
   };

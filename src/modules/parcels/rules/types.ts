@@ -1,4 +1,5 @@
 import type { TAcquisitionRoute, THazardResult } from '../stages';
+import type { NetLandFacts } from './net-land';
 
 export type THazardKey = 'hazardSoil' | 'hazardRelics' | 'hazardMinerals' | 'hazardGeology';
 
@@ -32,6 +33,8 @@ export interface TransitionFacts {
   titleRegistered: boolean;
   hazards: Record<THazardKey, THazardResult>;
   workPackages: { workType: string; acceptedOn: string | null }[];
+  /** What 可供应 (净地) reads besides the work packages. */
+  netLand: NetLandFacts;
   supply?: TSupplyFacts;
   acquisitionRoute: TAcquisitionRoute;
 }
