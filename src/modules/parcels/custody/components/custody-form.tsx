@@ -126,11 +126,13 @@ export function CustodyForm(props: { parcel: CustodyParcel; tempUseLimitMonths: 
               </LabeledField>
             )}
           </div>
-          <LabeledField name="tempUseNoPermanent" label="永久性建筑物" required error={errors.tempUseNoPermanent}>
+          {/* Not in a LabeledField: its <label> around TDesign's own checkbox label would toggle twice. */}
+          <div style={{ marginBottom: 16 }}>
             <Checkbox checked={v.tempUseNoPermanent} onChange={(checked) => set('tempUseNoPermanent', !!checked)}>
-              已约定不修建永久性建筑物
+              已约定不修建永久性建筑物<span style={{ color: 'var(--td-error-color)', marginLeft: 4 }}>*</span>
             </Checkbox>
-          </LabeledField>
+            {errors.tempUseNoPermanent && <div style={{ color: 'var(--td-error-color)', fontSize: 12, marginTop: 4 }}>{errors.tempUseNoPermanent}</div>}
+          </div>
           {ending && props.editable && (
             <div style={{ marginBottom: 12 }}>
               <Button size="small" variant="text" theme="danger" onClick={clearRecord}>

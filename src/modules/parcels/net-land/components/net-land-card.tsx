@@ -50,7 +50,8 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
   const exemptable = NET_LAND_WORK_TYPES.filter((t) => !view.exemptions.some((e) => e.workType === t) && !view.acceptedWorks.some((w) => w.workType === t));
 
   return (
-    <Card title="净地条件（转为可供应前须满足）" bordered={false} data-testid="net-land">
+    <div data-testid="net-land">
+    <Card title="净地条件（转为可供应前须满足）" bordered={false}>
       <Condition
         testId="net-land-works"
         title="拆除、平整"
@@ -72,7 +73,7 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
             <div key={t}>
               {t}：
               {accepted.length > 0
-                ? `${t}工作包已验收（${accepted.map((w) => w.acceptedOn).join('、')}）`
+                ? `已验收（${accepted.map((w) => w.acceptedOn).join('、')}）`
                 : exemption
                   ? `无须${t}——${exemption.reason}（${exemption.recordedOn}${exemption.actor ? ` ${exemption.actor.name}` : ''} 登记）`
                   : '未完成'}
@@ -165,5 +166,6 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
       )}
       {open === 'listing' && <ListingDialog parcelId={props.parcelId} year={year} planDocNos={view.planDocNos} onClose={() => setOpen(null)} />}
     </Card>
+    </div>
   );
 }
