@@ -14,6 +14,13 @@ const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 8
 
 let parcelUrl = '';
 
+/** The last day of a two-year term from `date` (calendar years; 02-29 → 02-28). */
+function twoYearsOn(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y + 2, m, 0)).getUTCDate();
+  return `${y + 2}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 async function openStep(page: Page, stage: string) {
   const card = page.getByTestId(`step-${stage}`);
   await card.getByRole('button', { name: '办理' }).click();
@@ -208,6 +215,66 @@ test('the clerk walks the parcel through every stage to 已供应, refused by a 
   await expect(pkg).toBeHidden();
   await expect(page.getByText('益阳端到端建设有限公司')).toBeVisible();
 
+  // A temporary use (R17: the land authority's consent, use, term, no permanent structures) while developing.
+  await page.goto(`${parcelUrl}/custody`);
+  await pickOption(page, page.getByLabel(/^管护方式/), /^临时利用$/);
+  await typeInto(page.getByLabel(/^临时使用单位或个人/), '益阳端到端停车管理有限公司');
+  await typeInto(page.getByLabel(/^主管部门同意文号/), '益资规函〔2026〕21号');
+  await typeInto(page.getByLabel(/^临时利用用途/), '临时停车场');
+  await typeDate(page.getByLabel(/^临时利用开始日期/), today);
+  await expect(page.getByText(`最迟至 ${twoYearsOn(today)}`)).toBeVisible();
+  await typeDate(page.getByLabel(/^约定结束日期/), twoYearsOn(today));
+  await page.getByText('已约定不修建永久性建筑物').click();
+  await expect(page.getByRole('checkbox', { name: /已约定不修建永久性建筑物/ })).toBeChecked();
+  await page.getByRole('button', { name: '保存管护信息' }).click();
+  await expect(page.getByText('已保存管护信息').first()).toBeVisible();
+  // As saved: the form shown afresh from the record.
+  await expect(page.locator('.t-checkbox.t-is-checked')).toContainText('已约定不修建永久性建筑物');
+  await expect(page.getByLabel(/^主管部门同意文号/)).toHaveValue('益资规函〔2026〕21号');
+  await shot(page, 'parcel-temp-use-form');
+
+  // 可供应 is refused until the land is clean (净地): each condition named with its source.
+  await page.goto(`${parcelUrl}/lifecycle`);
+  const readyBlockers = page.getByTestId('step-可供应').getByTestId('step-blockers');
+  await expect(readyBlockers).toContainText('尚未达到净地：地上建（构）筑物拆除');
+  await expect(readyBlockers).toContainText('不动产权证书 湘(2026)益阳市不动产权第0099001号 尚未注销');
+  await expect(readyBlockers).toContainText(`地块尚未纳入 ${today.slice(0, 4)} 年度供应计划`);
+  await expect(readyBlockers).toContainText('地块仍在临时利用');
+  await expect(readyBlockers).toContainText('依据：《土地储备管理办法》（国土资规〔2017〕17号）');
+  await shot(page, 'parcel-lifecycle-not-clean');
+
+  // The temporary use ends: back to 自管, with the day the land was taken back.
+  await page.goto(`${parcelUrl}/custody`);
+  await pickOption(page, page.getByLabel(/^管护方式/), /^自管$/);
+  await typeInto(page.getByLabel(/^管护单位或责任人/), '益阳市土地储备发展中心');
+  await typeDate(page.getByLabel(/^实际结束日期/), today);
+  await page.getByRole('button', { name: '保存管护信息' }).click();
+  await expect(page.getByText('已保存管护信息').first()).toBeVisible();
+
+  // 净地条件 on the development page: no demolition needed, the certificate cancelled, the year's supply plan.
+  await page.goto(`${parcelUrl}/development`);
+  const netLand = page.getByTestId('net-land');
+  await expect(netLand.getByTestId('net-land-temp-use')).toContainText('已满足');
+  await netLand.getByRole('button', { name: '登记无须施工原因' }).click();
+  const exemption = page.locator('.t-dialog').filter({ hasText: '登记无须施工的原因' });
+  await typeInto(exemption.getByLabel(/^原因/), '收回的国有空地，地上无建（构）筑物');
+  await exemption.getByRole('button', { name: '保存' }).click();
+  await expect(exemption).toBeHidden();
+  await netLand.getByRole('button', { name: '登记证书注销' }).click();
+  const cancellation = page.locator('.t-dialog').filter({ hasText: '登记不动产权证书注销' });
+  await expect(cancellation.getByLabel(/^不动产权证号/)).toHaveValue('湘(2026)益阳市不动产权第0099001号');
+  await typeDate(cancellation.getByLabel(/^注销日期/), today);
+  await cancellation.getByRole('button', { name: '保存' }).click();
+  await expect(cancellation).toBeHidden();
+  await netLand.getByRole('button', { name: '登记纳入供应计划' }).click();
+  const listing = page.locator('.t-dialog').filter({ hasText: '登记纳入供应计划' });
+  await typeInto(listing.getByLabel(/^供应计划文号/), `益自然资发〔${today.slice(0, 4)}〕12号`);
+  await typeDate(listing.getByLabel(/^纳入日期/), today);
+  await listing.getByRole('button', { name: '保存' }).click();
+  await expect(listing).toBeHidden();
+  for (const id of ['net-land-works', 'net-land-title', 'net-land-plan', 'net-land-temp-use']) await expect(netLand.getByTestId(id)).toContainText('已满足');
+  await shot(page, 'parcel-net-land');
+
   // 前期开发 → 可供应 → 已供应 with the supply form.
   await page.goto(`${parcelUrl}/lifecycle`);
   await runStep(page, '可供应', '转为可供应');
@@ -241,11 +308,18 @@ test('the section chief sees the supplied parcel and the audit log holds each st
   await expect(page.locator('tbody')).toContainText(CODE);
   await expect(page.locator('tbody')).toContainText('已供应');
   await shot(page, 'parcels-list-chief');
+  // The annual plan lists the parcels put into that year's supply plan (demo: 2025).
+  await page.goto('/plans?year=2025');
+  await page.getByRole('link', { name: /2025年度土地储备计划/ }).first().click();
+  const listed = page.getByTestId('supply-plan-parcels');
+  await expect(listed).toContainText('纳入 2025 年度供应计划的地块');
+  await expect(listed.locator('tbody tr').first()).toContainText('益自然资发〔2025〕');
+  await shot(page, 'plan-supply-parcels');
   await page.context().clearCookies();
   await login(page, 'auditadmin');
   await page.goto('/admin/audit?user=clerk&size=100');
   const rows = page.locator('tbody');
-  for (const action of ['新建储备项目', '新建地块', '启动收储', '不能入库', '上传流转附件', '新增补偿对象', '新增收储费用', '修改地块', '入库', '进入前期开发', '新增前期开发工作包', '转为可供应', '供应']) {
+  for (const action of ['新建储备项目', '新建地块', '启动收储', '不能入库', '上传流转附件', '新增补偿对象', '新增收储费用', '修改地块', '入库', '进入前期开发', '新增前期开发工作包', '修改管护信息', '结束临时利用', '登记无须施工原因', '登记不动产权证书注销', '登记纳入供应计划', '转为可供应', '供应']) {
     await expect(rows).toContainText(action);
   }
   await shot(page, 'audit-parcel-walk');

@@ -31,6 +31,8 @@ import {
   type TStage,
 } from '../../src/modules/parcels/stages';
 import { soilSurveyNeed } from '../../src/modules/parcels/rules/hazards';
+import { supplyPlanListings, titleCancellations, workExemptions } from '../../src/modules/parcels/net-land/schema';
+import { normaliseCertNo, tempUseTermProblem } from '../../src/modules/parcels/rules';
 import { findTransition } from '../../src/modules/parcels/rules/lifecycle';
 import { daysBetween } from '../../src/modules/parcels/rules/dates';
 import { checkTransition } from '../../src/modules/parcels/rules/transition';
@@ -176,6 +178,13 @@ describe('reserve demo seed', () => {
     const supplyRows = groupBy(await db.select().from(supplies), (r) => r.parcelId);
     const projectRoute = new Map((await db.select().from(reserveProjects)).map((p) => [p.id, p.acquisitionRoute]));
     const costs = groupBy(await db.select().from(parcelCosts), (r) => r.parcelId);
+    const exemptions = groupBy(await db.select().from(workExemptions), (r) => r.parcelId);
+    const cancellations = groupBy(await db.select().from(titleCancellations), (r) => r.parcelId);
+    const listings = groupBy(await db.select().from(supplyPlanListings), (r) => r.parcelId);
+    // Running temporary uses within the limit (24 months by default) and beyond it both occur.
+    const running = parcelRows.filter((p) => p.custodyMode === '临时利用');
+    expect(running.some((p) => tempUseTermProblem(p.tempUseStart, p.tempUseEnd, 24, '') === null)).toBe(true);
+    expect(parcelRows.some((p) => p.tempUseEndedOn)).toBe(true);
 
     for (const list of parties.values()) {
       for (const party of list) {
@@ -222,6 +231,26 @@ describe('reserve demo seed', () => {
           expect(w.progress).toBe(100);
           expect(w.acceptedOn! >= w.startedOn!).toBe(true);
         }
+        // 净地: levelling done, demolition done or recorded as not needed, certificate cancelled, in that year's supply plan.
+        const readyOn = eventsByParcel.get(p.id)!.find((e) => e.toStage === '可供应' && e.fromStage === '前期开发')!.eventDate;
+        expect(mine.some((w) => w.workType === '平整'), p.code).toBe(true);
+        const exempt = (exemptions.get(p.id) ?? []).filter((e) => e.workType === '拆除');
+        expect(mine.some((w) => w.workType === '拆除') !== (exempt.length === 1), p.code).toBe(true);
+        for (const e of exempt) expect(e.recordedOn <= readyOn && !!e.reason).toBe(true);
+        const cancelled = cancellations.get(p.id) ?? [];
+        expect(cancelled.map((c) => normaliseCertNo(c.certNo))).toEqual([normaliseCertNo(p.titleCertNo!)]);
+        expect(cancelled[0].cancelledOn >= p.titleRegisteredOn! && cancelled[0].cancelledOn < readyOn).toBe(true);
+        const listed = (listings.get(p.id) ?? []).filter((l) => l.planYear === Number(readyOn.slice(0, 4)));
+        expect(listed, p.code).toHaveLength(1);
+        expect(listed[0].listedOn <= readyOn).toBe(true);
+        expect(p.custodyMode === '临时利用', p.code).toBe(false);
+      }
+      if (p.tempUseStart) {
+        // R17: consent, use and no permanent structures recorded; an ended one before the parcel became ready.
+        expect(p.tempUseConsentNo, p.code).toMatch(/^益资规函〔20\d\d〕\d+号$/);
+        expect(p.tempUsePurpose && p.tempUseNoPermanent && p.tempUseEnd! >= p.tempUseStart).toBeTruthy();
+        if (p.custodyMode !== '临时利用') expect(p.tempUseEndedOn! >= p.tempUseStart && p.tempUseEndedOn! <= today).toBe(true);
+        else expect(p.tempUseEndedOn).toBeNull();
       }
       if (p.stage === '前期开发') expect((works.get(p.id) ?? []).some((w) => !w.acceptedOn)).toBe(true);
       const mineSupplies = supplyRows.get(p.id) ?? [];
@@ -276,6 +305,9 @@ describe('reserve demo seed', () => {
       }),
     );
     const approval = new Map(projectRows.map((p) => [p.id, p.implDocNo]));
+    const exemptions = groupBy(await db.select().from(workExemptions), (r) => r.parcelId);
+    const cancellations = groupBy(await db.select().from(titleCancellations), (r) => r.parcelId);
+    const listings = groupBy(await db.select().from(supplyPlanListings), (r) => r.parcelId);
     let checked = 0;
     for (const p of parcelRows) {
       const events = eventsByParcel.get(p.id)!;
@@ -313,6 +345,17 @@ describe('reserve demo seed', () => {
           supervisionNoDays: 0,
           supervisionNoSource: 'setting',
           workPackages: (works.get(p.id) ?? []).map((w) => ({ workType: w.workType, acceptedOn: asOf(w.acceptedOn) ? w.acceptedOn : null })),
+          netLand: {
+            exemptions: (exemptions.get(p.id) ?? []).filter((x) => asOf(x.recordedOn)),
+            titleCertNo: asOf(p.titleRegisteredOn) ? p.titleCertNo : null,
+            titleCancellations: (cancellations.get(p.id) ?? []).filter((x) => asOf(x.cancelledOn)),
+            supplyPlans: (listings.get(p.id) ?? []).filter((x) => asOf(x.listedOn)).map((x) => ({ year: x.planYear, docNo: x.docNo, listedOn: x.listedOn })),
+            // A temporary use running on that day: begun and not yet ended.
+            custodyMode: asOf(p.tempUseStart) && !asOf(p.tempUseEndedOn) ? '临时利用' : '自管',
+            tempUseStart: p.tempUseStart,
+            tempUseEnd: p.tempUseEnd,
+            tempUseEndedOn: p.tempUseEndedOn,
+          },
           supply: sale,
           supplyContext: { plannedUse: p.plannedUse, areaM2: p.areaM2, agreementFloor: { percent: 70, source: '（测试）' } },
           acquisitionRoute: projectRoute.get(p.projectId)!,
@@ -346,7 +389,7 @@ describe('reserve demo seed', () => {
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, '生成演示数据')).orderBy(desc(auditLog.seq));
     expect(audits.filter((a) => a.message?.startsWith('计划实施演示数据'))).toHaveLength(1);
 
-    const tables = [plans, reserveProjects, parcels, parcelEvents, compensationParties, compensationItems, parcelCosts, workPackages, custodyInspections, supplies];
+    const tables = [plans, reserveProjects, parcels, parcelEvents, compensationParties, compensationItems, parcelCosts, workPackages, custodyInspections, supplies, workExemptions, titleCancellations, supplyPlanListings];
     const before = await Promise.all(tables.map(async (t) => (await db.select({ n: count() }).from(t))[0].n));
     const again = await seedReserveDemo(db);
     expect(again.parcels + again.projects + again.plans + again.events).toBe(0);

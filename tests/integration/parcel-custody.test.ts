@@ -94,6 +94,15 @@ const custody = (parcelId: string, version: number, extra: Record<string, unknow
   ...extra,
 });
 
+/** A temporary use as R17 asks it recorded: consent number, use, term, no permanent structures. */
+const TEMP = {
+  custodyMode: '临时利用',
+  custodian: '益阳某停车管理有限公司',
+  tempUseConsentNo: '益资规函〔2024〕3号',
+  tempUsePurpose: '临时停车场',
+  tempUseNoPermanent: true,
+};
+
 const inspection = (parcelId: string, extra: Record<string, unknown> = {}) => ({
   parcelId,
   inspectedOn: '2024-06-10',
@@ -129,29 +138,81 @@ describe('custody settings', () => {
     expect(await parcelRow(parcelId)).toMatchObject({ custodian: winner, version: 2 });
   });
 
-  it('saves a temporary-use term over the limit, returning and auditing the warning', async () => {
+  it('R17 临时利用: saves consent, use, term and no permanent structures; a term over two calendar years warns with its source', async () => {
     const parcelId = await insertParcel('前期开发');
-    const res = await updateCustody.execute(db(), clerk, custody(parcelId, 1, { custodyMode: '临时利用', tempUseStart: '2024-01-01', tempUseEnd: '2026-12-31' }));
+    const res = await updateCustody.execute(db(), clerk, custody(parcelId, 1, { ...TEMP, tempUseStart: '2024-01-01', tempUseEnd: '2026-12-31' }));
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.data.warning).toContain('超过规定的 730 天');
-    expect(await parcelRow(parcelId)).toMatchObject({ tempUseStart: '2024-01-01', tempUseEnd: '2026-12-31', version: 2 });
-    expect((await lastAudit()).message).toContain('超过规定的 730 天');
-    expect((await getCustodyView(db(), parcelId))?.tempUseWarning).toContain('超过规定的 730 天');
+    expect(res.data.warning?.message).toBe('临时利用期限（2024-01-01 至 2026-12-31）超过 2 年：自 2024-01-01 起最迟至 2026-01-01，超出 364 天。请缩短期限或按规定报批');
+    expect(res.data.warning?.rule).toContain('国土资规〔2017〕17号');
+    expect(res.data.warning?.rule).toContain('（待核实）');
+    expect(res.data.warning?.rule).toContain('第二百零二条');
+    expect(await parcelRow(parcelId)).toMatchObject({
+      tempUseStart: '2024-01-01',
+      tempUseEnd: '2026-12-31',
+      tempUseConsentNo: '益资规函〔2024〕3号',
+      tempUsePurpose: '临时停车场',
+      tempUseNoPermanent: true,
+      tempUseEndedOn: null,
+      version: 2,
+    });
+    expect((await lastAudit()).message).toContain('超出 364 天');
+    expect((await getCustodyView(db(), parcelId))?.tempUseWarning?.message).toContain('超出 364 天');
 
-    // The limit comes from the settings.
-    await db().insert(systemSettings).values({ key: 'parcel.tempUseLimitDays', value: '100', updatedAt: new Date() });
-    const shorter = await updateCustody.execute(db(), clerk, custody(parcelId, 2, { custodyMode: '临时利用', tempUseStart: '2024-01-01', tempUseEnd: '2024-06-01' }));
-    expect(shorter.ok && shorter.data.warning).toContain('超过规定的 100 天');
-    const within = await updateCustody.execute(db(), clerk, custody(parcelId, 3, { custodyMode: '临时利用', tempUseStart: '2024-01-01', tempUseEnd: '2024-03-01' }));
-    expect(within).toEqual({ ok: true, data: { version: 4, warning: null } });
-    await db().delete(systemSettings).where(eq(systemSettings.key, 'parcel.tempUseLimitDays'));
+    // Exactly two years by the calendar (731 days across 2024-02-29) is within the limit.
+    const twoYears = await updateCustody.execute(db(), clerk, custody(parcelId, 2, { ...TEMP, tempUseStart: '2024-01-01', tempUseEnd: '2026-01-01' }));
+    expect(twoYears).toEqual({ ok: true, data: { version: 3, warning: null } });
+
+    // The limit (in months) comes from the settings.
+    await db().insert(systemSettings).values({ key: 'parcel.tempUseLimitMonths', value: '12', updatedAt: new Date() });
+    const shorter = await updateCustody.execute(db(), clerk, custody(parcelId, 3, { ...TEMP, tempUseStart: '2024-02-29', tempUseEnd: '2025-03-01' }));
+    expect(shorter.ok && shorter.data.warning?.message).toContain('超过 1 年：自 2024-02-29 起最迟至 2025-02-28，超出 1 天');
+    const within = await updateCustody.execute(db(), clerk, custody(parcelId, 4, { ...TEMP, tempUseStart: '2024-02-29', tempUseEnd: '2025-02-28' }));
+    expect(within).toEqual({ ok: true, data: { version: 5, warning: null } });
+    await db().delete(systemSettings).where(eq(systemSettings.key, 'parcel.tempUseLimitMonths'));
+  });
+
+  it('ends a temporary use by choosing the mode after it and the actual end date; the record stays, a mistaken one can be cleared', async () => {
+    const parcelId = await insertParcel();
+    const term = { tempUseStart: '2024-03-01', tempUseEnd: '2025-12-31' };
+    expect((await updateCustody.execute(db(), clerk, custody(parcelId, 1, { ...TEMP, ...term }))).ok).toBe(true);
+
+    const noEnd = await updateCustody.execute(db(), clerk, custody(parcelId, 2, { ...TEMP, ...term, custodyMode: '自管', custodian: '本中心' }));
+    expect(noEnd).toMatchObject({ ok: false, error: '改为「自管」须填写临时利用的实际结束日期（收回日期）；如为误录，请清空全部临时利用信息' });
+    const before = await updateCustody.execute(db(), clerk, custody(parcelId, 2, { ...TEMP, ...term, custodyMode: '自管', custodian: '本中心', tempUseEndedOn: '2024-02-28' }));
+    expect(before).toMatchObject({ ok: false, error: '实际结束日期（2024-02-28）不能早于开始日期（2024-03-01）' });
+
+    const ended = await updateCustody.execute(db(), clerk, custody(parcelId, 2, { ...TEMP, ...term, custodyMode: '自管', custodian: '本中心', tempUseEndedOn: '2025-06-30' }));
+    expect(ended).toEqual({ ok: true, data: { version: 3, warning: null } });
+    expect(await parcelRow(parcelId)).toMatchObject({ custodyMode: '自管', tempUseConsentNo: '益资规函〔2024〕3号', tempUseStart: '2024-03-01', tempUseEndedOn: '2025-06-30' });
+    expect(await lastAudit()).toMatchObject({ action: '结束临时利用', message: `地块 ${(await parcelRow(parcelId)).code}：临时利用于 2025-06-30 结束，改为自管` });
+
+    const cleared = await updateCustody.execute(db(), clerk, custody(parcelId, 3, { custodyMode: '自管', custodian: '本中心' }));
+    expect(cleared.ok).toBe(true);
+    expect(await parcelRow(parcelId)).toMatchObject({ tempUseConsentNo: null, tempUsePurpose: null, tempUseStart: null, tempUseEnd: null, tempUseNoPermanent: null, tempUseEndedOn: null });
+  });
+
+  it('R17 不能影响土地供应: refuses a temporary use on a parcel already 可供应 (净地)', async () => {
+    const parcelId = await insertParcel('可供应');
+    const res = await updateCustody.execute(db(), clerk, custody(parcelId, 1, { ...TEMP, tempUseStart: '2025-01-01', tempUseEnd: '2025-06-30' }));
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error).toContain('地块已转为可供应（净地），不能新设或继续临时利用');
+      expect(res.error).toContain('国土资规〔2017〕17号');
+      expect(res.fieldErrors).toEqual({ custodyMode: '地块已可供应，不能选择临时利用' });
+    }
+    expect(await parcelRow(parcelId)).toMatchObject({ custodyMode: null, version: 1 });
+    expect((await updateCustody.execute(db(), clerk, custody(parcelId, 1))).ok).toBe(true);
   });
 
   it.each([
-    [{ custodyMode: '临时利用', tempUseStart: '2024-05-01', tempUseEnd: '2024-04-30' }, '临时利用结束日期（2024-04-30）不能早于开始日期（2024-05-01）'],
-    [{ custodyMode: '临时利用', tempUseStart: '2024-05-01', tempUseEnd: '' }, '临时利用须填写结束日期'],
-    [{ custodyMode: '自管', tempUseStart: '2024-05-01', tempUseEnd: '2024-06-01' }, '只有「临时利用」方式需要填写临时利用期限，请清空期限或改选管护方式'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '2024-04-30' }, '临时利用约定结束日期（2024-04-30）不能早于开始日期（2024-05-01）'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '' }, '临时利用须填写约定结束日期'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '2024-09-01', tempUseConsentNo: '' }, '临时利用须填写国土资源主管部门同意文件的文号'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '2024-09-01', tempUsePurpose: ' ' }, '请填写临时利用的用途'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '2024-09-01', tempUseNoPermanent: false }, '临时利用不得修建永久性建筑物：请确认已约定不修建永久性建筑物'],
+    [{ ...TEMP, tempUseStart: '2024-05-01', tempUseEnd: '2024-09-01', tempUseEndedOn: '2024-08-01' }, '临时利用已结束的，请将管护方式改为自管或委托（临时利用记录保留）'],
+    [{ custodyMode: '自管', tempUseStart: '2024-05-01', tempUseEnd: '2024-06-01' }, '临时利用须填写国土资源主管部门同意文件的文号'],
     [{ custodyMode: '出租' }, '请选择管护方式（自管、委托、临时利用）'],
     [{ custodian: '  ' }, '请填写管护单位或责任人'],
   ])('refuses %j', async (extra, message) => {

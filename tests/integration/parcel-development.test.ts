@@ -95,11 +95,18 @@ describe('work packages', () => {
     [{ contractAmount: '-5' }, '合同金额不能为负数'],
     [{ contractAmount: '12.345' }, '合同金额最多保留两位小数（分）'],
     [{ contractAmount: '十万' }, '合同金额应为以元为单位的数字，最多两位小数'],
-    [{ workType: '绿化' }, '请选择工程类型（道路、供水、供电、燃气、排水、通信、围挡、平整）'],
+    [{ workType: '土方外运' }, '请选择工程类型（拆除、平整、道路、供水、供电、燃气、排水、通信、照明、绿化、围挡）'],
   ])('refuses %j', async (extra, message) => {
     const parcelId = await insertParcel();
     expect(await createWorkPackage.execute(db(), clerk, pkg(parcelId, extra))).toMatchObject({ ok: false, error: message });
     expect(await rows(parcelId)).toHaveLength(0);
+  });
+
+  it.each(['照明', '绿化', '拆除'])('F18 前期开发 (道路…照明、绿化、土地平整) and 净地 拆除: records a %s package', async (workType) => {
+    const parcelId = await insertParcel();
+    const res = await createWorkPackage.execute(db(), clerk, pkg(parcelId, { workType }));
+    expect(res.ok).toBe(true);
+    expect((await rows(parcelId)).map((r) => r.workType)).toEqual([workType]);
   });
 
   it('computes overall progress weighted by contract amount, and unweighted when amounts are 0', async () => {

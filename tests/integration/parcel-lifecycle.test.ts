@@ -18,6 +18,7 @@ import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { approveEntry, reviewEntry } from '../../src/modules/funds/ledger/mutations';
 import { createParty } from '../../src/modules/parcels/acquisition/mutations';
 import { idNumberCheckChar } from '../../src/modules/parcels/rules';
+import { createSupplyPlanListing, createTitleCancellation, createWorkExemption } from '../../src/modules/parcels/net-land/mutations';
 
 let database: Database;
 let clerk: Actor;
@@ -86,12 +87,22 @@ describe('parcel lifecycle', () => {
     expect(await go(parcelId, '已入库')).toMatchObject({ ok: true });
     expect(await go(parcelId, '前期开发')).toMatchObject({ ok: true });
 
-    const noWorks = await go(parcelId, '可供应');
-    expect(noWorks.ok).toBe(false);
+    // 可供应 needs 净地: every condition is named at once.
+    const notClean = await go(parcelId, '可供应');
+    expect(notClean.ok).toBe(false);
+    if (!notClean.ok) {
+      expect(notClean.error).toMatch(/^不能转为可供应：1\. 尚未达到净地/);
+      expect(notClean.error).toContain('2. 不动产权证书 湘(2025)益阳市不动产权第0000001号 尚未注销');
+      expect(notClean.error).toContain('3. 地块尚未纳入 2025 年度供应计划');
+    }
     await database.db.insert(workPackages).values({ parcelId, workType: '道路', progress: 60, startedOn: '2025-02-01' });
+    await database.db.insert(workPackages).values({ parcelId, workType: '平整', progress: 100, startedOn: '2025-02-01', acceptedOn: '2025-02-18' });
+    expect((await createWorkExemption.execute(database.db, clerk, { parcelId, workType: '拆除', reason: '收回的国有空地，地上无建（构）筑物' })).ok).toBe(true);
+    expect((await createTitleCancellation.execute(database.db, clerk, { parcelId, certNo: '湘（2025）益阳市不动产权第0000001号', cancelledOn: '2025-02-26' })).ok).toBe(true);
+    expect((await createSupplyPlanListing.execute(database.db, clerk, { parcelId, planYear: 2025, docNo: '益政函〔2025〕11号', listedOn: '2025-02-20' })).ok).toBe(true);
     const unaccepted = await go(parcelId, '可供应');
     expect(unaccepted.ok).toBe(false);
-    if (!unaccepted.ok) expect(unaccepted.error).toContain('道路');
+    if (!unaccepted.ok) expect(unaccepted.error).toBe('不能转为可供应：1. 以下前期开发工作包尚未验收：道路。请验收合格并录入验收日期后再转为可供应');
     await database.db.update(workPackages).set({ progress: 100, acceptedOn: '2025-02-20' }).where(eq(workPackages.parcelId, parcelId));
     expect(await go(parcelId, '可供应')).toMatchObject({ ok: true });
 

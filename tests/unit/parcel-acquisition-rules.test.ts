@@ -85,7 +85,7 @@ describe('本中心规定 parcel.supervisionNoDays: the 电子监管号 at 入�
     for (const p of problems) expect(p.rule).toBe(source);
   });
 
-  const LIMITS: WarningLimits = { reserveLimitDays: 730, reserveDueSoonDays: 90, tempUseLimitDays: 730, inspectionIntervalDays: 30, stalledDevelopmentDays: 90, supervisionNoDays: 30, supervisionNoSource: source };
+  const LIMITS: WarningLimits = { reserveLimitDays: 730, reserveDueSoonDays: 90, tempUseLimitMonths: 24, inspectionIntervalDays: 30, stalledDevelopmentDays: 90, supervisionNoDays: 30, supervisionNoSource: source };
   const facts = (over: Partial<WarningFacts>): WarningFacts => ({
     stage: '已入库',
     reservedOn: '2026-06-01',

@@ -35,6 +35,16 @@ function goodFacts(over: Partial<TransitionFacts> = {}): TransitionFacts {
       { workType: '道路', acceptedOn: '2026-02-01' },
       { workType: '平整', acceptedOn: '2026-02-20' },
     ],
+    netLand: {
+      exemptions: [{ workType: '拆除', reason: '收回的国有空地，地上无建（构）筑物' }],
+      titleCertNo: '湘(2025)益阳市不动产权第0001234号',
+      titleCancellations: [{ certNo: '湘(2025)益阳市不动产权第0001234号', cancelledOn: '2026-03-02' }],
+      supplyPlans: [{ year: 2026, docNo: '益政函〔2026〕8号', listedOn: '2026-02-10' }],
+      custodyMode: '自管',
+      tempUseStart: null,
+      tempUseEnd: null,
+      tempUseEndedOn: null,
+    },
     supply: {
       mode: '挂牌',
       noticeDate: '2026-02-01',
@@ -384,17 +394,20 @@ describe('入库 guards (收储中 → 已入库)', () => {
 });
 
 describe('可供应 guards (前期开发 → 可供应)', () => {
-  const ready = (workPackages: TransitionFacts['workPackages']) => problemsOf('前期开发', '可供应', goodFacts({ workPackages }));
+  /** The given packages besides an accepted 平整 (净地 needs it: net-land tests cover that rule). */
+  const ready = (workPackages: TransitionFacts['workPackages']) =>
+    problemsOf('前期开发', '可供应', goodFacts({ workPackages: [{ workType: '平整', acceptedOn: '2026-01-04' }, ...workPackages] }));
 
-  it('passes when every package is accepted', () => {
+  it('passes when every package is accepted and the land is clean', () => {
     expect(ready([{ workType: '道路', acceptedOn: '2026-01-05' }])).toEqual([]);
   });
 
-  it('needs at least one package', () => {
-    const problems = ready([]);
-    expect(problems.map((p) => p.code)).toEqual(['work-packages-none']);
+  it('R17 前期开发验收: an unaccepted package refuses, citing R17 with F18 照明/绿化', () => {
+    const problems = ready([{ workType: '照明', acceptedOn: null }]);
+    expect(problems.map((p) => p.code)).toEqual(['work-packages-unaccepted']);
     expect(problems[0].rule).toBe(RULE_SOURCES.ready);
-    expect(problems[0].rule).toContain('净地');
+    expect(problems[0].rule).toContain('国土资规〔2017〕17号');
+    expect(problems[0].rule).toContain('财综〔2018〕8号');
   });
 
   it('names the unaccepted types only', () => {
@@ -420,8 +433,8 @@ describe('可供应 guards (前期开发 → 可供应)', () => {
   });
 
   it('treats a blank or malformed acceptance date as not accepted', () => {
-    expect(ready([{ workType: '平整', acceptedOn: '' }])[0].message).toContain('平整');
-    expect(ready([{ workType: '平整', acceptedOn: '2026-02-30' }])[0].message).toContain('平整');
+    expect(ready([{ workType: '绿化', acceptedOn: '' }])[0].message).toContain('绿化');
+    expect(ready([{ workType: '绿化', acceptedOn: '2026-02-30' }])[0].message).toContain('绿化');
   });
 
   it('applies only to 可供应 by advance, not to an aborted trade', () => {

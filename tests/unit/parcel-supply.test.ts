@@ -13,6 +13,7 @@ import {
   supplyWarnings,
   unacknowledgedWarnings,
 } from '../../src/modules/parcels/rules';
+import { cleanNetLand } from '../helpers/net-land';
 
 const TODAY = '2026-03-15';
 
@@ -56,6 +57,7 @@ function supplyProblems(supply: TSupplyFacts | undefined, over: Partial<Transiti
     supervisionNoDays: 30,
     supervisionNoSource: '本中心规定（待核实）',
     workPackages: [{ workType: '道路', acceptedOn: '2026-01-01' }],
+    netLand: cleanNetLand(),
     supply,
     supplyContext: CONTEXT,
     acquisitionRoute: '收购',
@@ -144,6 +146,7 @@ function baseFacts(): Omit<TransitionFacts, 'supply'> {
     supervisionNoSource: '本中心规定（待核实）',
     workPackages: [],
     supplyContext: CONTEXT,
+    netLand: cleanNetLand(),
     acquisitionRoute: '收购',
   };
 }

@@ -5,7 +5,6 @@ import {
   daysBetween,
   isIsoDate,
   parcelWarnings,
-  tempUseTermProblem,
   warningLevel,
   type ParcelWarning,
   type TWarningCode,
@@ -17,7 +16,7 @@ const TODAY = '2026-06-30';
 const LIMITS: WarningLimits = {
   reserveLimitDays: 730,
   reserveDueSoonDays: 90,
-  tempUseLimitDays: 730,
+  tempUseLimitMonths: 24,
   inspectionIntervalDays: 30,
   stalledDevelopmentDays: 90,
   supervisionNoDays: 30,
@@ -137,16 +136,30 @@ describe('reserved too long (limit 730, due soon 90)', () => {
   });
 });
 
-describe('temporary use (limit 730 days from start; 60 days warning)', () => {
+describe('temporary use (R17 一般不超过两年: 24 calendar months from start; 60 days warning)', () => {
   const tempUse = (over: Partial<WarningFacts>) => one({ custodyMode: '临时利用', ...over }, ['temp-use-over', 'temp-use-due-soon']);
 
-  it.each<[number, string | null]>([
-    [669, null],
-    [670, 'temp-use-due-soon/amber'],
-    [730, 'temp-use-due-soon/amber'],
-    [731, 'temp-use-over/red'],
-  ])('started %i days ago → %s', (days, expected) => {
-    expect(summary(tempUse({ tempUseStart: ago(days) }))).toBe(expected);
+  it.each<[string, string | null]>([
+    ['2024-08-30', null], // may run to 2026-08-30: 61 days left
+    ['2024-08-29', 'temp-use-due-soon/amber'], // 60 days left
+    ['2024-06-30', 'temp-use-due-soon/amber'], // ends today
+    ['2024-06-29', 'temp-use-over/red'], // ended yesterday
+  ])('started %s → %s', (start, expected) => {
+    expect(summary(tempUse({ tempUseStart: start }))).toBe(expected);
+  });
+
+  it('《民法典》第二百零二条: from 2024-02-29 the two years end on 2026-02-28, not a day later', () => {
+    const at = (today: string) => parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: '2024-02-29', reservedOn: '2024-01-01', lastInspectionOn: today }), LIMITS, today);
+    expect(at('2026-02-28').map(summary)).toEqual(['reserve-overdue/red', 'temp-use-due-soon/amber']);
+    const over = at('2026-03-01').find((w) => w.code === 'temp-use-over');
+    expect(over?.message).toBe('临时利用自 2024-02-29 起已超过 2 年（最迟至 2026-02-28）1 天');
+  });
+
+  it('counts a leap day inside the term as a calendar day, not against a 730-day count', () => {
+    // 2023-03-01 → 2025-03-01 is 731 days but exactly two years.
+    const w = (today: string) => parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: '2023-03-01', reservedOn: '2023-01-01', lastInspectionOn: today }), LIMITS, today);
+    expect(w('2025-03-01').map((x) => x.code)).toContain('temp-use-due-soon');
+    expect(w('2025-03-02').map((x) => x.code)).toContain('temp-use-over');
   });
 
   it.each<[number, string | null]>([
@@ -160,23 +173,30 @@ describe('temporary use (limit 730 days from start; 60 days warning)', () => {
   });
 
   it('states the numbers', () => {
-    expect(tempUse({ tempUseStart: ago(800) })?.message).toBe('临时利用已 800 天（期限 730 天）');
-    expect(tempUse({ tempUseStart: ago(700) })?.message).toBe('临时利用已 700 天，距期限（730 天）还剩 30 天');
+    expect(tempUse({ tempUseStart: '2024-05-01' })?.message).toBe('临时利用自 2024-05-01 起已超过 2 年（最迟至 2026-05-01）60 天');
+    expect(tempUse({ tempUseStart: '2024-07-30' })?.message).toBe('临时利用自 2024-07-30 起将满 2 年（最迟至 2026-07-30），还剩 30 天');
     expect(tempUse({ tempUseEnd: ago(12) })?.message).toBe(`临时利用已超过约定结束日期（${ago(12)}）12 天`);
     expect(tempUse({ tempUseEnd: ahead(20) })?.message).toBe(`临时利用将于 20 天后到期（${ahead(20)}）`);
     expect(tempUse({ tempUseEnd: TODAY })?.message).toBe(`临时利用今天到期（${TODAY}）`);
   });
 
-  it('gives one warning, red winning over amber, with every reason', () => {
-    const both = tempUse({ tempUseStart: ago(800), tempUseEnd: ago(3) });
-    expect(both?.level).toBe('red');
-    expect(both?.message).toContain('800 天');
-    expect(both?.message).toContain('3 天');
-    expect(summary(tempUse({ tempUseStart: ago(800), tempUseEnd: ahead(30) }))).toBe('temp-use-over/red');
-    expect(summary(tempUse({ tempUseStart: ago(700), tempUseEnd: ahead(-1) }))).toBe('temp-use-over/red');
+  it('carries the limit source when given', () => {
+    const limits = { ...LIMITS, tempUseLimitSource: 'R17（待核实）' };
+    const [w] = parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: '2024-05-01' }), limits, TODAY).filter((x) => x.code === 'temp-use-over');
+    expect(w.rule).toBe('R17（待核实）');
+    expect(tempUse({ tempUseStart: '2024-05-01' })?.rule).toBeUndefined();
   });
 
-  it('applies only to 临时利用 in custody stages', () => {
+  it('gives one warning, red winning over amber, with every reason', () => {
+    const both = tempUse({ tempUseStart: '2024-05-01', tempUseEnd: ago(3) });
+    expect(both?.level).toBe('red');
+    expect(both?.message).toContain('60 天');
+    expect(both?.message).toContain('3 天');
+    expect(summary(tempUse({ tempUseStart: '2024-05-01', tempUseEnd: ahead(30) }))).toBe('temp-use-over/red');
+    expect(summary(tempUse({ tempUseStart: '2024-07-30', tempUseEnd: ahead(-1) }))).toBe('temp-use-over/red');
+  });
+
+  it('applies only to a running 临时利用 in custody stages (an ended one has another mode)', () => {
     expect(one({ custodyMode: '自管', tempUseStart: ago(900) }, ['temp-use-over'])).toBeNull();
     expect(one({ custodyMode: '委托', tempUseEnd: ago(5) }, ['temp-use-over'])).toBeNull();
     expect(tempUse({ stage: '已供应', tempUseStart: ago(900) })).toBeNull();
@@ -185,11 +205,13 @@ describe('temporary use (limit 730 days from start; 60 days warning)', () => {
     expect(tempUse({ tempUseStart: null, tempUseEnd: null })).toBeNull();
   });
 
-  it('follows the configured limit', () => {
-    const limits = { ...LIMITS, tempUseLimitDays: 365 };
-    const w = parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: ago(366) }), limits, TODAY);
+  it('follows the configured limit in months', () => {
+    const limits = { ...LIMITS, tempUseLimitMonths: 12 };
+    const w = parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: '2025-06-29' }), limits, TODAY);
     expect(w.map((x) => x.code)).toEqual(['temp-use-over']);
-    expect(w[0].message).toContain('期限 365 天');
+    expect(w[0].message).toContain('超过 1 年（最迟至 2026-06-29）1 天');
+    const eighteen = parcelWarnings(facts({ custodyMode: '临时利用', tempUseStart: '2024-12-31' }), { ...LIMITS, tempUseLimitMonths: 18 }, TODAY);
+    expect(eighteen[0].message).toBe('临时利用自 2024-12-31 起将满 18 个月（最迟至 2026-06-30），还剩 0 天');
   });
 });
 
@@ -290,30 +312,5 @@ describe('several warnings and warningLevel', () => {
     [['red'], 'red'],
   ])('%j → %s', (levels, expected) => {
     expect(warningLevel(levels.map((level) => ({ level })))).toBe(expected);
-  });
-});
-
-describe('tempUseTermProblem', () => {
-  it.each<[string | null, string | null, number, string | null]>([
-    ['2024-01-01', '2025-12-31', 730, null],
-    ['2025-01-01', '2027-01-01', 730, null],
-    ['2025-01-01', '2027-01-02', 730, '731'],
-    ['2024-01-01', '2026-01-01', 730, '731'],
-    ['2026-01-01', '2026-01-01', 730, null],
-    ['2026-01-02', '2026-01-01', 730, '不能早于开始日期'],
-    ['2026-01-01', '2026-12-31', 300, '364'],
-    [null, '2026-01-01', 730, null],
-    ['2026-01-01', null, 730, null],
-    ['2026-02-30', '2029-01-01', 730, null],
-  ])('%s → %s (limit %i) → %j', (start, end, limit, expected) => {
-    const result = tempUseTermProblem(start, end, limit);
-    if (expected === null) expect(result).toBeNull();
-    else expect(result).toContain(expected);
-  });
-
-  it('states the term, the limit and that the limit is configurable', () => {
-    expect(tempUseTermProblem('2025-01-01', '2027-06-30', 730)).toBe(
-      '临时利用期限 910 天，超过规定的 730 天（按本中心规定，可配置），请缩短期限或按规定报批',
-    );
   });
 });

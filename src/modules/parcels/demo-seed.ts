@@ -8,6 +8,7 @@ import { isPolygonalGeometry } from '@/platform/geo/geometry';
 import { todayInShanghai } from '@/ui/format';
 import { plans } from '@/modules/plans/schema';
 import { compensationItems, compensationParties, custodyInspections, parcelCosts, parcelEvents, parcels, reserveProjects, supplies, workPackages } from './schema';
+import { supplyPlanListings, titleCancellations, workExemptions } from './net-land/schema';
 import { STAGES, type TStage } from './stages';
 import { buildDemoData, type DemoData } from './demo/build';
 import type { DemoActor } from './demo/parcel';
@@ -31,12 +32,14 @@ export interface ReserveDemoCounts {
   workPackages: number;
   inspections: number;
   supplies: number;
+  /** 净地 records: reasons no works were needed, certificate cancellations, supply-plan listings. */
+  netLand: number;
   byStage: Record<TStage, number>;
 }
 
 function emptyCounts(): ReserveDemoCounts {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<TStage, number>;
-  return { plans: 0, projects: 0, parcels: 0, events: 0, parties: 0, items: 0, costs: 0, workPackages: 0, inspections: 0, supplies: 0, byStage };
+  return { plans: 0, projects: 0, parcels: 0, events: 0, parties: 0, items: 0, costs: 0, workPackages: 0, inspections: 0, supplies: 0, netLand: 0, byStage };
 }
 
 async function loadDistricts(tx: Tx): Promise<DistrictShape[]> {
@@ -110,6 +113,10 @@ export async function seedReserveDemo(db: Db): Promise<ReserveDemoCounts> {
     counts.workPackages = await insertInBatches(tx, workPackages, data.parcels.flatMap((p) => p.works));
     counts.inspections = await insertInBatches(tx, custodyInspections, data.parcels.flatMap((p) => p.inspections));
     counts.supplies = await insertInBatches(tx, supplies, data.parcels.flatMap((p) => p.supplies));
+    counts.netLand =
+      (await insertInBatches(tx, workExemptions, data.parcels.flatMap((p) => p.netLand.exemptions))) +
+      (await insertInBatches(tx, titleCancellations, data.parcels.flatMap((p) => p.netLand.cancellations))) +
+      (await insertInBatches(tx, supplyPlanListings, data.parcels.flatMap((p) => p.netLand.listings)));
     for (const p of data.parcels) counts.byStage[p.stage]++;
 
     await appendAudit(tx, {
@@ -127,6 +134,6 @@ export function summariseReserveDemo(c: ReserveDemoCounts): string {
   const stages = STAGES.map((s) => `${s} ${c.byStage[s]}`).join('、');
   return (
     `储备计划 ${c.plans} 个版本、项目 ${c.projects} 个、地块 ${c.parcels} 宗（${stages}）、环节事件 ${c.events} 条、` +
-    `补偿对象 ${c.parties} 户、补偿明细 ${c.items} 条、收储费用 ${c.costs} 条、开发工程 ${c.workPackages} 项、巡查记录 ${c.inspections} 条、供应记录 ${c.supplies} 条`
+    `补偿对象 ${c.parties} 户、补偿明细 ${c.items} 条、收储费用 ${c.costs} 条、开发工程 ${c.workPackages} 项、巡查记录 ${c.inspections} 条、供应记录 ${c.supplies} 条、净地记录 ${c.netLand} 条`
   );
 }

@@ -164,7 +164,7 @@ async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], ran
 }
 
 function withWarnings(rows: ParcelRow[], settings: TSettings, today: string, sources?: Record<TSettingKey, string>): ParcelRowWithWarnings[] {
-  const limits = { ...warningLimitsOf(settings), supervisionNoSource: sources?.['parcel.supervisionNoDays'] };
+  const limits = warningLimitsOf(settings, sources);
   return rows.map((r) => {
     const warnings = parcelWarnings(r, limits, today);
     return { ...r, warnings, warningLevel: warningLevel(warnings) };

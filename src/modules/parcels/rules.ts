@@ -25,7 +25,6 @@ export { RULE_SOURCES } from './rules/sources';
 export {
   parcelWarnings,
   warningLevel,
-  tempUseTermProblem,
   CUSTODY_STAGES,
   TEMP_USE_DUE_SOON_DAYS,
   type WarningFacts,
@@ -34,4 +33,6 @@ export {
   type TWarningCode,
 } from './rules/warnings';
 export { maskIdNumber, maskPhone, isValidIdNumber, isValidPhone, idNumberCheckChar } from './rules/personal-data';
-export { isIsoDate, daysBetween, addDays } from './rules/dates';
+export { isIsoDate, daysBetween, addDays, addMonths } from './rules/dates';
+export { tempUseTermProblem, tempUseLatestEnd, monthsText } from './rules/temp-use';
+export { netLandProblems, normaliseCertNo, isNetLandWorkType, NET_LAND_WORK_TYPES, type NetLandFacts, type TNetLandWorkType, type TNetLandInput } from './rules/net-land';

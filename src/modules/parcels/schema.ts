@@ -81,6 +81,11 @@ export const parcels = pgTable(
     custodian: text('custodian'),
     tempUseStart: date('temp_use_start', { mode: 'string' }),
     tempUseEnd: date('temp_use_end', { mode: 'string' }),
+    /** Temporary use (R17): the land authority's consent, the use, "no permanent structures", when it actually ended. */
+    tempUseConsentNo: text('temp_use_consent_no'),
+    tempUsePurpose: text('temp_use_purpose'),
+    tempUseNoPermanent: boolean('temp_use_no_permanent'),
+    tempUseEndedOn: date('temp_use_ended_on', { mode: 'string' }),
     stage: text('stage').notNull().default('拟收储'),
     stageSince: date('stage_since', { mode: 'string' }).notNull(),
     version: integer('version').notNull().default(1),

@@ -8,7 +8,8 @@ export type TAcquisitionRoute = (typeof ACQUISITION_ROUTES)[number];
 export const SUPPLY_MODES = ['招标', '拍卖', '挂牌', '协议', '划拨'] as const;
 export type TSupplyMode = (typeof SUPPLY_MODES)[number];
 
-export const WORK_TYPES = ['道路', '供水', '供电', '燃气', '排水', '通信', '围挡', '平整'] as const;
+/** 前期开发 works: R17's 通平 list (道路 … 围挡, 平整), F18's 照明 and 绿化, and 拆除 of what stands on the land (净地). */
+export const WORK_TYPES = ['拆除', '平整', '道路', '供水', '供电', '燃气', '排水', '通信', '照明', '绿化', '围挡'] as const;
 export type TWorkType = (typeof WORK_TYPES)[number];
 
 export const CUSTODY_MODES = ['自管', '委托', '临时利用'] as const;

@@ -80,7 +80,7 @@ interface RowLike {
   stageSince: string;
   areaM2: string;
   plannedUse: string | null;
-  warnings: readonly { level: TWarningLevelView; message: string }[];
+  warnings: readonly { level: TWarningLevelView; message: string; rule?: string }[];
   warningLevel: TWarningLevelView | null;
   isDemo: boolean;
 }
@@ -101,7 +101,7 @@ export function toParcelRowView(r: RowLike): ParcelRowView {
     stageSince: r.stageSince,
     area: areaView(r.areaM2),
     plannedUse: r.plannedUse,
-    warnings: r.warnings.map((w) => ({ level: w.level, message: w.message })),
+    warnings: r.warnings.map((w) => ({ level: w.level, message: w.message, ...(w.rule ? { rule: w.rule } : {}) })),
     warningLevel: r.warningLevel,
     isDemo: r.isDemo,
   };

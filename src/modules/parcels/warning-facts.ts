@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { qualified } from '@/platform/db/qualified';
-import { getSettings, type TSettings } from '@/platform/settings';
+import { getSettings, type TSettingKey, type TSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
 import { custodyInspections, parcelEvents, parcels, workPackages } from './schema';
 import type { TStage } from './stages';
@@ -37,11 +37,13 @@ export const lastWorkUpdateSql = sql<
 >`(select max(${qualified(workPackages.updatedOn)}) from ${workPackages} where ${qualified(workPackages.parcelId)} = ${parcelIdSql})`;
 
 /** The configured limits (系统设置) in the shape the warning rules take. */
-export function warningLimitsOf(settings: TSettings): WarningLimits {
+export function warningLimitsOf(settings: TSettings, sources?: Partial<Record<TSettingKey, string>>): WarningLimits {
   return {
+    tempUseLimitSource: sources?.['parcel.tempUseLimitMonths'],
+    supervisionNoSource: sources?.['parcel.supervisionNoDays'],
     reserveLimitDays: settings['parcel.reserveLimitDays'],
     reserveDueSoonDays: settings['parcel.reserveDueSoonDays'],
-    tempUseLimitDays: settings['parcel.tempUseLimitDays'],
+    tempUseLimitMonths: settings['parcel.tempUseLimitMonths'],
     inspectionIntervalDays: settings['parcel.inspectionIntervalDays'],
     stalledDevelopmentDays: settings['parcel.stalledDevelopmentDays'],
     supervisionNoDays: settings['parcel.supervisionNoDays'],

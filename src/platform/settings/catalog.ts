@@ -23,13 +23,17 @@ export const SETTINGS = {
     max: 365,
     source: { kind: 'local', text: `${LOCAL}：入库期限届满前提前提醒` },
   },
-  'parcel.tempUseLimitDays': {
+  'parcel.tempUseLimitMonths': {
     label: '临时利用期限',
-    unit: '天',
-    default: 730,
-    min: 30,
-    max: 3650,
-    source: { kind: 'national', toConfirm: true, text: `${R17}：储备土地临时利用一般不超过两年（原文待核实）` },
+    unit: '个月',
+    default: 24,
+    min: 1,
+    max: 120,
+    source: {
+      kind: 'national',
+      toConfirm: true,
+      text: `${R17}：储备土地的临时利用一般不超过两年（即 24 个月，按日历月计算，2024-02-29 起两年至 2026-02-28）`,
+    },
   },
   'parcel.inspectionIntervalDays': {
     label: '管护巡查间隔',

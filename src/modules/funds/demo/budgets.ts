@@ -63,8 +63,9 @@ export function buildBudgets(rng: Rng, input: FundsDemoInput, entries: EntryRow[
       let any = false;
       for (const c of LEDGER_CATEGORIES) {
         const used = spent.get(key(p.id, year, c)) ?? new Dec(0);
-        annual[c] = used.isZero() ? new Dec(0) : roundUp(used.mul(rng.between(1.0, 1.4).toFixed(3)), 10_000);
-        if (!used.isZero()) any = true;
+        // A reversal booked in a later year than its original leaves that year's net spending negative: no budget for it.
+        annual[c] = used.lte(0) ? new Dec(0) : roundUp(used.mul(rng.between(1.0, 1.4).toFixed(3)), 10_000);
+        if (used.gt(0)) any = true;
       }
       if (!any) continue;
       const approvedOn = minDate(`${year}-01-15`, lastDay);

@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { sm3Hex } from '@/platform/crypto/sm';
-import { getSettings } from '@/platform/settings';
+import { getSettings, getSettingSourceTexts } from '@/platform/settings';
 import { sniffImageType } from '@/platform/storage/image-types';
 import { attachments, custodyInspections, parcels } from '../schema';
-import { tempUseTermProblem } from '../rules';
+import { RULE_SOURCES, tempUseTermProblem } from '../rules';
 import { lockParcelRef, type ParcelRef } from '../acquisition/parcel-ref';
 import { INSPECTION_OWNER, saveAttachment } from './attachments';
 import {
@@ -26,10 +26,32 @@ function requireInspectionStage(parcel: ParcelRef) {
   if (problem) fail(problem);
 }
 
+const custodySnapshot = (p: {
+  custodyMode: string | null;
+  custodian: string | null;
+  tempUseConsentNo: string | null;
+  tempUsePurpose: string | null;
+  tempUseStart: string | null;
+  tempUseEnd: string | null;
+  tempUseNoPermanent: boolean | null;
+  tempUseEndedOn: string | null;
+}) => ({
+  custodyMode: p.custodyMode,
+  custodian: p.custodian,
+  tempUseConsentNo: p.tempUseConsentNo,
+  tempUsePurpose: p.tempUsePurpose,
+  tempUseStart: p.tempUseStart,
+  tempUseEnd: p.tempUseEnd,
+  tempUseNoPermanent: p.tempUseNoPermanent,
+  tempUseEndedOn: p.tempUseEndedOn,
+});
+
 /**
- * 管护方式、管护单位、临时利用期限 — columns of the parcel itself, so the change is guarded by
- * the parcel's version like a lifecycle transition: a form opened before someone else's change
- * is refused. A term over the configured limit is saved, with the warning returned and audited.
+ * 管护方式、管护单位 and the temporary use (consent, use, term, no permanent structures, actual
+ * end) — columns of the parcel itself, so the change is guarded by the parcel's version like a
+ * lifecycle transition: a form opened before someone else's change is refused. A term over the
+ * configured limit is saved, with the warning (and its source) returned and audited. A parcel
+ * already 可供应 is 净地: no temporary use may start or go on there.
  */
 export const updateCustody = defineMutation({
   name: '修改管护信息',
@@ -46,8 +68,12 @@ export const updateCustody = defineMutation({
         version: parcels.version,
         custodyMode: parcels.custodyMode,
         custodian: parcels.custodian,
+        tempUseConsentNo: parcels.tempUseConsentNo,
+        tempUsePurpose: parcels.tempUsePurpose,
         tempUseStart: parcels.tempUseStart,
         tempUseEnd: parcels.tempUseEnd,
+        tempUseNoPermanent: parcels.tempUseNoPermanent,
+        tempUseEndedOn: parcels.tempUseEndedOn,
       })
       .from(parcels)
       .where(eq(parcels.id, input.parcelId))
@@ -56,26 +82,34 @@ export const updateCustody = defineMutation({
     if (parcel.version !== input.version) fail(VERSION_CONFLICT, 'CONFLICT');
     const problem = custodyStageProblem(parcel.stage as ParcelRef['stage'], '管护信息');
     if (problem) fail(problem);
+    const current = input.custodyMode === TEMP_USE_MODE;
+    if (current && parcel.stage === '可供应') {
+      fail(`地块已转为可供应（净地），不能新设或继续临时利用。依据：${RULE_SOURCES.tempUseEnded}`, 'RULE_VIOLATION', {
+        custodyMode: '地块已可供应，不能选择临时利用',
+      });
+    }
 
-    const limit = (await getSettings(tx))['parcel.tempUseLimitDays'];
-    const warning = input.custodyMode === TEMP_USE_MODE ? tempUseTermProblem(input.tempUseStart, input.tempUseEnd, limit) : null;
-    const after = { custodyMode: input.custodyMode, custodian: input.custodian, tempUseStart: input.tempUseStart, tempUseEnd: input.tempUseEnd };
+    const settings = await getSettings(tx);
+    const limitSource = (await getSettingSourceTexts(tx, settings))['parcel.tempUseLimitMonths'];
+    const warning = current ? tempUseTermProblem(input.tempUseStart, input.tempUseEnd, settings['parcel.tempUseLimitMonths'], limitSource) : null;
+    const hasRecord = !!input.tempUseStart;
+    const after = custodySnapshot({ ...input, tempUseNoPermanent: hasRecord ? input.tempUseNoPermanent : null });
     const updated = await tx
       .update(parcels)
       .set({ ...after, version: parcel.version + 1 })
       .where(and(eq(parcels.id, parcel.id), eq(parcels.version, input.version)))
       .returning({ version: parcels.version });
     if (updated.length !== 1) fail(VERSION_CONFLICT, 'CONFLICT');
-    const before = { custodyMode: parcel.custodyMode, custodian: parcel.custodian, tempUseStart: parcel.tempUseStart, tempUseEnd: parcel.tempUseEnd };
+    const ending = parcel.custodyMode === TEMP_USE_MODE && !current && !!input.tempUseEndedOn;
     await ctx.audit({
-      action: '修改管护信息',
+      action: ending ? '结束临时利用' : '修改管护信息',
       objectType: '地块',
       objectId: parcel.id,
-      before,
+      before: custodySnapshot(parcel),
       after,
-      message: `地块 ${parcel.code}：修改管护信息${warning ? `（预警：${warning}）` : ''}`,
+      message: `地块 ${parcel.code}：${ending ? `临时利用于 ${input.tempUseEndedOn} 结束，改为${input.custodyMode}` : '修改管护信息'}${warning ? `（预警：${warning.message}）` : ''}`,
     });
-    return { version: updated[0].version, warning };
+    return { version: updated[0].version, warning: warning ? { message: warning.message, rule: warning.rule } : null };
   },
 });
 

@@ -1,10 +1,10 @@
 import 'server-only';
 import { desc, eq, max } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { getSettings } from '@/platform/settings';
+import { getSettings, getSettingSourceTexts } from '@/platform/settings';
 import { custodyInspections, parcels } from '../schema';
 import type { TCustodyMode, TStage } from '../stages';
-import { tempUseTermProblem } from '../rules';
+import { tempUseTermProblem, type GuardProblem } from '../rules';
 import { INSPECTION_OWNER, listAttachments, type AttachmentView } from './attachments';
 import { custodyStageProblem, TEMP_USE_MODE } from './validation';
 
@@ -16,8 +16,12 @@ export interface CustodyParcel {
   version: number;
   custodyMode: TCustodyMode | null;
   custodian: string | null;
+  tempUseConsentNo: string | null;
+  tempUsePurpose: string | null;
   tempUseStart: string | null;
   tempUseEnd: string | null;
+  tempUseNoPermanent: boolean | null;
+  tempUseEndedOn: string | null;
 }
 
 export interface InspectionView {
@@ -41,8 +45,12 @@ export async function findCustodyParcel(db: Db | Tx, parcelId: string): Promise<
       version: parcels.version,
       custodyMode: parcels.custodyMode,
       custodian: parcels.custodian,
+      tempUseConsentNo: parcels.tempUseConsentNo,
+      tempUsePurpose: parcels.tempUsePurpose,
       tempUseStart: parcels.tempUseStart,
       tempUseEnd: parcels.tempUseEnd,
+      tempUseNoPermanent: parcels.tempUseNoPermanent,
+      tempUseEndedOn: parcels.tempUseEndedOn,
     })
     .from(parcels)
     .where(eq(parcels.id, parcelId));
@@ -82,9 +90,11 @@ export async function getLastInspectionOn(db: Db | Tx, parcelId: string): Promis
 
 export interface CustodyView {
   parcel: CustodyParcel;
-  tempUseLimitDays: number;
-  /** The configured-limit warning for the saved term, or null. */
-  tempUseWarning: string | null;
+  tempUseLimitMonths: number;
+  /** The limit's source as rules cite it (with 待核实 / 已核实). */
+  tempUseLimitSource: string;
+  /** The configured-limit warning for the saved term (with its source), or null. */
+  tempUseWarning: GuardProblem | null;
   inspections: InspectionView[];
   lastInspectionOn: string | null;
   /** Why custody cannot be recorded in this stage, or null. */
@@ -95,11 +105,13 @@ export async function getCustodyView(db: Db, parcelId: string): Promise<CustodyV
   const parcel = await findCustodyParcel(db, parcelId);
   if (!parcel) return null;
   const [settings, inspections] = await Promise.all([getSettings(db), listInspections(db, parcel.id)]);
-  const limit = settings['parcel.tempUseLimitDays'];
+  const limit = settings['parcel.tempUseLimitMonths'];
+  const source = (await getSettingSourceTexts(db, settings))['parcel.tempUseLimitMonths'];
   return {
     parcel,
-    tempUseLimitDays: limit,
-    tempUseWarning: parcel.custodyMode === TEMP_USE_MODE ? tempUseTermProblem(parcel.tempUseStart, parcel.tempUseEnd, limit) : null,
+    tempUseLimitMonths: limit,
+    tempUseLimitSource: source,
+    tempUseWarning: parcel.custodyMode === TEMP_USE_MODE ? tempUseTermProblem(parcel.tempUseStart, parcel.tempUseEnd, limit, source) : null,
     inspections,
     lastInspectionOn: inspections[0]?.inspectedOn ?? null,
     stageProblem: custodyStageProblem(parcel.stage, '管护信息和巡查记录'),

@@ -16,26 +16,50 @@ export function custodyStageProblem(stage: TStage, what: string): string | null 
   return `地块当前为「${stage}」，只有${CUSTODY_STAGES.join('、')}阶段的地块可以登记${what}`;
 }
 
+const TEMP_USE_FIELDS = ['tempUseConsentNo', 'tempUsePurpose', 'tempUseStart', 'tempUseEnd', 'tempUseEndedOn'] as const;
+
+/**
+ * 管护信息. A temporary use (R17) records the land authority's consent number, the use, the term
+ * and that no permanent structure is built. While it runs the mode is 临时利用; it ends by
+ * choosing the mode after it and entering the day it actually ended — the record stays on the
+ * parcel. Clearing every temporary-use field removes the record (the audit log keeps it).
+ */
 export const ZCustody = z
   .object({
     parcelId: zId('地块'),
     version: z.coerce.number({ error: '缺少地块版本，请刷新后重试' }).int('缺少地块版本，请刷新后重试').min(1, '缺少地块版本，请刷新后重试'),
     custodyMode: z.enum(CUSTODY_MODES, { error: `请选择管护方式（${CUSTODY_MODES.join('、')}）` }),
     custodian: zText('管护单位或责任人', { max: 100 }),
+    tempUseConsentNo: zOptionalText('临时利用同意文号', 64),
+    tempUsePurpose: zOptionalText('临时利用用途', 100),
     tempUseStart: zOptionalDate('临时利用开始日期'),
-    tempUseEnd: zOptionalDate('临时利用结束日期'),
+    tempUseEnd: zOptionalDate('临时利用约定结束日期'),
+    tempUseNoPermanent: z.boolean({ error: '请确认是否约定不修建永久性建筑物' }).default(false),
+    tempUseEndedOn: zOptionalDate('临时利用实际结束日期', { notFuture: true }),
   })
   .superRefine((v, ctx) => {
-    if (v.custodyMode !== TEMP_USE_MODE) {
-      if (v.tempUseStart || v.tempUseEnd) {
-        ctx.addIssue({ code: 'custom', path: ['tempUseStart'], message: `只有「${TEMP_USE_MODE}」方式需要填写临时利用期限，请清空期限或改选管护方式` });
-      }
-      return;
+    const current = v.custodyMode === TEMP_USE_MODE;
+    const anyField = TEMP_USE_FIELDS.some((k) => !!v[k]);
+    if (!current && !anyField) return;
+    const need = (key: (typeof TEMP_USE_FIELDS)[number], message: string) => {
+      if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message });
+    };
+    need('tempUseConsentNo', '临时利用须填写国土资源主管部门同意文件的文号');
+    need('tempUsePurpose', '请填写临时利用的用途');
+    need('tempUseStart', '临时利用须填写开始日期');
+    need('tempUseEnd', '临时利用须填写约定结束日期');
+    if (!v.tempUseNoPermanent) {
+      ctx.addIssue({ code: 'custom', path: ['tempUseNoPermanent'], message: '临时利用不得修建永久性建筑物：请确认已约定不修建永久性建筑物' });
     }
-    if (!v.tempUseStart) ctx.addIssue({ code: 'custom', path: ['tempUseStart'], message: '临时利用须填写开始日期' });
-    if (!v.tempUseEnd) ctx.addIssue({ code: 'custom', path: ['tempUseEnd'], message: '临时利用须填写结束日期' });
     if (v.tempUseStart && v.tempUseEnd && v.tempUseEnd < v.tempUseStart) {
-      ctx.addIssue({ code: 'custom', path: ['tempUseEnd'], message: `临时利用结束日期（${v.tempUseEnd}）不能早于开始日期（${v.tempUseStart}）` });
+      ctx.addIssue({ code: 'custom', path: ['tempUseEnd'], message: `临时利用约定结束日期（${v.tempUseEnd}）不能早于开始日期（${v.tempUseStart}）` });
+    }
+    if (current && v.tempUseEndedOn) {
+      ctx.addIssue({ code: 'custom', path: ['tempUseEndedOn'], message: '临时利用已结束的，请将管护方式改为自管或委托（临时利用记录保留）' });
+    }
+    if (!current) need('tempUseEndedOn', `改为「${v.custodyMode}」须填写临时利用的实际结束日期（收回日期）；如为误录，请清空全部临时利用信息`);
+    if (v.tempUseEndedOn && v.tempUseStart && v.tempUseEndedOn < v.tempUseStart) {
+      ctx.addIssue({ code: 'custom', path: ['tempUseEndedOn'], message: `实际结束日期（${v.tempUseEndedOn}）不能早于开始日期（${v.tempUseStart}）` });
     }
   });
 export type TCustody = z.input<typeof ZCustody>;

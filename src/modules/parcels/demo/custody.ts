@@ -2,11 +2,12 @@ import { custodyInspections } from '../schema';
 import type { TCustodyMode } from '../stages';
 import { INSPECTION_ISSUES, INSPECTION_OK, INSPECTORS } from './catalog';
 import { propertyCompany, tempUser } from './people';
-import { addDays, daysBetween, type Rng } from './random';
+import { addDays, daysBetween, yearOf, type Rng } from './random';
 
 /**
  * Custody (管护) of a demo parcel from entry into reserve: the mode and custodian, a temporary-use
- * term for some, and patrols about every 30 days with the odd gap. Parcels meant to raise
+ * term for some (with the consent number, use and no permanent structures; one of a parcel now
+ * 可供应 ended before it became ready, so the parcel is 净地), and patrols about every 30 days with the odd gap. Parcels meant to raise
  * warnings get a lapsed patrol record or a temporary use beyond the two-year limit.
  */
 
@@ -23,6 +24,8 @@ export interface CustodyInput {
   lapsed: boolean;
   /** 'over': temporary use beyond the limit; 'normal': within it; null: no temporary use. */
   tempUse: 'normal' | 'over' | null;
+  /** Entry into 可供应 (净地): a temporary use of such a parcel ended before it. */
+  readyOn: string | null;
   today: string;
 }
 
@@ -31,8 +34,14 @@ export interface CustodyResult {
   custodian: string;
   tempUseStart: string | null;
   tempUseEnd: string | null;
+  tempUseConsentNo: string | null;
+  tempUsePurpose: string | null;
+  tempUseNoPermanent: boolean | null;
+  tempUseEndedOn: string | null;
   inspections: InspectionRow[];
 }
+
+const TEMP_PURPOSES = ['临时停车场', '苗木临时种植', '建材临时堆场', '农作物临时种植', '施工项目部临时用地'] as const;
 
 export const CENTRE_NAME = '益阳市土地储备发展中心（演示）';
 
@@ -52,8 +61,21 @@ function temporaryUse(rng: Rng, input: CustodyInput): { start: string; end: stri
   return null;
 }
 
+/** A temporary use of a parcel that went on to 可供应: it ended (land taken back) before that day. */
+function endedTemporaryUse(rng: Rng, reservedOn: string, readyOn: string): { start: string; end: string; endedOn: string } | null {
+  const span = daysBetween(reservedOn, readyOn);
+  if (span < 120) return null;
+  const start = addDays(reservedOn, rng.int(10, Math.min(60, span - 100)));
+  const endedOn = addDays(readyOn, -rng.int(5, 60));
+  const end = addDays(start, rng.int(Math.max(365, daysBetween(start, endedOn)), 720));
+  return { start, end, endedOn };
+}
+
 export function buildCustody(rng: Rng, input: CustodyInput): CustodyResult {
-  const temp = input.inCustodyNow ? temporaryUse(rng, input) : null;
+  const designated = input.inCustodyNow ? temporaryUse(rng, input) : null;
+  const ended = designated && input.readyOn ? endedTemporaryUse(rng, input.reservedOn, input.readyOn) : null;
+  const temp = input.readyOn ? null : designated;
+  const record = temp ?? ended;
   const mode: TCustodyMode = temp ? '临时利用' : rng.chance(0.7) ? '自管' : '委托';
   const custodian =
     mode === '临时利用' ? tempUser(rng) : mode === '委托' ? (rng.chance(0.6) ? propertyCompany(rng) : `${input.districtName}某某街道办事处（演示）`) : CENTRE_NAME;
@@ -84,5 +106,16 @@ export function buildCustody(rng: Rng, input: CustodyInput): CustodyResult {
     const recent = addDays(input.today, -rng.int(0, 20));
     if (daysBetween(last, input.today) > 25 && daysBetween(last, recent) > 0) add(recent);
   }
-  return { custodyMode: mode, custodian, tempUseStart: temp?.start ?? null, tempUseEnd: temp?.end ?? null, inspections };
+  return {
+    custodyMode: mode,
+    custodian,
+    tempUseStart: record?.start ?? null,
+    tempUseEnd: record?.end ?? null,
+    // The land authority's consent (R17), the use, and no permanent structures agreed.
+    tempUseConsentNo: record ? `益资规函〔${yearOf(record.start)}〕${rng.int(3, 96)}号` : null,
+    tempUsePurpose: record ? rng.pick(TEMP_PURPOSES) : null,
+    tempUseNoPermanent: record ? true : null,
+    tempUseEndedOn: ended?.endedOn ?? null,
+    inspections,
+  };
 }

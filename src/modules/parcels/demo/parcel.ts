@@ -11,6 +11,7 @@ import type { PlacedParcel } from './shapes';
 import { buildSupplies } from './supply';
 import { buildTimeline, type TimelineSpec, type TimelineStep } from './timeline';
 import { buildWorks, servicingFor } from './works';
+import { BUILT_USES, buildNetLand, type NetLandRecords } from './net-land';
 
 /**
  * Everything recorded about one demo parcel, consistent with its lifecycle: the parcel row (stage
@@ -63,6 +64,7 @@ export interface ParcelRecords {
   works: (typeof workPackages.$inferInsert)[];
   inspections: (typeof custodyInspections.$inferInsert)[];
   supplies: (typeof supplies.$inferInsert)[];
+  netLand: NetLandRecords;
   steps: TimelineStep[];
   stage: TStage;
   areaM2: string;
@@ -132,6 +134,8 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
           : (agreement ?? `益储购〔${year}〕${pad(c.next('purchase', year), 3)}号`);
   }
 
+  const currentUse = rng.pick(CURRENT_USES[p.route]);
+  const demolition = BUILT_USES.has(currentUse);
   const stalled = p.stallIfPossible && stage === '前期开发' && daysBetween(last.date, p.today) >= STALL_MIN_DWELL;
   const works = developingOn
     ? buildWorks(rng, {
@@ -141,6 +145,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
         readyOn,
         endOn,
         stalled,
+        demolition,
         nextContractNo: (year) => c.next('works', year),
       })
     : { rows: [], total: ZERO };
@@ -154,9 +159,22 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
         inCustodyNow: CUSTODY_STAGES.includes(stage),
         lapsed: p.lapsedPatrols,
         tempUse: p.tempUse,
+        readyOn,
         today: p.today,
       })
     : null;
+
+  const netLand = buildNetLand(rng, {
+    parcelId: p.id,
+    currentUse,
+    demolition,
+    titleCertNo: title.titleCertNo,
+    titleRegisteredOn: title.titleRegisteredOn,
+    developingOn,
+    readyOn,
+    endOn,
+    createdBy: p.actors.clerk.id,
+  });
 
   const supply = buildSupplies(rng, {
     parcelId: p.id,
@@ -214,7 +232,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     centerLon: p.placed.center[0],
     centerLat: p.placed.center[1],
     areaM2: p.areaM2,
-    currentUse: rng.pick(CURRENT_USES[p.route]),
+    currentUse,
     plannedUse: p.plannedUse,
     plotRatio: p.plotRatio !== null ? p.plotRatio.toFixed(2) : null,
     servicing: readyOn ? servicingFor(works.rows.length) : null,
@@ -226,6 +244,10 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     custodian: custody?.custodian ?? null,
     tempUseStart: custody?.tempUseStart ?? null,
     tempUseEnd: custody?.tempUseEnd ?? null,
+    tempUseConsentNo: custody?.tempUseConsentNo ?? null,
+    tempUsePurpose: custody?.tempUsePurpose ?? null,
+    tempUseNoPermanent: custody?.tempUseNoPermanent ?? null,
+    tempUseEndedOn: custody?.tempUseEndedOn ?? null,
     stage,
     stageSince: last.date,
     version: steps.length,
@@ -242,6 +264,7 @@ export function buildParcel(rng: Rng, p: ParcelInput): ParcelRecords {
     works: works.rows,
     inspections: custody?.inspections ?? [],
     supplies: supply.rows,
+    netLand,
     steps,
     stage,
     areaM2: p.areaM2,

@@ -1,12 +1,11 @@
 import { workPackages } from '../schema';
-import { WORK_TYPES } from '../stages';
 import { amountFor, splitExact, sumOf, type TDec } from './money';
 import { contractorCompany, supervisorCompany } from './people';
 import { addDays, dateBetween, daysBetween, maxDate, minDate, yearOf, type Rng } from './random';
 
 /**
- * Pre-development work packages (通/平) of a demo parcel: all accepted when the parcel went on
- * to 可供应; partly done while it is still in 前期开发, with recent progress updates unless the
+ * Pre-development work packages (通/平, and 拆除 where buildings stand) of a demo parcel: all
+ * accepted when the parcel went on to 可供应; partly done while it is still in 前期开发, with recent progress updates unless the
  * parcel is meant to look stalled (no update for more than 90 days).
  */
 
@@ -22,8 +21,13 @@ export interface WorksInput {
   /** Today, or the cancellation date. */
   endOn: string;
   stalled: boolean;
+  /** Buildings stand on the land: a 拆除 package (净地); otherwise a reason is recorded (net-land.ts). */
+  demolition: boolean;
   nextContractNo: (year: number) => number;
 }
+
+/** Works besides 拆除 and 平整 (R17 通平 list, F18's 照明 and 绿化). */
+const SERVICING_WORKS = ['道路', '供水', '供电', '燃气', '排水', '通信', '照明', '绿化', '围挡'] as const;
 
 /** Days without an update after which development counts as stalled (the default setting is 90). */
 const STALL_MARGIN = 95;
@@ -32,7 +36,8 @@ const RECENT_DAYS = 60;
 type Status = 'accepted' | 'progress' | 'idle';
 
 export function buildWorks(rng: Rng, input: WorksInput): { rows: WorkRow[]; total: TDec } {
-  const types = rng.sample(WORK_TYPES, rng.int(3, 6));
+  // Levelling always, demolition where buildings stand, and two to four servicing works.
+  const types = [...(input.demolition ? ['拆除'] : []), '平整', ...rng.sample(SERVICING_WORKS, rng.int(2, 4))];
   const total = amountFor(input.areaM2, rng.between(40, 150));
   const amounts = splitExact(
     total,

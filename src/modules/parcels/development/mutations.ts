@@ -1,9 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { todayInShanghai } from '@/ui/format';
 import { workPackages } from '../schema';
+import { workExemptions } from '../net-land/schema';
 import { lockParcelRef, type ParcelRef } from '../acquisition/parcel-ref';
 import { developmentStageProblem, READY_KEEP_ACCEPTED, ZCreateWorkPackage, ZUpdateWorkPackage, ZWorkPackageRef } from './validation';
 
@@ -37,6 +38,15 @@ function requireStage(parcel: ParcelRef, stillAccepted: boolean) {
   if (parcel.stage === '可供应' && !stillAccepted) fail(READY_KEEP_ACCEPTED);
 }
 
+/** A work type recorded as not needed (净地) takes no package until that reason is withdrawn. */
+async function refuseExemptType(tx: Tx, parcelId: string, workType: string) {
+  const [exempt] = await tx
+    .select({ id: workExemptions.id })
+    .from(workExemptions)
+    .where(and(eq(workExemptions.parcelId, parcelId), eq(workExemptions.workType, workType)));
+  if (exempt) fail(`已登记无须${workType}的原因，如需${workType}，请先在「净地条件」中撤销该原因`, 'RULE_VIOLATION', { workType: `已登记无须${workType}` });
+}
+
 /** The package and its parcel, parcel row locked first (the same order as every parcel mutation). */
 async function loadPackageForChange(tx: Tx, id: string) {
   const [ref] = await tx.select({ parcelId: workPackages.parcelId }).from(workPackages).where(eq(workPackages.id, id));
@@ -56,6 +66,7 @@ export const createWorkPackage = defineMutation({
     const { tx } = ctx;
     const parcel = await lockParcelRef(tx, input.parcelId);
     requireStage(parcel, !!input.acceptedOn);
+    await refuseExemptType(tx, parcel.id, input.workType);
     const fields = snapshot(input);
     const [{ id }] = await tx
       .insert(workPackages)
@@ -82,6 +93,7 @@ export const updateWorkPackage = defineMutation({
     const { tx } = ctx;
     const { parcel, pkg } = await loadPackageForChange(tx, input.id);
     requireStage(parcel, !!input.acceptedOn);
+    if (input.workType !== pkg.workType) await refuseExemptType(tx, parcel.id, input.workType);
     const id = pkg.id;
     const fields = snapshot(input);
     await tx

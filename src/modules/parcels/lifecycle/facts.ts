@@ -6,6 +6,7 @@ import { plans } from '@/modules/plans/schema';
 import { parcelEvents, parcels, reserveProjects } from '../schema';
 import { getCompensationStatus } from '../acquisition/queries';
 import { getWorkPackageStatus } from '../development/queries';
+import { getNetLandFacts } from '../net-land/queries';
 import type { TransitionFacts, TSupplyContext } from '../rules';
 import type { TPlanFacts } from '../rules/types';
 import type { TAcquisitionRoute, TStage, THazardResult } from '../stages';
@@ -129,6 +130,7 @@ export async function gatherTransitionFacts(
     supervisionNoDays: settings['parcel.supervisionNoDays'],
     supervisionNoSource: sources['parcel.supervisionNoDays'],
     workPackages: works,
+    netLand: await getNetLandFacts(db, parcel.id),
     supply: input.supply ?? undefined,
     supplyContext: parcel.stage === '可供应' ? await getSupplyContext(db, parcel) : undefined,
     acquisitionRoute: (project?.route ?? '收购') as TAcquisitionRoute,

@@ -25,3 +25,26 @@ export function addDays(date: string, days: number): string {
 export function assertIsoDate(value: string, name: string): void {
   if (!isIsoDate(value)) throw new Error(`${name} must be a YYYY-MM-DD date, got ${JSON.stringify(value)}`);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The date `months` calendar months after `date`, on the same day of the month or, when that
+ * month is shorter, on its last day (2024-02-29 + 24 months = 2026-02-28; 2025-01-31 + 1 month =
+ * 2025-02-28): how 《民法典》第二百零二条 counts a period in months or years.
+ */
+export function addMonths(date: string, months: number): string {
+  assertIsoDate(date, 'date');
+  if (!Number.isInteger(months)) throw new Error(`months must be a whole number, got ${months}`);
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12; // 0-based
+  const lastDay = month === 1 ? (isLeapYear(year) ? 29 : 28) : DAYS_IN_MONTH[month];
+  return `${String(year).padStart(4, '0')}-${pad2(month + 1)}-${pad2(Math.min(d, lastDay))}`;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}

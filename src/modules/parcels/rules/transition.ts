@@ -5,6 +5,7 @@ import { hazardProblems } from './hazards';
 import { findTransition, nextStages, type TTransitionKind } from './lifecycle';
 import { RULE_SOURCES } from './sources';
 import { supplyProblems } from './supply';
+import { netLandProblems } from './net-land';
 import { Money } from './money';
 import type { GuardProblem, TransitionFacts } from './types';
 
@@ -104,30 +105,22 @@ function reserveProblems(facts: TransitionFacts): GuardProblem[] {
   return problems;
 }
 
-/** 前期开发 → 可供应: at least one work package, every one accepted. */
+/** 前期开发 → 可供应: every work package accepted, and the land clean (净地, net-land.ts). */
 function readyProblems(facts: TransitionFacts): GuardProblem[] {
-  if (facts.workPackages.length === 0) {
-    return [
-      {
-        code: 'work-packages-none',
-        message: '尚未登记任何前期开发工作包。请登记道路、供水、供电、平整等工程并完成验收后再转为可供应',
-        rule: RULE_SOURCES.ready,
-      },
-    ];
-  }
+  const problems: GuardProblem[] = [];
   const pending = new Map<string, number>();
   for (const w of facts.workPackages) {
     if (!isIsoDate(w.acceptedOn)) pending.set(w.workType, (pending.get(w.workType) ?? 0) + 1);
   }
-  if (pending.size === 0) return [];
-  const names = [...pending].map(([type, n]) => (n > 1 ? `${type}（${n} 项）` : type));
-  return [
-    {
+  if (pending.size > 0) {
+    const names = [...pending].map(([type, n]) => (n > 1 ? `${type}（${n} 项）` : type));
+    problems.push({
       code: 'work-packages-unaccepted',
       message: `以下前期开发工作包尚未验收：${names.join('、')}。请验收合格并录入验收日期后再转为可供应`,
       rule: RULE_SOURCES.ready,
-    },
-  ];
+    });
+  }
+  return [...problems, ...netLandProblems(facts)];
 }
 
 /**
@@ -173,6 +166,7 @@ const PROBLEM_FIELDS: [prefix: string, field: string][] = [
   ['supply-notice', 'supply.noticeDate'],
   ['start-doc', 'docNo'],
   ['date-', 'eventDate'],
+  ['net-land-late-', 'eventDate'],
   ['reason-', 'reason'],
 ];
 

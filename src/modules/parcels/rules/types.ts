@@ -1,4 +1,5 @@
 import type { TAcquisitionRoute, THazardKey, THazardReasonKey, THazardResult } from '../stages';
+import type { NetLandFacts } from './net-land';
 
 export type { THazardKey, THazardReasonKey } from '../stages';
 
@@ -74,6 +75,8 @@ export interface TransitionFacts {
   supervisionNoDays: number;
   supervisionNoSource: string;
   workPackages: { workType: string; acceptedOn: string | null }[];
+  /** What 可供应 (净地) reads besides the work packages. */
+  netLand: NetLandFacts;
   supply?: TSupplyFacts;
   /** For 可供应 → 已供应: the parcel's planned use and area, and the settings the supply rules cite. */
   supplyContext?: TSupplyContext;

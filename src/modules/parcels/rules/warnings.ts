@@ -1,5 +1,6 @@
 import type { TStage } from '../stages';
 import { assertIsoDate, daysBetween, isIsoDate } from './dates';
+import { monthsText, tempUseLatestEnd } from './temp-use';
 
 /** Stages during which the parcel is held in reserve and in custody (DOMAIN.md stages 3–5). */
 export const CUSTODY_STAGES: readonly TStage[] = ['已入库', '前期开发', '可供应'];
@@ -24,7 +25,10 @@ export interface WarningFacts {
 export interface WarningLimits {
   reserveLimitDays: number;
   reserveDueSoonDays: number;
-  tempUseLimitDays: number;
+  /** Calendar months (temp-use.ts). */
+  tempUseLimitMonths: number;
+  /** The limit's source as rules cite it (with 待核实 / 已核实); shown with the warning when given. */
+  tempUseLimitSource?: string;
   inspectionIntervalDays: number;
   stalledDevelopmentDays: number;
   /** Days after 入库 within which the 电子监管号 is due (parcel.supervisionNoDays). */
@@ -78,18 +82,20 @@ function tempUseWarning(facts: WarningFacts, limits: WarningLimits, today: strin
   const over: string[] = [];
   const soon: string[] = [];
   if (start) {
-    const days = daysBetween(start, today);
-    const left = limits.tempUseLimitDays - days;
-    if (left < 0) over.push(`临时利用已 ${days} 天（期限 ${limits.tempUseLimitDays} 天）`);
-    else if (left <= TEMP_USE_DUE_SOON_DAYS) soon.push(`临时利用已 ${days} 天，距期限（${limits.tempUseLimitDays} 天）还剩 ${left} 天`);
+    const limit = monthsText(limits.tempUseLimitMonths);
+    const latest = tempUseLatestEnd(start, limits.tempUseLimitMonths);
+    const left = daysBetween(today, latest);
+    if (left < 0) over.push(`临时利用自 ${start} 起已超过 ${limit}（最迟至 ${latest}）${-left} 天`);
+    else if (left <= TEMP_USE_DUE_SOON_DAYS) soon.push(`临时利用自 ${start} 起将满 ${limit}（最迟至 ${latest}），还剩 ${left} 天`);
   }
   if (end) {
     const left = daysBetween(today, end);
     if (left < 0) over.push(`临时利用已超过约定结束日期（${end}）${-left} 天`);
     else if (left <= TEMP_USE_DUE_SOON_DAYS) soon.push(left === 0 ? `临时利用今天到期（${end}）` : `临时利用将于 ${left} 天后到期（${end}）`);
   }
-  if (over.length > 0) return { code: 'temp-use-over', level: 'red', message: over.join('；') };
-  if (soon.length > 0) return { code: 'temp-use-due-soon', level: 'amber', message: soon.join('；') };
+  const rule = limits.tempUseLimitSource ? { rule: limits.tempUseLimitSource } : {};
+  if (over.length > 0) return { code: 'temp-use-over', level: 'red', message: over.join('；'), ...rule };
+  if (soon.length > 0) return { code: 'temp-use-due-soon', level: 'amber', message: soon.join('；'), ...rule };
   return null;
 }
 
@@ -163,16 +169,4 @@ export function parcelWarnings(facts: WarningFacts, limits: WarningLimits, today
 export function warningLevel(warnings: readonly Pick<ParcelWarning, 'level'>[]): 'red' | 'amber' | null {
   if (warnings.some((w) => w.level === 'red')) return 'red';
   return warnings.length > 0 ? 'amber' : null;
-}
-
-/**
- * For the custody form: a warning when the temporary-use term (end − start, in days) exceeds the
- * configured limit, or the end precedes the start. null when the term is fine or not yet complete.
- */
-export function tempUseTermProblem(start: string | null, end: string | null, limitDays: number): string | null {
-  if (!isIsoDate(start) || !isIsoDate(end)) return null;
-  const days = daysBetween(start, end);
-  if (days < 0) return `临时利用结束日期（${end}）不能早于开始日期（${start}）`;
-  if (days > limitDays) return `临时利用期限 ${days} 天，超过规定的 ${limitDays} 天（按本中心规定，可配置），请缩短期限或按规定报批`;
-  return null;
 }

@@ -8,6 +8,10 @@ import { getAdjustmentWarnings, getCarryOver, getPlan, getPlanActuals, listPlanV
 import { planDateRange } from '@/modules/plans/rules';
 import { toPlanFacts, toPlanProgressView, toPlanRowView, toPlanTargetValues, toVersionViews } from '@/modules/plans/view';
 import { PlanDetailClient } from '@/modules/plans/components/plan-detail-client';
+import { describeArea } from '@/modules/plans/amounts';
+import { Money } from '@/modules/parcels/rules';
+import { listSupplyPlanParcels } from '@/modules/parcels/net-land/queries';
+import { SupplyPlanParcels } from '@/modules/parcels/net-land/components/supply-plan-parcels';
 
 export const metadata: Metadata = { title: '计划详情' };
 
@@ -19,13 +23,15 @@ export default async function PlanDetailPage({ params }: { params: Promise<{ id:
   const plan = await getPlan(db, id);
   if (!plan) notFound();
   const today = todayInShanghai();
-  const [actuals, versions, carryOver, adjustWarnings] = await Promise.all([
+  const [actuals, versions, carryOver, adjustWarnings, listed] = await Promise.all([
     getPlanActuals(db, plan),
     listPlanVersions(db, plan.groupId),
     plan.planType === 'annual' ? getCarryOver(db, plan.startYear) : null,
     getAdjustmentWarnings(db, plan, today),
+    // An annual plan also lists the parcels put into that year's supply plan (parcels/net-land).
+    plan.planType === 'annual' ? listSupplyPlanParcels(db, plan.startYear) : null,
   ]);
-  return (
+  const detail = (
     <PlanDetailClient
       plan={toPlanRowView(plan)}
       adjustReason={plan.adjustReason}
@@ -38,5 +44,13 @@ export default async function PlanDetailPage({ params }: { params: Promise<{ id:
       carryOver={carryOver}
       adjustWarnings={adjustWarnings}
     />
+  );
+  if (!listed) return detail;
+  const area = listed.reduce((sum, r) => sum.plus(r.areaM2), new Money(0)).toFixed(2);
+  return (
+    <div style={{ display: 'grid', gap: 24 }}>
+      {detail}
+      <SupplyPlanParcels year={plan.startYear} rows={listed} areaText={describeArea(area)} />
+    </div>
   );
 }

@@ -12,7 +12,8 @@ const multiline = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as 
 /** 管护: the custody arrangement (mode, custodian, temporary-use term) and the inspections with photos. */
 export function CustodyClient(props: {
   parcel: CustodyParcel;
-  tempUseLimitDays: number;
+  tempUseLimitMonths: number;
+  tempUseLimitSource: string;
   inspections: InspectionView[];
   lastInspectionOn: string | null;
   stageProblem: string | null;
@@ -60,7 +61,7 @@ export function CustodyClient(props: {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title="管护信息" bordered={false}>
         {props.stageProblem && <Alert theme="info" message={props.stageProblem} style={{ marginBottom: 12 }} />}
-        <CustodyForm key={props.parcel.version} parcel={props.parcel} tempUseLimitDays={props.tempUseLimitDays} editable={editable} />
+        <CustodyForm key={props.parcel.version} parcel={props.parcel} tempUseLimitMonths={props.tempUseLimitMonths} tempUseLimitSource={props.tempUseLimitSource} editable={editable} />
       </Card>
       <Card
         title={`巡查记录${props.lastInspectionOn ? `（最近一次 ${props.lastInspectionOn}）` : ''}`}

@@ -9,6 +9,8 @@ import { deleteWorkPackageAction } from '../actions';
 import type { WorkPackageView } from '../queries';
 import type { WorkPackageSummary } from '../progress';
 import { WorkPackageDialog } from './work-package-dialog';
+import { NetLandCard } from '../../net-land/components/net-land-card';
+import type { NetLandView } from '../../net-land/queries';
 
 type Editing = { pkg: WorkPackageView | null; accept?: boolean } | null;
 
@@ -21,6 +23,7 @@ export function DevelopmentClient(props: {
   stageProblem: string | null;
   canEdit: boolean;
   today: string;
+  netLand: NetLandView;
 }) {
   const { summary } = props;
   const [editing, setEditing] = useState<Editing>(null);
@@ -112,7 +115,7 @@ export function DevelopmentClient(props: {
                   {summary.allAccepted ? '已全部验收' : '未全部验收'}
                 </Tag>
               ),
-              hint: summary.allAccepted ? '满足转为「可供应」的开发条件' : '转为「可供应」须全部工作包验收合格',
+              hint: summary.allAccepted ? '工作包均已验收；转为「可供应」另须满足下方净地条件' : '转为「可供应」须全部工作包验收合格',
             },
           ]}
         />
@@ -132,6 +135,7 @@ export function DevelopmentClient(props: {
         {editable && ready && <Alert theme="info" message="地块已可供应：工作包只能更正，须保持已验收。" style={{ marginBottom: 12 }} />}
         <Table rowKey="id" data={props.packages} columns={columns} empty="尚未登记前期开发工作包" tableLayout="auto" size="small" hover />
       </Card>
+      {(!props.stageProblem || props.stage === '已供应') && <NetLandCard parcelId={props.parcelId} view={props.netLand} editable={editable} ready={ready} today={props.today} />}
       {editing && <WorkPackageDialog parcelId={props.parcelId} pkg={editing.pkg} accept={editing.accept} today={props.today} onClose={() => setEditing(null)} />}
     </Space>
   );

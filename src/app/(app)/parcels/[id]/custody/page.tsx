@@ -17,7 +17,8 @@ export default async function ParcelCustodyPage({ params }: { params: Promise<{ 
   return (
     <CustodyClient
       parcel={view.parcel}
-      tempUseLimitDays={view.tempUseLimitDays}
+      tempUseLimitMonths={view.tempUseLimitMonths}
+      tempUseLimitSource={view.tempUseLimitSource}
       inspections={view.inspections}
       lastInspectionOn={view.lastInspectionOn}
       stageProblem={view.stageProblem}

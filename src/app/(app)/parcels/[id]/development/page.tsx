@@ -6,14 +6,17 @@ import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getDevelopmentView } from '@/modules/parcels/development/queries';
 import { DevelopmentClient } from '@/modules/parcels/development/components/development-client';
+import { getNetLandView } from '@/modules/parcels/net-land/queries';
 
 export const metadata: Metadata = { title: '前期开发' };
 
 export default async function ParcelDevelopmentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission('parcel:view');
   const { id } = await params;
-  const view = await getDevelopmentView(await getDb(), id);
+  const db = await getDb();
+  const view = await getDevelopmentView(db, id);
   if (!view) notFound();
+  const today = todayInShanghai();
   return (
     <DevelopmentClient
       parcelId={view.parcel.id}
@@ -22,7 +25,8 @@ export default async function ParcelDevelopmentPage({ params }: { params: Promis
       summary={view.summary}
       stageProblem={view.stageProblem}
       canEdit={hasPermission(user, 'parcel:edit')}
-      today={todayInShanghai()}
+      today={today}
+      netLand={await getNetLandView(db, view.parcel.id, today)}
     />
   );
 }
