@@ -185,7 +185,7 @@ describe('demo payments follow what they pay for', () => {
         const started = (works.get(parcelId) ?? []).map((w) => w.startedOn).filter((d): d is string => !!d).sort()[0];
         p.add(!!started && e.entryDate >= started, () => `${e.entryNo} dated ${e.entryDate}, first works started ${started}`);
       }
-      if (e.category === '出让收入返还') {
+      if (e.category === '土地出让收入安排') {
         const dealt = (deals.get(parcelId) ?? []).filter((s) => s.status === '成交').map((s) => s.dealDate!);
         p.add(dealt.some((d) => e.entryDate >= d), () => `${e.entryNo} dated ${e.entryDate}, deals ${dealt.join(', ')}`);
       }

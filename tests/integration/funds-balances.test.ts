@@ -52,7 +52,7 @@ function entry(e: EntryInput): typeof ledgerEntries.$inferInsert {
     entryDate: e.date,
     amount: e.amount,
     category: e.category,
-    sourceCode: e.source === undefined ? 'fiscal' : e.source,
+    sourceCode: e.source === undefined ? 'other_fiscal' : e.source,
     projectId: e.project,
     status: e.status ?? 'approved',
     origin: e.origin ?? 'manual',
@@ -120,11 +120,11 @@ beforeAll(async () => {
   await db()
     .insert(ledgerEntries)
     .values([
-      entry({ project: A, direction: 'income', date: '2023-12-31', amount: '1000000.00', category: '出让收入返还', source: 'land_income' }),
-      entry({ project: A, direction: 'income', date: '2024-01-15', amount: '5000000.00', category: '财政拨款' }),
+      entry({ project: A, direction: 'income', date: '2023-12-31', amount: '1000000.00', category: '土地出让收入安排', source: 'land_income' }),
+      entry({ project: A, direction: 'income', date: '2024-01-15', amount: '5000000.00', category: '其他财政资金' }),
       entry({ project: A, direction: 'income', date: '2024-03-10', amount: '3000000.00', category: '专项债券资金', source: 'bond' }),
-      entry({ project: A, direction: 'income', date: '2024-05-05', amount: '777.00', category: '财政拨款', status: 'draft' }),
-      entry({ project: A, direction: 'income', date: '2024-05-06', amount: '888.00', category: '财政拨款', status: 'returned' }),
+      entry({ project: A, direction: 'income', date: '2024-05-05', amount: '777.00', category: '其他财政资金', status: 'draft' }),
+      entry({ project: A, direction: 'income', date: '2024-05-06', amount: '888.00', category: '其他财政资金', status: 'returned' }),
       entry({ project: A, direction: 'expense', date: '2024-01-20', amount: '1200000.00', category: '征收补偿', origin: 'compensation' }),
       entry({ project: A, direction: 'expense', date: '2024-02-29', amount: '300000.10', category: '前期开发' }),
       entry({ project: A, direction: 'expense', date: '2024-02-29', amount: '999.99', category: '前期开发', status: 'submitted' }),
@@ -137,7 +137,9 @@ beforeAll(async () => {
       entry({ project: A, direction: 'expense', date: '2024-12-31', amount: '50000.00', category: '融资成本', source: 'bond' }),
       entry({ project: A, direction: 'expense', date: '2025-01-01', amount: '1000.00', category: '其他' }),
       entry({ project: B, direction: 'expense', date: '2022-05-01', amount: '100.00', category: '征收补偿' }),
-      entry({ project: B, direction: 'income', date: '2024-04-01', amount: '20.00', category: '其他收入', source: null }),
+      entry({ project: B, direction: 'income', date: '2024-04-01', amount: '20.00', category: '其他财政资金', source: null }),
+      // 零星收入 (rent of temporary use) goes to the treasury: no balance, total or report counts it.
+      entry({ project: A, direction: 'income', date: '2024-04-10', amount: '12345.67', category: '零星收入', source: null }),
     ]);
   // 1,000 entries of 0.01 (10.00 exactly), and 1,000 pending ones that must not count.
   await db()
@@ -262,10 +264,10 @@ describe('centre summary and monthly flow', () => {
       executionRate: '50.65',
     });
     expect(s.bySource).toEqual([
-      { code: 'fiscal', name: '财政拨款', income: '5000000.00', expense: '1500000.40', net: '3499999.60' },
-      { code: 'bond', name: '专项债券', income: '3000000.00', expense: '50000.00', net: '2950000.00' },
-      { code: 'land_income', name: '出让收入返还', income: '0.00', expense: '0.00', net: '0.00' },
-      { code: 'other', name: '其他', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'land_income', name: '土地出让收入安排', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'land_fund', name: '国有土地收益基金', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'bond', name: '专项债券资金', income: '3000000.00', expense: '50000.00', net: '2950000.00' },
+      { code: 'other_fiscal', name: '其他财政资金', income: '5000000.00', expense: '1500000.40', net: '3499999.60' },
       { code: '', name: '未指定来源', income: '20.00', expense: '10.00', net: '10.00' },
     ]);
     expect(s.expenseByCategory).toEqual([
@@ -276,11 +278,12 @@ describe('centre summary and monthly flow', () => {
       { category: '其他', budget: '0.00', spent: '0.00', rate: null },
     ]);
     expect(s.incomeByCategory).toEqual([
-      { category: '财政拨款', amount: '5000000.00' },
+      { category: '土地出让收入安排', amount: '0.00' },
+      { category: '国有土地收益基金', amount: '0.00' },
       { category: '专项债券资金', amount: '3000000.00' },
-      { category: '出让收入返还', amount: '0.00' },
-      { category: '其他收入', amount: '20.00' },
+      { category: '其他财政资金', amount: '5000020.00' },
     ]);
+    expect(s.treasuryIncome).toBe('12345.67');
   });
 
   it('without a year uses every approved entry and the life budgets', async () => {
@@ -354,6 +357,7 @@ async function rawExecution(year: number) {
   const received = new Map<string, InstanceType<typeof Dec>>();
   for (const e of all) {
     if (e.status !== 'approved' || !e.entryDate.startsWith(`${year}-`)) continue;
+    if (e.direction === 'income' && e.category === '零星收入') continue; // paid into the treasury, not reserve money
     const map = e.direction === 'expense' ? spent : received;
     const k = `${e.projectId}|${e.direction === 'expense' ? e.category : (e.sourceCode ?? '')}`;
     map.set(k, (map.get(k) ?? new Dec(0)).plus(e.amount));
@@ -375,7 +379,7 @@ describe('资金执行情况表', () => {
   it('lists the annual budget, executed amount and rate by category and income by source, per project and for the centre', async () => {
     const report = await getExecutionReport(db(), { year: 2024 });
     expect(report.categories).toEqual(['征收补偿', '前期开发', '管护', '融资成本', '其他']);
-    expect(report.sources.map((s) => s.code)).toEqual(['fiscal', 'bond', 'land_income', 'other', '']);
+    expect(report.sources.map((s) => s.code)).toEqual(['land_income', 'land_fund', 'bond', 'other_fiscal', '']);
     // C has neither a 2024 budget nor 2024 entries.
     expect(report.rows.map((r) => r.code)).toEqual(['BAL-A', 'BAL-B']);
     const [a, b] = report.rows;
@@ -383,7 +387,7 @@ describe('资金执行情况表', () => {
     expect(a.executed).toEqual({ 征收补偿: '1200000.00', 前期开发: '300000.10', 管护: '0.30', 融资成本: '50000.00', 其他: '0.00' });
     expect(a.rate).toEqual({ 征收补偿: '60.00', 前期开发: '30.00', 管护: '0.00', 融资成本: null, 其他: null });
     expect([a.budgetTotal, a.executedTotal, a.rateTotal, a.incomeTotal]).toEqual(['3050000.55', '1550000.40', '50.82', '8000000.00']);
-    expect(a.income).toEqual({ fiscal: '5000000.00', bond: '3000000.00', land_income: '0.00', other: '0.00', '': '0.00' });
+    expect(a.income).toEqual({ land_income: '0.00', land_fund: '0.00', bond: '3000000.00', other_fiscal: '5000000.00', '': '0.00' });
     expect([b.budgetTotal, b.executedTotal, b.rateTotal, b.incomeTotal, b.income['']]).toEqual(['10000.00', '10.00', '0.10', '20.00', '20.00']);
     expect(report.total).toMatchObject({ projectId: null, name: '全中心合计', budgetTotal: '3060000.55', executedTotal: '1550010.40', rateTotal: '50.65', incomeTotal: '8000020.00' });
     expect(report.total.executed['管护']).toBe('10.30');
@@ -547,7 +551,7 @@ describe('Excel export', () => {
       expect(cellAmount(execRow.getCell(5 + cats.length).value)).toBe(r.executedTotal);
     });
     // Part 二: income by source.
-    const head2 = all.findIndex((r) => r.getCell(4).value === '财政拨款');
+    const head2 = all.findIndex((r) => r.getCell(4).value === '土地出让收入安排');
     blocks.forEach((r, i) => {
       const row = all[head2 + 1 + i];
       report.sources.forEach((s, j) => expect(cellAmount(row.getCell(4 + j).value)).toBe(r.income[s.code]));
@@ -560,13 +564,13 @@ describe('Excel export', () => {
 
 describe('Excel export of account and bond balances', () => {
   it('has the overview’s rows and exact totals', async () => {
-    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '导出测试财政专户' }).returning({ id: fundAccounts.id });
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '导出测试财政专户' }).returning({ id: fundAccounts.id });
     await db()
       .insert(ledgerEntries)
       .values([
-        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-01', amount: '0.10', category: '财政拨款' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-01', amount: '0.10', category: '其他财政资金' }), accountId: account.id },
         { ...entry({ project: ids.b, direction: 'expense', date: '2024-08-02', amount: '0.20', category: '管护' }), accountId: account.id },
-        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-03', amount: '0.20', category: '财政拨款' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-03', amount: '0.20', category: '其他财政资金' }), accountId: account.id },
       ]);
     const accounts = await getAccountBalances(db());
     expect(accounts.find((a) => a.accountId === account.id)).toMatchObject({ income: '0.30', expense: '0.20', balance: '0.10' });

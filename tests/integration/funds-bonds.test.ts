@@ -388,7 +388,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
   let fiscalAccount: string;
   beforeAll(async () => {
     chief = await createActor(db(), ['chief']);
-    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '债券测试财政专户' }).returning({ id: fundAccounts.id });
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '债券测试财政专户' }).returning({ id: fundAccounts.id });
     fiscalAccount = account.id;
   });
 
@@ -466,7 +466,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
     const view = await getEntry(db(), returned.id);
     expect(entryActions({ ...view!, hasPendingReversal: false }, finance)).toMatchObject({ canEdit: true, canDelete: false });
     expect(view).toMatchObject({ origin: 'bond-interest' });
-    const form = { direction: 'expense', entryDate: '2024-03-01', category: '融资成本', sourceCode: 'fiscal', accountId: '', projectId: p1, parcelId: '', contractNo: '', voucherNo: '记-0099', counterparty: returned.counterparty ?? '', description: returned.description ?? '' };
+    const form = { direction: 'expense', entryDate: '2024-03-01', category: '融资成本', sourceCode: 'other_fiscal', accountId: '', projectId: p1, parcelId: '', contractNo: '', voucherNo: '记-0099', counterparty: returned.counterparty ?? '', description: returned.description ?? '' };
     const repriced = await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '1' });
     expect(repriced).toMatchObject({ ok: false, error: expect.stringContaining('由专项债券还本付息登记生成的利息记录不能修改') });
     expect((await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '300000.00' })).ok).toBe(true);

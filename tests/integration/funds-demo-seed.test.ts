@@ -151,7 +151,7 @@ describe('funds demo data', () => {
 
   it('has an account per F18 source and seeds nothing twice', async () => {
     const accounts = await db().select().from(fundAccounts);
-    expect(new Set(accounts.map((a) => a.sourceCode))).toEqual(new Set(['fiscal', 'bond', 'land_income', 'other']));
+    expect(new Set(accounts.map((a) => a.sourceCode))).toEqual(new Set(['land_income', 'land_fund', 'bond', 'other_fiscal']));
     expect(await seedFundsDemo(db())).toBeNull();
     expect((await db().select({ id: ledgerEntries.id }).from(ledgerEntries)).length).toBe(entries.length);
     expect((await db().select({ id: parcels.id }).from(parcels)).length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import {
   monthlySeries,
   projectBalanceCheck,
   toAmount,
+  TREASURY_INCOME,
   yearlyCash,
   type LedgerFact,
   type YearCash,
@@ -20,7 +21,7 @@ import type { TBalanceProjectStatus } from './validation';
 
 /**
  * Balances, cash flow and the fund execution report (资金执行情况表). One definition everywhere:
- * only 'approved' ledger entries count, a year means entry_date within that calendar year, a
+ * only 'approved' ledger entries count (零星收入 never: it goes to the treasury), a year means entry_date within that calendar year, a
  * reversal is an approved entry with a negative amount (so it simply adds), budgets are the
  * 'current' budget version. Sums are numeric in SQL (exact, returned as strings) and decimal.js
  * in code; each figure family is one grouped query, never one query per row.
@@ -33,7 +34,10 @@ export const COMMITTED_CATEGORIES = ['征收补偿', '前期开发'] as const;
 /** Label for ledger entries without a fund source. */
 export const NO_SOURCE = { code: '', name: '未指定来源' } as const;
 
-const APPROVED = eq(ledgerEntries.status, 'approved');
+/** 零星收入 goes to the treasury (F18, 收支两条线): recorded, but no balance counts it. */
+const TREASURY = sql`${ledgerEntries.direction} = 'income' and ${ledgerEntries.category} = ${TREASURY_INCOME}`;
+/** What every balance counts: approved entries that are reserve money. */
+const APPROVED = and(eq(ledgerEntries.status, 'approved'), sql`not (${TREASURY})`)!;
 
 function yearRange(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -327,14 +331,17 @@ export interface CentreSummary {
   executionRate: string | null;
   bySource: SourceTotals[];
   expenseByCategory: CategoryExpense[];
+  /** Income by category, 零星收入 excluded (it is `treasuryIncome`). */
   incomeByCategory: { category: string; amount: string }[];
+  /** Approved 零星收入 of the period: paid into the treasury, counted in none of the figures above. */
+  treasuryIncome: string;
 }
 
 /** The whole centre: totals by direction, by fund source and by category (approved entries only). */
 export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Promise<CentreSummary> {
   const year = opts.year ?? null;
   const period = year === null ? undefined : inYear(year);
-  const [sources, bySourceRows, byCategoryRows, closingRows, budgetLinesRows, budgetTotalRows] = await Promise.all([
+  const [sources, bySourceRows, byCategoryRows, closingRows, budgetLinesRows, budgetTotalRows, [treasury]] = await Promise.all([
     db.select({ code: fundSources.code, name: fundSources.name }).from(fundSources).orderBy(asc(fundSources.sortOrder), asc(fundSources.code)),
     db
       .select({ code: ledgerEntries.sourceCode, income: sumWhen(IS_INCOME), expense: sumWhen(IS_EXPENSE) })
@@ -352,6 +359,10 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
       .where(and(APPROVED, year === null ? undefined : lte(ledgerEntries.entryDate, yearRange(year).to))),
     budgetLinesByProjectCategory(db, year === null ? 'life' : 'annual', { year: year ?? undefined }),
     budgetTotalsByProject(db, year === null ? 'life' : 'annual', null, year ?? undefined),
+    db
+      .select({ amount: sumOf(ledgerEntries.amount) })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.status, 'approved'), TREASURY, period)),
   ]);
 
   const income = new Map<string, TDec>();
@@ -383,7 +394,8 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
     const budget = get(budgetBy, category);
     return { category, budget, spent, rate: executionRate(spent, budget) };
   });
-  const incomeCategories: string[] = [...INCOME_CATEGORIES, ...[...incomeBy.keys()].filter((c) => !(INCOME_CATEGORIES as readonly string[]).includes(c)).sort()];
+  const channels = INCOME_CATEGORIES.filter((c) => c !== TREASURY_INCOME);
+  const incomeCategories: string[] = [...channels, ...[...incomeBy.keys()].filter((c) => !(channels as readonly string[]).includes(c)).sort()];
   const incomeByCategory = incomeCategories.map((category) => ({ category, amount: get(incomeBy, category) }));
 
   let totalIncome = new Dec(0);
@@ -404,6 +416,7 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
     bySource,
     expenseByCategory,
     incomeByCategory,
+    treasuryIncome: amt(treasury?.amount),
   };
 }
 

@@ -155,8 +155,14 @@ export function FundsOverviewClient(props: {
             },
           ]}
         />
-        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }}>
-          只统计已审批的收支记录；冲销记录以负数计入；年度按记账日期。
+        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }} data-testid="funds-figures-note">
+          只统计已审批的收支记录；冲销记录以负数计入；年度按记账日期。资金来源按《土地储备资金财务管理办法》（财综〔2018〕8号）的四个渠道分账核算。
+          {s.treasuryIncome !== '0.00' && (
+            <>
+              {' '}
+              另有零星收入 <Yuan value={s.treasuryIncome} /> 元已缴入国库（收支两条线），不计入以上收入和余额。
+            </>
+          )}
         </div>
       </Card>
 

@@ -49,11 +49,12 @@ export interface FundsDemoData {
   counters: { scope: string; lastValue: number }[];
 }
 
+/** One account per F18 channel (财综〔2018〕8号: reserve money is kept in separate accounts). */
 const ACCOUNTS = [
-  { source: 'fiscal', name: '土地储备资金财政专户（演示）', bank: '中国建设银行益阳分行' },
+  { source: 'land_income', name: '土地出让收入安排资金账户（演示）', bank: '中国农业银行益阳分行' },
+  { source: 'land_fund', name: '国有土地收益基金安排资金账户（演示）', bank: '益阳农村商业银行' },
   { source: 'bond', name: '土地储备专项债券资金账户（演示）', bank: '中国工商银行益阳分行' },
-  { source: 'land_income', name: '土地出让收入返还资金账户（演示）', bank: '中国农业银行益阳分行' },
-  { source: 'other', name: '土地储备其他资金账户（演示）', bank: '益阳农村商业银行' },
+  { source: 'other_fiscal', name: '其他财政资金账户（演示）', bank: '中国建设银行益阳分行' },
 ] as const;
 type TSource = TDemoSource;
 
@@ -163,7 +164,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, to),
         amount,
         category: '征收补偿',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: parcel.projectId,
         parcelId: parcel.id,
         partyId: party.id,
@@ -189,7 +190,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, to),
         amount,
         category: '前期开发',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: parcel.projectId,
         parcelId: parcel.id,
         origin: 'manual',
@@ -211,7 +212,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: month,
         amount: fee,
         category: '管护',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: p.projectId,
         parcelId: p.id,
         origin: 'manual',
@@ -231,7 +232,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, lastDay),
         amount: new Dec(rng.int(8, 160) * 1000),
         category: '其他',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: pr.id,
         origin: 'manual',
         counterparty: rng.pick(['益阳市土地估价事务所（演示）', '湖南省第二测绘院（演示）', '益阳日报社（演示）']),
@@ -265,7 +266,7 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
       date: it.date,
       amount: it.amount,
       category: '融资成本',
-      source: 'fiscal',
+      source: 'other_fiscal',
       projectId: it.projectId,
       origin: 'bond-interest',
       bondPaymentId: it.paymentId,
@@ -291,7 +292,7 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
       direction: 'income',
       date: maxDate(date, FIRST_DAY),
       amount: dec(s.dealPrice).mul('0.35').toDecimalPlaces(2, Dec.ROUND_DOWN),
-      category: '出让收入返还',
+      category: '土地出让收入安排',
       source: 'land_income',
       projectId: parcel.projectId,
       parcelId: parcel.id,
@@ -307,18 +308,18 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
   for (const d of drafts) byProject.set(d.projectId, [...(byProject.get(d.projectId) ?? []), d]);
   for (const [projectId, list] of byProject) {
     list.sort((a, b) => (a.date === b.date ? (a.direction === 'income' ? -1 : 1) : a.date < b.date ? -1 : 1));
-    const cash: Record<TSource, TDec> = { fiscal: new Dec(0), bond: new Dec(0), land_income: new Dec(0), other: new Dec(0) };
+    const cash: Record<TSource, TDec> = { other_fiscal: new Dec(0), bond: new Dec(0), land_income: new Dec(0), land_fund: new Dec(0) };
     for (const d of list) {
       if (d.direction === 'income') {
         cash[d.source] = cash[d.source].add(d.amount);
         continue;
       }
-      if (d.source !== 'fiscal' && cash[d.source].lt(d.amount)) d.source = 'fiscal';
-      if (d.source === 'fiscal' && cash.fiscal.lt(d.amount)) {
-        const amount = roundUp(d.amount.sub(cash.fiscal).add(rng.int(5, 30) * 100_000), 100_000);
+      if (d.source !== 'other_fiscal' && cash[d.source].lt(d.amount)) d.source = 'other_fiscal';
+      if (d.source === 'other_fiscal' && cash.other_fiscal.lt(d.amount)) {
+        const amount = roundUp(d.amount.sub(cash.other_fiscal).add(rng.int(5, 30) * 100_000), 100_000);
         const date = maxDate(`${d.date.slice(0, 8)}01`, FIRST_DAY);
-        drafts.push({ direction: 'income', date, amount, category: '财政拨款', source: 'fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局', description: `土地储备资金预算拨款（${date.slice(0, 7)}，演示）` });
-        cash.fiscal = cash.fiscal.add(amount);
+        drafts.push({ direction: 'income', date, amount, category: '其他财政资金', source: 'other_fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局', description: `土地储备资金预算拨款（${date.slice(0, 7)}，演示）` });
+        cash.other_fiscal = cash.other_fiscal.add(amount);
       }
       cash[d.source] = cash[d.source].sub(d.amount);
     }
