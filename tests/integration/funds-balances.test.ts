@@ -7,7 +7,7 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { setDatabase } from '../../src/platform/db';
 import { getActor } from '../../src/platform/run-action';
 import { compensationParties, parcels, reserveProjects, workPackages } from '../../src/modules/parcels/schema';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
 import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
 import { getBondBalances } from '../../src/modules/funds/bonds/queries';
 import { Dec } from '../../src/modules/plans/amounts';
@@ -320,19 +320,60 @@ describe('centre summary and monthly flow', () => {
   });
 });
 
-describe('project cash (N45)', () => {
-  it('gives the yearly cash, the financing cost with future bond interest, and a passing check', async () => {
+describe('project cash (财预〔2019〕89号 收支平衡)', () => {
+  it('gives the project’s own cash year by year and counts the budget’s 融资成本 line once', async () => {
     const cash = await getProjectCash(db(), ids.a, '2026-01-01');
     expect(cash).not.toBeNull();
-    expect(cash!.yearly.map((y) => [y.year, y.income, y.expense, y.cumulative, y.negative])).toEqual([
-      [2023, '1000000.00', '0.00', '1000000.00', false],
-      [2024, '8000000.00', '1550000.40', '7449999.60', false],
-      [2025, '0.00', '1000.00', '7448999.60', false],
+    // Own income: 土地出让收入安排 and 专项债券资金; the 5,000,000 of 其他财政资金 is shown, not counted.
+    expect(cash!.yearly.map((y) => [y.year, y.ownIncome, y.otherIncome, y.expense, y.principal, y.cumulative, y.negative])).toEqual([
+      [2023, '1000000.00', '0.00', '0.00', '0.00', '1000000.00', false],
+      [2024, '3000000.00', '5000000.00', '1550000.40', '0.00', '2449999.60', false],
+      [2025, '0.00', '0.00', '1000.00', '0.00', '2448999.60', false],
     ]);
     // 333,333.33 × 0.3 = 99,999.999 → 100,000.00; 10.01 × 0.3 = 3.003 → 3.00; the 2020 row is past.
-    expect(cash!.financing).toEqual({ ledger: '50000.00', futureBondInterest: '100003.00', total: '150003.00' });
+    expect(cash!.financing).toEqual({ budget: '500000.00', booked: '50000.00', futureBondInterest: '100003.00', known: '150003.00' });
     expect(cash!.lifeBudget).toBe('10000000.00');
-    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: true, firstNegativeYear: null, messages: [] });
+    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: true, firstNegativeYear: null, financing: '500000.00', spending: '10000000.00', messages: [] });
+  });
+
+  it('balances a project whose income equals its budget (interest within the 融资成本 line), and finds a year its own money does not cover spending and principal', async () => {
+    const [d] = await db().insert(reserveProjects).values({ code: 'BAL-D', name: '余额测试项目丁', acquisitionRoute: '征收', expectedIncome: '1000000.00' }).returning({ id: reserveProjects.id });
+    await insertBudget(d.id, 'life', 0, 1, 'current', { 征收补偿: '800000.00', 融资成本: '200000.00' });
+    const [bond] = await db()
+      .insert(bonds)
+      .values({ code: 'BAL-BOND-D', name: '测试债券丁', amount: '1000000.00', annualRate: '2.0000', termYears: 2, issueDate: '2018-06-01', repaymentType: 'amortizing' })
+      .returning({ id: bonds.id });
+    await db().insert(bondAllocations).values({ bondId: bond.id, projectId: d.id, amount: '500000.00', allocatedOn: '2018-06-01' });
+    const [row1] = await db()
+      .insert(bondSchedule)
+      .values([
+        { bondId: bond.id, seq: 1, periodStart: '2018-06-01', dueDate: '2019-06-01', days: 365, principal: '100000.00', interest: '20000.00', outstandingAfter: '900000.00' },
+        { bondId: bond.id, seq: 2, periodStart: '2019-06-01', dueDate: '2026-06-01', days: 365, principal: '900000.00', interest: '18000.00', outstandingAfter: '0' },
+      ])
+      .returning({ id: bondSchedule.id });
+    await db().insert(bondPayments).values({ bondId: bond.id, scheduleId: row1.id, paidOn: '2019-06-01', principalPaid: '100000.00', interestPaid: '20000.00' });
+    await db()
+      .insert(ledgerEntries)
+      .values([
+        entry({ project: d.id, direction: 'income', date: '2018-06-10', amount: '500000.00', category: '专项债券资金', source: 'bond' }),
+        entry({ project: d.id, direction: 'expense', date: '2018-07-01', amount: '400000.00', category: '征收补偿' }),
+        entry({ project: d.id, direction: 'expense', date: '2019-06-01', amount: '10000.00', category: '融资成本', source: 'bond' }),
+        entry({ project: d.id, direction: 'income', date: '2019-03-01', amount: '100000.00', category: '其他财政资金' }),
+        entry({ project: d.id, direction: 'expense', date: '2019-04-01', amount: '100000.00', category: '征收补偿' }),
+      ]);
+    const cash = await getProjectCash(db(), d.id, '2026-01-01');
+    // 2019: no own income; spending 110,000 and half of the 100,000 principal repaid.
+    expect(cash!.yearly.map((y) => [y.year, y.ownIncome, y.otherIncome, y.expense, y.principal, y.net, y.cumulative, y.negative, y.bridged])).toEqual([
+      [2018, '500000.00', '0.00', '400000.00', '0.00', '100000.00', '100000.00', false, '0.00'],
+      [2019, '0.00', '100000.00', '110000.00', '50000.00', '-160000.00', '-60000.00', true, '100000.00'],
+    ]);
+    // Interest known: 10,000 booked + 9,000 still due (18,000 × 50%) — within the budget's 200,000 line,
+    // so the budget (1,000,000) is the whole-life spending and an income of 1,000,000 balances it.
+    expect(cash!.financing).toEqual({ budget: '200000.00', booked: '10000.00', futureBondInterest: '9000.00', known: '19000.00' });
+    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: false, firstNegativeYear: 2019, financing: '200000.00', financingAboveBudget: false, spending: '1000000.00' });
+    expect(cash!.check.messages).toEqual([
+      '2019 年末项目自身资金累计为 -6.00 万元：安排的土地出让收入和专项债券资金不足以支付累计支出和还本付息，年度收支不平衡（其他财政资金、国有土地收益基金至该年末已垫付 10.00 万元，不计入项目自身收入）',
+    ]);
   });
 
   it('reports a negative year and income below the budget', async () => {
@@ -340,12 +381,15 @@ describe('project cash (N45)', () => {
     expect(cash!.yearly.map((y) => [y.year, y.cumulative])).toEqual([
       [2022, '-100.00'],
       [2023, '-100.00'],
-      [2024, '-90.00'],
+      [2024, '-110.00'],
     ]);
     expect(cash!.check.lifeOk).toBe(false);
     expect(cash!.check.cashOk).toBe(false);
     expect(cash!.check.firstNegativeYear).toBe(2022);
-    expect(cash!.check.messages.join('\n')).toContain('2022 年末累计资金余额');
+    expect(cash!.check.messages).toEqual([
+      '项目总体收支不平衡：预计土地出让收入 0.00 元低于全生命周期支出 100.00 万元（全生命周期预算，含融资成本 0.00 元），缺口 100.00 万元',
+      '2022 年末项目自身资金累计为 -100.00 元：安排的土地出让收入和专项债券资金不足以支付累计支出和还本付息，年度收支不平衡',
+    ]);
     expect(await getProjectCash(db(), 'NOPE')).toBeNull();
   });
 });

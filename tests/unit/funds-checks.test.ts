@@ -126,7 +126,8 @@ describe('rule sources', () => {
     expect(RULE_SOURCES_FUNDS.channels).toContain('财综〔2018〕8号');
     expect(RULE_SOURCES_FUNDS.bondShare).toContain('财预〔2019〕89号');
     expect(RULE_SOURCES_FUNDS.bondShare).toContain('70%');
-    expect(RULE_SOURCES_FUNDS.balance).toContain('自然资发〔2025〕45号');
+    expect(RULE_SOURCES_FUNDS.balance).toMatch(/^《土地储备项目预算管理办法（试行）》（财预〔2019〕89号）：土地储备项目应实现总体收支平衡和年度收支平衡/);
+    expect(RULE_SOURCES_FUNDS.balance).toContain('只计一次');
     expect(RULE_SOURCES_FUNDS.coverage).toContain('1.2');
     expect(RULE_SOURCES_FUNDS.coverage).toContain('可配置');
   });
