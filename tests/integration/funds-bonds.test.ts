@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
 import { auditLog } from '../../src/platform/audit/schema';
@@ -54,7 +54,12 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function insertProject(opts: { expectedIncome?: string; inPlan?: boolean; nationalCode?: string | null; status?: 'active' | 'closed' } = {}) {
+async function projectCode(id: string): Promise<string> {
+  const [p] = await db().select({ code: reserveProjects.code }).from(reserveProjects).where(eq(reserveProjects.id, id));
+  return p.code;
+}
+
+async function insertProject(opts: { expectedIncome?: string; estimatedCost?: string; inPlan?: boolean; nationalCode?: string | null; status?: 'active' | 'closed' } = {}) {
   seq++;
   const [p] = await db()
     .insert(reserveProjects)
@@ -63,6 +68,7 @@ async function insertProject(opts: { expectedIncome?: string; inPlan?: boolean; 
       name: `债券测试项目${seq}`,
       acquisitionRoute: '收购',
       expectedIncome: opts.expectedIncome ?? '20000000.00',
+      estimatedCost: opts.estimatedCost ?? '0',
       planId: opts.inPlan === false ? null : planId,
       nationalCode: opts.nationalCode === undefined ? `430900-2023-${seq}` : opts.nationalCode,
       status: opts.status ?? 'active',
@@ -191,18 +197,37 @@ describe('allocations to projects', () => {
     expect((await allocate(bondId, p2, '3000000')).ok).toBe(true);
   });
 
-  it('refuses more than 70% of the project expected income (B19), across all its bonds', async () => {
+  it('refuses more than the centre’s cap (本中心规定, 70% of expected income, 待核实), across all its bonds — cited as a local rule, never to 89号', async () => {
     const a = await newBond({ amount: '10000000' });
     const b = await newBond({ amount: '10000000' });
     const p = await insertProject({ expectedIncome: '10000000' });
     expect((await allocate(a, p, '5000000')).ok).toBe(true);
     const res = await allocate(b, p, '2000000.01');
-    expect(res.ok).toBe(false);
-    if (!res.ok) {
-      expect(res.error).toContain('专项债券资金 700.00 万元（7,000,000.01 元）超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.01 元');
-      expect(res.error).toContain('财预〔2019〕89号');
-    }
+    expect(res).toEqual({
+      ok: false,
+      error: `项目 ${(await projectCode(p))}：专项债券资金 700.00 万元（7,000,000.01 元）超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.01 元（本中心规定：项目使用的专项债券资金不超过项目预计土地出让收入的该比例（待核实））`,
+    });
     expect((await allocate(b, p, '2000000')).ok).toBe(true);
+  });
+
+  it('财预〔2017〕62号: refuses an allocation the project’s income (net, by default) would not cover with interest; a fen either side', async () => {
+    // Bond 10,000,000 at 3% over 2 years: 2,000,000 of it bears 60,000 a year → principal + interest 2,120,000.
+    // Net income = 10,000,000 − 20% 计提 − (estimated cost − 2,000,000 of bond money) = 10,000,000 − estimated cost.
+    const bondId = await newBond({ amount: '10000000' });
+    const covered = await insertProject({ expectedIncome: '10000000', estimatedCost: '7880000.00' });
+    const short = await insertProject({ expectedIncome: '10000000', estimatedCost: '7880000.01' });
+    expect((await allocate(bondId, covered, '2000000')).ok).toBe(true);
+    expect(await allocate(bondId, short, '2000000')).toEqual({
+      ok: false,
+      error: `项目 ${(await projectCode(short))}：项目收入不能覆盖专项债券本息：本息覆盖倍数 0.99（按净收入：预计土地出让收入 1,000.00 万元，扣除法定计提 200.00 万元（20%）和非债券资金承担的成本 588.00 万元（5,880,000.01 元）后为 212.00 万元（2,119,999.99 元）），专项债券本息合计 212.00 万元，尚缺 0.01 元（《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）：土地储备项目预计土地出让收入应能够覆盖专项债券本息，项目土地出让收入优先用于偿还债券本息）`,
+    });
+    // On the gross basis (a setting) the same project's expected income covers it.
+    await db().insert(systemSettings).values({ key: 'fund.coverageBasis', value: '0', updatedAt: new Date() });
+    try {
+      expect((await allocate(bondId, short, '2000000')).ok).toBe(true);
+    } finally {
+      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.coverageBasis'));
+    }
   });
 
   it('uses the configured share limit', async () => {
@@ -506,7 +531,7 @@ describe('permissions', () => {
 });
 
 describe('figures for the bond, project and balance pages', () => {
-  it('getProjectBondSummary: the project share of each bond schedule, B19 share and coverage (hand-computed)', async () => {
+  it('getProjectBondSummary: the project share of each bond schedule, the centre’s cap and 62号 coverage, net or gross (hand-computed)', async () => {
     // A: 10,000,000 at 3% bullet over 2 years → interest 300,000 a year.
     const a = await newBond({ amount: '10000000', annualRate: '3', termYears: 2, issueDate: '2023-03-01', repaymentType: 'bullet' });
     // B: 6,000,000 at 2.5% amortizing over 3 years → principal 2,000,000 a year, interest 150,000 / 100,000 / 50,000.
@@ -522,24 +547,39 @@ describe('figures for the bond, project and balance pages', () => {
       [a, '4000000.00'],
       [b, '1500000.00'],
     ]);
-    expect(s).toMatchObject({ allocated: '5500000.00', principal: '5500000.00', interest: '315000.00' });
-    // 5,500,000 ÷ 20,000,000 = 27.50%; limit 70% = 14,000,000.
+    expect(s.debt).toEqual({ allocated: '5500000.00', principal: '5500000.00', interest: '315000.00' });
+    // 5,500,000 ÷ 20,000,000 = 27.50%; the centre's cap 70% = 14,000,000, cited as its own rule.
     expect(s.share).toEqual({ ok: true, limit: '14000000.00', allocated: '5500000.00', ratioPercent: '27.50', message: null });
-    // 20,000,000 ÷ 5,815,000 = 3.439… → 3.43.
-    expect(s.coverage).toEqual({ ratio: '3.43', ok: true, message: null });
+    expect(s.settings).toMatchObject({ limitPercent: '70', shareRule: '本中心规定（待核实）', coverageBasis: 'net', extractionPercent: '20', coverageThreshold: '1.2' });
+    // Net (the default): 20,000,000 − 20% − no costs outside the bond = 16,000,000; ÷ 5,815,000 = 2.751… → 2.75.
+    expect(s.coverage).toEqual({
+      basis: 'net',
+      income: '16000000.00',
+      extraction: '4000000.00',
+      ratio: '2.75',
+      covered: true,
+      ok: true,
+      basisText: '按净收入：预计土地出让收入 2,000.00 万元，扣除法定计提 400.00 万元（20%）和非债券资金承担的成本 0.00 元后为 1,600.00 万元',
+      requirement: null,
+      message: null,
+    });
 
-    // A stricter warning line (setting) turns the same figures into a warning.
+    // A stricter warning line (setting) turns the same figures into a warning; the gross basis (setting) reads 3.43.
     await db().insert(systemSettings).values({ key: 'fund.coverageWarning', value: '3.5', updatedAt: new Date() });
     try {
       const warned = await getProjectBondSummary(db(), p);
       expect(warned.coverage.ok).toBe(false);
-      expect(warned.coverage.message).toBe('本息覆盖倍数 3.43 低于预警值 3.5：预计土地出让收入 2,000.00 万元，专项债券本息合计 581.50 万元');
+      expect(warned.coverage.message).toBe('本息覆盖倍数 2.75 低于预警值 3.5（按净收入：预计土地出让收入 2,000.00 万元，扣除法定计提 400.00 万元（20%）和非债券资金承担的成本 0.00 元后为 1,600.00 万元），专项债券本息合计 581.50 万元');
+      await db().insert(systemSettings).values({ key: 'fund.coverageBasis', value: '0', updatedAt: new Date() });
+      const gross = await getProjectBondSummary(db(), p);
+      expect(gross.coverage).toMatchObject({ basis: 'gross', ratio: '3.43', ok: false, basisText: '按毛收入：预计土地出让收入 2,000.00 万元' });
+      expect(gross.coverage.message).toBe('本息覆盖倍数 3.43 低于预警值 3.5（按毛收入：预计土地出让收入 2,000.00 万元），专项债券本息合计 581.50 万元');
     } finally {
-      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.coverageWarning'));
+      await db().delete(systemSettings).where(inArray(systemSettings.key, ['fund.coverageWarning', 'fund.coverageBasis']));
     }
 
     const none = await getProjectBondSummary(db(), await insertProject());
-    expect(none).toMatchObject({ allocations: [], allocated: '0.00', principal: '0.00', interest: '0.00', coverage: { ratio: null, ok: true } });
+    expect(none).toMatchObject({ allocations: [], debt: { allocated: '0.00', principal: '0.00', interest: '0.00' }, coverage: { ratio: null, covered: true, ok: true } });
 
     const detail = await getBond(db(), b, '2023-08-01');
     expect(detail?.allocations).toHaveLength(1);
@@ -548,10 +588,7 @@ describe('figures for the bond, project and balance pages', () => {
       amount: '1500000.00',
       principal: '1500000.00',
       interest: '75000.00',
-      projectAllocated: '5500000.00',
-      projectPrincipal: '5500000.00',
-      projectInterest: '315000.00',
-      coverage: { ratio: '3.43', ok: true },
+      checks: { debt: { allocated: '5500000.00', principal: '5500000.00', interest: '315000.00' }, coverage: { ratio: '2.75', covered: true, ok: true } },
     });
     expect(detail?.scheduleTotals).toEqual({
       principal: '6000000.00',

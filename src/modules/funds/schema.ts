@@ -191,7 +191,7 @@ export const bonds = pgTable(
   ],
 );
 
-/** Bond money allocated to a project (B19: at most 70% of its expected sale income). */
+/** Bond money allocated to a project (within the centre's cap, and covered by its expected income: 62号). */
 export const bondAllocations = pgTable(
   'bond_allocations',
   {

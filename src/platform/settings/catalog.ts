@@ -5,6 +5,7 @@
  */
 const R17 = '《土地储备管理办法》（国土资规〔2017〕17号）';
 const LOCAL = '本中心规定';
+const B17 = '《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）';
 
 export const SETTINGS = {
   'parcel.reserveLimitDays': {
@@ -70,7 +71,30 @@ export const SETTINGS = {
     default: 1.2,
     min: 1,
     max: 10,
-    source: { kind: 'local', text: `${LOCAL}：本息覆盖倍数低于该值时提示风险（1.2 为常用预警值；《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）要求项目预计土地出让收入覆盖债券本息）` },
+    source: { kind: 'local', text: `${LOCAL}：本息覆盖倍数低于该值时提示风险（1.2 为常用预警值；${B17}要求项目预计土地出让收入能够覆盖债券本息，即不低于 1 倍）` },
+  },
+  'fund.coverageBasis': {
+    label: '本息覆盖倍数的收入口径',
+    unit: '',
+    default: 1,
+    min: 0,
+    max: 1,
+    choices: [
+      { value: 0, label: '毛收入：预计土地出让收入' },
+      { value: 1, label: '净收入：扣除法定计提和非债券资金承担的成本' },
+    ],
+    source: { kind: 'local', text: `${LOCAL}（测算口径）：本息覆盖倍数按净收入或毛收入计算（${B17}要求项目预计土地出让收入覆盖债券本息，未规定测算口径）` },
+  },
+  'fund.statutoryExtractionPercent': {
+    label: '土地出让收入法定计提合计比例（按净收入测算时扣除）',
+    unit: '%',
+    default: 20,
+    min: 0,
+    max: 80,
+    source: {
+      kind: 'local',
+      text: `${LOCAL}（测算口径）：从土地出让收入中依法计提的国有土地收益基金、农业土地开发资金、农田水利建设资金、教育资金等，按占土地出让收入的比例合计估算（各项计提按财政部门规定，合计比例为本中心估算）`,
+    },
   },
   'fund.bondShareLimitPercent': {
     label: '专项债券占项目预计出让收入上限',
@@ -78,7 +102,7 @@ export const SETTINGS = {
     default: 70,
     min: 1,
     max: 100,
-    source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过预计土地出让收入的该比例（未见于财预〔2019〕89号，出处待核实）` },
+    source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过项目预计土地出让收入的该比例` },
   },
   'fund.overspendPolicy': {
     label: '支出超出预算或使项目可用余额为负时',

@@ -8,7 +8,6 @@ import { dec } from '@/modules/plans/amounts';
 import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
 import {
   allocationProblem,
-  bondShareCheck,
   generateSchedule,
   maturityDate,
   REPAYMENT_TYPES,
@@ -21,7 +20,8 @@ import {
   type ScheduleRow,
 } from '../rules';
 import { postBondInterest, withdrawBondInterest } from '../ledger/posting';
-import { bondCheckSettings, getBondRow, SCHEDULE_ROW_COLUMNS, type BondRow } from './queries';
+import { getBondRow, type BondRow } from './queries';
+import { allocationsOf, bondCheckSettings, debtsOf, projectBondChecks, projectCostBases, SCHEDULE_ROW_COLUMNS } from './project-checks';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE, ZAllocateToProject, ZAllocationRef, ZCreateBond, ZPaymentRef, ZRecordPayment, ZUpdateAllocation, ZUpdateBond } from './validation';
 
 const PERMISSION = 'fund:bond';
@@ -222,7 +222,9 @@ function requireBondEligible(p: LockedProject) {
 
 /**
  * The checks of an allocation of `amount` from `bond` to `project` (the project's allocation of
- * this bond, if any, left out as `exceptId`): date, Σ within the bond, B19 share of the project.
+ * this bond, if any, left out as `exceptId`): date, Σ within the bond, the centre's cap on the
+ * project's bond money (a setting, cited as such), and 62号 — the project's income (on the basis
+ * the settings name) covers the principal and interest of all its bonds with this allocation.
  */
 async function checkAllocation(tx: Tx, bond: BondRow, project: LockedProject, amount: string, allocatedOn: string, exceptId: string | null) {
   if (allocatedOn < bond.issueDate) fail(`分配日期（${allocatedOn}）不能早于债券发行日期（${bond.issueDate}）`);
@@ -237,10 +239,15 @@ async function checkAllocation(tx: Tx, bond: BondRow, project: LockedProject, am
     requested: amount,
   });
   if (problem) fail(problem);
-  const { limitPercent } = await bondCheckSettings(tx);
-  const projectTotal = sumAmounts([...rest.filter((a) => a.projectId === project.id).map((a) => a.amount), amount]);
-  const share = bondShareCheck({ expectedIncome: project.expectedIncome, bondAllocated: projectTotal, limitPercent });
-  if (!share.ok) fail(`项目 ${project.code}：${share.message}（${RULE_SOURCES_FUNDS.bondShare}）`);
+  const settings = await bondCheckSettings(tx);
+  const allocs = [
+    ...(await allocationsOf(tx, [project.id])).filter((a) => a.bondId !== bond.id),
+    { projectId: project.id, bondId: bond.id, amount, bondAmount: bond.amount },
+  ];
+  const [debts, bases] = await Promise.all([debtsOf(tx, allocs, [project.id]), projectCostBases(tx, [project.id])]);
+  const checks = projectBondChecks(settings, bases.get(project.id)!, debts.get(project.id)!);
+  if (!checks.share.ok) fail(`项目 ${project.code}：${checks.share.message}（${settings.shareSource}）`);
+  if (!checks.coverage.covered) fail(`项目 ${project.code}：${checks.coverage.requirement}（${RULE_SOURCES_FUNDS.coverageRequirement}）`);
 }
 
 function allocationSnapshot(bond: BondRow, project: LockedProject, a: { amount: string; allocatedOn: string; note: string | null }) {

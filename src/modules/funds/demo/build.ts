@@ -102,7 +102,7 @@ function buildBonds(rng: Rng, input: FundsDemoInput) {
   specs.forEach((spec, i) => {
     const projects = picks[i];
     if (projects.length === 0 || spec.terms.issueDate > lastDay) return;
-    // B19: at most 70% of the expected income; the demo stays between 40% and 60%.
+    // The centre's cap (a setting, 70%): the demo stays between 40% and 60%.
     const shares = projects.map((p) => roundDown(dec(p.expectedIncome).mul(rng.between(0.4, 0.6).toFixed(3)), 1_000_000));
     const amount = shares.reduce((s, v) => s.add(v), new Dec(0));
     const terms = { ...spec.terms, amount: amount.toFixed(2) };

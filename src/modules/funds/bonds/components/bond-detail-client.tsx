@@ -6,9 +6,10 @@ import { AddIcon, EditIcon } from 'tdesign-icons-react';
 import { PersonName } from '@/ui/person-name';
 import { useRunAction } from '@/ui/use-run-action';
 import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
-import { RULE_SOURCES_FUNDS } from '../../rules';
+import { COVERAGE_BASIS_LABELS, RULE_SOURCES_FUNDS, type CoverageResult } from '../../rules';
 import { deletePaymentAction, removeAllocationAction } from '../actions';
 import type { BondAllocationView, BondDetail, BondPaymentView, BondProjectOption, ScheduleLine } from '../queries';
+import type { ProjectDebt } from '../project-checks';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE } from '../validation';
 import { AllocationDialog } from './allocation-dialog';
 import { BondFormDialog, type BondFormValues } from './bond-form-dialog';
@@ -32,6 +33,26 @@ function Figure(props: { title: string; value: string; unit: string; testId?: st
 }
 
 const yuanWan = (yuan: string) => `${formatWan(yuan)} 万元（${formatYuan(yuan)} 元）`;
+
+/** The coverage of a project's bond debt: the ratio, its basis, and what breaks 62号 or warns. */
+export function CoverageCell({ coverage, debt }: { coverage: CoverageResult; debt: ProjectDebt }) {
+  return (
+    <div>
+      <Tag size="small" variant="light" theme={!coverage.covered ? 'danger' : coverage.ok ? 'success' : 'warning'}>
+        {coverage.ratio === null ? '—' : `${coverage.ratio} 倍`}
+        {!coverage.covered ? '，不能覆盖' : coverage.ok ? '' : '，低于预警值'}
+      </Tag>
+      <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
+        本息合计 {formatWan(dec(debt.principal).plus(dec(debt.interest)).toFixed(2))} 万元；{coverage.basisText}
+      </div>
+      {(coverage.requirement ?? coverage.message) && (
+        <div style={{ color: coverage.requirement ? 'var(--td-error-color)' : 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
+          {coverage.requirement ?? coverage.message}
+        </div>
+      )}
+    </div>
+  );
+}
 
 export function BondDetailClient(props: { detail: BondDetail; projects: BondProjectOption[]; canEdit: boolean }) {
   const { bond, schedule, scheduleTotals: totals, allocations, payments, settings } = props.detail;
@@ -126,20 +147,20 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     { colKey: 'allocatedOn', title: '分配日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.allocatedOn}</span> },
     { colKey: 'interest', title: '本债券应付利息（万元）', width: 170, align: 'right', cell: ({ row }) => formatWan(row.interest) },
     { colKey: 'expectedIncome', title: '预计出让收入（万元）', width: 160, align: 'right', cell: ({ row }) => formatWan(row.expectedIncome) },
-    { colKey: 'projectAllocated', title: '项目专项债券合计（万元）', width: 190, align: 'right', cell: ({ row }) => formatWan(row.projectAllocated) },
+    { colKey: 'projectAllocated', title: '项目专项债券合计（万元）', width: 190, align: 'right', cell: ({ row }) => formatWan(row.checks.debt.allocated) },
     {
       colKey: 'share',
       title: `占预计收入（上限 ${settings.limitPercent}%）`,
       width: 210,
       cell: ({ row }) => (
         <div>
-          <Tag size="small" variant="light" theme={row.share.ok ? 'success' : 'danger'}>
-            {row.share.ratioPercent === null ? '无预计收入' : `${row.share.ratioPercent}%`}
-            {row.share.ok ? '，符合' : '，超限'}
+          <Tag size="small" variant="light" theme={row.checks.share.ok ? 'success' : 'danger'}>
+            {row.checks.share.ratioPercent === null ? '无预计收入' : `${row.checks.share.ratioPercent}%`}
+            {row.checks.share.ok ? '，符合' : '，超限'}
           </Tag>
-          {row.share.message && (
+          {row.checks.share.message && (
             <div style={{ color: 'var(--td-error-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-share-warning">
-              {row.share.message}
+              {row.checks.share.message}
             </div>
           )}
         </div>
@@ -147,24 +168,9 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     },
     {
       colKey: 'coverage',
-      title: `本息覆盖倍数（预警 ${settings.coverageThreshold}）`,
-      width: 230,
-      cell: ({ row }) => (
-        <div>
-          <Tag size="small" variant="light" theme={row.coverage.ok ? 'success' : 'warning'}>
-            {row.coverage.ratio === null ? '—' : `${row.coverage.ratio} 倍`}
-            {row.coverage.ok ? '' : '，低于预警值'}
-          </Tag>
-          <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
-            本息合计 {formatWan(dec(row.projectPrincipal).plus(dec(row.projectInterest)).toFixed(2))} 万元
-          </div>
-          {row.coverage.message && (
-            <div style={{ color: 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
-              {row.coverage.message}
-            </div>
-          )}
-        </div>
-      ),
+      title: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[settings.coverageBasis]}，预警 ${settings.coverageThreshold}）`,
+      width: 260,
+      cell: ({ row }) => <CoverageCell coverage={row.checks.coverage} debt={row.checks.debt} />,
     },
     ...(props.canEdit
       ? [
@@ -322,12 +328,17 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           style={{ marginBottom: 12 }}
           message={
             <div style={{ fontSize: 13 }}>
-              <div>{RULE_SOURCES_FUNDS.bondShare}</div>
+              <div data-testid="bond-share-rule">
+                专项债券占项目预计出让收入上限 {settings.limitPercent}%（{settings.shareRule}）：{settings.shareSource}
+              </div>
+              <div>{RULE_SOURCES_FUNDS.coverageRequirement}</div>
               <div>{RULE_SOURCES_FUNDS.coverage}</div>
               <div>
                 {N45_SOURCE}：{N45_PROJECT_RULE}
               </div>
-              <div className="lr-muted">占比与覆盖倍数按项目全部专项债券（含其他债券）计算；本息为项目按分配比例分摊的各债券还本付息计划。</div>
+              <div className="lr-muted">
+                占比与覆盖倍数按项目全部专项债券（含其他债券）计算；本息为项目按分配比例分摊的各债券还本付息计划；覆盖倍数按{COVERAGE_BASIS_LABELS[settings.coverageBasis]}计算（系统参数）。
+              </div>
             </div>
           }
         />
@@ -362,6 +373,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           projects={props.projects}
           takenProjectIds={allocations.map((a) => a.projectId)}
           limitPercent={settings.limitPercent}
+          shareRule={settings.shareRule}
           onClose={() => setAllocDialog(null)}
         />
       )}
