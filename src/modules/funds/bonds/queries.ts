@@ -3,7 +3,7 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
 import { reserveProjects } from '@/modules/parcels/schema';
-import { dec, Dec } from '@/modules/plans/amounts';
+import { dec } from '@/modules/plans/amounts';
 import { todayInShanghai } from '@/ui/format';
 import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
 import { bondCheckSettings, getProjectsBondChecks, projectBondChecks, SCHEDULE_ROW_COLUMNS, type BondCheckSettings, type ProjectBondChecks } from './project-checks';
