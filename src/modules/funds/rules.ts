@@ -9,4 +9,5 @@ export * from './rules/checks';
 export * from './rules/balance';
 export * from './rules/workflow';
 export * from './rules/bond-interest';
+export * from './rules/bond-repayment';
 export * from './rules/spending';

@@ -104,6 +104,22 @@ export const SETTINGS = {
     max: 100,
     source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过项目预计土地出让收入的该比例` },
   },
+  'fund.bondAnnualCouponMaxYears': {
+    label: '专项债券按年付息的最长期限（以上每半年付息）',
+    unit: '年',
+    default: 10,
+    min: 1,
+    max: 30,
+    source: { kind: 'national', toConfirm: true, text: '财政部地方政府债券发行管理有关规定：10 年期及以下债券按年付息，10 年期以上债券每半年付息（文号与原文待核实）' },
+  },
+  'fund.bondUnsuppliedWarnMonths': {
+    label: '专项债券还本日前地块仍未供应的预警期限',
+    unit: '个月',
+    default: 12,
+    min: 1,
+    max: 60,
+    source: { kind: 'local', text: `${LOCAL}：使用专项债券的项目，在债券还本日前该月数内仍有地块未供应的，提示风险（${B17}要求项目土地出让收入优先偿还债券本息）` },
+  },
   'fund.overspendPolicy': {
     label: '支出超出预算或使项目可用余额为负时',
     unit: '',

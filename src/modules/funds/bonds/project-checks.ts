@@ -1,22 +1,27 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { getSettingConfirmations, getSettings } from '@/platform/settings';
 import { settingSourceStatus, settingSourceText } from '@/platform/settings/catalog';
-import { reserveProjects } from '@/modules/parcels/schema';
+import { parcels, reserveProjects, supplies } from '@/modules/parcels/schema';
 import { dec, Dec, type TDec } from '@/modules/plans/amounts';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions } from '../schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions } from '../schema';
 import {
   allocateSchedule,
   bondShareCheck,
   costsNotPaidByBond,
   coverageBasisOf,
   coverageCheck,
+  coverPrincipalWithSupply,
   toAmount,
+  unsuppliedBeforePrincipal,
   type BondShareResult,
   type CoverageResult,
+  type PrincipalInstalment,
   type ScheduleRow,
+  type SupplyCover,
   type TCoverageBasis,
+  type UnsuppliedParcel,
 } from '../rules';
 
 /**
@@ -48,6 +53,10 @@ export interface BondCheckSettings {
   coverageThreshold: string;
   coverageBasis: TCoverageBasis;
   extractionPercent: string;
+  /** Warn of unsupplied parcels this many months before a principal date (fund.bondUnsuppliedWarnMonths). */
+  unsuppliedWarnMonths: number;
+  /** Interest once a year up to this tenor, every half year above (fund.bondAnnualCouponMaxYears). */
+  annualCouponMaxYears: number;
 }
 
 /** The thresholds and citations of the checks, from the settings in force. */
@@ -62,6 +71,8 @@ export async function bondCheckSettings(db: Q): Promise<BondCheckSettings> {
     coverageThreshold: String(s['fund.coverageWarning']),
     coverageBasis: coverageBasisOf(s['fund.coverageBasis']),
     extractionPercent: String(s['fund.statutoryExtractionPercent']),
+    unsuppliedWarnMonths: s['fund.bondUnsuppliedWarnMonths'],
+    annualCouponMaxYears: s['fund.bondAnnualCouponMaxYears'],
   };
 }
 
@@ -198,6 +209,95 @@ export async function getProjectsBondChecks(db: Q, projectIds: string[], setting
   for (const id of projectIds) {
     const basis = bases.get(id);
     if (basis) out.set(id, projectBondChecks(settings, basis, debts.get(id) ?? NO_DEBT));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 财预〔2017〕62号: the project's land-sale income repays its bonds first
+
+export interface ProjectSupply {
+  parcelId: string;
+  parcelCode: string;
+  dealDate: string;
+  dealPrice: string;
+}
+
+export interface ProjectRepayment {
+  /** Σ deal prices of the project's parcels supplied since its first bond allocation. */
+  supplyIncome: string;
+  supplies: ProjectSupply[];
+  /** That income set against the project's share of each principal instalment, in due order. */
+  cover: SupplyCover;
+  /** Parcels neither supplied nor cancelled. */
+  unsupplied: UnsuppliedParcel[];
+  /** Unsupplied parcels within the set months of a principal date, by bond. */
+  warnings: { bondId: string; message: string }[];
+}
+
+/**
+ * For bond-funded projects: the supply income (deal prices of parcels in 已供应 dealt on or after
+ * the project's first allocation) set against its share of the principal instalments, and the
+ * parcels still unsupplied as principal dates come near. Projects without allocations are left out.
+ */
+export async function getProjectRepayments(db: Q, projectIds: string[], settings: BondCheckSettings, today: string): Promise<Map<string, ProjectRepayment>> {
+  const out = new Map<string, ProjectRepayment>();
+  if (projectIds.length === 0) return out;
+  const allocs = await db
+    .select({ projectId: bondAllocations.projectId, bondId: bonds.id, bondCode: bonds.code, bondAmount: bonds.amount, amount: bondAllocations.amount, allocatedOn: bondAllocations.allocatedOn })
+    .from(bondAllocations)
+    .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
+    .where(inArray(bondAllocations.projectId, projectIds));
+  if (allocs.length === 0) return out;
+  const funded = [...new Set(allocs.map((a) => a.projectId))];
+  const bondIds = [...new Set(allocs.map((a) => a.bondId))];
+  const [rows, paid, projects, parcelRows, deals] = await Promise.all([
+    db
+      .select({ id: bondSchedule.id, bondId: bondSchedule.bondId, ...SCHEDULE_ROW_COLUMNS })
+      .from(bondSchedule)
+      .where(inArray(bondSchedule.bondId, bondIds))
+      .orderBy(asc(bondSchedule.bondId), asc(bondSchedule.seq)),
+    db
+      .select({ scheduleId: bondPayments.scheduleId, principal: sql<string>`coalesce(sum(${bondPayments.principalPaid}), 0)` })
+      .from(bondPayments)
+      .where(inArray(bondPayments.bondId, bondIds))
+      .groupBy(bondPayments.scheduleId),
+    db.select({ id: reserveProjects.id, code: reserveProjects.code }).from(reserveProjects).where(inArray(reserveProjects.id, funded)),
+    db.select({ id: parcels.id, code: parcels.code, projectId: parcels.projectId, stage: parcels.stage }).from(parcels).where(inArray(parcels.projectId, funded)).orderBy(asc(parcels.code)),
+    db
+      .select({ parcelId: supplies.parcelId, dealDate: supplies.dealDate, dealPrice: supplies.dealPrice })
+      .from(supplies)
+      .innerJoin(parcels, eq(parcels.id, supplies.parcelId))
+      .where(and(inArray(parcels.projectId, funded), eq(parcels.stage, '已供应'), eq(supplies.status, '成交'))),
+  ]);
+  const principalPaid = new Map(paid.map((p) => [p.scheduleId, dec(p.principal)]));
+  const schedules = new Map<string, (ScheduleRow & { settled: boolean })[]>();
+  for (const { id, bondId, ...r } of rows) {
+    schedules.set(bondId, [...(schedules.get(bondId) ?? []), { ...r, settled: (principalPaid.get(id) ?? new Dec(0)).gte(dec(r.principal)) }]);
+  }
+  const parcelById = new Map(parcelRows.map((p) => [p.id, p]));
+  for (const projectId of funded) {
+    const mine = allocs.filter((a) => a.projectId === projectId);
+    const since = mine.reduce((d, a) => (a.allocatedOn < d ? a.allocatedOn : d), mine[0].allocatedOn);
+    const instalments: PrincipalInstalment[] = mine.flatMap((a) => {
+      const own = schedules.get(a.bondId) ?? [];
+      return allocateSchedule(own, a.bondAmount, a.amount)
+        .map((r, i) => ({ bondId: a.bondId, bondCode: a.bondCode, seq: r.seq, dueDate: r.dueDate, principal: r.principal, settled: own[i].settled }))
+        .filter((r) => dec(r.principal).gt(0));
+    });
+    const projectSupplies = deals
+      .filter((d) => parcelById.get(d.parcelId)?.projectId === projectId && d.dealDate !== null && d.dealPrice !== null && d.dealDate >= since)
+      .map((d) => ({ parcelId: d.parcelId, parcelCode: parcelById.get(d.parcelId)!.code, dealDate: d.dealDate!, dealPrice: toAmount(dec(d.dealPrice!)) }))
+      .sort((a, b) => (a.dealDate < b.dealDate ? -1 : a.dealDate > b.dealDate ? 1 : a.parcelCode < b.parcelCode ? -1 : 1));
+    const supplyIncome = toAmount(projectSupplies.reduce((sum, d) => sum.plus(dec(d.dealPrice)), new Dec(0)));
+    const unsupplied = parcelRows.filter((p) => p.projectId === projectId && p.stage !== '已供应' && p.stage !== '终止').map((p) => ({ code: p.code, stage: p.stage }));
+    out.set(projectId, {
+      supplyIncome,
+      supplies: projectSupplies,
+      cover: coverPrincipalWithSupply(supplyIncome, instalments),
+      unsupplied,
+      warnings: unsuppliedBeforePrincipal({ today, months: settings.unsuppliedWarnMonths, projectCode: projects.find((p) => p.id === projectId)?.code ?? '', instalments, unsupplied }),
+    });
   }
   return out;
 }

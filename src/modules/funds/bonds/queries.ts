@@ -6,14 +6,24 @@ import { reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
 import { todayInShanghai } from '@/ui/format';
 import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
-import { bondCheckSettings, getProjectsBondChecks, projectBondChecks, SCHEDULE_ROW_COLUMNS, type BondCheckSettings, type ProjectBondChecks } from './project-checks';
+import {
+  bondCheckSettings,
+  getProjectRepayments,
+  getProjectsBondChecks,
+  projectBondChecks,
+  SCHEDULE_ROW_COLUMNS,
+  type BondCheckSettings,
+  type ProjectBondChecks,
+  type ProjectRepayment,
+} from './project-checks';
 import {
   allocateSchedule,
   maturityDate,
-  REPAYMENT_TYPES,
+  repaymentLabel,
   sumAmounts,
   toAmount,
   type ScheduleRow,
+  type TCouponsPerYear,
   type TRepaymentType,
 } from '../rules';
 
@@ -41,8 +51,12 @@ export interface BondRow {
   annualRate: string;
   termYears: number;
   issueDate: string;
-  firstPaymentDate: string | null;
+  /** The province issuing on the city's behalf (湖南省). */
+  issuer: string;
+  couponsPerYear: TCouponsPerYear;
   repaymentType: TRepaymentType;
+  /** amortizing: principal repaid at the end of each year, in percent. */
+  principalPercents: string[] | null;
   docNo: string | null;
   note: string | null;
   version: number;
@@ -57,16 +71,18 @@ const bondColumns = {
   annualRate: bonds.annualRate,
   termYears: bonds.termYears,
   issueDate: bonds.issueDate,
-  firstPaymentDate: bonds.firstPaymentDate,
+  issuer: bonds.issuer,
+  couponsPerYear: bonds.couponsPerYear,
   repaymentType: bonds.repaymentType,
+  principalPercents: bonds.principalPercents,
   docNo: bonds.docNo,
   note: bonds.note,
   version: bonds.version,
   isDemo: bonds.isDemo,
 };
 
-function toBondRow(r: Omit<BondRow, 'repaymentType'> & { repaymentType: string }): BondRow {
-  return { ...r, repaymentType: r.repaymentType as TRepaymentType };
+function toBondRow(r: Omit<BondRow, 'repaymentType' | 'couponsPerYear'> & { repaymentType: string; couponsPerYear: number }): BondRow {
+  return { ...r, repaymentType: r.repaymentType as TRepaymentType, couponsPerYear: r.couponsPerYear === 2 ? 2 : 1 };
 }
 
 export async function getBondRow(db: Q, id: string): Promise<BondRow | null> {
@@ -190,7 +206,7 @@ export async function listBonds(db: Q, today = todayInShanghai()): Promise<BondL
   return rows.map((b) => ({
     ...b,
     maturityDate: maturityDate(b.issueDate, b.termYears),
-    repaymentTypeLabel: REPAYMENT_TYPES[b.repaymentType],
+    repaymentTypeLabel: repaymentLabel(b.couponsPerYear, b.repaymentType),
     ...bondFigures(b, lines.get(b.id) ?? [], allocated.get(b.id) ?? '0.00'),
   }));
 }
@@ -227,6 +243,8 @@ export async function getBondBalances(db: Q): Promise<BondBalance[]> {
 
 export interface ProjectBondSummary extends ProjectBondChecks {
   allocations: { bondId: string; code: string; name: string; amount: string }[];
+  /** 62号: supply income against the principal, and unsupplied parcels near principal dates (null without bond money). */
+  repayment: ProjectRepayment | null;
   settings: BondCheckSettings;
 }
 
@@ -235,9 +253,9 @@ export interface ProjectBondSummary extends ProjectBondChecks {
  * bonds' schedules, the centre's cap and the 62号 coverage (thresholds and basis from settings).
  * An unknown project has no allocations and an expected income of 0.
  */
-export async function getProjectBondSummary(db: Q, projectId: string): Promise<ProjectBondSummary> {
+export async function getProjectBondSummary(db: Q, projectId: string, today = todayInShanghai()): Promise<ProjectBondSummary> {
   const settings = await bondCheckSettings(db);
-  const [allocations, checks] = await Promise.all([
+  const [allocations, checks, repayments] = await Promise.all([
     db
       .select({ bondId: bonds.id, code: bonds.code, name: bonds.name, amount: bondAllocations.amount })
       .from(bondAllocations)
@@ -245,11 +263,13 @@ export async function getProjectBondSummary(db: Q, projectId: string): Promise<P
       .where(eq(bondAllocations.projectId, projectId))
       .orderBy(asc(bonds.issueDate), asc(bonds.code)),
     getProjectsBondChecks(db, [projectId], settings),
+    getProjectRepayments(db, [projectId], settings, today),
   ]);
   const none = { expectedIncome: '0.00', estimatedCost: '0.00', lifeBudget: null, budgetFinancing: '0.00' };
   return {
     allocations: allocations.map((a) => ({ ...a, amount: toAmount(dec(a.amount)) })),
     ...(checks.get(projectId) ?? projectBondChecks(settings, none, { allocated: '0.00', principal: '0.00', interest: '0.00' })),
+    repayment: repayments.get(projectId) ?? null,
     settings,
   };
 }
@@ -269,6 +289,21 @@ export interface BondAllocationView {
   interest: string;
   /** The project's checks over all its bond money (this and other bonds). */
   checks: ProjectBondChecks;
+  /** 62号: the project's supply income set against this bond's principal (after earlier-due instalments of all its bonds). */
+  repayment: { supplyIncome: string; principal: string; covered: string; uncovered: string };
+  /** Parcels of the project still unsupplied near this bond's principal dates. */
+  warnings: string[];
+}
+
+/** A project's supply cover restricted to one bond's instalments. */
+function bondRepayment(r: ProjectRepayment | undefined, bondId: string): BondAllocationView['repayment'] {
+  const mine = (r?.cover.instalments ?? []).filter((i) => i.bondId === bondId);
+  return {
+    supplyIncome: r?.supplyIncome ?? '0.00',
+    principal: sumAmounts(mine.map((i) => i.principal)),
+    covered: sumAmounts(mine.map((i) => i.covered)),
+    uncovered: sumAmounts(mine.map((i) => i.uncovered)),
+  };
 }
 
 export interface BondPaymentView {
@@ -340,11 +375,8 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
   );
   const payments = paymentRows.map(({ createdBy, ...p }): BondPaymentView => ({ ...p, createdByPerson: personLabel(registrars, createdBy) }));
   const schedule = lineMap.get(id) ?? [];
-  const checks = await getProjectsBondChecks(
-    db,
-    allocRows.map((a) => a.projectId),
-    settings,
-  );
+  const projectIds = allocRows.map((a) => a.projectId);
+  const [checks, repayments] = await Promise.all([getProjectsBondChecks(db, projectIds, settings), getProjectRepayments(db, projectIds, settings, today)]);
   const allocated = sumAmounts(allocRows.map((a) => a.amount));
   const allocations = allocRows.map((a): BondAllocationView => {
     const share = allocateSchedule(schedule, row.amount, a.amount);
@@ -354,6 +386,8 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
       principal: sumAmounts(share.map((r) => r.principal)),
       interest: sumAmounts(share.map((r) => r.interest)),
       checks: checks.get(a.projectId)!,
+      repayment: bondRepayment(repayments.get(a.projectId), id),
+      warnings: (repayments.get(a.projectId)?.warnings ?? []).filter((w) => w.bondId === id).map((w) => w.message),
     };
   });
   const principal = sumAmounts(schedule.map((l) => l.principal));
@@ -362,7 +396,7 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
     bond: {
       ...row,
       maturityDate: maturityDate(row.issueDate, row.termYears),
-      repaymentTypeLabel: REPAYMENT_TYPES[row.repaymentType],
+      repaymentTypeLabel: repaymentLabel(row.couponsPerYear, row.repaymentType),
       ...bondFigures(row, schedule, allocated),
     },
     schedule,

@@ -24,7 +24,8 @@ export interface Draft {
   date: string;
   amount: TDec;
   category: string;
-  source: TDemoSource;
+  /** null: 零星收入, paid into the treasury (no source, no account). */
+  source: TDemoSource | null;
   projectId: string;
   parcelId?: string;
   partyId?: string;
@@ -192,7 +193,7 @@ export function numberAndApprove(rng: Rng, input: WorkflowInput, drafts: Draft[]
       amount: d.amount.toFixed(2),
       category: d.category,
       sourceCode: d.source,
-      accountId: accounted ? accountBySource[d.source] : null,
+      accountId: accounted && d.source ? accountBySource[d.source] : null,
       projectId: d.projectId,
       parcelId: d.parcelId ?? null,
       partyId: d.partyId ?? null,

@@ -6,7 +6,7 @@ import { AddIcon, EditIcon } from 'tdesign-icons-react';
 import { PersonName } from '@/ui/person-name';
 import { useRunAction } from '@/ui/use-run-action';
 import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
-import { COVERAGE_BASIS_LABELS, RULE_SOURCES_FUNDS, type CoverageResult } from '../../rules';
+import { BOND_ISSUE_SOURCE, COVERAGE_BASIS_LABELS, RULE_SOURCES_FUNDS, type CoverageResult } from '../../rules';
 import { deletePaymentAction, removeAllocationAction } from '../actions';
 import type { BondAllocationView, BondDetail, BondPaymentView, BondProjectOption, ScheduleLine } from '../queries';
 import type { ProjectDebt } from '../project-checks';
@@ -61,6 +61,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
   const [paying, setPaying] = useState<ScheduleLine | null>(null);
   const { run, busy } = useRunAction();
   const hasPayments = payments.length > 0;
+  const unsuppliedWarnings = allocations.flatMap((a) => a.warnings);
 
   const formValues: BondFormValues = {
     code: bond.code,
@@ -69,8 +70,9 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     annualRate: dec(bond.annualRate).toFixed(),
     termYears: String(bond.termYears),
     issueDate: bond.issueDate,
-    firstPaymentDate: bond.firstPaymentDate ?? '',
+    issuer: bond.issuer,
     repaymentType: bond.repaymentType,
+    principalPercents: (bond.principalPercents ?? []).join(','),
     docNo: bond.docNo ?? '',
     note: bond.note ?? '',
   };
@@ -131,23 +133,26 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       title: '项目',
       minWidth: 220,
       cell: ({ row }) => (
-        <Space size={6} align="center">
-          <Link href={`/projects/${row.projectId}`}>
-            {row.projectCode} {row.projectName}
-          </Link>
-          {row.projectStatus === 'closed' && (
-            <Tag size="small" variant="light">
-              已关闭
-            </Tag>
-          )}
-        </Space>
+        <div>
+          <Space size={6} align="center">
+            <Link href={`/projects/${row.projectId}`}>
+              {row.projectCode} {row.projectName}
+            </Link>
+            {row.projectStatus === 'closed' && (
+              <Tag size="small" variant="light">
+                已关闭
+              </Tag>
+            )}
+          </Space>
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            预计出让收入 {formatWan(row.expectedIncome)} 万元；全部专项债券 {formatWan(row.checks.debt.allocated)} 万元
+          </div>
+        </div>
       ),
     },
-    { colKey: 'amount', title: '本债券分配（万元）', width: 150, align: 'right', cell: ({ row }) => formatWan(row.amount) },
+    { colKey: 'amount', title: '本债券分配（万元）', width: 140, align: 'right', cell: ({ row }) => formatWan(row.amount) },
     { colKey: 'allocatedOn', title: '分配日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.allocatedOn}</span> },
-    { colKey: 'interest', title: '本债券应付利息（万元）', width: 170, align: 'right', cell: ({ row }) => formatWan(row.interest) },
-    { colKey: 'expectedIncome', title: '预计出让收入（万元）', width: 160, align: 'right', cell: ({ row }) => formatWan(row.expectedIncome) },
-    { colKey: 'projectAllocated', title: '项目专项债券合计（万元）', width: 190, align: 'right', cell: ({ row }) => formatWan(row.checks.debt.allocated) },
+    { colKey: 'interest', title: '本债券利息（万元）', width: 140, align: 'right', cell: ({ row }) => formatWan(row.interest) },
     {
       colKey: 'share',
       title: `占预计收入（上限 ${settings.limitPercent}%）`,
@@ -171,6 +176,22 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       title: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[settings.coverageBasis]}，预警 ${settings.coverageThreshold}）`,
       width: 260,
       cell: ({ row }) => <CoverageCell coverage={row.checks.coverage} debt={row.checks.debt} />,
+    },
+    {
+      colKey: 'repayment',
+      title: '出让收入偿还本金（万元）',
+      width: 210,
+      cell: ({ row }) => (
+        <div data-testid="bond-supply-cover">
+          <div style={nowrap}>
+            本债券本金 {formatWan(row.repayment.principal)}，已覆盖 {formatWan(row.repayment.covered)}
+          </div>
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            已供应地块成交价款 {formatWan(row.repayment.supplyIncome)}
+            {dec(row.repayment.uncovered).gt(0) ? `，尚缺 ${formatWan(row.repayment.uncovered)}` : ''}
+          </div>
+        </div>
+      ),
     },
     ...(props.canEdit
       ? [
@@ -266,17 +287,21 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           column={3}
           tableLayout="fixed"
           items={[
+            { label: '发行主体', content: `${bond.issuer}（代市县发行）` },
             { label: '发行金额', content: yuanWan(bond.amount) },
             { label: '票面年利率', content: ratePercentText(bond.annualRate) },
             { label: '期限', content: `${bond.termYears} 年` },
             { label: '发行日期（起息日）', content: bond.issueDate },
-            { label: '首次付息日', content: bond.firstPaymentDate ?? '发行日每年对应日' },
             { label: '到期日', content: bond.maturityDate },
             { label: '还本付息方式', content: bond.repaymentTypeLabel },
+            { label: '分年还本比例', content: principalPercentsText(bond.principalPercents) },
             { label: '发行文号', content: bond.docNo ?? '—' },
             { label: '备注', content: bond.note ?? '—' },
           ]}
         />
+        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }}>
+          期限与付息方式依据：{BOND_ISSUE_SOURCE}
+        </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 40, marginTop: 16 }}>
           <Figure title="已分配" value={formatWan(bond.allocated)} unit="万元" testId="bond-allocated" />
           <Figure title="未分配" value={formatWan(bond.unallocated)} unit="万元" />
@@ -342,6 +367,13 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
             </div>
           }
         />
+        {unsuppliedWarnings.length > 0 && (
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="bond-unsupplied-warnings">
+            {unsuppliedWarnings.map((w) => (
+              <Alert key={w} theme="warning" message={w} />
+            ))}
+          </Space>
+        )}
         <Table<BondAllocationView>
           rowKey="id"
           data={allocations}
@@ -365,7 +397,13 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
         </div>
       </Card>
 
-      {editing && <BondFormDialog mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }} onClose={() => setEditing(false)} />}
+      {editing && (
+        <BondFormDialog
+          mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }}
+          annualCouponMaxYears={settings.annualCouponMaxYears}
+          onClose={() => setEditing(false)}
+        />
+      )}
       {allocDialog && (
         <AllocationDialog
           bond={{ id: bond.id, code: bond.code, amount: bond.amount, allocated: bond.allocated, issueDate: bond.issueDate }}
@@ -380,6 +418,12 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       {paying && <PaymentDialog bondCode={bond.code} issueDate={bond.issueDate} row={paying} onClose={() => setPaying(null)} />}
     </Space>
   );
+}
+
+/** '第 6–10 年各 20%' style: each year with its percentage, years of 0% left out; '—' for principal at maturity. */
+function principalPercentsText(percents: string[] | null): string {
+  if (!percents) return '—（到期一次还本）';
+  return percents.flatMap((p, i) => (dec(p).gt(0) ? [`第 ${i + 1} 年 ${p}%`] : [])).join('，');
 }
 
 function allocationsInterest(rows: BondAllocationView[]): string {
