@@ -30,11 +30,30 @@ test('finance notes an active demo project’s spending and execution rate', asy
   await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
   projectPath = new URL(page.url()).pathname;
   await expect(page.getByTestId('project-funds-panel')).toBeVisible();
+  // 财预〔2019〕89号: the yearly test counts the project's own income only; financing once.
+  await expect(page.getByTestId('project-balance-basis')).toContainText('财预〔2019〕89号');
+  await expect(page.getByTestId('project-funds-panel')).toContainText('其他财政资金（不计入）');
   spentBefore = await figure(page, 'project-funds-spent');
   rateBefore = await figure(page, 'project-funds-rate');
   await shot(page, 'project-funds-before');
   await page.goto('/funds');
   await shot(page, 'funds-overview');
+});
+
+test('a bond-funded project shows its bonds: the 62号 coverage on net income and its supply income against the principal', async ({ page }) => {
+  await login(page, 'finance');
+  await page.goto('/funds/bonds');
+  await page.getByRole('link', { name: 'HN2025-TDCB-05' }).first().click();
+  await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
+  await expect(page.getByText('分年按比例还本').first()).toBeVisible();
+  await shot(page, 'funds-bond-detail-amortizing');
+  await page.getByTestId('bond-allocations').locator('a[href^="/projects/"]').first().click();
+  await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
+  await expect(page.getByTestId('project-bonds-panel')).toBeVisible();
+  await expect(page.getByTestId('project-bonds-coverage')).toContainText('净收入');
+  await expect(page.getByTestId('project-bonds-repayment')).toContainText('土地出让收入偿还债券本金');
+  await page.getByTestId('project-bonds-panel').scrollIntoViewIfNeeded();
+  await shot(page, 'project-bonds-panel');
 });
 
 test('a clerk submits a payment, the chief reviews it and finance approves it; the project’s figures change', async ({ page }) => {
@@ -87,8 +106,8 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   await login(page, 'finance');
   const pages: [string, string, RegExp | string][] = [
     ['/funds/budgets', 'funds-budgets', '项目预算'],
-    ['/funds/bonds', 'funds-bonds', /2023-YYTDCB-01/],
-    ['/funds/accounts', 'funds-accounts', '土地储备资金财政专户（演示）'],
+    ['/funds/bonds', 'funds-bonds', /HN2025-TDCB-01/],
+    ['/funds/accounts', 'funds-accounts', '国有土地收益基金安排资金账户（演示）'],
     ['/funds/ledger', 'funds-ledger', /ZJ\d{4}-\d{6}/],
     ['/funds/report', 'funds-report', '益阳市土地储备发展中心'],
   ];
@@ -98,9 +117,15 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
     await shot(page, name);
   }
   await page.goto('/funds/bonds');
-  await page.getByRole('link', { name: '2023-YYTDCB-01' }).first().click();
+  await page.getByRole('link', { name: 'HN2025-TDCB-01' }).first().click();
   await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
   await expect(page.getByText('按年付息、到期一次还本').first()).toBeVisible();
+  await expect(page.getByText('湖南省（代市县发行）')).toBeVisible();
+  // The cap is the centre's own rule, 待核实 until confirmed; coverage is on net income by default.
+  await expect(page.getByTestId('bond-share-rule')).toContainText('本中心规定（待核实）');
+  await expect(page.getByTestId('bond-share-rule')).not.toContainText('89号');
+  await expect(page.getByTestId('bond-allocations')).toContainText('（净收入，预警 1.2）');
+  await expect(page.getByTestId('bond-supply-cover').first()).toContainText('已供应地块成交价款');
   await shot(page, 'funds-bond-detail');
   // The schedule fits a 1440 px screen: no sideways scrolling.
   const schedule = page.getByTestId('bond-schedule').locator('.t-table__content');

@@ -12,6 +12,7 @@ import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo } from '../../src/modules/parcels/demo-seed';
 import { seedFundsDemo, type FundsDemoCounts } from '../../src/modules/funds/demo-seed';
 import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
+import { getProjectCash } from '../../src/modules/funds/balances/queries';
 import { todayInShanghai } from '../../src/ui/format';
 import { createTestDatabase } from '../helpers/db';
 
@@ -130,6 +131,18 @@ describe('funds demo data', () => {
     const rent = entries.filter((e) => e.category === '零星收入');
     expect(rent.length).toBeGreaterThan(0);
     for (const e of rent) expect(e).toMatchObject({ direction: 'income', sourceCode: null, accountId: null, status: 'approved' });
+  });
+
+  it('adjusts the whole-life budget of a bond-funded project so its 融资成本 line holds the bond interest (counted once)', async () => {
+    const allocs = await db().select().from(bondAllocations);
+    expect(allocs.length).toBeGreaterThan(2);
+    for (const a of allocs) {
+      const cash = await getProjectCash(db(), a.projectId);
+      expect(cash!.check.financingAboveBudget).toBe(false);
+      expect(dec(cash!.financing.budget).gte(cash!.financing.known)).toBe(true);
+      const versions = await db().select().from(budgetVersions).where(eq(budgetVersions.projectId, a.projectId));
+      expect(versions.find((v) => v.kind === 'life' && v.status === 'current')?.reason).toBe('使用土地储备专项债券，按还本付息计划调整融资成本（演示）');
+    }
   });
 
   it('records a step trail for every entry that left draft', async () => {

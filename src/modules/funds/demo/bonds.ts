@@ -2,7 +2,7 @@ import { Dec, dec, type TDec } from '@/modules/plans/amounts';
 import { addDays, minDate, type Rng } from '@/modules/parcels/demo/random';
 import { newId } from '@/platform/ids';
 import type { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
-import { couponsPerYearFor, generateSchedule, type BondTerms } from '../rules/schedule';
+import { allocateSchedule, couponsPerYearFor, generateSchedule, type BondTerms } from '../rules/schedule';
 import { splitBondInterest } from '../rules/bond-interest';
 import { lastDayOf, momentOn, roundDown } from './common';
 import type { FundsDemoInput } from './build';
@@ -48,6 +48,8 @@ export interface DemoBondData {
   interest: { projectId: string; date: string; amount: TDec; bondCode: string; seq: number; percent: string; paymentId: string; recordedAt: Date }[];
   /** Bond proceeds reaching each project. */
   drawByProject: { projectId: string; date: string; amount: TDec; bond: string }[];
+  /** Each project's share of its bonds' interest over their whole term. */
+  interestByProject: Map<string, TDec>;
 }
 
 /**
@@ -63,7 +65,7 @@ function coverableAmount(expectedIncome: TDec, costs: TDec, extractionPercent: s
 }
 
 export function buildDemoBonds(rng: Rng, input: FundsDemoInput, spentByProject: ReadonlyMap<string, TDec>): DemoBondData {
-  const out: DemoBondData = { bonds: [], allocations: [], schedule: [], payments: [], interest: [], drawByProject: [] };
+  const out: DemoBondData = { bonds: [], allocations: [], schedule: [], payments: [], interest: [], drawByProject: [], interestByProject: new Map() };
   const lastDay = lastDayOf(input);
   const taken = new Set<string>();
   SPECS.forEach((spec, i) => {
@@ -112,6 +114,8 @@ export function buildDemoBonds(rng: Rng, input: FundsDemoInput, spentByProject: 
       const createdAt = momentOn(allocatedOn, 10 * 60 + rng.int(0, 59));
       out.allocations.push({ bondId, projectId: project.id, amount: share.toFixed(2), allocatedOn, note: '演示数据', createdBy: input.actors.finance.id, createdAt });
       out.drawByProject.push({ projectId: project.id, date: allocatedOn, amount: share, bond: spec.name });
+      const interest = allocateSchedule(schedule.rows, terms.amount, share.toFixed(2)).reduce((t, r) => t.add(r.interest), new Dec(0));
+      out.interestByProject.set(project.id, (out.interestByProject.get(project.id) ?? new Dec(0)).add(interest));
     }
     const allocations = picks.map((x) => ({ projectId: x.project.id, projectCode: x.project.code, projectName: x.project.name, projectStatus: x.project.status, amount: x.amount.toFixed(2) }));
     for (const [k, r] of schedule.rows.entries()) {

@@ -262,6 +262,6 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
   drafts.sort((a, b) => (a.date === b.date ? (a.direction === b.direction ? 0 : a.direction === 'income' ? -1 : 1) : a.date < b.date ? -1 : 1));
   const closedProjects = new Set(input.projects.filter((p) => p.status === 'closed').map((p) => p.id));
   const { entries, steps, counters } = numberAndApprove(rng, { ...input, closedProjects }, drafts, accountBySource);
-  const { versions, lines } = buildBudgets(rng, input, entries);
+  const { versions, lines } = buildBudgets(rng, input, entries, { interest: bondData.interestByProject, drawnOn: bondProjects });
   return { accounts, bonds: bondData.bonds, allocations: bondData.allocations, schedule: bondData.schedule, payments: bondData.payments, entries, steps, versions, lines, counters };
 }

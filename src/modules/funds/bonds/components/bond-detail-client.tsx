@@ -42,8 +42,8 @@ export function CoverageCell({ coverage, debt }: { coverage: CoverageResult; deb
         {coverage.ratio === null ? '—' : `${coverage.ratio} 倍`}
         {!coverage.covered ? '，不能覆盖' : coverage.ok ? '' : '，低于预警值'}
       </Tag>
-      <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
-        本息合计 {formatWan(dec(debt.principal).plus(dec(debt.interest)).toFixed(2))} 万元；{coverage.basisText}
+      <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }} title={coverage.basisText}>
+        本息合计 {formatWan(dec(debt.principal).plus(dec(debt.interest)).toFixed(2))} 万元；{COVERAGE_BASIS_LABELS[coverage.basis]} {formatWan(coverage.income)} 万元
       </div>
       {(coverage.requirement ?? coverage.message) && (
         <div style={{ color: coverage.requirement ? 'var(--td-error-color)' : 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
@@ -354,7 +354,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           message={
             <div style={{ fontSize: 13 }}>
               <div data-testid="bond-share-rule">
-                专项债券占项目预计出让收入上限 {settings.limitPercent}%（{settings.shareRule}）：{settings.shareSource}
+                项目使用的专项债券资金不超过项目预计土地出让收入的 {settings.limitPercent}%（{settings.shareRule}，系统参数）
               </div>
               <div>{RULE_SOURCES_FUNDS.coverageRequirement}</div>
               <div>{RULE_SOURCES_FUNDS.coverage}</div>
@@ -374,21 +374,22 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
             ))}
           </Space>
         )}
-        <Table<BondAllocationView>
-          rowKey="id"
-          data={allocations}
-          columns={allocationColumns}
-          size="small"
-          stripe
-          tableLayout="auto"
-          empty="本债券尚未分配给项目"
-          data-testid="bond-allocations"
-          footData={
-            allocations.length
-              ? [footRow<BondAllocationView>({ project: '合计', amount: formatWan(bond.allocated), interest: formatWan(allocationsInterest(allocations)) })]
-              : undefined
-          }
-        />
+        <div data-testid="bond-allocations">
+          <Table<BondAllocationView>
+            rowKey="id"
+            data={allocations}
+            columns={allocationColumns}
+            size="small"
+            stripe
+            tableLayout="auto"
+            empty="本债券尚未分配给项目"
+            footData={
+              allocations.length
+                ? [footRow<BondAllocationView>({ project: '合计', amount: formatWan(bond.allocated), interest: formatWan(allocationsInterest(allocations)) })]
+                : undefined
+            }
+          />
+        </div>
       </Card>
 
       <Card bordered={false} title="还本付息记录" actions={<span className="lr-muted">共 {payments.length} 笔</span>}>
@@ -420,10 +421,19 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
   );
 }
 
-/** '第 6–10 年各 20%' style: each year with its percentage, years of 0% left out; '—' for principal at maturity. */
+/** '第 2–9 年各 10%，第 10 年 20%': runs of years with the same percentage, years of 0% left out; '—' for principal at maturity. */
 function principalPercentsText(percents: string[] | null): string {
   if (!percents) return '—（到期一次还本）';
-  return percents.flatMap((p, i) => (dec(p).gt(0) ? [`第 ${i + 1} 年 ${p}%`] : [])).join('，');
+  const runs: { from: number; to: number; p: string }[] = [];
+  percents.forEach((p, i) => {
+    const last = runs.at(-1);
+    if (last && last.to === i && dec(last.p).eq(dec(p))) last.to = i + 1;
+    else runs.push({ from: i + 1, to: i + 1, p });
+  });
+  return runs
+    .filter((r) => dec(r.p).gt(0))
+    .map((r) => (r.from === r.to ? `第 ${r.from} 年 ${r.p}%` : `第 ${r.from}–${r.to} 年各 ${r.p}%`))
+    .join('，');
 }
 
 function allocationsInterest(rows: BondAllocationView[]): string {
