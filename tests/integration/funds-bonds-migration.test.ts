@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, sql } from 'drizzle-orm';
 import { bonds } from '../../src/modules/funds/schema';
 import { principalPercentsProblem } from '../../src/modules/funds/rules';
-import { createDatabaseMigratedTo } from '../helpers/migrations';
+import { createDatabaseMigratedBefore } from '../helpers/migrations';
 
 /** Migration 0010: bonds entered before it get an issuer, their coupon frequency and yearly principal percentages. */
 
-let database: Awaited<ReturnType<typeof createDatabaseMigratedTo>>;
+let database: Awaited<ReturnType<typeof createDatabaseMigratedBefore>>;
 const db = () => database.db;
 
 beforeAll(async () => {
-  database = await createDatabaseMigratedTo('0009_fund_sources_f18');
+  database = await createDatabaseMigratedBefore('bonds_as_issued');
   const at = `'2024-06-01T10:00:00+08:00'`;
   await db().execute(
     sql.raw(`INSERT INTO bonds (id, code, name, amount, annual_rate, term_years, issue_date, first_payment_date, repayment_type, created_at, updated_at) VALUES
