@@ -30,11 +30,30 @@ test('finance notes an active demo project’s spending and execution rate', asy
   await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
   projectPath = new URL(page.url()).pathname;
   await expect(page.getByTestId('project-funds-panel')).toBeVisible();
+  // 财预〔2019〕89号: the yearly test counts the project's own income only; financing once.
+  await expect(page.getByTestId('project-balance-basis')).toContainText('财预〔2019〕89号');
+  await expect(page.getByTestId('project-funds-panel')).toContainText('其他财政资金（不计入）');
   spentBefore = await figure(page, 'project-funds-spent');
   rateBefore = await figure(page, 'project-funds-rate');
   await shot(page, 'project-funds-before');
   await page.goto('/funds');
   await shot(page, 'funds-overview');
+});
+
+test('a bond-funded project shows its bonds: the 62号 coverage on net income and its supply income against the principal', async ({ page }) => {
+  await login(page, 'finance');
+  await page.goto('/funds/bonds');
+  await page.getByRole('link', { name: 'HN2025-TDCB-05' }).first().click();
+  await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
+  await expect(page.getByText('分年按比例还本').first()).toBeVisible();
+  await shot(page, 'funds-bond-detail-amortizing');
+  await page.getByTestId('bond-allocations').locator('a[href^="/projects/"]').first().click();
+  await page.waitForURL(/\/projects\/[0-9A-Z]{26}$/);
+  await expect(page.getByTestId('project-bonds-panel')).toBeVisible();
+  await expect(page.getByTestId('project-bonds-coverage')).toContainText('净收入');
+  await expect(page.getByTestId('project-bonds-repayment')).toContainText('土地出让收入偿还债券本金');
+  await page.getByTestId('project-bonds-panel').scrollIntoViewIfNeeded();
+  await shot(page, 'project-bonds-panel');
 });
 
 test('a clerk submits a payment, the chief reviews it and finance approves it; the project’s figures change', async ({ page }) => {
@@ -87,8 +106,8 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
   await login(page, 'finance');
   const pages: [string, string, RegExp | string][] = [
     ['/funds/budgets', 'funds-budgets', '项目预算'],
-    ['/funds/bonds', 'funds-bonds', /2023-YYTDCB-01/],
-    ['/funds/accounts', 'funds-accounts', '土地储备资金财政专户（演示）'],
+    ['/funds/bonds', 'funds-bonds', /HN2025-TDCB-01/],
+    ['/funds/accounts', 'funds-accounts', '国有土地收益基金安排资金账户（演示）'],
     ['/funds/ledger', 'funds-ledger', /ZJ\d{4}-\d{6}/],
     ['/funds/report', 'funds-report', '益阳市土地储备发展中心'],
   ];
@@ -98,9 +117,15 @@ test('finance opens every funds page: budgets, bonds, accounts and the printable
     await shot(page, name);
   }
   await page.goto('/funds/bonds');
-  await page.getByRole('link', { name: '2023-YYTDCB-01' }).first().click();
+  await page.getByRole('link', { name: 'HN2025-TDCB-01' }).first().click();
   await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
   await expect(page.getByText('按年付息、到期一次还本').first()).toBeVisible();
+  await expect(page.getByText('湖南省（代市县发行）')).toBeVisible();
+  // The cap is the centre's own rule, 待核实 until confirmed; coverage is on net income by default.
+  await expect(page.getByTestId('bond-share-rule')).toContainText('本中心规定（待核实）');
+  await expect(page.getByTestId('bond-share-rule')).not.toContainText('89号');
+  await expect(page.getByTestId('bond-allocations')).toContainText('（净收入，预警 1.2）');
+  await expect(page.getByTestId('bond-supply-cover').first()).toContainText('已供应地块成交价款');
   await shot(page, 'funds-bond-detail');
   // The schedule fits a 1440 px screen: no sideways scrolling.
   const schedule = page.getByTestId('bond-schedule').locator('.t-table__content');
@@ -178,4 +203,58 @@ test('a payment on a project with no budget and no funds is flagged at every app
   // Each approver's acknowledgement is kept on the entry.
   await expect(page.getByTestId('step-warnings')).toHaveCount(3);
   await shot(page, 'ledger-spending-approved');
+});
+
+test('finance enters a 15-year bond: 湖南省 issues it, interest every half year; a 10-year one repays principal by yearly percentages', async ({ page }) => {
+  await login(page, 'finance');
+  await page.goto('/funds/bonds');
+  await page.getByRole('button', { name: '新增债券' }).click();
+  const form = page.locator('.t-dialog:visible');
+  await typeInto(form.getByLabel(/^债券代码/), 'E2E-2025-15Y');
+  await typeInto(form.getByLabel(/^债券名称/), '2025年湖南省土地储备专项债券（端到端）');
+  await expect(form.getByLabel(/^发行主体/)).toHaveValue('湖南省');
+  await typeInto(form.getByLabel(/^发行金额/), '200000000');
+  await typeInto(form.getByLabel(/^票面年利率/), '2.2');
+  await form.getByLabel(/^期限/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^15 年$/ }).click();
+  await typeDate(form.getByLabel(/^发行日期/), '2025-08-31');
+  await expect(form.getByTestId('bond-schedule-preview')).toContainText('每半年付息，将生成还本付息计划 30 期，到期日 2040-08-31');
+  await shot(page, 'funds-bond-new');
+  await form.getByRole('button', { name: '保存', exact: true }).click();
+  await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
+  await expect(page.getByText('每半年付息、到期一次还本').first()).toBeVisible();
+  await expect(page.getByTestId('bond-schedule')).toContainText('2026-02-28');
+
+  await page.goto('/funds/bonds');
+  await page.getByRole('button', { name: '新增债券' }).click();
+  await typeInto(form.getByLabel(/^债券代码/), 'E2E-2025-10Y');
+  await typeInto(form.getByLabel(/^债券名称/), '2025年湖南省土地储备专项债券（端到端十年）');
+  await typeInto(form.getByLabel(/^发行金额/), '100000000');
+  await typeInto(form.getByLabel(/^票面年利率/), '2.06');
+  await form.getByLabel(/^期限/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^10 年$/ }).click();
+  await typeDate(form.getByLabel(/^发行日期/), '2025-09-16');
+  await form.getByText('分年按比例还本').click();
+  await typeInto(form.getByLabel(/^分年还本比例/), '0,0,0,0,0,20,20,20,20');
+  await form.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(form.getByText('分年还本比例应按年填写 10 个（每年一个），现为 9 个').first()).toBeVisible();
+  await typeInto(form.getByLabel(/^分年还本比例/), '0,0,0,0,0,20,20,20,20,20');
+  await expect(form.getByTestId('bond-schedule-preview')).toContainText('按年付息，将生成还本付息计划 10 期');
+  await form.getByRole('button', { name: '保存', exact: true }).click();
+  await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
+  await expect(page.getByText('第 6–10 年各 20%')).toBeVisible();
+  await shot(page, 'funds-bond-new-amortizing');
+});
+
+test('a clerk records temporary-use rent as 零星收入: paid into the treasury, no fund source or account to choose', async ({ page }) => {
+  await login(page, 'clerk');
+  await page.goto('/funds/ledger/new');
+  await page.getByLabel(/^收支方向/).click();
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^收入$/ }).click();
+  await page.getByLabel(/^科目/).click();
+  await expect(page.locator('.t-popup:visible .t-select-option')).toHaveText(['土地出让收入安排', '国有土地收益基金', '专项债券资金', '其他财政资金', '零星收入']);
+  await page.locator('.t-popup:visible .t-select-option').filter({ hasText: /^零星收入$/ }).click();
+  await expect(page.getByText('缴入国库，实行收支两条线管理，不属于土地储备资金，不计入项目可用资金')).toBeVisible();
+  await expect(page.getByLabel(/^资金账户/)).toBeDisabled();
+  await shot(page, 'ledger-new-treasury-income');
 });

@@ -83,7 +83,7 @@ test('the audit log shows name, section and login name, and finds a person by na
 test('bond payments and budget versions name who recorded them', async ({ page }) => {
   await login(page, 'finance');
   await page.goto('/funds/bonds');
-  await page.getByRole('link', { name: '2023-YYTDCB-01' }).first().click();
+  await page.getByRole('link', { name: 'HN2025-TDCB-01' }).first().click();
   await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
   const payments = page.getByTestId('bond-payments');
   await expect(payments.locator('tbody tr').first()).toContainText('刘财务（演示）');

@@ -8,18 +8,19 @@ import { migrate, migrationsDir } from '../../src/platform/db/migrate';
 import { adminUrl, withDatabase } from './pg-url';
 
 /**
- * A database migrated only up to `tag` (inclusive), to test a later migration on the records an
- * earlier version of the system wrote: `migrateRest()` then applies the remaining migrations as
- * `npm run db:migrate` would. PGlite in memory, or a new empty PostgreSQL database when
- * DATABASE_URL is set (dropped by `close`).
+ * A database migrated up to just before the migration named `name` (its tag without the number,
+ * so a renumbered migration keeps its test), to test that migration on the records an earlier
+ * version of the system wrote: `migrateRest()` then applies it and the rest as `npm run db:migrate`
+ * would. PGlite in memory, or a new empty PostgreSQL database when DATABASE_URL is set (dropped
+ * by `close`).
  */
-export async function createDatabaseMigratedTo(tag: string): Promise<Database & { migrateRest: () => Promise<string[]> }> {
+export async function createDatabaseMigratedBefore(name: string): Promise<Database & { migrateRest: () => Promise<string[]> }> {
   const dir = mkdtempSync(join(tmpdir(), 'lr-migrations-'));
   const source = migrationsDir();
   const journal = JSON.parse(readFileSync(join(source, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const upTo = journal.entries.find((e) => e.tag === tag);
-  if (!upTo) throw new Error(`no migration ${tag}`);
-  const entries = journal.entries.filter((e) => e.idx <= upTo.idx);
+  const target = journal.entries.find((e) => e.tag.replace(/^\d+_/, '') === name);
+  if (!target) throw new Error(`no migration ${name}`);
+  const entries = journal.entries.filter((e) => e.idx < target.idx);
   mkdirSync(join(dir, 'meta'));
   writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
   for (const e of entries) copyFileSync(join(source, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));

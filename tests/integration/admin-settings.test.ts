@@ -96,7 +96,8 @@ describe('audit trail', () => {
   it('shows where each value comes from; a local one is 待核实 until confirmed, and again after its value changes', async () => {
     const share = () => listSettings(db()).then((rows) => rows.find((r) => r.key === 'fund.bondShareLimitPercent')!);
     expect(await share()).toMatchObject({ sourceStatus: '待核实', confirmation: null });
-    expect((await share()).source).toContain('未见于财预〔2019〕89号');
+    expect((await share()).source).toBe('本中心规定：项目使用的专项债券资金不超过项目预计土地出让收入的该比例');
+    expect((await share()).source).not.toContain('89号');
     expect((await getSettingSourceTexts(db()))['fund.bondShareLimitPercent']).toMatch(/（待核实）$/);
     expect((await listSettings(db())).find((r) => r.key === 'import.maxFileMb')?.sourceStatus).toBe('系统参数');
 

@@ -7,7 +7,7 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { setDatabase } from '../../src/platform/db';
 import { getActor } from '../../src/platform/run-action';
 import { compensationParties, parcels, reserveProjects, workPackages } from '../../src/modules/parcels/schema';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
 import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
 import { getBondBalances } from '../../src/modules/funds/bonds/queries';
 import { Dec } from '../../src/modules/plans/amounts';
@@ -52,7 +52,7 @@ function entry(e: EntryInput): typeof ledgerEntries.$inferInsert {
     entryDate: e.date,
     amount: e.amount,
     category: e.category,
-    sourceCode: e.source === undefined ? 'fiscal' : e.source,
+    sourceCode: e.source === undefined ? 'other_fiscal' : e.source,
     projectId: e.project,
     status: e.status ?? 'approved',
     origin: e.origin ?? 'manual',
@@ -120,11 +120,11 @@ beforeAll(async () => {
   await db()
     .insert(ledgerEntries)
     .values([
-      entry({ project: A, direction: 'income', date: '2023-12-31', amount: '1000000.00', category: '出让收入返还', source: 'land_income' }),
-      entry({ project: A, direction: 'income', date: '2024-01-15', amount: '5000000.00', category: '财政拨款' }),
+      entry({ project: A, direction: 'income', date: '2023-12-31', amount: '1000000.00', category: '土地出让收入安排', source: 'land_income' }),
+      entry({ project: A, direction: 'income', date: '2024-01-15', amount: '5000000.00', category: '其他财政资金' }),
       entry({ project: A, direction: 'income', date: '2024-03-10', amount: '3000000.00', category: '专项债券资金', source: 'bond' }),
-      entry({ project: A, direction: 'income', date: '2024-05-05', amount: '777.00', category: '财政拨款', status: 'draft' }),
-      entry({ project: A, direction: 'income', date: '2024-05-06', amount: '888.00', category: '财政拨款', status: 'returned' }),
+      entry({ project: A, direction: 'income', date: '2024-05-05', amount: '777.00', category: '其他财政资金', status: 'draft' }),
+      entry({ project: A, direction: 'income', date: '2024-05-06', amount: '888.00', category: '其他财政资金', status: 'returned' }),
       entry({ project: A, direction: 'expense', date: '2024-01-20', amount: '1200000.00', category: '征收补偿', origin: 'compensation' }),
       entry({ project: A, direction: 'expense', date: '2024-02-29', amount: '300000.10', category: '前期开发' }),
       entry({ project: A, direction: 'expense', date: '2024-02-29', amount: '999.99', category: '前期开发', status: 'submitted' }),
@@ -137,7 +137,9 @@ beforeAll(async () => {
       entry({ project: A, direction: 'expense', date: '2024-12-31', amount: '50000.00', category: '融资成本', source: 'bond' }),
       entry({ project: A, direction: 'expense', date: '2025-01-01', amount: '1000.00', category: '其他' }),
       entry({ project: B, direction: 'expense', date: '2022-05-01', amount: '100.00', category: '征收补偿' }),
-      entry({ project: B, direction: 'income', date: '2024-04-01', amount: '20.00', category: '其他收入', source: null }),
+      entry({ project: B, direction: 'income', date: '2024-04-01', amount: '20.00', category: '其他财政资金', source: null }),
+      // 零星收入 (rent of temporary use) goes to the treasury: no balance, total or report counts it.
+      entry({ project: A, direction: 'income', date: '2024-04-10', amount: '12345.67', category: '零星收入', source: null }),
     ]);
   // 1,000 entries of 0.01 (10.00 exactly), and 1,000 pending ones that must not count.
   await db()
@@ -262,10 +264,10 @@ describe('centre summary and monthly flow', () => {
       executionRate: '50.65',
     });
     expect(s.bySource).toEqual([
-      { code: 'fiscal', name: '财政拨款', income: '5000000.00', expense: '1500000.40', net: '3499999.60' },
-      { code: 'bond', name: '专项债券', income: '3000000.00', expense: '50000.00', net: '2950000.00' },
-      { code: 'land_income', name: '出让收入返还', income: '0.00', expense: '0.00', net: '0.00' },
-      { code: 'other', name: '其他', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'land_income', name: '土地出让收入安排', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'land_fund', name: '国有土地收益基金', income: '0.00', expense: '0.00', net: '0.00' },
+      { code: 'bond', name: '专项债券资金', income: '3000000.00', expense: '50000.00', net: '2950000.00' },
+      { code: 'other_fiscal', name: '其他财政资金', income: '5000000.00', expense: '1500000.40', net: '3499999.60' },
       { code: '', name: '未指定来源', income: '20.00', expense: '10.00', net: '10.00' },
     ]);
     expect(s.expenseByCategory).toEqual([
@@ -276,11 +278,12 @@ describe('centre summary and monthly flow', () => {
       { category: '其他', budget: '0.00', spent: '0.00', rate: null },
     ]);
     expect(s.incomeByCategory).toEqual([
-      { category: '财政拨款', amount: '5000000.00' },
+      { category: '土地出让收入安排', amount: '0.00' },
+      { category: '国有土地收益基金', amount: '0.00' },
       { category: '专项债券资金', amount: '3000000.00' },
-      { category: '出让收入返还', amount: '0.00' },
-      { category: '其他收入', amount: '20.00' },
+      { category: '其他财政资金', amount: '5000020.00' },
     ]);
+    expect(s.treasuryIncome).toBe('12345.67');
   });
 
   it('without a year uses every approved entry and the life budgets', async () => {
@@ -317,19 +320,60 @@ describe('centre summary and monthly flow', () => {
   });
 });
 
-describe('project cash (N45)', () => {
-  it('gives the yearly cash, the financing cost with future bond interest, and a passing check', async () => {
+describe('project cash (财预〔2019〕89号 收支平衡)', () => {
+  it('gives the project’s own cash year by year and counts the budget’s 融资成本 line once', async () => {
     const cash = await getProjectCash(db(), ids.a, '2026-01-01');
     expect(cash).not.toBeNull();
-    expect(cash!.yearly.map((y) => [y.year, y.income, y.expense, y.cumulative, y.negative])).toEqual([
-      [2023, '1000000.00', '0.00', '1000000.00', false],
-      [2024, '8000000.00', '1550000.40', '7449999.60', false],
-      [2025, '0.00', '1000.00', '7448999.60', false],
+    // Own income: 土地出让收入安排 and 专项债券资金; the 5,000,000 of 其他财政资金 is shown, not counted.
+    expect(cash!.yearly.map((y) => [y.year, y.ownIncome, y.otherIncome, y.expense, y.principal, y.cumulative, y.negative])).toEqual([
+      [2023, '1000000.00', '0.00', '0.00', '0.00', '1000000.00', false],
+      [2024, '3000000.00', '5000000.00', '1550000.40', '0.00', '2449999.60', false],
+      [2025, '0.00', '0.00', '1000.00', '0.00', '2448999.60', false],
     ]);
     // 333,333.33 × 0.3 = 99,999.999 → 100,000.00; 10.01 × 0.3 = 3.003 → 3.00; the 2020 row is past.
-    expect(cash!.financing).toEqual({ ledger: '50000.00', futureBondInterest: '100003.00', total: '150003.00' });
+    expect(cash!.financing).toEqual({ budget: '500000.00', booked: '50000.00', futureBondInterest: '100003.00', known: '150003.00' });
     expect(cash!.lifeBudget).toBe('10000000.00');
-    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: true, firstNegativeYear: null, messages: [] });
+    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: true, firstNegativeYear: null, financing: '500000.00', spending: '10000000.00', messages: [] });
+  });
+
+  it('balances a project whose income equals its budget (interest within the 融资成本 line), and finds a year its own money does not cover spending and principal', async () => {
+    const [d] = await db().insert(reserveProjects).values({ code: 'BAL-D', name: '余额测试项目丁', acquisitionRoute: '征收', expectedIncome: '1000000.00' }).returning({ id: reserveProjects.id });
+    await insertBudget(d.id, 'life', 0, 1, 'current', { 征收补偿: '800000.00', 融资成本: '200000.00' });
+    const [bond] = await db()
+      .insert(bonds)
+      .values({ code: 'BAL-BOND-D', name: '测试债券丁', amount: '1000000.00', annualRate: '2.0000', termYears: 2, issueDate: '2018-06-01', repaymentType: 'amortizing' })
+      .returning({ id: bonds.id });
+    await db().insert(bondAllocations).values({ bondId: bond.id, projectId: d.id, amount: '500000.00', allocatedOn: '2018-06-01' });
+    const [row1] = await db()
+      .insert(bondSchedule)
+      .values([
+        { bondId: bond.id, seq: 1, periodStart: '2018-06-01', dueDate: '2019-06-01', days: 365, principal: '100000.00', interest: '20000.00', outstandingAfter: '900000.00' },
+        { bondId: bond.id, seq: 2, periodStart: '2019-06-01', dueDate: '2026-06-01', days: 365, principal: '900000.00', interest: '18000.00', outstandingAfter: '0' },
+      ])
+      .returning({ id: bondSchedule.id });
+    await db().insert(bondPayments).values({ bondId: bond.id, scheduleId: row1.id, paidOn: '2019-06-01', principalPaid: '100000.00', interestPaid: '20000.00' });
+    await db()
+      .insert(ledgerEntries)
+      .values([
+        entry({ project: d.id, direction: 'income', date: '2018-06-10', amount: '500000.00', category: '专项债券资金', source: 'bond' }),
+        entry({ project: d.id, direction: 'expense', date: '2018-07-01', amount: '400000.00', category: '征收补偿' }),
+        entry({ project: d.id, direction: 'expense', date: '2019-06-01', amount: '10000.00', category: '融资成本', source: 'bond' }),
+        entry({ project: d.id, direction: 'income', date: '2019-03-01', amount: '100000.00', category: '其他财政资金' }),
+        entry({ project: d.id, direction: 'expense', date: '2019-04-01', amount: '100000.00', category: '征收补偿' }),
+      ]);
+    const cash = await getProjectCash(db(), d.id, '2026-01-01');
+    // 2019: no own income; spending 110,000 and half of the 100,000 principal repaid.
+    expect(cash!.yearly.map((y) => [y.year, y.ownIncome, y.otherIncome, y.expense, y.principal, y.net, y.cumulative, y.negative, y.bridged])).toEqual([
+      [2018, '500000.00', '0.00', '400000.00', '0.00', '100000.00', '100000.00', false, '0.00'],
+      [2019, '0.00', '100000.00', '110000.00', '50000.00', '-160000.00', '-60000.00', true, '100000.00'],
+    ]);
+    // Interest known: 10,000 booked + 9,000 still due (18,000 × 50%) — within the budget's 200,000 line,
+    // so the budget (1,000,000) is the whole-life spending and an income of 1,000,000 balances it.
+    expect(cash!.financing).toEqual({ budget: '200000.00', booked: '10000.00', futureBondInterest: '9000.00', known: '19000.00' });
+    expect(cash!.check).toMatchObject({ lifeOk: true, cashOk: false, firstNegativeYear: 2019, financing: '200000.00', financingAboveBudget: false, spending: '1000000.00' });
+    expect(cash!.check.messages).toEqual([
+      '2019 年末项目自身资金累计为 -6.00 万元：安排的土地出让收入和专项债券资金不足以支付累计支出和还本付息，年度收支不平衡（其他财政资金、国有土地收益基金至该年末已垫付 10.00 万元，不计入项目自身收入）',
+    ]);
   });
 
   it('reports a negative year and income below the budget', async () => {
@@ -337,12 +381,15 @@ describe('project cash (N45)', () => {
     expect(cash!.yearly.map((y) => [y.year, y.cumulative])).toEqual([
       [2022, '-100.00'],
       [2023, '-100.00'],
-      [2024, '-90.00'],
+      [2024, '-110.00'],
     ]);
     expect(cash!.check.lifeOk).toBe(false);
     expect(cash!.check.cashOk).toBe(false);
     expect(cash!.check.firstNegativeYear).toBe(2022);
-    expect(cash!.check.messages.join('\n')).toContain('2022 年末累计资金余额');
+    expect(cash!.check.messages).toEqual([
+      '项目总体收支不平衡：预计土地出让收入 0.00 元低于全生命周期支出 100.00 万元（全生命周期预算，含融资成本 0.00 元），缺口 100.00 万元',
+      '2022 年末项目自身资金累计为 -100.00 元：安排的土地出让收入和专项债券资金不足以支付累计支出和还本付息，年度收支不平衡',
+    ]);
     expect(await getProjectCash(db(), 'NOPE')).toBeNull();
   });
 });
@@ -354,6 +401,7 @@ async function rawExecution(year: number) {
   const received = new Map<string, InstanceType<typeof Dec>>();
   for (const e of all) {
     if (e.status !== 'approved' || !e.entryDate.startsWith(`${year}-`)) continue;
+    if (e.direction === 'income' && e.category === '零星收入') continue; // paid into the treasury, not reserve money
     const map = e.direction === 'expense' ? spent : received;
     const k = `${e.projectId}|${e.direction === 'expense' ? e.category : (e.sourceCode ?? '')}`;
     map.set(k, (map.get(k) ?? new Dec(0)).plus(e.amount));
@@ -375,7 +423,7 @@ describe('资金执行情况表', () => {
   it('lists the annual budget, executed amount and rate by category and income by source, per project and for the centre', async () => {
     const report = await getExecutionReport(db(), { year: 2024 });
     expect(report.categories).toEqual(['征收补偿', '前期开发', '管护', '融资成本', '其他']);
-    expect(report.sources.map((s) => s.code)).toEqual(['fiscal', 'bond', 'land_income', 'other', '']);
+    expect(report.sources.map((s) => s.code)).toEqual(['land_income', 'land_fund', 'bond', 'other_fiscal', '']);
     // C has neither a 2024 budget nor 2024 entries.
     expect(report.rows.map((r) => r.code)).toEqual(['BAL-A', 'BAL-B']);
     const [a, b] = report.rows;
@@ -383,7 +431,7 @@ describe('资金执行情况表', () => {
     expect(a.executed).toEqual({ 征收补偿: '1200000.00', 前期开发: '300000.10', 管护: '0.30', 融资成本: '50000.00', 其他: '0.00' });
     expect(a.rate).toEqual({ 征收补偿: '60.00', 前期开发: '30.00', 管护: '0.00', 融资成本: null, 其他: null });
     expect([a.budgetTotal, a.executedTotal, a.rateTotal, a.incomeTotal]).toEqual(['3050000.55', '1550000.40', '50.82', '8000000.00']);
-    expect(a.income).toEqual({ fiscal: '5000000.00', bond: '3000000.00', land_income: '0.00', other: '0.00', '': '0.00' });
+    expect(a.income).toEqual({ land_income: '0.00', land_fund: '0.00', bond: '3000000.00', other_fiscal: '5000000.00', '': '0.00' });
     expect([b.budgetTotal, b.executedTotal, b.rateTotal, b.incomeTotal, b.income['']]).toEqual(['10000.00', '10.00', '0.10', '20.00', '20.00']);
     expect(report.total).toMatchObject({ projectId: null, name: '全中心合计', budgetTotal: '3060000.55', executedTotal: '1550010.40', rateTotal: '50.65', incomeTotal: '8000020.00' });
     expect(report.total.executed['管护']).toBe('10.30');
@@ -547,7 +595,7 @@ describe('Excel export', () => {
       expect(cellAmount(execRow.getCell(5 + cats.length).value)).toBe(r.executedTotal);
     });
     // Part 二: income by source.
-    const head2 = all.findIndex((r) => r.getCell(4).value === '财政拨款');
+    const head2 = all.findIndex((r) => r.getCell(4).value === '土地出让收入安排');
     blocks.forEach((r, i) => {
       const row = all[head2 + 1 + i];
       report.sources.forEach((s, j) => expect(cellAmount(row.getCell(4 + j).value)).toBe(r.income[s.code]));
@@ -560,13 +608,13 @@ describe('Excel export', () => {
 
 describe('Excel export of account and bond balances', () => {
   it('has the overview’s rows and exact totals', async () => {
-    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '导出测试财政专户' }).returning({ id: fundAccounts.id });
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '导出测试财政专户' }).returning({ id: fundAccounts.id });
     await db()
       .insert(ledgerEntries)
       .values([
-        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-01', amount: '0.10', category: '财政拨款' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-01', amount: '0.10', category: '其他财政资金' }), accountId: account.id },
         { ...entry({ project: ids.b, direction: 'expense', date: '2024-08-02', amount: '0.20', category: '管护' }), accountId: account.id },
-        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-03', amount: '0.20', category: '财政拨款' }), accountId: account.id },
+        { ...entry({ project: ids.b, direction: 'income', date: '2024-08-03', amount: '0.20', category: '其他财政资金' }), accountId: account.id },
       ]);
     const accounts = await getAccountBalances(db());
     expect(accounts.find((a) => a.accountId === account.id)).toMatchObject({ income: '0.30', expense: '0.20', balance: '0.10' });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
 import { auditLog } from '../../src/platform/audit/schema';
 import { systemSettings } from '../../src/platform/settings/schema';
-import { reserveProjects } from '../../src/modules/parcels/schema';
+import { parcels, reserveProjects, supplies } from '../../src/modules/parcels/schema';
 import { plans } from '../../src/modules/plans/schema';
 import { bondAllocations, bondPayments, bonds, bondSchedule, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
 import { approveEntry, deleteEntry, returnEntry, reviewEntry, updateEntry } from '../../src/modules/funds/ledger/mutations';
@@ -54,7 +54,12 @@ afterAll(async () => {
 });
 
 let seq = 0;
-async function insertProject(opts: { expectedIncome?: string; inPlan?: boolean; nationalCode?: string | null; status?: 'active' | 'closed' } = {}) {
+async function projectCode(id: string): Promise<string> {
+  const [p] = await db().select({ code: reserveProjects.code }).from(reserveProjects).where(eq(reserveProjects.id, id));
+  return p.code;
+}
+
+async function insertProject(opts: { expectedIncome?: string; estimatedCost?: string; inPlan?: boolean; nationalCode?: string | null; status?: 'active' | 'closed' } = {}) {
   seq++;
   const [p] = await db()
     .insert(reserveProjects)
@@ -63,6 +68,7 @@ async function insertProject(opts: { expectedIncome?: string; inPlan?: boolean; 
       name: `债券测试项目${seq}`,
       acquisitionRoute: '收购',
       expectedIncome: opts.expectedIncome ?? '20000000.00',
+      estimatedCost: opts.estimatedCost ?? '0',
       planId: opts.inPlan === false ? null : planId,
       nationalCode: opts.nationalCode === undefined ? `430900-2023-${seq}` : opts.nationalCode,
       status: opts.status ?? 'active',
@@ -81,7 +87,6 @@ function bondInput(over: Record<string, unknown> = {}) {
     annualRate: '3.00',
     termYears: 2,
     issueDate: '2023-03-01',
-    firstPaymentDate: '',
     repaymentType: 'bullet',
     docNo: '湘财债〔2023〕1号',
     note: '',
@@ -130,25 +135,47 @@ describe('creating a bond stores the generated schedule', () => {
     });
   });
 
-  it('amortizing: equal principal instalments, interest on the declining balance, the last taking the remainder', async () => {
-    const id = await newBond({ amount: '1000000', annualRate: '3', termYears: 3, issueDate: '2023-06-15', repaymentType: 'amortizing' });
-    const rows = await scheduleOf(id);
-    expect(rows.map((r) => [r.dueDate, r.principal, r.interest, r.outstandingAfter])).toEqual([
-      ['2024-06-15', '333333.33', '30000.00', '666666.67'],
-      ['2025-06-15', '333333.33', '20000.00', '333333.34'],
-      ['2026-06-15', '333333.34', '10000.00', '0.00'],
-    ]);
-    expect(sumAmounts(rows.map((r) => r.principal))).toBe('1000000.00');
+  it('issued by 湖南省 unless another issuer is named; the audit names the issuer', async () => {
+    const id = await newBond();
+    expect((await db().select().from(bonds).where(eq(bonds.id, id)))[0]).toMatchObject({ issuer: '湖南省', couponsPerYear: 1, principalPercents: null });
+    expect(JSON.parse((await lastAudit()).diff!)).toMatchObject({ issuer: { from: null, to: '湖南省' } });
+    const other = await newBond({ issuer: '江西省' });
+    expect((await db().select().from(bonds).where(eq(bonds.id, other)))[0].issuer).toBe('江西省');
   });
 
-  it('a short first period with a first payment date pays actual/actual interest', async () => {
-    // 2023-09-01 → 2024-03-01: 182 days; the year ending 2024-03-01 holds 29 Feb 2024 → 366.
-    const id = await newBond({ amount: '3660000', annualRate: '2.5', termYears: 1, issueDate: '2023-09-01', firstPaymentDate: '2024-03-01' });
+  it('principal by yearly percentages: interest on the declining balance, the last year taking the remainder', async () => {
+    const id = await newBond({ amount: '1000000', annualRate: '3', termYears: 3, issueDate: '2023-06-15', repaymentType: 'amortizing', principalPercents: '33.33, 33.33，33.34' });
     const rows = await scheduleOf(id);
-    expect(rows.map((r) => [r.periodStart, r.dueDate, r.days, r.principal, r.interest])).toEqual([
-      ['2023-09-01', '2024-03-01', 182, '0.00', '45500.00'],
-      ['2024-03-01', '2024-09-01', 184, '3660000.00', '46000.00'],
+    expect(rows.map((r) => [r.dueDate, r.principal, r.interest, r.outstandingAfter])).toEqual([
+      ['2024-06-15', '333300.00', '30000.00', '666700.00'],
+      ['2025-06-15', '333300.00', '20001.00', '333400.00'],
+      ['2026-06-15', '333400.00', '10002.00', '0.00'],
     ]);
+    expect(sumAmounts(rows.map((r) => r.principal))).toBe('1000000.00');
+    const [bond] = await db().select().from(bonds).where(eq(bonds.id, id));
+    expect(bond.principalPercents).toEqual(['33.33', '33.33', '33.34']);
+    expect(JSON.parse((await lastAudit()).diff!)).toMatchObject({ repaymentType: { to: '按年付息、分年按比例还本' }, principalPercents: { to: '33.33%、33.33%、33.34%' } });
+  });
+
+  it('tenors above the set limit (10 years) pay interest every half year; the setting is read when the bond is entered', async () => {
+    const id = await newBond({ amount: '2000000', annualRate: '2.2', termYears: 15, issueDate: '2025-08-31' });
+    const rows = await scheduleOf(id);
+    expect(rows).toHaveLength(30);
+    expect(rows.slice(0, 2).map((r) => [r.periodStart, r.dueDate, r.interest])).toEqual([
+      ['2025-08-31', '2026-02-28', '22000.00'],
+      ['2026-02-28', '2026-08-31', '22000.00'],
+    ]);
+    expect((await db().select().from(bonds).where(eq(bonds.id, id)))[0].couponsPerYear).toBe(2);
+    expect(JSON.parse((await lastAudit()).diff!)).toMatchObject({ repaymentType: { to: '每半年付息、到期一次还本' }, scheduleRows: { to: 30 } });
+    await db().insert(systemSettings).values({ key: 'fund.bondAnnualCouponMaxYears', value: '15', updatedAt: new Date() });
+    try {
+      const annual = await newBond({ amount: '2000000', annualRate: '2.2', termYears: 15, issueDate: '2025-08-31' });
+      expect(await scheduleOf(annual)).toHaveLength(15);
+    } finally {
+      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.bondAnnualCouponMaxYears'));
+    }
+    // A stored bond keeps the frequency it was issued with.
+    expect(await scheduleOf(id)).toHaveLength(30);
   });
 
   it('refuses bad terms with Chinese messages and saves nothing', async () => {
@@ -158,11 +185,16 @@ describe('creating a bond stores the generated schedule', () => {
       [{ amount: '-5' }, '债券金额不能为负数'],
       [{ annualRate: '3.12345' }, '年利率最多四位小数'],
       [{ annualRate: '0' }, '年利率应大于 0 且不超过 20%'],
-      [{ termYears: 0 }, '债券期限应为 1–30 的整数年'],
+      [{ termYears: 0 }, '债券期限应为 1、2、3、5、7、10、15、20、30 年之一'],
+      [{ termYears: 4 }, '债券期限应为 1、2、3、5、7、10、15、20、30 年之一'],
+      [{ termYears: 25 }, '债券期限应为 1、2、3、5、7、10、15、20、30 年之一'],
       [{ issueDate: '2023-02-30' }, '发行日期格式应为 YYYY-MM-DD，且须是有效日期'],
-      [{ firstPaymentDate: '2023-02-01' }, '首次付息日应晚于发行日期'],
-      [{ firstPaymentDate: '2024-03-02' }, '首次付息日不能晚于发行日期后一年'],
       [{ repaymentType: 'balloon' }, '请选择还本方式'],
+      [{ repaymentType: 'amortizing' }, '请填写分年还本比例'],
+      [{ repaymentType: 'amortizing', principalPercents: '100' }, '分年还本比例应按年填写 2 个（每年一个），现为 1 个'],
+      [{ repaymentType: 'amortizing', principalPercents: '60,39.99' }, '分年还本比例合计应为 100%，现为 99.99%'],
+      [{ repaymentType: 'bullet', principalPercents: '50,50' }, '到期一次还本的债券不填写分年还本比例'],
+      [{ issuer: ' ' }, '请填写发行主体'],
       [{ code: 'A B' }, '债券代码 1–32 个字符，不含空格'],
     ];
     for (const [over, error] of cases) {
@@ -191,18 +223,37 @@ describe('allocations to projects', () => {
     expect((await allocate(bondId, p2, '3000000')).ok).toBe(true);
   });
 
-  it('refuses more than 70% of the project expected income (B19), across all its bonds', async () => {
+  it('refuses more than the centre’s cap (本中心规定, 70% of expected income, 待核实), across all its bonds — cited as a local rule, never to 89号', async () => {
     const a = await newBond({ amount: '10000000' });
     const b = await newBond({ amount: '10000000' });
     const p = await insertProject({ expectedIncome: '10000000' });
     expect((await allocate(a, p, '5000000')).ok).toBe(true);
     const res = await allocate(b, p, '2000000.01');
-    expect(res.ok).toBe(false);
-    if (!res.ok) {
-      expect(res.error).toContain('专项债券资金 700.00 万元（7,000,000.01 元）超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.01 元');
-      expect(res.error).toContain('财预〔2019〕89号');
-    }
+    expect(res).toEqual({
+      ok: false,
+      error: `项目 ${(await projectCode(p))}：专项债券资金 700.00 万元（7,000,000.01 元）超过项目预计土地出让收入 1,000.00 万元的 70%（上限 700.00 万元），超出 0.01 元（本中心规定：项目使用的专项债券资金不超过项目预计土地出让收入的该比例（待核实））`,
+    });
     expect((await allocate(b, p, '2000000')).ok).toBe(true);
+  });
+
+  it('财预〔2017〕62号: refuses an allocation the project’s income (net, by default) would not cover with interest; a fen either side', async () => {
+    // Bond 10,000,000 at 3% over 2 years: 2,000,000 of it bears 60,000 a year → principal + interest 2,120,000.
+    // Net income = 10,000,000 − 20% 计提 − (estimated cost − 2,000,000 of bond money) = 10,000,000 − estimated cost.
+    const bondId = await newBond({ amount: '10000000' });
+    const covered = await insertProject({ expectedIncome: '10000000', estimatedCost: '7880000.00' });
+    const short = await insertProject({ expectedIncome: '10000000', estimatedCost: '7880000.01' });
+    expect((await allocate(bondId, covered, '2000000')).ok).toBe(true);
+    expect(await allocate(bondId, short, '2000000')).toEqual({
+      ok: false,
+      error: `项目 ${(await projectCode(short))}：项目收入不能覆盖专项债券本息：本息覆盖倍数 0.99（按净收入：预计土地出让收入 1,000.00 万元，扣除法定计提 200.00 万元（20%）和非债券资金承担的成本 588.00 万元（5,880,000.01 元）后为 212.00 万元（2,119,999.99 元）），专项债券本息合计 212.00 万元，尚缺 0.01 元（《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）：土地储备项目预计土地出让收入应能够覆盖专项债券本息，项目土地出让收入优先用于偿还债券本息）`,
+    });
+    // On the gross basis (a setting) the same project's expected income covers it.
+    await db().insert(systemSettings).values({ key: 'fund.coverageBasis', value: '0', updatedAt: new Date() });
+    try {
+      expect((await allocate(bondId, short, '2000000')).ok).toBe(true);
+    } finally {
+      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.coverageBasis'));
+    }
   });
 
   it('uses the configured share limit', async () => {
@@ -352,13 +403,13 @@ describe('payments against the schedule', () => {
 
     expect(await deletePayment.execute(db(), finance, { id: paid.data.id })).toEqual({ ok: true, data: { id: paid.data.id, withdrawnEntries: [] } });
     expect((await lastAudit()).action).toBe('删除专项债券还本付息记录');
-    const updated = await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1, termYears: 3, repaymentType: 'amortizing' });
+    const updated = await updateBond.execute(db(), finance, { ...change, code: bond.code, id: bondId, version: 1, termYears: 3, repaymentType: 'amortizing', principalPercents: '33.33,33.33,33.34' });
     expect(updated).toEqual({ ok: true, data: { id: bondId } });
     const rows = await scheduleOf(bondId);
     expect(rows.map((r) => [r.dueDate, r.principal, r.interest])).toEqual([
-      ['2024-03-01', '3333333.33', '350000.00'],
-      ['2025-03-01', '3333333.33', '233333.33'],
-      ['2026-03-01', '3333333.34', '116666.67'],
+      ['2024-03-01', '3333000.00', '350000.00'],
+      ['2025-03-01', '3333000.00', '233345.00'],
+      ['2026-03-01', '3334000.00', '116690.00'],
     ]);
     const [after] = await db().select().from(bonds).where(eq(bonds.id, bondId));
     expect(after).toMatchObject({ version: 2, annualRate: '3.5000', termYears: 3, repaymentType: 'amortizing' });
@@ -388,7 +439,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
   let fiscalAccount: string;
   beforeAll(async () => {
     chief = await createActor(db(), ['chief']);
-    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '债券测试财政专户' }).returning({ id: fundAccounts.id });
+    const [account] = await db().insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '债券测试财政专户' }).returning({ id: fundAccounts.id });
     fiscalAccount = account.id;
   });
 
@@ -466,7 +517,7 @@ describe('interest payments post to the ledger as the projects\' financing cost'
     const view = await getEntry(db(), returned.id);
     expect(entryActions({ ...view!, hasPendingReversal: false }, finance)).toMatchObject({ canEdit: true, canDelete: false });
     expect(view).toMatchObject({ origin: 'bond-interest' });
-    const form = { direction: 'expense', entryDate: '2024-03-01', category: '融资成本', sourceCode: 'fiscal', accountId: '', projectId: p1, parcelId: '', contractNo: '', voucherNo: '记-0099', counterparty: returned.counterparty ?? '', description: returned.description ?? '' };
+    const form = { direction: 'expense', entryDate: '2024-03-01', category: '融资成本', sourceCode: 'other_fiscal', accountId: '', projectId: p1, parcelId: '', contractNo: '', voucherNo: '记-0099', counterparty: returned.counterparty ?? '', description: returned.description ?? '' };
     const repriced = await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '1' });
     expect(repriced).toMatchObject({ ok: false, error: expect.stringContaining('由专项债券还本付息登记生成的利息记录不能修改') });
     expect((await updateEntry.execute(db(), finance, { ...form, id: returned.id, version: returned.version, amount: '300000.00' })).ok).toBe(true);
@@ -506,40 +557,55 @@ describe('permissions', () => {
 });
 
 describe('figures for the bond, project and balance pages', () => {
-  it('getProjectBondSummary: the project share of each bond schedule, B19 share and coverage (hand-computed)', async () => {
+  it('getProjectBondSummary: the project share of each bond schedule, the centre’s cap and 62号 coverage, net or gross (hand-computed)', async () => {
     // A: 10,000,000 at 3% bullet over 2 years → interest 300,000 a year.
     const a = await newBond({ amount: '10000000', annualRate: '3', termYears: 2, issueDate: '2023-03-01', repaymentType: 'bullet' });
-    // B: 6,000,000 at 2.5% amortizing over 3 years → principal 2,000,000 a year, interest 150,000 / 100,000 / 50,000.
-    const b = await newBond({ amount: '6000000', annualRate: '2.5', termYears: 3, issueDate: '2023-07-01', repaymentType: 'amortizing' });
+    // B: 6,000,000 at 2.5%, principal 50% / 25% / 25% → 3,000,000 / 1,500,000 / 1,500,000, interest 150,000 / 75,000 / 37,500.
+    const b = await newBond({ amount: '6000000', annualRate: '2.5', termYears: 3, issueDate: '2023-07-01', repaymentType: 'amortizing', principalPercents: '50,25,25' });
     const p = await insertProject({ expectedIncome: '20000000' });
     expect((await allocate(a, p, '4000000', '2023-03-15')).ok).toBe(true);
     expect((await allocate(b, p, '1500000', '2023-07-15')).ok).toBe(true);
 
     const s = await getProjectBondSummary(db(), p);
     // A share 0.4: principal 4,000,000, interest 120,000 × 2 = 240,000.
-    // B share 0.25: principal 500,000 × 3, interest 37,500 + 25,000 + 12,500 = 75,000.
+    // B share 0.25: principal 750,000 / 375,000 / 375,000, interest 37,500 + 18,750 + 9,375 = 65,625.
     expect(s.allocations.map((x) => [x.bondId, x.amount])).toEqual([
       [a, '4000000.00'],
       [b, '1500000.00'],
     ]);
-    expect(s).toMatchObject({ allocated: '5500000.00', principal: '5500000.00', interest: '315000.00' });
-    // 5,500,000 ÷ 20,000,000 = 27.50%; limit 70% = 14,000,000.
+    expect(s.debt).toEqual({ allocated: '5500000.00', principal: '5500000.00', interest: '305625.00' });
+    // 5,500,000 ÷ 20,000,000 = 27.50%; the centre's cap 70% = 14,000,000, cited as its own rule.
     expect(s.share).toEqual({ ok: true, limit: '14000000.00', allocated: '5500000.00', ratioPercent: '27.50', message: null });
-    // 20,000,000 ÷ 5,815,000 = 3.439… → 3.43.
-    expect(s.coverage).toEqual({ ratio: '3.43', ok: true, message: null });
+    expect(s.settings).toMatchObject({ limitPercent: '70', shareRule: '本中心规定（待核实）', coverageBasis: 'net', extractionPercent: '20', coverageThreshold: '1.2' });
+    // Net (the default): 20,000,000 − 20% − no costs outside the bond = 16,000,000; ÷ 5,805,625 = 2.755… → 2.75.
+    expect(s.coverage).toEqual({
+      basis: 'net',
+      income: '16000000.00',
+      extraction: '4000000.00',
+      ratio: '2.75',
+      covered: true,
+      ok: true,
+      basisText: '按净收入：预计土地出让收入 2,000.00 万元，扣除法定计提 400.00 万元（20%）和非债券资金承担的成本 0.00 元后为 1,600.00 万元',
+      requirement: null,
+      message: null,
+    });
 
-    // A stricter warning line (setting) turns the same figures into a warning.
+    // A stricter warning line (setting) turns the same figures into a warning; the gross basis (setting) reads 3.44.
     await db().insert(systemSettings).values({ key: 'fund.coverageWarning', value: '3.5', updatedAt: new Date() });
     try {
       const warned = await getProjectBondSummary(db(), p);
       expect(warned.coverage.ok).toBe(false);
-      expect(warned.coverage.message).toBe('本息覆盖倍数 3.43 低于预警值 3.5：预计土地出让收入 2,000.00 万元，专项债券本息合计 581.50 万元');
+      expect(warned.coverage.message).toBe('本息覆盖倍数 2.75 低于预警值 3.5（按净收入：预计土地出让收入 2,000.00 万元，扣除法定计提 400.00 万元（20%）和非债券资金承担的成本 0.00 元后为 1,600.00 万元），专项债券本息合计 580.56 万元（5,805,625.00 元）');
+      await db().insert(systemSettings).values({ key: 'fund.coverageBasis', value: '0', updatedAt: new Date() });
+      const gross = await getProjectBondSummary(db(), p);
+      expect(gross.coverage).toMatchObject({ basis: 'gross', ratio: '3.44', ok: false, basisText: '按毛收入：预计土地出让收入 2,000.00 万元' });
+      expect(gross.coverage.message).toBe('本息覆盖倍数 3.44 低于预警值 3.5（按毛收入：预计土地出让收入 2,000.00 万元），专项债券本息合计 580.56 万元（5,805,625.00 元）');
     } finally {
-      await db().delete(systemSettings).where(eq(systemSettings.key, 'fund.coverageWarning'));
+      await db().delete(systemSettings).where(inArray(systemSettings.key, ['fund.coverageWarning', 'fund.coverageBasis']));
     }
 
     const none = await getProjectBondSummary(db(), await insertProject());
-    expect(none).toMatchObject({ allocations: [], allocated: '0.00', principal: '0.00', interest: '0.00', coverage: { ratio: null, ok: true } });
+    expect(none).toMatchObject({ allocations: [], debt: { allocated: '0.00', principal: '0.00', interest: '0.00' }, coverage: { ratio: null, covered: true, ok: true } });
 
     const detail = await getBond(db(), b, '2023-08-01');
     expect(detail?.allocations).toHaveLength(1);
@@ -547,21 +613,18 @@ describe('figures for the bond, project and balance pages', () => {
       projectId: p,
       amount: '1500000.00',
       principal: '1500000.00',
-      interest: '75000.00',
-      projectAllocated: '5500000.00',
-      projectPrincipal: '5500000.00',
-      projectInterest: '315000.00',
-      coverage: { ratio: '3.43', ok: true },
+      interest: '65625.00',
+      checks: { debt: { allocated: '5500000.00', principal: '5500000.00', interest: '305625.00' }, coverage: { ratio: '2.75', covered: true, ok: true } },
     });
     expect(detail?.scheduleTotals).toEqual({
       principal: '6000000.00',
-      interest: '300000.00',
-      total: '6300000.00',
+      interest: '262500.00',
+      total: '6262500.00',
       principalPaid: '0.00',
       interestPaid: '0.00',
-      remaining: '6300000.00',
+      remaining: '6262500.00',
     });
-    expect(detail?.bond).toMatchObject({ allocated: '1500000.00', unallocated: '4500000.00', maturityDate: '2026-07-01', repaymentTypeLabel: '按年付息、分期等额还本' });
+    expect(detail?.bond).toMatchObject({ allocated: '1500000.00', unallocated: '4500000.00', maturityDate: '2026-07-01', repaymentTypeLabel: '按年付息、分年按比例还本' });
 
     const balances = await getBondBalances(db());
     expect(balances.find((x) => x.bondId === b)).toEqual({
@@ -573,13 +636,62 @@ describe('figures for the bond, project and balance pages', () => {
       principalRepaid: '0.00',
       interestPaid: '0.00',
       outstanding: '6000000.00',
-      interestDue: '300000.00',
+      interestDue: '262500.00',
     });
     const list = await listBonds(db(), '2023-08-01');
     expect(list.find((x) => x.id === a)).toMatchObject({ allocated: '4000000.00', nextDueDate: '2024-03-01', nextDueAmount: '300000.00', status: 'open' });
 
     const options = await listBondProjectOptions(db());
     expect(options.find((o) => o.id === p)).toMatchObject({ inPlan: true, bondAllocated: '5500000.00', expectedIncome: '20000000.00' });
+  });
+
+  it('财预〔2017〕62号: tracks the supply income of a bond-funded project against the bond’s principal, and warns of parcels unsupplied near a principal date', async () => {
+    // 10,000,000 at 3%, principal 50% / 50% on 2024-03-01 and 2025-03-01; the project holds 40% → 2,000,000 each.
+    const bondId = await newBond({ amount: '10000000', issueDate: '2023-03-01', repaymentType: 'amortizing', principalPercents: '50,50' });
+    const p = await insertProject({ expectedIncome: '100000000' });
+    expect((await allocate(bondId, p, '4000000', '2023-03-10')).ok).toBe(true);
+    const parcel = async (code: string, stage: string) =>
+      (await db().insert(parcels).values({ code, name: code, projectId: p, stage, stageSince: '2023-01-01' }).returning({ id: parcels.id }))[0].id;
+    const sold = await parcel(`${await projectCode(p)}-1`, '已供应');
+    const soldBefore = await parcel(`${await projectCode(p)}-0`, '已供应');
+    const reopened = await parcel(`${await projectCode(p)}-4`, '可供应');
+    await parcel(`${await projectCode(p)}-2`, '前期开发');
+    await parcel(`${await projectCode(p)}-3`, '终止');
+    await db()
+      .insert(supplies)
+      .values([
+        { parcelId: sold, mode: '挂牌', dealPrice: '2500000.00', dealDate: '2023-06-01', status: '成交' },
+        // Sold before the bond money came: not bond-funded land.
+        { parcelId: soldBefore, mode: '挂牌', dealPrice: '9999999.00', dealDate: '2023-01-01', status: '成交' },
+        // An aborted trade brings no income.
+        { parcelId: reopened, mode: '拍卖', dealPrice: '8888888.00', dealDate: '2023-05-01', status: '中止' },
+      ]);
+    const code = await projectCode(p);
+
+    const summary = await getProjectBondSummary(db(), p, '2023-06-15');
+    expect(summary.repayment).toMatchObject({ supplyIncome: '2500000.00', supplies: [{ parcelId: sold, dealDate: '2023-06-01', dealPrice: '2500000.00' }] });
+    expect(summary.repayment!.cover.instalments.map((i) => [i.seq, i.dueDate, i.principal, i.covered, i.uncovered, i.settled])).toEqual([
+      [1, '2024-03-01', '2000000.00', '2000000.00', '0.00', false],
+      [2, '2025-03-01', '2000000.00', '500000.00', '1500000.00', false],
+    ]);
+    expect(summary.repayment!.unsupplied).toEqual([
+      { code: `${code}-2`, stage: '前期开发' },
+      { code: `${code}-4`, stage: '可供应' },
+    ]);
+    // 12 months (the default) before 2024-03-01 has begun; 2025-03-01 is further off.
+    const warning = `专项债券 ${(await db().select().from(bonds).where(eq(bonds.id, bondId)))[0].code} 第 1 期本金（项目应还 200.00 万元）将于 2024-03-01 到期，项目 ${code} 仍有 2 宗地块未供应：${code}-2（前期开发）、${code}-4（可供应）`;
+    expect(summary.repayment!.warnings).toEqual([{ bondId, message: warning }]);
+    expect((await getProjectBondSummary(db(), p, '2023-02-28')).repayment!.warnings).toEqual([]);
+
+    const detail = await getBond(db(), bondId, '2023-06-15');
+    expect(detail!.allocations[0]).toMatchObject({ repayment: { supplyIncome: '2500000.00', principal: '4000000.00', covered: '2500000.00', uncovered: '1500000.00' }, warnings: [warning] });
+
+    // Once the instalment is repaid there is nothing to warn about.
+    const [first] = await scheduleOf(bondId);
+    expect((await recordPayment.execute(db(), finance, { scheduleId: first.id, paidOn: '2024-03-01', principalPaid: '5000000', interestPaid: '0' })).ok).toBe(true);
+    const repaid = await getProjectBondSummary(db(), p, '2024-03-02');
+    expect(repaid.repayment!.cover.instalments[0].settled).toBe(true);
+    expect(repaid.repayment!.warnings.map((w) => w.message)).toEqual([expect.stringContaining('第 2 期本金（项目应还 200.00 万元）将于 2025-03-01 到期')]);
   });
 
   it('getBond of an unknown id is null', async () => {

@@ -297,7 +297,7 @@ describe('预算执行率', () => {
     await entry(a, { amount: '888888', status: 'reviewed' });
     await entry(a, { amount: '777777', status: 'draft' });
     await entry(a, { amount: '666666', status: 'returned' });
-    await entry(a, { amount: '5000000', direction: 'income', category: '财政拨款' });
+    await entry(a, { amount: '5000000', direction: 'income', category: '其他财政资金' });
     await entry(b, { amount: '1.00', category: '管护', entryDate: '2023-07-01' });
     await entry(b, { amount: '0.01', category: '管护', entryDate: '2024-01-01' });
 

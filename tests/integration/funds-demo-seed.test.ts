@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
-import { compensationParties, parcels, reserveProjects } from '../../src/modules/parcels/schema';
+import { compensationParties, parcels, reserveProjects, supplies } from '../../src/modules/parcels/schema';
 import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../../src/modules/funds/schema';
 import { dec } from '../../src/modules/plans/amounts';
 import { sumAmounts, INCOME_CATEGORIES, LEDGER_CATEGORIES } from '../../src/modules/funds/rules/money';
-import { yearlyCash } from '../../src/modules/funds/rules/balance';
-import { bondShareCheck } from '../../src/modules/funds/rules/checks';
+import { approvedTotals } from '../../src/modules/funds/rules/balance';
+import { bondCheckSettings, getProjectsBondChecks } from '../../src/modules/funds/bonds/project-checks';
 import { scheduleTotals } from '../../src/modules/funds/rules/schedule';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo } from '../../src/modules/parcels/demo-seed';
 import { seedFundsDemo, type FundsDemoCounts } from '../../src/modules/funds/demo-seed';
 import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
+import { getProjectCash } from '../../src/modules/funds/balances/queries';
 import { todayInShanghai } from '../../src/ui/format';
 import { createTestDatabase } from '../helpers/db';
 
@@ -58,12 +59,14 @@ describe('funds demo data', () => {
     }
   });
 
-  it('keeps each project cash at or above zero year by year (N45)', () => {
+  it('keeps each project’s money at hand (every source, top-ups included) at or above zero at every year end', () => {
     const byProject = new Map<string, Entry[]>();
     for (const e of entries) byProject.set(e.projectId, [...(byProject.get(e.projectId) ?? []), e]);
     for (const list of byProject.values()) {
       const facts = list.map((e) => ({ direction: e.direction as 'income' | 'expense', amount: e.amount, status: e.status as 'approved', entryDate: e.entryDate }));
-      expect(yearlyCash(facts).every((y) => !y.negative)).toBe(true);
+      for (const year of new Set(list.map((e) => e.entryDate.slice(0, 4)))) {
+        expect(dec(approvedTotals(facts.filter((f) => f.entryDate.slice(0, 4) <= year)).balance).gte(0)).toBe(true);
+      }
     }
   });
 
@@ -81,7 +84,10 @@ describe('funds demo data', () => {
   it('posts each bond interest payment to its projects exactly once, to the fen, linked to the payment', async () => {
     const payments = await db().select().from(bondPayments);
     const withInterest = payments.filter((p) => dec(p.interestPaid).gt(0));
-    expect(withInterest.length).toBeGreaterThan(2);
+    // Every coupon due by yesterday is paid (the 2025 bonds have paid their first by the end of 2026).
+    const due = (await db().select().from(bondSchedule)).filter((r) => r.dueDate < todayInShanghai());
+    expect(withInterest.length).toBe(due.length);
+    expect(withInterest.length).toBeGreaterThanOrEqual(2);
     for (const p of withInterest) {
       const mine = entries.filter((e) => e.bondPaymentId === p.id);
       expect(mine.length).toBeGreaterThan(1);
@@ -105,25 +111,71 @@ describe('funds demo data', () => {
     }
   });
 
+  it('arranges land-sale income back by the cost accounted for the parcel sold, never above its price, not a fixed share of it', async () => {
+    const deals = await db().select().from(supplies).where(eq(supplies.status, '成交'));
+    const arranged = entries.filter((e) => e.category === '土地出让收入安排' && e.origin === 'manual' && e.parcelId);
+    expect(arranged.length).toBeGreaterThan(10);
+    const shares = new Set<string>();
+    for (const e of arranged) {
+      const deal = deals.find((d) => d.parcelId === e.parcelId && d.dealDate! <= e.entryDate)!;
+      expect(dec(e.amount).lte(deal.dealPrice!)).toBe(true);
+      // Cost accounted: what the project had spent by then bounds it.
+      const spent = entries.filter((x) => x.projectId === e.projectId && x.direction === 'expense' && x.entryDate <= e.entryDate).reduce((t, x) => t.add(x.amount), dec(0));
+      expect(dec(e.amount).lte(spent)).toBe(true);
+      shares.add(dec(e.amount).div(deal.dealPrice!).toFixed(2));
+    }
+    expect(shares.size).toBeGreaterThan(5);
+  });
+
+  it('records temporary-use rent as 零星收入, paid into the treasury: no fund source, no account', () => {
+    const rent = entries.filter((e) => e.category === '零星收入');
+    expect(rent.length).toBeGreaterThan(0);
+    for (const e of rent) expect(e).toMatchObject({ direction: 'income', sourceCode: null, accountId: null, status: 'approved' });
+  });
+
+  it('adjusts the whole-life budget of a bond-funded project so its 融资成本 line holds the bond interest (counted once)', async () => {
+    const allocs = await db().select().from(bondAllocations);
+    expect(allocs.length).toBeGreaterThan(2);
+    for (const a of allocs) {
+      const cash = await getProjectCash(db(), a.projectId);
+      expect(cash!.check.financingAboveBudget).toBe(false);
+      expect(dec(cash!.financing.budget).gte(cash!.financing.known)).toBe(true);
+      const versions = await db().select().from(budgetVersions).where(eq(budgetVersions.projectId, a.projectId));
+      expect(versions.find((v) => v.kind === 'life' && v.status === 'current')?.reason).toBe('使用土地储备专项债券，按还本付息计划调整融资成本（演示）');
+    }
+  });
+
   it('records a step trail for every entry that left draft', async () => {
     const steps = await db().select({ entryId: ledgerSteps.entryId }).from(ledgerSteps);
     const withSteps = new Set(steps.map((s) => s.entryId));
     expect(entries.every((e) => withSteps.has(e.id))).toBe(true);
   });
 
-  it('has two bonds whose schedules repay the amount exactly and whose allocations respect B19 (70%)', async () => {
+  it('has two 2025 bonds issued by 湖南省 at 2025 rates, whose schedules repay the amount exactly, whose allocations stay within the centre’s cap and whose projects cover principal and interest (62号)', async () => {
     const bondRows = await db().select().from(bonds);
     expect(bondRows).toHaveLength(2);
     expect(new Set(bondRows.map((b) => b.repaymentType))).toEqual(new Set(['bullet', 'amortizing']));
+    for (const b of bondRows) {
+      // Land reserve special bonds restarted after 2024: 2025 issues, 5–10 years at about 1.8–2.3%.
+      expect(b).toMatchObject({ issuer: '湖南省', couponsPerYear: 1 });
+      expect(b.issueDate.startsWith('2025-')).toBe(true);
+      expect(b.termYears).toBeGreaterThanOrEqual(5);
+      expect(b.termYears).toBeLessThanOrEqual(10);
+      expect(dec(b.annualRate).gte('1.8') && dec(b.annualRate).lte('2.3')).toBe(true);
+      expect(b.repaymentType === 'amortizing' ? sumAmounts(b.principalPercents!.map((p) => dec(p).toFixed(2))) : null).toBe(b.repaymentType === 'amortizing' ? '100.00' : null);
+    }
     for (const b of bondRows) {
       const rows = await db().select().from(bondSchedule).where(eq(bondSchedule.bondId, b.id));
       expect(scheduleTotals(rows).principal).toBe(dec(b.amount).toFixed(2));
       const allocs = await db().select().from(bondAllocations).where(eq(bondAllocations.bondId, b.id));
       expect(sumAmounts(allocs.map((a) => a.amount))).toBe(dec(b.amount).toFixed(2));
+      const checks = await getProjectsBondChecks(db(), allocs.map((a) => a.projectId), await bondCheckSettings(db()));
       for (const a of allocs) {
         const [project] = await db().select().from(reserveProjects).where(eq(reserveProjects.id, a.projectId));
         expect(project.nationalCode).not.toBeNull();
-        expect(bondShareCheck({ expectedIncome: project.expectedIncome, bondAllocated: a.amount }).ok).toBe(true);
+        expect(checks.get(a.projectId)!.share.ok).toBe(true);
+        // 62号 on the default (net) basis, and above the 1.2 warning line.
+        expect(checks.get(a.projectId)!.coverage).toMatchObject({ basis: 'net', covered: true, ok: true });
       }
     }
   });
@@ -151,7 +203,7 @@ describe('funds demo data', () => {
 
   it('has an account per F18 source and seeds nothing twice', async () => {
     const accounts = await db().select().from(fundAccounts);
-    expect(new Set(accounts.map((a) => a.sourceCode))).toEqual(new Set(['fiscal', 'bond', 'land_income', 'other']));
+    expect(new Set(accounts.map((a) => a.sourceCode))).toEqual(new Set(['land_income', 'land_fund', 'bond', 'other_fiscal']));
     expect(await seedFundsDemo(db())).toBeNull();
     expect((await db().select({ id: ledgerEntries.id }).from(ledgerEntries)).length).toBe(entries.length);
     expect((await db().select({ id: parcels.id }).from(parcels)).length).toBeGreaterThan(0);

@@ -31,7 +31,8 @@ import { entryActions, isPendingFor } from '../../src/modules/funds/ledger/entry
 import { ledgerFileResponse } from '../../src/modules/funds/ledger/files';
 import { exportLedgerXlsx } from '../../src/modules/funds/ledger/export';
 import ExcelJS from 'exceljs';
-import { ENTRY_CHANGED_BY_OTHERS, PROJECT_CLOSED, ZLedgerFilter, type TOrigin } from '../../src/modules/funds/ledger/validation';
+import { ENTRY_CHANGED_BY_OTHERS, PROJECT_CLOSED, TREASURY_INCOME_NO_ACCOUNT, ZLedgerFilter, type TOrigin } from '../../src/modules/funds/ledger/validation';
+import { getSpendingCheck } from '../../src/modules/funds/ledger/spending';
 import { todayInShanghai } from '../../src/ui/format';
 import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { createTestDatabase } from '../helpers/db';
@@ -74,9 +75,9 @@ beforeAll(async () => {
   const accounts = await db()
     .insert(fundAccounts)
     .values([
-      { sourceCode: 'fiscal', name: '财政拨款专户', bankName: '工商银行益阳分行', accountNo: '1908000001' },
+      { sourceCode: 'other_fiscal', name: '财政拨款专户', bankName: '工商银行益阳分行', accountNo: '1908000001' },
       { sourceCode: 'bond', name: '专项债券资金专户', bankName: '建设银行益阳分行', accountNo: '4305000002' },
-      { sourceCode: 'fiscal', name: '已撤销的财政账户', status: 'closed' },
+      { sourceCode: 'other_fiscal', name: '已撤销的财政账户', status: 'closed' },
     ])
     .returning({ id: fundAccounts.id });
   [fiscalAccount, bondAccount, closedAccount] = accounts.map((a) => a.id);
@@ -104,7 +105,7 @@ const expense = (projectId: string, extra: Record<string, unknown> = {}) => ({
   entryDate: '2025-03-10',
   amount: '12345.67',
   category: '前期开发',
-  sourceCode: 'fiscal',
+  sourceCode: 'other_fiscal',
   accountId: '',
   projectId,
   parcelId: '',
@@ -207,7 +208,7 @@ describe('entry numbers and the full workflow', () => {
 
     const list = await listEntries(db(), filter({ project: projectId }));
     expect(list.totals.approved).toEqual({ count: 1, income: '0.00', expense: '12345.67', net: '-12345.67' });
-    expect(list.rows[0]).toMatchObject({ accountName: '专项债券资金专户', sourceName: '专项债券', parcelCode: expect.stringMatching(/^LED-/) });
+    expect(list.rows[0]).toMatchObject({ accountName: '专项债券资金专户', sourceName: '专项债券资金', parcelCode: expect.stringMatching(/^LED-/) });
 
     const detail = await getEntry(db(), created.id);
     expect(detail?.steps.map((s) => [s.action, s.fromStatus, s.toStatus, s.comment])).toEqual([
@@ -223,11 +224,11 @@ describe('entry numbers and the full workflow', () => {
 
   it('creates and submits in one step, refusing a source mismatch at approval', async () => {
     const { projectId } = await insertProject();
-    const id = await reviewed(projectId, { sourceCode: 'fiscal' });
+    const id = await reviewed(projectId, { sourceCode: 'other_fiscal' });
     const row = await entryRow(id);
     expect(row.submittedBy).toBe(clerk.userId);
     const mismatch = await approveEntry.execute(db(), finance, { id, version: row.version, accountId: bondAccount, acknowledged: ACK });
-    expect(mismatch).toEqual({ ok: false, error: '资金账户「专项债券资金专户」属于「专项债券」，与记录的资金来源「财政拨款」不一致' });
+    expect(mismatch).toEqual({ ok: false, error: '资金账户「专项债券资金专户」属于「专项债券资金」，与记录的资金来源「其他财政资金」不一致' });
     expect((await entryRow(id)).status).toBe('reviewed');
   });
 
@@ -465,9 +466,37 @@ describe('reversals', () => {
 
   it('a reversal of an income entry carries the negated income', async () => {
     const { projectId } = await insertProject();
-    const id = await approved(projectId, { direction: 'income', category: '财政拨款', amount: '800000', counterparty: '益阳市财政局' });
+    const id = await approved(projectId, { direction: 'income', category: '其他财政资金', amount: '800000', counterparty: '益阳市财政局' });
     const rev = await ok(reverseEntry.execute(db(), finance, { id, version: await version(id), reason: '拨款退回' }));
-    expect(await entryRow(rev.id)).toMatchObject({ direction: 'income', amount: '-800000.00', category: '财政拨款' });
+    expect(await entryRow(rev.id)).toMatchObject({ direction: 'income', amount: '-800000.00', category: '其他财政资金' });
+  });
+});
+
+describe('零星收入 (财综〔2018〕8号: paid into the treasury, 收支两条线)', () => {
+  it('is recorded and approved without a fund source or account, and never becomes money the project can spend', async () => {
+    const { projectId } = await insertProject();
+    await approved(projectId, { direction: 'income', category: '其他财政资金', amount: '1000.00', sourceCode: null });
+    const rent = { ...expense(projectId), direction: 'income', category: '零星收入', sourceCode: null, amount: '5000.00', counterparty: '临时利用承租人', description: '储备土地临时停车场租金', submit: true };
+    expect(await createEntry.execute(db(), clerk, { ...rent, accountId: fiscalAccount })).toMatchObject({ ok: false, error: TREASURY_INCOME_NO_ACCOUNT });
+    const { id } = await ok(createEntry.execute(db(), clerk, rent));
+    expect(await entryRow(id)).toMatchObject({ sourceCode: null, accountId: null });
+    await ok(reviewEntry.execute(db(), chief, { id, version: await version(id), acknowledged: ACK }));
+    expect(await approveEntry.execute(db(), finance, { id, version: await version(id), accountId: fiscalAccount, acknowledged: ACK })).toMatchObject({
+      ok: false,
+      error: TREASURY_INCOME_NO_ACCOUNT,
+    });
+    await ok(approveEntry.execute(db(), finance, { id, version: await version(id), accountId: null, acknowledged: ACK }));
+    expect(await entryRow(id)).toMatchObject({ status: 'approved', sourceCode: null, accountId: null });
+
+    // The ledger lists it, apart from the income; the project's available money is the 1,000.00 only.
+    const list = await listEntries(db(), filter({ project: projectId }));
+    expect(list.total).toBe(2);
+    expect(list.totals.approved).toEqual({ count: 2, income: '1000.00', expense: '0.00', net: '1000.00' });
+    expect(list.totals.treasuryApproved).toBe('5000.00');
+    const check = await getSpendingCheck(db(), { id: 'NEW', projectId, amount: '1500.00', category: '前期开发', entryDate: '2025-03-10' });
+    expect(check.balanceBefore).toBe('1000.00');
+    expect(check.balanceAfter).toBe('-500.00');
+    expect(check.warnings.map((w) => w.code)).toContain('balance-negative');
   });
 });
 
@@ -478,8 +507,8 @@ describe('bad input', () => {
     [{ amount: '0' }, '金额必须大于 0'],
     [{ amount: 'abc' }, '金额应为数字金额'],
     [{ amount: '' }, '请填写金额'],
-    [{ category: '财政拨款' }, '支出的科目应为 征收补偿、前期开发、管护、融资成本、其他 之一，「财政拨款」不适用'],
-    [{ direction: 'income', category: '前期开发' }, '收入的科目应为 财政拨款、专项债券资金、出让收入返还、其他收入 之一，「前期开发」不适用'],
+    [{ category: '其他财政资金' }, '支出的科目应为 征收补偿、前期开发、管护、融资成本、其他 之一，「其他财政资金」不适用'],
+    [{ direction: 'income', category: '前期开发' }, '收入的科目应为 土地出让收入安排、国有土地收益基金、专项债券资金、其他财政资金、零星收入 之一，「前期开发」不适用'],
     [{ direction: 'transfer' }, '请选择收支方向（收入或支出）'],
     [{ entryDate: '2099-12-31' }, '发生日期不能晚于今天'],
     [{ entryDate: '2999-01-01' }, '发生日期格式应为 YYYY-MM-DD，且须是有效日期（1990–2100 年）'],
@@ -487,7 +516,7 @@ describe('bad input', () => {
     [{ projectId: '' }, '请选择项目'],
     [{ category: '' }, '请选择科目'],
     [{ entryDate: '2025-02-30' }, '发生日期格式应为 YYYY-MM-DD，且须是有效日期（1990–2100 年）'],
-    [{ sourceCode: 'bank' }, '资金来源应为 财政拨款、专项债券、出让收入返还、其他 之一'],
+    [{ sourceCode: 'bank' }, '资金来源应为 土地出让收入安排、国有土地收益基金、专项债券资金、其他财政资金 之一'],
     [{ voucherNo: 'x'.repeat(101) }, '凭证号不能超过 100 个字符'],
     [{ counterparty: 'x'.repeat(101) }, '收款/付款单位不能超过 100 个字符'],
     [{ description: 'x'.repeat(1001) }, '摘要说明不能超过 1000 个字符'],
@@ -509,7 +538,7 @@ describe('bad input', () => {
     });
     expect(await createEntry.execute(db(), clerk, expense(projectId, { accountId: bondAccount }))).toEqual({
       ok: false,
-      error: '资金账户「专项债券资金专户」属于「专项债券」，与记录的资金来源「财政拨款」不一致',
+      error: '资金账户「专项债券资金专户」属于「专项债券资金」，与记录的资金来源「其他财政资金」不一致',
     });
     expect(await createEntry.execute(db(), clerk, expense(projectId, { accountId: closedAccount }))).toEqual({
       ok: false,
@@ -527,7 +556,7 @@ describe('bad input', () => {
     const n = await entryCount();
     expect(await createEntry.execute(db(), clerk, expense(closed.projectId))).toEqual({ ok: false, error: PROJECT_CLOSED });
     expect(await entryCount()).toBe(n);
-    await ok(createEntry.execute(db(), clerk, expense(closed.projectId, { direction: 'income', category: '出让收入返还' })));
+    await ok(createEntry.execute(db(), clerk, expense(closed.projectId, { direction: 'income', category: '土地出让收入安排', sourceCode: null })));
 
     const open = await insertProject();
     const draft = await ok(createEntry.execute(db(), clerk, expense(open.projectId)));
@@ -550,7 +579,7 @@ describe('list, "待我处理" and the detail', () => {
     const { projectId } = await insertProject();
     const a = await ok(createEntry.execute(db(), clerk, expense(projectId, { entryDate: '2022-02-03', amount: '10', counterparty: '甲公司', voucherNo: 'V-FIND-1' })));
     await ok(createEntry.execute(db(), clerk, expense(projectId, { entryDate: '2022-02-28', amount: '30' })));
-    await ok(createEntry.execute(db(), clerk, expense(projectId, { entryDate: '2022-03-01', amount: '20', direction: 'income', category: '财政拨款' })));
+    await ok(createEntry.execute(db(), clerk, expense(projectId, { entryDate: '2022-03-01', amount: '20', direction: 'income', category: '其他财政资金' })));
     expect((await listEntries(db(), filter({ project: projectId, year: '2022', month: '2' }))).total).toBe(2);
     expect((await listEntries(db(), filter({ project: projectId, year: '2022' }))).total).toBe(3);
     expect((await listEntries(db(), filter({ q: 'V-FIND' }))).rows.map((r) => r.id)).toEqual([a.id]);
@@ -612,7 +641,7 @@ describe('Excel export', () => {
     const { projectId } = await insertProject();
     await approved(projectId, { amount: '0.10' });
     await approved(projectId, { amount: '0.20' });
-    await approved(projectId, { direction: 'income', category: '专项债券资金', amount: '1000000.00', counterparty: '益阳市财政局' });
+    await approved(projectId, { direction: 'income', category: '其他财政资金', amount: '1000000.00', counterparty: '益阳市财政局' });
     await ok(createEntry.execute(db(), clerk, expense(projectId, { amount: '99' })));
     const f = filter({ project: projectId, sort: 'amount', order: 'asc' });
     const list = await listEntries(db(), f);

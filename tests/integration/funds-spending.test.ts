@@ -32,7 +32,7 @@ beforeAll(async () => {
   chief = await createActor(db(), ['chief']);
   finance = await createActor(db(), ['finance']);
   leader = await createActor(db(), ['leader']);
-  [{ id: account }] = await db().insert(fundAccounts).values({ sourceCode: 'fiscal', name: '财政拨款专户' }).returning({ id: fundAccounts.id });
+  [{ id: account }] = await db().insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '财政拨款专户' }).returning({ id: fundAccounts.id });
 });
 afterAll(async () => {
   await database?.close();
@@ -62,7 +62,7 @@ async function booked(projectId: string, direction: 'income' | 'expense', amount
   seq++;
   await db()
     .insert(ledgerEntries)
-    .values({ entryNo: `ZJ-T${seq}`, direction, entryDate, amount, category, projectId, status: 'approved', origin: 'manual', accountId: account, sourceCode: 'fiscal' });
+    .values({ entryNo: `ZJ-T${seq}`, direction, entryDate, amount, category, projectId, status: 'approved', origin: 'manual', accountId: account, sourceCode: 'other_fiscal' });
 }
 
 async function ok<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: string }>): Promise<T> {
@@ -77,7 +77,7 @@ async function entry(id: string) {
 }
 
 async function submitted(projectId: string, amount: string, category = '前期开发', entryDate = '2025-06-18') {
-  const input = { direction: 'expense', entryDate, amount, category, sourceCode: 'fiscal', accountId: '', projectId, parcelId: '', contractNo: '', voucherNo: '', counterparty: '益阳某工程公司', description: '测试支付', submit: true };
+  const input = { direction: 'expense', entryDate, amount, category, sourceCode: 'other_fiscal', accountId: '', projectId, parcelId: '', contractNo: '', voucherNo: '', counterparty: '益阳某工程公司', description: '测试支付', submit: true };
   return (await ok(createEntry.execute(db(), clerk, input))).id;
 }
 
@@ -142,7 +142,7 @@ describe('budgets and balance', () => {
     const p = await project();
     await budget(p, 'life', 0, { 前期开发: '1000000', 征收补偿: '2000000' });
     await budget(p, 'annual', 2025, { 前期开发: '300000' });
-    await booked(p, 'income', '500000', '财政拨款');
+    await booked(p, 'income', '500000', '其他财政资金');
     await booked(p, 'expense', '100000', '前期开发');
     const id = await submitted(p, '150000.00');
     const check = await getSpendingCheck(db(), await entry(id));
@@ -161,7 +161,7 @@ describe('budgets and balance', () => {
     const p = await project();
     await budget(p, 'life', 0, { 前期开发: '1000000' });
     await budget(p, 'annual', 2025, { 前期开发: '200000', 管护: '100000' });
-    await booked(p, 'income', '900000', '财政拨款');
+    await booked(p, 'income', '900000', '其他财政资金');
     await booked(p, 'expense', '50000', '前期开发');
     await booked(p, 'expense', '40000', '前期开发', '2024-12-31'); // last year: not in the 2025 figures
     const id = await submitted(p, '150000.01');
@@ -175,7 +175,7 @@ describe('budgets and balance', () => {
     const p = await project();
     await budget(p, 'life', 0, { 前期开发: '1000000' });
     await budget(p, 'annual', 2025, { 前期开发: '1000000' });
-    await booked(p, 'income', '1000000', '财政拨款');
+    await booked(p, 'income', '1000000', '其他财政资金');
     await submitted(p, '300000.00');
     const id = await submitted(p, '200000.00');
     const check = await getSpendingCheck(db(), await entry(id));

@@ -205,7 +205,7 @@ describe('入库 needs compensation paid by approved ledger payments', () => {
     const [entry] = await database.db.select().from(ledgerEntries).where(eq(ledgerEntries.entryNo, entryNo));
     const chief = await createActor(database.db, ['chief']);
     const finance = await createActor(database.db, ['finance']);
-    const [account] = await database.db.insert(fundAccounts).values({ sourceCode: 'fiscal', name: '财政专户（入库测试）' }).returning({ id: fundAccounts.id });
+    const [account] = await database.db.insert(fundAccounts).values({ sourceCode: 'other_fiscal', name: '财政专户（入库测试）' }).returning({ id: fundAccounts.id });
     const all = [...SPENDING_WARNING_CODES];
     expect(await reviewEntry.execute(database.db, chief, { id: entry.id, version: 1, acknowledged: all })).toMatchObject({ ok: true });
     const stillWaiting = await go(parcelId, '已入库');

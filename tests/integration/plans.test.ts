@@ -292,7 +292,7 @@ describe('targets against actuals from parcel events', () => {
     const entry = async (direction: 'income' | 'expense', entryDate: string, amount: string, status = 'approved') =>
       db()
         .insert(ledgerEntries)
-        .values({ entryNo: `ZJ-PLAN-${++n}`, direction, entryDate, amount, category: direction === 'expense' ? '征收补偿' : '财政拨款', projectId: project.id, status, origin: 'manual' });
+        .values({ entryNo: `ZJ-PLAN-${++n}`, direction, entryDate, amount, category: direction === 'expense' ? '征收补偿' : '其他财政资金', projectId: project.id, status, origin: 'manual' });
     await entry('expense', '2036-01-01', '1500000.00');
     await entry('expense', '2036-12-31', '250000.50');
     await entry('expense', '2036-06-30', '-0.50'); // an approved reversal

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/client';
 import { getSettingSourceTexts, getSettings } from '../../src/platform/settings';
-import { createDatabaseMigratedTo } from '../helpers/migrations';
+import { createDatabaseMigratedBefore } from '../helpers/migrations';
 
 /**
  * Migration 0011_net_land_temp_use: the temporary-use limit moves from days
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function migratedWith(value: string | null, confirmed: string | null) {
-  const database = await createDatabaseMigratedTo('0008_setting_confirmations');
+  const database = await createDatabaseMigratedBefore('net_land_temp_use');
   opened.push(database);
   const at = `'2025-06-01T10:00:00+08:00'`;
   if (value !== null) await database.db.execute(sql.raw(`INSERT INTO system_settings (key, value, updated_at) VALUES ('parcel.tempUseLimitDays', '${value}', ${at})`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvedTotals, monthlySeries, projectBalanceCheck, yearlyCash, type LedgerFact } from '../../src/modules/funds/rules';
+import { approvedTotals, monthlySeries, projectBalanceCheck, projectCashByYear, type LedgerFact, type ProjectCashFlow } from '../../src/modules/funds/rules';
 
 const inc = (amount: string, entryDate: string, status: LedgerFact['status'] = 'approved'): LedgerFact => ({ direction: 'income', amount, entryDate, status });
 const exp = (amount: string, entryDate: string, status: LedgerFact['status'] = 'approved'): LedgerFact => ({ direction: 'expense', amount, entryDate, status });
@@ -34,84 +34,104 @@ describe('approved totals, with reversals', () => {
   });
 });
 
-describe('year-by-year cash', () => {
-  const entries = [
-    inc('500.00', '2022-03-01'),
-    exp('200.00', '2022-09-30'),
-    exp('450.00', '2024-02-29'),
-    exp('-50.00', '2024-03-01'), // reversal of part of the 2024 spending
-    inc('1000.00', '2025-12-31'),
-    exp('10000.00', '2023-06-01', 'submitted'), // not approved: ignored
-  ];
+describe('财预〔2019〕89号 年度收支平衡: the project’s own cash year by year', () => {
+  const flow = (year: number, f: Partial<ProjectCashFlow>): ProjectCashFlow => ({ year, ownIncome: '0.00', otherIncome: '0.00', expense: '0.00', principal: '0.00', ...f });
 
-  it('sorted, gap years filled, cumulative from the opening balance', () => {
-    expect(yearlyCash(entries)).toEqual([
-      { year: 2022, income: '500.00', expense: '200.00', net: '300.00', cumulative: '300.00', negative: false },
-      { year: 2023, income: '0.00', expense: '0.00', net: '0.00', cumulative: '300.00', negative: false },
-      { year: 2024, income: '0.00', expense: '400.00', net: '-400.00', cumulative: '-100.00', negative: true },
-      { year: 2025, income: '1000.00', expense: '0.00', net: '1000.00', cumulative: '900.00', negative: false },
+  it('own income less spending and principal, cumulated; gap years filled; other fiscal money shown, not counted', () => {
+    expect(
+      projectCashByYear([
+        flow(2025, { ownIncome: '1000.00', principal: '300.00' }),
+        flow(2022, { ownIncome: '500.00', otherIncome: '900.00', expense: '200.00' }),
+        flow(2024, { expense: '450.00', otherIncome: '100.00' }),
+        flow(2024, { expense: '-50.00' }), // a reversal in the same year
+      ]),
+    ).toEqual([
+      { year: 2022, ownIncome: '500.00', otherIncome: '900.00', expense: '200.00', principal: '0.00', net: '300.00', cumulative: '300.00', negative: false, bridged: '900.00' },
+      { year: 2023, ownIncome: '0.00', otherIncome: '0.00', expense: '0.00', principal: '0.00', net: '0.00', cumulative: '300.00', negative: false, bridged: '900.00' },
+      { year: 2024, ownIncome: '0.00', otherIncome: '100.00', expense: '400.00', principal: '0.00', net: '-400.00', cumulative: '-100.00', negative: true, bridged: '1000.00' },
+      { year: 2025, ownIncome: '1000.00', otherIncome: '0.00', expense: '0.00', principal: '300.00', net: '700.00', cumulative: '600.00', negative: false, bridged: '1000.00' },
     ]);
   });
 
-  it('an opening balance can keep the cash positive', () => {
-    const rows = yearlyCash(entries, '100.00');
-    expect(rows.map((r) => [r.year, r.cumulative, r.negative])).toEqual([
-      [2022, '400.00', false],
-      [2023, '400.00', false],
-      [2024, '0.00', false],
-      [2025, '1000.00', false],
-    ]);
+  it('a fen of principal beyond own income is a gap; exactly covered is balanced', () => {
+    expect(projectCashByYear([flow(2025, { ownIncome: '1000.00', expense: '700.00', principal: '300.00' })])[0]).toMatchObject({ cumulative: '0.00', negative: false });
+    expect(projectCashByYear([flow(2025, { ownIncome: '1000.00', expense: '700.00', principal: '300.01' })])[0]).toMatchObject({ cumulative: '-0.01', negative: true });
   });
 
-  it('no approved entry: no years', () => {
-    expect(yearlyCash([exp('1.00', '2024-01-01', 'draft')])).toEqual([]);
+  it('other fiscal funds never close a gap, however large', () => {
+    const [y] = projectCashByYear([flow(2024, { ownIncome: '0.00', otherIncome: '99999999.00', expense: '1.00' })]);
+    expect(y).toMatchObject({ net: '-1.00', cumulative: '-1.00', negative: true, bridged: '99999999.00' });
+  });
+
+  it('no flows: no years', () => {
+    expect(projectCashByYear([])).toEqual([]);
   });
 });
 
-describe('N45 project balance', () => {
+describe('财预〔2019〕89号 收支平衡: financing cost counted once', () => {
   const yearly = [
     { year: 2023, cumulative: '100.00' },
     { year: 2024, cumulative: '0.00' },
   ];
 
-  it('income exactly covering budget + financing cost, cash never below zero: balanced', () => {
-    expect(projectBalanceCheck({ expectedIncome: '1200.00', lifeBudget: '1000.00', financingCost: '200.00', yearly })).toEqual({
+  it('the budget’s 融资成本 line is the financing cost: income equal to the budget balances (nothing added on top)', () => {
+    // Old behaviour added booked + future interest on top of a budget that already holds them.
+    expect(projectBalanceCheck({ expectedIncome: '1200.00', lifeBudget: '1200.00', budgetFinancing: '200.00', knownFinancing: '200.00', yearly })).toEqual({
       lifeOk: true,
       cashOk: true,
       firstNegativeYear: null,
+      financing: '200.00',
+      financingAboveBudget: false,
+      spending: '1200.00',
       messages: [],
     });
+    expect(projectBalanceCheck({ expectedIncome: '1200.00', lifeBudget: '1200.00', budgetFinancing: '200.00', knownFinancing: '150.00', yearly })).toMatchObject({ lifeOk: true, spending: '1200.00', messages: [] });
   });
 
-  it('a fen short over the life: unbalanced, with the gap', () => {
-    const r = projectBalanceCheck({ expectedIncome: '119999999.99', lifeBudget: '100000000.00', financingCost: '20000000.00', yearly });
-    expect(r.lifeOk).toBe(false);
-    expect(r.cashOk).toBe(true);
+  it('a fen short of the budget: unbalanced, with the gap', () => {
+    const r = projectBalanceCheck({ expectedIncome: '119999999.99', lifeBudget: '120000000.00', budgetFinancing: '20000000.00', knownFinancing: '0.00', yearly });
+    expect(r).toMatchObject({ lifeOk: false, cashOk: true, spending: '120000000.00' });
     expect(r.messages).toEqual([
-      '项目收支不平衡：预计土地出让收入 12,000.00 万元（119,999,999.99 元）低于全生命周期预算 10,000.00 万元与融资成本 2,000.00 万元之和，缺口 0.01 元',
+      '项目总体收支不平衡：预计土地出让收入 12,000.00 万元（119,999,999.99 元）低于全生命周期支出 12,000.00 万元（全生命周期预算，含融资成本 2,000.00 万元），缺口 0.01 元',
     ]);
   });
 
-  it('names the first year the cumulative cash goes negative (years given in any order)', () => {
+  it('a known financing cost above the budget line replaces it (still once), and says the budget understates it', () => {
+    // Budget 1,000 of which 融资成本 100; interest known 300 → spending 1,200.
+    const at = projectBalanceCheck({ expectedIncome: '1200.00', lifeBudget: '1000.00', budgetFinancing: '100.00', knownFinancing: '300.00', yearly });
+    expect(at).toMatchObject({ lifeOk: true, financing: '300.00', financingAboveBudget: true, spending: '1200.00' });
+    expect(at.messages).toEqual(['全生命周期预算中的融资成本 100.00 元低于已发生及专项债券待付利息 300.00 元，收支平衡按后者计算（融资成本只计一次），请调整预算']);
+    const below = projectBalanceCheck({ expectedIncome: '1199.99', lifeBudget: '1000.00', budgetFinancing: '100.00', knownFinancing: '300.00', yearly });
+    expect(below.lifeOk).toBe(false);
+    expect(below.messages[1]).toBe('项目总体收支不平衡：预计土地出让收入 1,199.99 元低于全生命周期支出 1,200.00 元（全生命周期预算 1,000.00 元，融资成本按 300.00 元计），缺口 0.01 元');
+  });
+
+  it('names the first year the project’s own cash goes negative, and what other money bridged by then', () => {
     const r = projectBalanceCheck({
       expectedIncome: '5000.00',
       lifeBudget: '1000.00',
-      financingCost: '0.00',
+      budgetFinancing: '0.00',
+      knownFinancing: '0.00',
       yearly: [
-        { year: 2025, cumulative: '-500000.00' },
-        { year: 2023, cumulative: '10.00' },
-        { year: 2024, cumulative: '-0.01' },
+        { year: 2025, cumulative: '-500000.00', bridged: '600000.00' },
+        { year: 2023, cumulative: '10.00', bridged: '0.00' },
+        { year: 2024, cumulative: '-0.01', bridged: '0.01' },
       ],
     });
     expect(r).toMatchObject({ lifeOk: true, cashOk: false, firstNegativeYear: 2024 });
-    expect(r.messages).toEqual(['2024 年末累计资金余额为 -0.01 元，资金出现缺口（逐年累计余额不得为负）']);
+    expect(r.messages).toEqual([
+      '2024 年末项目自身资金累计为 -0.01 元：安排的土地出让收入和专项债券资金不足以支付累计支出和还本付息，年度收支不平衡（其他财政资金、国有土地收益基金至该年末已垫付 0.01 元，不计入项目自身收入）',
+    ]);
   });
 
-  it('works with yearlyCash output directly', () => {
-    const rows = yearlyCash([inc('100.00', '2023-01-01'), exp('150.00', '2024-01-01'), inc('100.00', '2025-01-01')]);
-    const r = projectBalanceCheck({ expectedIncome: '200.00', lifeBudget: '150.00', financingCost: '10.00', yearly: rows });
+  it('works with projectCashByYear output directly', () => {
+    const rows = projectCashByYear([
+      { year: 2023, ownIncome: '100.00', otherIncome: '0.00', expense: '0.00', principal: '0.00' },
+      { year: 2024, ownIncome: '0.00', otherIncome: '50.00', expense: '150.00', principal: '0.00' },
+    ]);
+    const r = projectBalanceCheck({ expectedIncome: '200.00', lifeBudget: '150.00', budgetFinancing: '0.00', knownFinancing: '0.00', yearly: rows });
     expect(r.firstNegativeYear).toBe(2024);
-    expect(r.lifeOk).toBe(true);
+    expect(r.messages[0]).toContain('已垫付 50.00 元');
   });
 });
 

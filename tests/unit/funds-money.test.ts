@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   compareAmounts,
   FUND_SOURCES,
+  fundSourceName,
   INCOME_CATEGORIES,
+  OWN_INCOME_CATEGORIES,
+  sourceOfIncomeCategory,
+  TREASURY_INCOME,
+  TREASURY_INCOME_NOTE,
   isNegative,
   LEDGER_CATEGORIES,
   negateAmount,
@@ -140,10 +145,25 @@ describe('exact sums', () => {
 });
 
 describe('dictionaries', () => {
-  it('categories and F18 sources', () => {
+  it('财综〔2018〕8号: exactly four fund sources, in its order; an income category per channel, then 零星收入', () => {
     expect(LEDGER_CATEGORIES).toEqual(['征收补偿', '前期开发', '管护', '融资成本', '其他']);
-    expect(INCOME_CATEGORIES).toEqual(['财政拨款', '专项债券资金', '出让收入返还', '其他收入']);
-    expect(FUND_SOURCES.map((s) => s.code)).toEqual(['fiscal', 'bond', 'land_income', 'other']);
-    expect(FUND_SOURCES.map((s) => s.name)).toEqual(['财政拨款', '专项债券', '出让收入返还', '其他']);
+    expect(FUND_SOURCES.map((s) => s.code)).toEqual(['land_income', 'land_fund', 'bond', 'other_fiscal']);
+    expect(FUND_SOURCES.map((s) => s.name)).toEqual(['土地出让收入安排', '国有土地收益基金', '专项债券资金', '其他财政资金']);
+    expect(FUND_SOURCES.every((s) => s.note.length > 10)).toBe(true);
+    expect(INCOME_CATEGORIES).toEqual([...FUND_SOURCES.map((s) => s.name), '零星收入']);
+    expect(TREASURY_INCOME).toBe('零星收入');
+    expect(TREASURY_INCOME_NOTE).toContain('缴入国库');
+    expect(TREASURY_INCOME_NOTE).toContain('收支两条线');
+  });
+
+  it('财综〔2018〕8号: an income category names its channel; 零星收入 is none of them', () => {
+    expect(INCOME_CATEGORIES.map(sourceOfIncomeCategory)).toEqual(['land_income', 'land_fund', 'bond', 'other_fiscal', null]);
+    expect(sourceOfIncomeCategory('财政拨款')).toBeNull();
+    expect(fundSourceName('bond')).toBe('专项债券资金');
+    expect(fundSourceName('fiscal')).toBe('fiscal');
+  });
+
+  it('财预〔2019〕89号: the project’s own income is land-sale income arranged back and bond proceeds only', () => {
+    expect(OWN_INCOME_CATEGORIES).toEqual(['土地出让收入安排', '专项债券资金']);
   });
 });

@@ -46,7 +46,7 @@ async function loadInput(tx: Tx, now: Date): Promise<FundsDemoInput | null> {
   if (projects.length === 0) return null;
   const projectIds = projects.map((p) => p.id);
   const parcelRows = await tx
-    .select({ id: parcels.id, code: parcels.code, projectId: parcels.projectId, stage: parcels.stage })
+    .select({ id: parcels.id, code: parcels.code, projectId: parcels.projectId, stage: parcels.stage, tempUseStart: parcels.tempUseStart, tempUseEnd: parcels.tempUseEnd, custodian: parcels.custodian })
     .from(parcels)
     .where(inArray(parcels.projectId, projectIds));
   const parcelIds = parcelRows.map((p) => p.id);
@@ -76,10 +76,13 @@ async function loadInput(tx: Tx, now: Date): Promise<FundsDemoInput | null> {
   const works = parcelIds.length ? await tx.select().from(workPackages).where(inArray(workPackages.parcelId, parcelIds)) : [];
   const supplyRows = parcelIds.length ? await tx.select().from(supplies).where(and(inArray(supplies.parcelId, parcelIds), eq(supplies.status, '成交'))) : [];
   const projectStartOfParcel = new Map(parcelRows.map((p) => [p.id, startOf.get(p.projectId) ?? today]));
+  const settings = await getSettings(tx);
   return {
     now,
     today,
-    leaderThreshold: String((await getSettings(tx))['fund.leaderThresholdYuan']),
+    leaderThreshold: String(settings['fund.leaderThresholdYuan']),
+    extractionPercent: String(settings['fund.statutoryExtractionPercent']),
+    annualCouponMaxYears: settings['fund.bondAnnualCouponMaxYears'],
     actors: await loadActors(tx),
     projects: projects.map((p) => ({
       id: p.id,
@@ -102,6 +105,9 @@ async function loadInput(tx: Tx, now: Date): Promise<FundsDemoInput | null> {
         reservedOn,
         cancelledOn: firstDate(p.id, '终止'),
         leftCustodyOn: reservedOn ? lastDate(p.id, ['已供应', '终止']) : null,
+        tempUseStart: p.tempUseStart,
+        tempUseEnd: p.tempUseEnd,
+        custodian: p.custodian,
       };
     }),
     parties: parties.map((p) => ({

@@ -163,19 +163,25 @@ export const fundCounters = pgTable('fund_counters', {
   lastValue: integer('last_value').notNull().default(0),
 });
 
-/** Special bonds (土地储备专项债券). `annual_rate` in percent (3.2500 = 3.25%). */
+/**
+ * Special bonds (土地储备专项债券), issued by the province (`issuer`) for the city's projects.
+ * `annual_rate` in percent (3.2500 = 3.25%); `coupons_per_year` 1 or 2 as issued; an
+ * 'amortizing' bond repays `principal_percents` (one per year of the tenor, Σ 100) on its anniversaries.
+ */
 export const bonds = pgTable(
   'bonds',
   {
     id: idColumn(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    issuer: text('issuer').notNull().default('湖南省'),
     amount: money('amount').notNull(),
     annualRate: numeric('annual_rate', { precision: 7, scale: 4 }).notNull(),
     termYears: integer('term_years').notNull(),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
-    firstPaymentDate: date('first_payment_date', { mode: 'string' }),
+    couponsPerYear: integer('coupons_per_year').notNull().default(1),
     repaymentType: text('repayment_type').notNull(),
+    principalPercents: jsonb('principal_percents').$type<string[]>(),
     docNo: text('doc_no'),
     note: text('note'),
     version: integer('version').notNull().default(1),
@@ -187,11 +193,12 @@ export const bonds = pgTable(
   (t) => [
     uniqueIndex('bonds_code_uq').on(t.code),
     check('bonds_repayment_ck', sql`${t.repaymentType} in ('bullet', 'amortizing')`),
+    check('bonds_coupons_ck', sql`${t.couponsPerYear} in (1, 2)`),
     check('bonds_amount_ck', sql`${t.amount} > 0`),
   ],
 );
 
-/** Bond money allocated to a project (B19: at most 70% of its expected sale income). */
+/** Bond money allocated to a project (within the centre's cap, and covered by its expected income: 62号). */
 export const bondAllocations = pgTable(
   'bond_allocations',
   {

@@ -5,6 +5,7 @@
  */
 const R17 = '《土地储备管理办法》（国土资规〔2017〕17号）';
 const LOCAL = '本中心规定';
+const B17 = '《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）';
 
 export const SETTINGS = {
   'parcel.reserveLimitDays': {
@@ -97,7 +98,30 @@ export const SETTINGS = {
     default: 1.2,
     min: 1,
     max: 10,
-    source: { kind: 'local', text: `${LOCAL}：本息覆盖倍数低于该值时提示风险（1.2 为常用预警值；《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）要求项目预计土地出让收入覆盖债券本息）` },
+    source: { kind: 'local', text: `${LOCAL}：本息覆盖倍数低于该值时提示风险（1.2 为常用预警值；${B17}要求项目预计土地出让收入能够覆盖债券本息，即不低于 1 倍）` },
+  },
+  'fund.coverageBasis': {
+    label: '本息覆盖倍数的收入口径',
+    unit: '',
+    default: 1,
+    min: 0,
+    max: 1,
+    choices: [
+      { value: 0, label: '毛收入：预计土地出让收入' },
+      { value: 1, label: '净收入：扣除法定计提和非债券资金承担的成本' },
+    ],
+    source: { kind: 'local', text: `${LOCAL}（测算口径）：本息覆盖倍数按净收入或毛收入计算（${B17}要求项目预计土地出让收入覆盖债券本息，未规定测算口径）` },
+  },
+  'fund.statutoryExtractionPercent': {
+    label: '土地出让收入法定计提合计比例（按净收入测算时扣除）',
+    unit: '%',
+    default: 20,
+    min: 0,
+    max: 80,
+    source: {
+      kind: 'local',
+      text: `${LOCAL}（测算口径）：从土地出让收入中依法计提的国有土地收益基金、农业土地开发资金、农田水利建设资金、教育资金等，按占土地出让收入的比例合计估算（各项计提按财政部门规定，合计比例为本中心估算）`,
+    },
   },
   'fund.bondShareLimitPercent': {
     label: '专项债券占项目预计出让收入上限',
@@ -105,7 +129,23 @@ export const SETTINGS = {
     default: 70,
     min: 1,
     max: 100,
-    source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过预计土地出让收入的该比例（未见于财预〔2019〕89号，出处待核实）` },
+    source: { kind: 'local', text: `${LOCAL}：项目使用的专项债券资金不超过项目预计土地出让收入的该比例` },
+  },
+  'fund.bondAnnualCouponMaxYears': {
+    label: '专项债券按年付息的最长期限（以上每半年付息）',
+    unit: '年',
+    default: 10,
+    min: 1,
+    max: 30,
+    source: { kind: 'national', toConfirm: true, text: '财政部地方政府债券发行管理有关规定：10 年期及以下债券按年付息，10 年期以上债券每半年付息（文号与原文待核实）' },
+  },
+  'fund.bondUnsuppliedWarnMonths': {
+    label: '专项债券还本日前地块仍未供应的预警期限',
+    unit: '个月',
+    default: 12,
+    min: 1,
+    max: 60,
+    source: { kind: 'local', text: `${LOCAL}：使用专项债券的项目，在债券还本日前该月数内仍有地块未供应的，提示风险（${B17}要求项目土地出让收入优先偿还债券本息）` },
   },
   'fund.overspendPolicy': {
     label: '支出超出预算或使项目可用余额为负时',

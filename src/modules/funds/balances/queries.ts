@@ -9,18 +9,22 @@ import {
   INCOME_CATEGORIES,
   LEDGER_CATEGORIES,
   monthlySeries,
+  OWN_INCOME_CATEGORIES,
   projectBalanceCheck,
+  projectCashByYear,
   toAmount,
-  yearlyCash,
+  TREASURY_INCOME,
   type LedgerFact,
-  type YearCash,
+  type ProjectBalanceCheck,
+  type ProjectCashFlow,
+  type ProjectCashYear,
 } from '../rules';
-import { bondAllocations, bonds, bondSchedule, budgetLines, budgetVersions, fundSources, ledgerEntries } from '../schema';
+import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundSources, ledgerEntries } from '../schema';
 import type { TBalanceProjectStatus } from './validation';
 
 /**
  * Balances, cash flow and the fund execution report (资金执行情况表). One definition everywhere:
- * only 'approved' ledger entries count, a year means entry_date within that calendar year, a
+ * only 'approved' ledger entries count (零星收入 never: it goes to the treasury), a year means entry_date within that calendar year, a
  * reversal is an approved entry with a negative amount (so it simply adds), budgets are the
  * 'current' budget version. Sums are numeric in SQL (exact, returned as strings) and decimal.js
  * in code; each figure family is one grouped query, never one query per row.
@@ -33,7 +37,10 @@ export const COMMITTED_CATEGORIES = ['征收补偿', '前期开发'] as const;
 /** Label for ledger entries without a fund source. */
 export const NO_SOURCE = { code: '', name: '未指定来源' } as const;
 
-const APPROVED = eq(ledgerEntries.status, 'approved');
+/** 零星收入 goes to the treasury (F18, 收支两条线): recorded, but no balance counts it. */
+const TREASURY = sql`${ledgerEntries.direction} = 'income' and ${ledgerEntries.category} = ${TREASURY_INCOME}`;
+/** What every balance counts: approved entries that are reserve money. */
+const APPROVED = and(eq(ledgerEntries.status, 'approved'), sql`not (${TREASURY})`)!;
 
 function yearRange(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -327,14 +334,17 @@ export interface CentreSummary {
   executionRate: string | null;
   bySource: SourceTotals[];
   expenseByCategory: CategoryExpense[];
+  /** Income by category, 零星收入 excluded (it is `treasuryIncome`). */
   incomeByCategory: { category: string; amount: string }[];
+  /** Approved 零星收入 of the period: paid into the treasury, counted in none of the figures above. */
+  treasuryIncome: string;
 }
 
 /** The whole centre: totals by direction, by fund source and by category (approved entries only). */
 export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Promise<CentreSummary> {
   const year = opts.year ?? null;
   const period = year === null ? undefined : inYear(year);
-  const [sources, bySourceRows, byCategoryRows, closingRows, budgetLinesRows, budgetTotalRows] = await Promise.all([
+  const [sources, bySourceRows, byCategoryRows, closingRows, budgetLinesRows, budgetTotalRows, [treasury]] = await Promise.all([
     db.select({ code: fundSources.code, name: fundSources.name }).from(fundSources).orderBy(asc(fundSources.sortOrder), asc(fundSources.code)),
     db
       .select({ code: ledgerEntries.sourceCode, income: sumWhen(IS_INCOME), expense: sumWhen(IS_EXPENSE) })
@@ -352,6 +362,10 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
       .where(and(APPROVED, year === null ? undefined : lte(ledgerEntries.entryDate, yearRange(year).to))),
     budgetLinesByProjectCategory(db, year === null ? 'life' : 'annual', { year: year ?? undefined }),
     budgetTotalsByProject(db, year === null ? 'life' : 'annual', null, year ?? undefined),
+    db
+      .select({ amount: sumOf(ledgerEntries.amount) })
+      .from(ledgerEntries)
+      .where(and(eq(ledgerEntries.status, 'approved'), TREASURY, period)),
   ]);
 
   const income = new Map<string, TDec>();
@@ -383,7 +397,8 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
     const budget = get(budgetBy, category);
     return { category, budget, spent, rate: executionRate(spent, budget) };
   });
-  const incomeCategories: string[] = [...INCOME_CATEGORIES, ...[...incomeBy.keys()].filter((c) => !(INCOME_CATEGORIES as readonly string[]).includes(c)).sort()];
+  const channels = INCOME_CATEGORIES.filter((c) => c !== TREASURY_INCOME);
+  const incomeCategories: string[] = [...channels, ...[...incomeBy.keys()].filter((c) => !(channels as readonly string[]).includes(c)).sort()];
   const incomeByCategory = incomeCategories.map((category) => ({ category, amount: get(incomeBy, category) }));
 
   let totalIncome = new Dec(0);
@@ -404,6 +419,7 @@ export async function getCentreSummary(db: Q, opts: { year?: number } = {}): Pro
     bySource,
     expenseByCategory,
     incomeByCategory,
+    treasuryIncome: amt(treasury?.amount),
   };
 }
 
@@ -472,7 +488,7 @@ export async function getMonthlyFlow(db: Q, opts: { year: number; projectId?: st
 }
 
 // ---------------------------------------------------------------------------------------------
-// Project cash (N45)
+// Project cash (财预〔2019〕89号 收支平衡)
 
 export interface ProjectCash {
   projectId: string;
@@ -482,14 +498,23 @@ export interface ProjectCash {
   expectedIncome: string;
   lifeBudget: string;
   financing: {
+    /** The 融资成本 line of the current whole-life budget. */
+    budget: string;
     /** Σ approved 融资成本 expense. */
-    ledger: string;
+    booked: string;
     /** The project's share of bond interest due after today (bond schedule × allocation ÷ bond amount). */
     futureBondInterest: string;
-    total: string;
+    /** booked + futureBondInterest. */
+    known: string;
   };
-  yearly: YearCash[];
-  check: ReturnType<typeof projectBalanceCheck>;
+  yearly: ProjectCashYear[];
+  check: ProjectBalanceCheck;
+}
+
+/** Each bond row's share for a project: amount × allocation ÷ bond amount, to the fen (as allocateSchedule rounds). */
+function shareOf(amount: string, allocation: string, bondAmount: string): TDec {
+  const bond = dec(bondAmount);
+  return bond.lte(0) ? new Dec(0) : dec(amount).mul(dec(allocation)).div(bond).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /** The project's share of the interest its bonds still have to pay after `today`. */
@@ -500,17 +525,30 @@ async function futureBondInterest(db: Q, projectId: string, today: string): Prom
     .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
     .innerJoin(bondSchedule, eq(bondSchedule.bondId, bonds.id))
     .where(and(eq(bondAllocations.projectId, projectId), gt(bondSchedule.dueDate, today)));
-  let total = new Dec(0);
-  for (const r of rows) {
-    const bondAmount = dec(r.bondAmount);
-    if (bondAmount.lte(0)) continue;
-    // Same rounding as the rules' allocateSchedule: each row's share to the fen.
-    total = total.plus(dec(r.interest).mul(dec(r.allocation)).div(bondAmount).toDecimalPlaces(2, Dec.ROUND_HALF_UP));
-  }
-  return total;
+  return rows.reduce((total, r) => total.plus(shareOf(r.interest, r.allocation, r.bondAmount)), new Dec(0));
 }
 
-/** Year-by-year approved cash of a project and the N45 balance check; null for an unknown project. */
+/** The project's share of the bond principal repaid, by year of payment. */
+async function principalRepaidByYear(db: Q, projectId: string): Promise<Map<number, TDec>> {
+  const rows = await db
+    .select({ paidOn: bondPayments.paidOn, principal: bondPayments.principalPaid, allocation: bondAllocations.amount, bondAmount: bonds.amount })
+    .from(bondPayments)
+    .innerJoin(bonds, eq(bonds.id, bondPayments.bondId))
+    .innerJoin(bondAllocations, and(eq(bondAllocations.bondId, bonds.id), eq(bondAllocations.projectId, projectId)));
+  const out = new Map<number, TDec>();
+  for (const r of rows) {
+    const year = Number(r.paidOn.slice(0, 4));
+    out.set(year, (out.get(year) ?? new Dec(0)).plus(shareOf(r.principal, r.allocation, r.bondAmount)));
+  }
+  return out;
+}
+
+/**
+ * A project's 收支平衡 (财预〔2019〕89号): its whole-life budget (融资成本 counted once) against its
+ * expected income, and its own cash year by year — land-sale income arranged back to it and
+ * bond proceeds, less spending and principal repaid; other fiscal money is shown, not counted.
+ * Null for an unknown project.
+ */
 export async function getProjectCash(db: Q, projectId: string, today: string = todayInShanghai()): Promise<ProjectCash | null> {
   const [project] = await db
     .select({ code: reserveProjects.code, name: reserveProjects.name, status: reserveProjects.status, expectedIncome: reserveProjects.expectedIncome })
@@ -518,29 +556,37 @@ export async function getProjectCash(db: Q, projectId: string, today: string = t
     .where(eq(reserveProjects.id, projectId));
   if (!project) return null;
   const yearExpr = sql<number>`cast(extract(year from ${ledgerEntries.entryDate}) as integer)`;
-  const [life, byYear, [financing], bondInterest] = await Promise.all([
+  const own = sql`${IS_INCOME} and ${ledgerEntries.category} in (${sql.join(
+    OWN_INCOME_CATEGORIES.map((c) => sql`${c}`),
+    sql`, `,
+  )})`;
+  const [life, lines, byYear, bondInterest, principal] = await Promise.all([
     budgetTotalsByProject(db, 'life', [projectId]),
+    budgetLinesByProjectCategory(db, 'life', { projectId }),
     db
-      .select({ year: yearExpr, direction: ledgerEntries.direction, amount: sumOf(ledgerEntries.amount) })
+      .select({
+        year: yearExpr,
+        own: sumWhen(own),
+        other: sumWhen(sql`${IS_INCOME} and not (${own})`),
+        expense: sumWhen(IS_EXPENSE),
+        financing: sumWhen(sql`${IS_EXPENSE} and ${ledgerEntries.category} = '融资成本'`),
+      })
       .from(ledgerEntries)
       .where(and(APPROVED, eq(ledgerEntries.projectId, projectId)))
-      .groupBy(yearExpr, ledgerEntries.direction),
-    db
-      .select({ amount: sumOf(ledgerEntries.amount) })
-      .from(ledgerEntries)
-      .where(and(APPROVED, eq(ledgerEntries.projectId, projectId), IS_EXPENSE, eq(ledgerEntries.category, '融资成本'))),
+      .groupBy(yearExpr),
     futureBondInterest(db, projectId, today),
+    principalRepaidByYear(db, projectId),
   ]);
-  const facts: LedgerFact[] = byYear.map((r) => ({
-    direction: r.direction === 'income' ? 'income' : 'expense',
-    amount: amt(r.amount),
-    status: 'approved',
-    entryDate: `${String(Number(r.year)).padStart(4, '0')}-01-01`,
-  }));
-  const yearly = yearlyCash(facts);
+  const ledger = new Map(byYear.map((r) => [Number(r.year), r]));
+  const flows: ProjectCashFlow[] = [...new Set([...ledger.keys(), ...principal.keys()])].map((year) => {
+    const r = ledger.get(year);
+    return { year, ownIncome: amt(r?.own), otherIncome: amt(r?.other), expense: amt(r?.expense), principal: amt(principal.get(year)) };
+  });
+  const yearly = projectCashByYear(flows);
   const lifeBudget = amt(life.get(projectId));
-  const ledgerFinancing = dec(financing?.amount);
-  const financingTotal = amt(ledgerFinancing.plus(bondInterest));
+  const budgetFinancing = lines.find((l) => l.category === '融资成本')?.amount ?? '0.00';
+  const booked = byYear.reduce((sum, r) => sum.plus(dec(r.financing)), new Dec(0));
+  const known = amt(booked.plus(bondInterest));
   return {
     projectId,
     code: project.code,
@@ -548,9 +594,9 @@ export async function getProjectCash(db: Q, projectId: string, today: string = t
     status: project.status,
     expectedIncome: amt(project.expectedIncome),
     lifeBudget,
-    financing: { ledger: amt(ledgerFinancing), futureBondInterest: amt(bondInterest), total: financingTotal },
+    financing: { budget: budgetFinancing, booked: amt(booked), futureBondInterest: amt(bondInterest), known },
     yearly,
-    check: projectBalanceCheck({ expectedIncome: project.expectedIncome, lifeBudget, financingCost: financingTotal, yearly }),
+    check: projectBalanceCheck({ expectedIncome: project.expectedIncome, lifeBudget, budgetFinancing, knownFinancing: known, yearly }),
   };
 }
 

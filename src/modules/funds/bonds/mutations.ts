@@ -3,15 +3,16 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { isUniqueViolation } from '@/platform/errors';
+import { getSettings } from '@/platform/settings';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
 import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
 import {
   allocationProblem,
-  bondShareCheck,
   generateSchedule,
+  couponsPerYearFor,
   maturityDate,
-  REPAYMENT_TYPES,
+  repaymentLabel,
   RULE_SOURCES_FUNDS,
   scheduleTotals,
   subtractAmounts,
@@ -19,9 +20,11 @@ import {
   toAmount,
   wanPhrase,
   type ScheduleRow,
+  type TCouponsPerYear,
 } from '../rules';
 import { postBondInterest, withdrawBondInterest } from '../ledger/posting';
-import { bondCheckSettings, getBondRow, SCHEDULE_ROW_COLUMNS, type BondRow } from './queries';
+import { getBondRow, type BondRow } from './queries';
+import { allocationsOf, bondCheckSettings, debtsOf, projectBondChecks, projectCostBases, SCHEDULE_ROW_COLUMNS } from './project-checks';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE, ZAllocateToProject, ZAllocationRef, ZCreateBond, ZPaymentRef, ZRecordPayment, ZUpdateAllocation, ZUpdateBond } from './validation';
 
 const PERMISSION = 'fund:bond';
@@ -34,7 +37,7 @@ export { PAYMENTS_EXIST_MESSAGE };
 const bondTakenMessage = (code: string) => `债券代码「${code}」已被使用，请换一个`;
 const BOND_GONE = '债券不存在或已被删除，请刷新后重试';
 
-/** A bond's terms: what the form sends and what a stored bond holds. */
+/** A bond's terms: what the form sends (the coupon frequency follows from the setting) and what a stored bond holds. */
 type TBondTerms = Omit<BondRow, 'id' | 'version' | 'isDemo'>;
 
 function bondSnapshot(b: TBondTerms, rows: readonly ScheduleRow[]) {
@@ -42,18 +45,28 @@ function bondSnapshot(b: TBondTerms, rows: readonly ScheduleRow[]) {
   return {
     code: b.code,
     name: b.name,
+    issuer: b.issuer,
     amount: toAmount(dec(b.amount)),
     annualRate: dec(b.annualRate).toFixed(4),
     termYears: b.termYears,
     issueDate: b.issueDate,
-    firstPaymentDate: b.firstPaymentDate,
-    repaymentType: REPAYMENT_TYPES[b.repaymentType],
+    repaymentType: repaymentLabel(b.couponsPerYear, b.repaymentType),
+    principalPercents: b.principalPercents ? b.principalPercents.map((p) => `${p}%`).join('、') : null,
     maturityDate: maturityDate(b.issueDate, b.termYears),
     docNo: b.docNo,
     note: b.note,
     scheduleRows: rows.length,
     totalInterest: totals.interest,
   };
+}
+
+/**
+ * The terms as the bond is issued: interest once a year up to the tenor the setting
+ * fund.bondAnnualCouponMaxYears names (10), every half year above — stored with the bond.
+ */
+async function issuedTerms<T extends Omit<TBondTerms, 'couponsPerYear'>>(tx: Tx, input: T): Promise<T & { couponsPerYear: TCouponsPerYear }> {
+  const settings = await getSettings(tx);
+  return { ...input, couponsPerYear: couponsPerYearFor(input.termYears, settings['fund.bondAnnualCouponMaxYears']) };
 }
 
 /** The schedule of these terms, or the rules' message as the failure. */
@@ -63,8 +76,9 @@ function scheduleFor(t: TBondTerms): ScheduleRow[] {
     annualRatePercent: t.annualRate,
     termYears: t.termYears,
     issueDate: t.issueDate,
+    couponsPerYear: t.couponsPerYear,
     repaymentType: t.repaymentType,
-    firstPaymentDate: t.firstPaymentDate,
+    principalPercents: t.principalPercents,
   });
   if (!generated.ok) fail(generated.message, 'INVALID_INPUT');
   return generated.rows;
@@ -115,12 +129,13 @@ export const createBond = defineMutation({
   schema: ZCreateBond,
   run: async (ctx, input) => {
     const { tx, actor } = ctx;
-    const rows = scheduleFor(input);
+    const terms = await issuedTerms(tx, input);
+    const rows = scheduleFor(terms);
     await requireFreeCode(tx, input.code);
     const [{ id }] = await uniqueOr(bondTakenMessage(input.code), () =>
       tx
         .insert(bonds)
-        .values({ ...input, createdBy: actor.userId })
+        .values({ ...terms, createdBy: actor.userId })
         .returning({ id: bonds.id }),
     );
     await writeSchedule(tx, id, rows);
@@ -129,7 +144,7 @@ export const createBond = defineMutation({
       objectType: BOND,
       objectId: id,
       before: null,
-      after: bondSnapshot(input, rows),
+      after: bondSnapshot(terms, rows),
       message: `新增专项债券 ${input.code}「${input.name}」，生成还本付息计划 ${rows.length} 期`,
     });
     return { id };
@@ -162,9 +177,10 @@ export const updateBond = defineMutation({
       fail(`发行日期（${input.issueDate}）不能晚于已有分配的分配日期（${earliest}）`);
     }
 
-    const rows = scheduleFor(input);
-    const beforeRows = await storedSchedule(tx, input.id);
-    const { id, version, ...terms } = input;
+    const { id, version, ...typed } = input;
+    const terms = await issuedTerms(tx, typed);
+    const rows = scheduleFor(terms);
+    const beforeRows = await storedSchedule(tx, id);
     await uniqueOr(bondTakenMessage(input.code), () =>
       tx
         .update(bonds)
@@ -222,7 +238,9 @@ function requireBondEligible(p: LockedProject) {
 
 /**
  * The checks of an allocation of `amount` from `bond` to `project` (the project's allocation of
- * this bond, if any, left out as `exceptId`): date, Σ within the bond, B19 share of the project.
+ * this bond, if any, left out as `exceptId`): date, Σ within the bond, the centre's cap on the
+ * project's bond money (a setting, cited as such), and 62号 — the project's income (on the basis
+ * the settings name) covers the principal and interest of all its bonds with this allocation.
  */
 async function checkAllocation(tx: Tx, bond: BondRow, project: LockedProject, amount: string, allocatedOn: string, exceptId: string | null) {
   if (allocatedOn < bond.issueDate) fail(`分配日期（${allocatedOn}）不能早于债券发行日期（${bond.issueDate}）`);
@@ -237,10 +255,15 @@ async function checkAllocation(tx: Tx, bond: BondRow, project: LockedProject, am
     requested: amount,
   });
   if (problem) fail(problem);
-  const { limitPercent } = await bondCheckSettings(tx);
-  const projectTotal = sumAmounts([...rest.filter((a) => a.projectId === project.id).map((a) => a.amount), amount]);
-  const share = bondShareCheck({ expectedIncome: project.expectedIncome, bondAllocated: projectTotal, limitPercent });
-  if (!share.ok) fail(`项目 ${project.code}：${share.message}（${RULE_SOURCES_FUNDS.bondShare}）`);
+  const settings = await bondCheckSettings(tx);
+  const allocs = [
+    ...(await allocationsOf(tx, [project.id])).filter((a) => a.bondId !== bond.id),
+    { projectId: project.id, bondId: bond.id, amount, bondAmount: bond.amount },
+  ];
+  const [debts, bases] = await Promise.all([debtsOf(tx, allocs, [project.id]), projectCostBases(tx, [project.id])]);
+  const checks = projectBondChecks(settings, bases.get(project.id)!, debts.get(project.id)!);
+  if (!checks.share.ok) fail(`项目 ${project.code}：${checks.share.message}（${settings.shareSource}）`);
+  if (!checks.coverage.covered) fail(`项目 ${project.code}：${checks.coverage.requirement}（${RULE_SOURCES_FUNDS.coverageRequirement}）`);
 }
 
 function allocationSnapshot(bond: BondRow, project: LockedProject, a: { amount: string; allocatedOn: string; note: string | null }) {

@@ -2,26 +2,34 @@ import 'server-only';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/people';
-import { getSettings } from '@/platform/settings';
 import { reserveProjects } from '@/modules/parcels/schema';
-import { dec, Dec } from '@/modules/plans/amounts';
+import { dec } from '@/modules/plans/amounts';
 import { todayInShanghai } from '@/ui/format';
 import { bondAllocations, bondPayments, bonds, bondSchedule } from '../schema';
 import {
+  bondCheckSettings,
+  getProjectRepayments,
+  getProjectsBondChecks,
+  projectBondChecks,
+  SCHEDULE_ROW_COLUMNS,
+  type BondCheckSettings,
+  type ProjectBondChecks,
+  type ProjectRepayment,
+} from './project-checks';
+import {
   allocateSchedule,
-  bondShareCheck,
-  coverageCheck,
   maturityDate,
-  REPAYMENT_TYPES,
+  repaymentLabel,
   sumAmounts,
   toAmount,
   type ScheduleRow,
+  type TCouponsPerYear,
   type TRepaymentType,
 } from '../rules';
 
 /**
  * Reads of the special bonds part: the bond list with repayment figures, one bond with its
- * allocations (B19 share and coverage per project), schedule and payments, per-bond balances,
+ * allocations (the centre's cap and 62号 coverage per project), schedule and payments, per-bond balances,
  * and a project's bond summary. Every function takes `db` first so other parts can reuse it.
  * Amounts are 元 strings with 2 decimals, computed with decimal.js.
  */
@@ -43,8 +51,12 @@ export interface BondRow {
   annualRate: string;
   termYears: number;
   issueDate: string;
-  firstPaymentDate: string | null;
+  /** The province issuing on the city's behalf (湖南省). */
+  issuer: string;
+  couponsPerYear: TCouponsPerYear;
   repaymentType: TRepaymentType;
+  /** amortizing: principal repaid at the end of each year, in percent. */
+  principalPercents: string[] | null;
   docNo: string | null;
   note: string | null;
   version: number;
@@ -59,16 +71,18 @@ const bondColumns = {
   annualRate: bonds.annualRate,
   termYears: bonds.termYears,
   issueDate: bonds.issueDate,
-  firstPaymentDate: bonds.firstPaymentDate,
+  issuer: bonds.issuer,
+  couponsPerYear: bonds.couponsPerYear,
   repaymentType: bonds.repaymentType,
+  principalPercents: bonds.principalPercents,
   docNo: bonds.docNo,
   note: bonds.note,
   version: bonds.version,
   isDemo: bonds.isDemo,
 };
 
-function toBondRow(r: Omit<BondRow, 'repaymentType'> & { repaymentType: string }): BondRow {
-  return { ...r, repaymentType: r.repaymentType as TRepaymentType };
+function toBondRow(r: Omit<BondRow, 'repaymentType' | 'couponsPerYear'> & { repaymentType: string; couponsPerYear: number }): BondRow {
+  return { ...r, repaymentType: r.repaymentType as TRepaymentType, couponsPerYear: r.couponsPerYear === 2 ? 2 : 1 };
 }
 
 export async function getBondRow(db: Q, id: string): Promise<BondRow | null> {
@@ -97,17 +111,6 @@ export function scheduleStatus(row: { dueDate: string; principal: string; intere
 }
 
 /** Schedule rows of the given bonds (by bond, then seq) with what has been paid on each. */
-/** The columns of a stored schedule row as the schedule rules shape it (ScheduleRow). */
-export const SCHEDULE_ROW_COLUMNS = {
-  seq: bondSchedule.seq,
-  periodStart: bondSchedule.periodStart,
-  dueDate: bondSchedule.dueDate,
-  days: bondSchedule.days,
-  principal: bondSchedule.principal,
-  interest: bondSchedule.interest,
-  outstandingAfter: bondSchedule.outstandingAfter,
-};
-
 async function scheduleLines(db: Q, bondIds: string[], today: string): Promise<Map<string, ScheduleLine[]>> {
   const out = new Map<string, ScheduleLine[]>();
   if (bondIds.length === 0) return out;
@@ -203,7 +206,7 @@ export async function listBonds(db: Q, today = todayInShanghai()): Promise<BondL
   return rows.map((b) => ({
     ...b,
     maturityDate: maturityDate(b.issueDate, b.termYears),
-    repaymentTypeLabel: REPAYMENT_TYPES[b.repaymentType],
+    repaymentTypeLabel: repaymentLabel(b.couponsPerYear, b.repaymentType),
     ...bondFigures(b, lines.get(b.id) ?? [], allocated.get(b.id) ?? '0.00'),
   }));
 }
@@ -238,84 +241,36 @@ export async function getBondBalances(db: Q): Promise<BondBalance[]> {
   }));
 }
 
-interface ProjectDebt {
-  allocated: string;
-  principal: string;
-  interest: string;
-}
-
-/**
- * Each project's share of its bonds' schedules (all bonds it has money from): principal and
- * interest summed over `allocateSchedule` of every allocation.
- */
-async function projectDebts(db: Q, projectIds: string[]): Promise<Map<string, ProjectDebt>> {
-  const out = new Map<string, ProjectDebt>();
-  if (projectIds.length === 0) return out;
-  const allocs = await db
-    .select({ projectId: bondAllocations.projectId, bondId: bondAllocations.bondId, amount: bondAllocations.amount, bondAmount: bonds.amount })
-    .from(bondAllocations)
-    .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
-    .where(inArray(bondAllocations.projectId, projectIds));
-  const schedules = await scheduleLines(db, [...new Set(allocs.map((a) => a.bondId))], todayInShanghai());
-  const acc = new Map<string, { allocated: InstanceType<typeof Dec>; principal: InstanceType<typeof Dec>; interest: InstanceType<typeof Dec> }>();
-  for (const a of allocs) {
-    const share = allocateSchedule(schedules.get(a.bondId) ?? [], a.bondAmount, a.amount);
-    const cur = acc.get(a.projectId) ?? { allocated: new Dec(0), principal: new Dec(0), interest: new Dec(0) };
-    cur.allocated = cur.allocated.plus(dec(a.amount));
-    for (const r of share) {
-      cur.principal = cur.principal.plus(dec(r.principal));
-      cur.interest = cur.interest.plus(dec(r.interest));
-    }
-    acc.set(a.projectId, cur);
-  }
-  for (const id of projectIds) {
-    const cur = acc.get(id);
-    out.set(id, cur ? { allocated: toAmount(cur.allocated), principal: toAmount(cur.principal), interest: toAmount(cur.interest) } : { allocated: '0.00', principal: '0.00', interest: '0.00' });
-  }
-  return out;
-}
-
-/** The thresholds of the checks, from the settings, as decimal strings. */
-export async function bondCheckSettings(db: Q): Promise<{ limitPercent: string; coverageThreshold: string }> {
-  const s = await getSettings(db);
-  return { limitPercent: String(s['fund.bondShareLimitPercent']), coverageThreshold: String(s['fund.coverageWarning']) };
-}
-
-export interface ProjectBondSummary {
+export interface ProjectBondSummary extends ProjectBondChecks {
   allocations: { bondId: string; code: string; name: string; amount: string }[];
-  allocated: string;
-  principal: string;
-  interest: string;
-  share: ReturnType<typeof bondShareCheck>;
-  coverage: ReturnType<typeof coverageCheck>;
+  /** 62号: supply income against the principal, and unsupplied parcels near principal dates (null without bond money). */
+  repayment: ProjectRepayment | null;
+  settings: BondCheckSettings;
 }
 
 /**
- * A project's special bond money: its allocations, its share of principal and interest of
- * those bonds' schedules, the B19 share check and the coverage ratio (thresholds from settings).
+ * A project's special bond money: its allocations, its share of principal and interest of those
+ * bonds' schedules, the centre's cap and the 62号 coverage (thresholds and basis from settings).
  * An unknown project has no allocations and an expected income of 0.
  */
-export async function getProjectBondSummary(db: Q, projectId: string): Promise<ProjectBondSummary> {
-  const [[project], allocations, debts, settings] = await Promise.all([
-    db.select({ expectedIncome: reserveProjects.expectedIncome }).from(reserveProjects).where(eq(reserveProjects.id, projectId)),
+export async function getProjectBondSummary(db: Q, projectId: string, today = todayInShanghai()): Promise<ProjectBondSummary> {
+  const settings = await bondCheckSettings(db);
+  const [allocations, checks, repayments] = await Promise.all([
     db
       .select({ bondId: bonds.id, code: bonds.code, name: bonds.name, amount: bondAllocations.amount })
       .from(bondAllocations)
       .innerJoin(bonds, eq(bonds.id, bondAllocations.bondId))
       .where(eq(bondAllocations.projectId, projectId))
       .orderBy(asc(bonds.issueDate), asc(bonds.code)),
-    projectDebts(db, [projectId]),
-    bondCheckSettings(db),
+    getProjectsBondChecks(db, [projectId], settings),
+    getProjectRepayments(db, [projectId], settings, today),
   ]);
-  const expectedIncome = project?.expectedIncome ?? '0';
-  const debt = debts.get(projectId) ?? { allocated: '0.00', principal: '0.00', interest: '0.00' };
+  const none = { expectedIncome: '0.00', estimatedCost: '0.00', lifeBudget: null, budgetFinancing: '0.00' };
   return {
     allocations: allocations.map((a) => ({ ...a, amount: toAmount(dec(a.amount)) })),
-    allocated: debt.allocated,
-    principal: debt.principal,
-    interest: debt.interest,
-    share: bondShareCheck({ expectedIncome, bondAllocated: debt.allocated, limitPercent: settings.limitPercent }),
-    coverage: coverageCheck({ expectedIncome, principal: debt.principal, interest: debt.interest, threshold: settings.coverageThreshold }),
+    ...(checks.get(projectId) ?? projectBondChecks(settings, none, { allocated: '0.00', principal: '0.00', interest: '0.00' })),
+    repayment: repayments.get(projectId) ?? null,
+    settings,
   };
 }
 
@@ -332,12 +287,23 @@ export interface BondAllocationView {
   /** The project's share of this bond's schedule. */
   principal: string;
   interest: string;
-  /** All bond money of the project (this and other bonds), and its share of their schedules. */
-  projectAllocated: string;
-  projectPrincipal: string;
-  projectInterest: string;
-  share: ReturnType<typeof bondShareCheck>;
-  coverage: ReturnType<typeof coverageCheck>;
+  /** The project's checks over all its bond money (this and other bonds). */
+  checks: ProjectBondChecks;
+  /** 62号: the project's supply income set against this bond's principal (after earlier-due instalments of all its bonds). */
+  repayment: { supplyIncome: string; principal: string; covered: string; uncovered: string };
+  /** Parcels of the project still unsupplied near this bond's principal dates. */
+  warnings: string[];
+}
+
+/** A project's supply cover restricted to one bond's instalments. */
+function bondRepayment(r: ProjectRepayment | undefined, bondId: string): BondAllocationView['repayment'] {
+  const mine = (r?.cover.instalments ?? []).filter((i) => i.bondId === bondId);
+  return {
+    supplyIncome: r?.supplyIncome ?? '0.00',
+    principal: sumAmounts(mine.map((i) => i.principal)),
+    covered: sumAmounts(mine.map((i) => i.covered)),
+    uncovered: sumAmounts(mine.map((i) => i.uncovered)),
+  };
 }
 
 export interface BondPaymentView {
@@ -359,7 +325,7 @@ export interface BondDetail {
   scheduleTotals: { principal: string; interest: string; total: string; principalPaid: string; interestPaid: string; remaining: string };
   allocations: BondAllocationView[];
   payments: BondPaymentView[];
-  settings: { limitPercent: string; coverageThreshold: string };
+  settings: BondCheckSettings;
 }
 
 /** One bond with its schedule (paid amounts and status by `today`), allocations with checks, and payments. */
@@ -409,24 +375,19 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
   );
   const payments = paymentRows.map(({ createdBy, ...p }): BondPaymentView => ({ ...p, createdByPerson: personLabel(registrars, createdBy) }));
   const schedule = lineMap.get(id) ?? [];
-  const debts = await projectDebts(
-    db,
-    allocRows.map((a) => a.projectId),
-  );
+  const projectIds = allocRows.map((a) => a.projectId);
+  const [checks, repayments] = await Promise.all([getProjectsBondChecks(db, projectIds, settings), getProjectRepayments(db, projectIds, settings, today)]);
   const allocated = sumAmounts(allocRows.map((a) => a.amount));
   const allocations = allocRows.map((a): BondAllocationView => {
     const share = allocateSchedule(schedule, row.amount, a.amount);
-    const debt = debts.get(a.projectId) ?? { allocated: '0.00', principal: '0.00', interest: '0.00' };
     return {
       ...a,
       amount: toAmount(dec(a.amount)),
       principal: sumAmounts(share.map((r) => r.principal)),
       interest: sumAmounts(share.map((r) => r.interest)),
-      projectAllocated: debt.allocated,
-      projectPrincipal: debt.principal,
-      projectInterest: debt.interest,
-      share: bondShareCheck({ expectedIncome: a.expectedIncome, bondAllocated: debt.allocated, limitPercent: settings.limitPercent }),
-      coverage: coverageCheck({ expectedIncome: a.expectedIncome, principal: debt.principal, interest: debt.interest, threshold: settings.coverageThreshold }),
+      checks: checks.get(a.projectId)!,
+      repayment: bondRepayment(repayments.get(a.projectId), id),
+      warnings: (repayments.get(a.projectId)?.warnings ?? []).filter((w) => w.bondId === id).map((w) => w.message),
     };
   });
   const principal = sumAmounts(schedule.map((l) => l.principal));
@@ -435,7 +396,7 @@ export async function getBond(db: Q, id: string, today = todayInShanghai()): Pro
     bond: {
       ...row,
       maturityDate: maturityDate(row.issueDate, row.termYears),
-      repaymentTypeLabel: REPAYMENT_TYPES[row.repaymentType],
+      repaymentTypeLabel: repaymentLabel(row.couponsPerYear, row.repaymentType),
       ...bondFigures(row, schedule, allocated),
     },
     schedule,
@@ -464,7 +425,7 @@ export interface BondProjectOption {
   bondAllocated: string;
 }
 
-/** Active projects for the allocate dialog, with what N45 and B19 need to know. */
+/** Active projects for the allocate dialog, with what N45 and the centre's cap need to know. */
 export async function listBondProjectOptions(db: Q): Promise<BondProjectOption[]> {
   const [rows, totals] = await Promise.all([
     db

@@ -3,7 +3,7 @@ import { hasControlChars, zId, zOptionalText, zText } from '@/platform/validatio
 import { zOptionalDate, zOptionalLine } from '@/modules/plans/form-fields';
 import { dec } from '@/modules/plans/amounts';
 import { todayInShanghai } from '@/ui/format';
-import { addYears, MAX_RATE_PERCENT, MAX_TERM_YEARS, REPAYMENT_TYPES, zAmount, zOptionalAmount, type TRepaymentType } from '../rules';
+import { BOND_TENORS, MAX_RATE_PERCENT, parsePrincipalPercents, principalPercentsProblem, REPAYMENT_TYPES, zAmount, zOptionalAmount, type TRepaymentType } from '../rules';
 
 /**
  * Special bond forms (专项债券), shared by the client dialogs and the server mutations.
@@ -15,6 +15,9 @@ export const REPAYMENT_TYPE_CODES = Object.keys(REPAYMENT_TYPES) as TRepaymentTy
 /** N45 (自然资发〔2025〕45号) on which projects may hold special bond money. */
 export const N45_SOURCE = '自然资发〔2025〕45号';
 export const N45_PROJECT_RULE = '使用专项债券的项目须纳入储备计划并具有全国土地储备监测监管系统项目编码';
+
+/** Land reserve special bonds are issued by the province on behalf of its cities. */
+export const DEFAULT_ISSUER = '湖南省';
 
 export const PAYMENTS_EXIST_MESSAGE = '已有还本付息记录，不能修改债券条款';
 
@@ -62,50 +65,69 @@ export const zAnnualRate = z.union([z.string(), z.number(), z.null()], { error: 
   return rate.toFixed();
 });
 
-export const zTermYears = z.union([z.string(), z.number(), z.null()], { error: '请填写债券期限' }).transform((value, ctx) => {
+export const TENOR_RULE = `债券期限应为 ${BOND_TENORS.join('、')} 年之一`;
+
+export const zTermYears = z.union([z.string(), z.number(), z.null()], { error: '请选择债券期限' }).transform((value, ctx) => {
   const raw = String(value ?? '').trim();
   if (raw === '') {
-    ctx.addIssue({ code: 'custom', message: '请填写债券期限' });
+    ctx.addIssue({ code: 'custom', message: '请选择债券期限' });
     return z.NEVER;
   }
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < 1 || n > MAX_TERM_YEARS) {
-    ctx.addIssue({ code: 'custom', message: `债券期限应为 1–${MAX_TERM_YEARS} 的整数年` });
+  if (!/^\d+$/.test(raw) || !(BOND_TENORS as readonly number[]).includes(n)) {
+    ctx.addIssue({ code: 'custom', message: TENOR_RULE });
     return z.NEVER;
   }
   return n;
 });
 
+export const PRINCIPAL_PERCENTS_RULE = '按年填写每年末偿还本金占发行金额的百分比，以逗号分隔，个数与期限年数相同，合计 100';
+
+/** The per-year principal percentages as typed ('0,0,20,…' or a list); blank gives null. */
+const zPrincipalPercents = z
+  .union([z.string(), z.array(z.string()), z.null()], { error: '分年还本比例无效' })
+  .optional()
+  .transform((v): string[] | null => {
+    const list = Array.isArray(v) ? v.map((p) => p.trim()).filter(Boolean) : parsePrincipalPercents(v ?? '');
+    return list.length ? list.map((p) => (/^\d+(\.\d+)?$/.test(p) ? dec(p).toFixed() : p)) : null;
+  });
+
 const bondShape = {
   code: zBondCode,
   name: zText('债券名称', { max: 100 }),
+  issuer: z.preprocess((v) => v ?? DEFAULT_ISSUER, zText('发行主体', { max: 40 })),
   amount: zAmount('债券金额'),
   annualRate: zAnnualRate,
   termYears: zTermYears,
   issueDate: zRequiredDate('发行日期'),
-  firstPaymentDate: zOptionalDate('首次付息日'),
   repaymentType: z.enum(REPAYMENT_TYPE_CODES as [TRepaymentType, ...TRepaymentType[]], { error: '请选择还本方式' }),
+  principalPercents: zPrincipalPercents,
   docNo: zOptionalLine('发行文号', 64),
   note: zOptionalText('备注', 500),
 };
 
 type TBondFields = z.output<z.ZodObject<typeof bondShape>>;
 
-function checkFirstPayment(v: TBondFields, ctx: z.RefinementCtx) {
-  if (v.firstPaymentDate === null) return;
-  if (v.firstPaymentDate <= v.issueDate) {
-    ctx.addIssue({ code: 'custom', path: ['firstPaymentDate'], message: '首次付息日应晚于发行日期' });
-  } else if (v.firstPaymentDate > addYears(v.issueDate, 1)) {
-    ctx.addIssue({ code: 'custom', path: ['firstPaymentDate'], message: '首次付息日不能晚于发行日期后一年' });
+/** Principal by instalments needs its percentages, one per year summing to 100; at maturity takes none. */
+function checkPrincipal(v: TBondFields, ctx: z.RefinementCtx) {
+  if (v.repaymentType === 'bullet') {
+    if (v.principalPercents !== null) ctx.addIssue({ code: 'custom', path: ['principalPercents'], message: '到期一次还本的债券不填写分年还本比例' });
+    return;
   }
+  if (v.principalPercents === null) {
+    ctx.addIssue({ code: 'custom', path: ['principalPercents'], message: '请填写分年还本比例' });
+    return;
+  }
+  const problem = principalPercentsProblem(v.principalPercents, v.termYears);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['principalPercents'], message: problem });
 }
 
-export const ZCreateBond = z.object(bondShape).superRefine(checkFirstPayment);
+export const ZCreateBond = z.object(bondShape).superRefine(checkPrincipal);
 export type TCreateBondInput = z.input<typeof ZCreateBond>;
 
 export const ZUpdateBond = z
   .object({ id: zId('债券'), version: z.number({ error: '缺少版本号' }).int().min(1), ...bondShape })
-  .superRefine(checkFirstPayment);
+  .superRefine(checkPrincipal);
 export type TUpdateBondInput = z.input<typeof ZUpdateBond>;
 
 const allocationShape = {

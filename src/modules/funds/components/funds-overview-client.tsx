@@ -49,11 +49,12 @@ export function FundsOverviewClient(props: {
   const { summary: s, monthly: m, year } = props;
 
   const sourceCols: PrimaryTableCol[] = [
-    // Narrower than the other tables: four columns must fit a half-width card at 1440 px.
-    { colKey: 'name', title: '资金来源', width: 110 },
-    money('income', '收入（元）', 130),
-    money('expense', '支出（元）', 130),
-    money('net', '净额（元）', 130),
+    // Narrower than the other tables: four columns must fit a half-width card at 1440 px; the
+    // channel names of 财综〔2018〕8号 (up to 8 characters) stay on one line.
+    { colKey: 'name', title: '资金来源', width: 140, cell: ({ row }) => <span style={{ whiteSpace: 'nowrap' }}>{row.name}</span> },
+    money('income', '收入（元）', 125),
+    money('expense', '支出（元）', 125),
+    money('net', '净额（元）', 125),
   ];
   const categoryCols: PrimaryTableCol[] = [
     { colKey: 'category', title: '支出科目', width: 120 },
@@ -81,7 +82,7 @@ export function FundsOverviewClient(props: {
   ];
   const accountCols: PrimaryTableCol[] = [
     { colKey: 'name', title: '账户', minWidth: 180, ellipsis: true },
-    { colKey: 'sourceName', title: '资金来源', width: 120 },
+    { colKey: 'sourceName', title: '资金来源', width: 150, cell: ({ row }) => <span style={{ whiteSpace: 'nowrap' }}>{row.sourceName}</span> },
     {
       colKey: 'status',
       title: '状态',
@@ -99,12 +100,12 @@ export function FundsOverviewClient(props: {
   const bondCols: PrimaryTableCol[] = [
     { colKey: 'code', title: '债券代码', width: 130, cell: ({ row }) => <Link href={`/funds/bonds/${row.bondId}`}>{row.code}</Link> },
     { colKey: 'name', title: '债券名称', minWidth: 180, ellipsis: true },
-    money('amount', '发行金额（元）'),
-    money('allocated', '已分配（元）'),
-    money('principalRepaid', '已还本金（元）'),
-    money('interestPaid', '已付利息（元）'),
-    money('outstanding', '未还本金（元）'),
-    money('interestDue', '待付利息（元）'),
+    money('amount', '发行金额（元）', 140),
+    money('allocated', '已分配（元）', 140),
+    money('principalRepaid', '已还本金（元）', 130),
+    money('interestPaid', '已付利息（元）', 130),
+    money('outstanding', '未还本金（元）', 140),
+    money('interestDue', '待付利息（元）', 130),
   ];
 
   const sum = <T,>(rows: T[], key: keyof T) => sumAmounts(rows.map((r) => String(r[key] ?? '0')));
@@ -155,8 +156,14 @@ export function FundsOverviewClient(props: {
             },
           ]}
         />
-        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }}>
-          只统计已审批的收支记录；冲销记录以负数计入；年度按记账日期。
+        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }} data-testid="funds-figures-note">
+          只统计已审批的收支记录；冲销记录以负数计入；年度按记账日期。资金来源按《土地储备资金财务管理办法》（财综〔2018〕8号）的四个渠道分账核算。
+          {s.treasuryIncome !== '0.00' && (
+            <>
+              {' '}
+              另有零星收入 <Yuan value={s.treasuryIncome} /> 元已缴入国库（收支两条线），不计入以上收入和余额。
+            </>
+          )}
         </div>
       </Card>
 

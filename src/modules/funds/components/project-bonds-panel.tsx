@@ -7,7 +7,7 @@ import { ProjectBondsPanelView } from './project-bonds-panel-view';
 
 /**
  * The special bond money of one project for its detail page (server component): allocations,
- * its share of principal and interest, the B19 70% check and the coverage ratio. Nothing for a
+ * its share of principal and interest, the centre's cap and the 62号 coverage. Nothing for a
  * user without fund:view or for a project without bond money.
  */
 export async function ProjectBondsPanel({ projectId }: { projectId: string }) {

@@ -9,8 +9,13 @@ import { FIRST_DAY, lastDayOf, roundUp } from './common';
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 type EntryRow = Insert<typeof ledgerEntries>;
 
-/** Whole-life budgets sized from the project's spending (some adjusted once), annual budgets per year. */
-export function buildBudgets(rng: Rng, input: FundsDemoInput, entries: EntryRow[]) {
+/**
+ * Whole-life budgets sized from the project's spending (some adjusted once), annual budgets per
+ * year. A project given bond money adjusts its whole-life budget when the money arrives: the
+ * 融资成本 line takes the bond interest of the whole term (财预〔2019〕89号: financing cost is a
+ * budget line, counted once).
+ */
+export function buildBudgets(rng: Rng, input: FundsDemoInput, entries: EntryRow[], bonds: { interest: ReadonlyMap<string, TDec>; drawnOn: ReadonlyMap<string, string> }) {
   const versions: Insert<typeof budgetVersions>[] = [];
   const lines: Insert<typeof budgetLines>[] = [];
   const spent = new Map<string, TDec>();
@@ -42,20 +47,37 @@ export function buildBudgets(rng: Rng, input: FundsDemoInput, entries: EntryRow[
       life[c] = roundUp(Dec.max(used.mul(rng.between(1.05, 1.3).toFixed(3)), floor), 10_000);
     }
     const adjusted = rng.chance(0.3);
+    const interest = bonds.interest.get(p.id);
+    const drawnOn = bonds.drawnOn.get(p.id);
+    const forBond = interest !== undefined && drawnOn !== undefined && roundUp(interest, 10_000).gt(life.融资成本);
     addVersion(p.id, 'life', 0, 1, life, {
-      status: adjusted ? 'superseded' : 'current',
+      status: adjusted || forBond ? 'superseded' : 'current',
       approvalDocNo: `益土储〔${startYear}〕${rng.int(10, 90)}号`,
       approvedOn: start,
       createdAt: new Date(`${start}T10:00:00+08:00`),
     });
+    let current = life;
+    let version = 1;
+    let since = start;
     if (adjusted) {
-      const bigger = { ...life, 征收补偿: roundUp(life.征收补偿.mul('1.08'), 10_000) };
-      const on = minDate(addDays(start, rng.int(200, 500)), lastDay);
-      addVersion(p.id, 'life', 0, 2, bigger, {
+      current = { ...life, 征收补偿: roundUp(life.征收补偿.mul('1.08'), 10_000) };
+      since = minDate(addDays(start, rng.int(200, 500)), lastDay);
+      if (forBond && since >= drawnOn) since = maxDate(addDays(drawnOn, -1), start);
+      addVersion(p.id, 'life', 0, ++version, current, {
+        status: forBond ? 'superseded' : 'current',
         reason: '征收范围调整，补偿费用增加（演示）',
-        approvalDocNo: `益土储〔${yearOf(on)}〕${rng.int(91, 160)}号`,
+        approvalDocNo: `益土储〔${yearOf(since)}〕${rng.int(91, 160)}号`,
+        approvedOn: since,
+        createdAt: new Date(`${since}T10:00:00+08:00`),
+      });
+    }
+    if (forBond) {
+      const on = maxDate(drawnOn, since);
+      addVersion(p.id, 'life', 0, ++version, { ...current, 融资成本: roundUp(interest, 10_000) }, {
+        reason: '使用土地储备专项债券，按还本付息计划调整融资成本（演示）',
+        approvalDocNo: `益土储〔${yearOf(on)}〕${rng.int(161, 220)}号`,
         approvedOn: on,
-        createdAt: new Date(`${on}T10:00:00+08:00`),
+        createdAt: new Date(`${on}T11:00:00+08:00`),
       });
     }
     for (let year = Math.max(startYear, 2022); year <= lastYear; year++) {

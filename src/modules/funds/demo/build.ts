@@ -2,19 +2,20 @@ import { Dec, dec, type TDec } from '@/modules/plans/amounts';
 import { addDays, dateBetween, daysBetween, maxDate, minDate, Rng } from '@/modules/parcels/demo/random';
 import { newId } from '@/platform/ids';
 import type { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
-import { generateSchedule, type BondTerms } from '../rules/schedule';
-import { splitBondInterest } from '../rules/bond-interest';
+import { buildDemoBonds } from './bonds';
+import { landIncomeByCost, temporaryUseRent } from './income';
 import { numberAndApprove, type DemoActors, type Draft, type TDemoSource } from './workflow';
 import { buildBudgets } from './budgets';
-import { FIRST_DAY, lastDayOf, momentOn, roundDown, roundUp } from './common';
+import { FIRST_DAY, lastDayOf, roundUp } from './common';
 
 /**
  * Demo data of the funds module (演示数据), built from the demo projects and parcels already in
- * the database: accounts for the four F18 sources, two special bonds with their schedules and
- * allocations, ledger entries that follow the parcels' own records (compensation paid, works
- * progress, custody, bond interest, land-sale income), fiscal appropriations placed so that no
- * project's cash ever goes negative (N45), whole-life and annual budgets, a few entries still in
- * the approval workflow and a few reversals. Pure and deterministic for a seed and a moment (`now`).
+ * the database: an account for each of F18's four channels, two 2025 special bonds issued by 湖南省
+ * with their schedules and allocations, ledger entries that follow the parcels' own records
+ * (compensation paid, works progress, custody, bond interest, land-sale income arranged back by
+ * the cost accounted, temporary-use rent paid into the treasury), fiscal appropriations placed so
+ * that no account of a project ever goes negative, whole-life and annual budgets, a few entries
+ * still in the approval workflow and a few reversals. Pure and deterministic for a seed and a moment (`now`).
  */
 
 export interface FundsDemoInput {
@@ -23,11 +24,26 @@ export interface FundsDemoInput {
   today: string;
   seed?: number;
   leaderThreshold: string;
+  /** Settings in force: the 计提 of the net coverage basis, and the longest tenor paying interest once a year. */
+  extractionPercent: string;
+  annualCouponMaxYears: number;
   /** Demo users who did the steps (finance2: the second finance approver that separation of duties needs). */
   actors: DemoActors;
   projects: { id: string; code: string; name: string; status: string; expectedIncome: string; estimatedCost: string; nationalCode: string | null; planId: string | null; createdAt: string }[];
   /** reservedOn: entry into 已入库; cancelledOn: 终止; leftCustodyOn: supplied or cancelled after entry into reserve. */
-  parcels: { id: string; code: string; projectId: string; stage: string; reservedOn: string | null; cancelledOn: string | null; leftCustodyOn: string | null }[];
+  parcels: {
+    id: string;
+    code: string;
+    projectId: string;
+    stage: string;
+    reservedOn: string | null;
+    cancelledOn: string | null;
+    leftCustodyOn: string | null;
+    /** Temporary use (临时利用): its period and user. */
+    tempUseStart: string | null;
+    tempUseEnd: string | null;
+    custodian: string | null;
+  }[];
   parties: { id: string; parcelId: string; name: string; amountPaid: string; signedOn: string | null; startedOn: string }[];
   works: { parcelId: string; contractor: string | null; contractNo: string | null; contractAmount: string; progress: number; startedOn: string | null; acceptedOn: string | null }[];
   supplies: { parcelId: string; dealPrice: string | null; dealDate: string | null }[];
@@ -49,11 +65,12 @@ export interface FundsDemoData {
   counters: { scope: string; lastValue: number }[];
 }
 
+/** One account per F18 channel (财综〔2018〕8号: reserve money is kept in separate accounts). */
 const ACCOUNTS = [
-  { source: 'fiscal', name: '土地储备资金财政专户（演示）', bank: '中国建设银行益阳分行' },
+  { source: 'land_income', name: '土地出让收入安排资金账户（演示）', bank: '中国农业银行益阳分行' },
+  { source: 'land_fund', name: '国有土地收益基金安排资金账户（演示）', bank: '益阳农村商业银行' },
   { source: 'bond', name: '土地储备专项债券资金账户（演示）', bank: '中国工商银行益阳分行' },
-  { source: 'land_income', name: '土地出让收入返还资金账户（演示）', bank: '中国农业银行益阳分行' },
-  { source: 'other', name: '土地储备其他资金账户（演示）', bank: '益阳农村商业银行' },
+  { source: 'other_fiscal', name: '其他财政资金账户（演示）', bank: '中国建设银行益阳分行' },
 ] as const;
 type TSource = TDemoSource;
 
@@ -74,79 +91,6 @@ function split(rng: Rng, total: TDec, n: number): TDec[] {
   return parts.filter((p) => p.gt(0));
 }
 
-function buildBonds(rng: Rng, input: FundsDemoInput) {
-  const eligible = input.projects
-    .filter((p) => p.status === 'active' && p.nationalCode && p.planId && dec(p.expectedIncome).gt(20_000_000))
-    .sort((a, b) => a.code.localeCompare(b.code));
-  const picks = [eligible.slice(0, 3), eligible.slice(3, 6)];
-  const specs: { code: string; name: string; terms: BondTerms; docNo: string }[] = [
-    {
-      code: '2023-YYTDCB-01',
-      name: '2023年湖南省益阳市土地储备专项债券（一期）（演示）',
-      terms: { amount: '0', annualRatePercent: '3.12', termYears: 5, issueDate: '2023-04-18', repaymentType: 'bullet' },
-      docNo: '湘财债〔2023〕18号',
-    },
-    {
-      code: '2024-YYTDCB-02',
-      name: '2024年湖南省益阳市土地储备专项债券（二期）（演示）',
-      terms: { amount: '0', annualRatePercent: '2.65', termYears: 7, issueDate: '2024-09-12', repaymentType: 'amortizing', firstPaymentDate: '2024-12-31' },
-      docNo: '湘财债〔2024〕42号',
-    },
-  ];
-  const out = { bonds: [] as FundsDemoData['bonds'], allocations: [] as FundsDemoData['allocations'], schedule: [] as FundsDemoData['schedule'], payments: [] as FundsDemoData['payments'] };
-  // Interest paid, posted per project as the ledger posting does (splitBondInterest).
-  const interest: { projectId: string; date: string; amount: TDec; bondCode: string; seq: number; percent: string; paymentId: string; recordedAt: Date }[] = [];
-  const drawByProject: { projectId: string; date: string; amount: TDec; bond: string }[] = [];
-  const lastDay = lastDayOf(input);
-  specs.forEach((spec, i) => {
-    const projects = picks[i];
-    if (projects.length === 0 || spec.terms.issueDate > lastDay) return;
-    // B19: at most 70% of the expected income; the demo stays between 40% and 60%.
-    const shares = projects.map((p) => roundDown(dec(p.expectedIncome).mul(rng.between(0.4, 0.6).toFixed(3)), 1_000_000));
-    const amount = shares.reduce((s, v) => s.add(v), new Dec(0));
-    const terms = { ...spec.terms, amount: amount.toFixed(2) };
-    const schedule = generateSchedule(terms);
-    if (!schedule.ok) throw new Error(`演示债券还本付息计划生成失败：${schedule.message}`);
-    const bondId = newId();
-    out.bonds.push({
-      id: bondId,
-      code: spec.code,
-      name: spec.name,
-      amount: terms.amount,
-      annualRate: terms.annualRatePercent,
-      termYears: terms.termYears,
-      issueDate: terms.issueDate,
-      firstPaymentDate: terms.firstPaymentDate ?? null,
-      repaymentType: terms.repaymentType,
-      docNo: spec.docNo,
-      note: '演示数据',
-      isDemo: true,
-      createdBy: input.actors.finance.id,
-      createdAt: momentOn(terms.issueDate, 9 * 60 + rng.int(0, 59)),
-    });
-    const rowIds = schedule.rows.map(() => newId());
-    schedule.rows.forEach((r, k) => out.schedule.push({ id: rowIds[k], bondId, ...r }));
-    projects.forEach((p, k) => {
-      const allocatedOn = minDate(addDays(terms.issueDate, rng.int(3, 20)), lastDay);
-      const createdAt = momentOn(allocatedOn, 10 * 60 + rng.int(0, 59));
-      out.allocations.push({ bondId, projectId: p.id, amount: shares[k].toFixed(2), allocatedOn, note: '演示数据', createdBy: input.actors.finance.id, createdAt });
-      drawByProject.push({ projectId: p.id, date: allocatedOn, amount: shares[k], bond: spec.name });
-    });
-    const allocations = projects.map((p, k) => ({ projectId: p.id, projectCode: p.code, projectName: p.name, projectStatus: p.status, amount: shares[k].toFixed(2) }));
-    for (const [k, r] of schedule.rows.entries()) {
-      if (r.dueDate > lastDay) continue;
-      const paymentId = newId();
-      // Recorded on the day it was paid; its interest is posted to the ledger in the same moment.
-      const recordedAt = momentOn(r.dueDate, 10 * 60 + rng.int(0, 120));
-      out.payments.push({ id: paymentId, bondId, scheduleId: rowIds[k], paidOn: r.dueDate, principalPaid: r.principal, interestPaid: r.interest, voucherNo: `HBFX-${r.dueDate.replace(/-/g, '')}-${i + 1}`, note: '演示数据', createdBy: input.actors.finance.id, createdAt: recordedAt });
-      for (const share of splitBondInterest(r.interest, terms.amount, allocations).shares) {
-        if (dec(share.amount).gt(0)) interest.push({ projectId: share.projectId, date: r.dueDate, amount: dec(share.amount), bondCode: spec.code, seq: r.seq, percent: share.percent, paymentId, recordedAt });
-      }
-    }
-  });
-  return { ...out, interest, drawByProject };
-}
-
 function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, FundsDemoInput['parcels'][number]>): Draft[] {
   const drafts: Draft[] = [];
   const lastDay = lastDayOf(input);
@@ -163,7 +107,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, to),
         amount,
         category: '征收补偿',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: parcel.projectId,
         parcelId: parcel.id,
         partyId: party.id,
@@ -189,7 +133,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, to),
         amount,
         category: '前期开发',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: parcel.projectId,
         parcelId: parcel.id,
         origin: 'manual',
@@ -211,7 +155,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: month,
         amount: fee,
         category: '管护',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: p.projectId,
         parcelId: p.id,
         origin: 'manual',
@@ -231,7 +175,7 @@ function expenseDrafts(rng: Rng, input: FundsDemoInput, parcelById: Map<string, 
         date: dateBetween(rng, from, lastDay),
         amount: new Dec(rng.int(8, 160) * 1000),
         category: '其他',
-        source: 'fiscal',
+        source: 'other_fiscal',
         projectId: pr.id,
         origin: 'manual',
         counterparty: rng.pick(['益阳市土地估价事务所（演示）', '湖南省第二测绘院（演示）', '益阳日报社（演示）']),
@@ -255,17 +199,19 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
     isDemo: true,
   }));
   const parcelById = new Map(input.parcels.map((p) => [p.id, p]));
-  const bondData = buildBonds(rng, input);
+  const drafts = expenseDrafts(rng, input, parcelById);
+  const spentByProject = new Map<string, TDec>();
+  for (const d of drafts) spentByProject.set(d.projectId, (spentByProject.get(d.projectId) ?? new Dec(0)).add(d.amount));
+  const bondData = buildDemoBonds(rng, input, spentByProject);
   const bondProjects = new Map(bondData.drawByProject.map((d) => [d.projectId, d.date]));
 
-  const drafts = expenseDrafts(rng, input, parcelById);
   for (const it of bondData.interest) {
     drafts.push({
       direction: 'expense',
       date: it.date,
       amount: it.amount,
       category: '融资成本',
-      source: 'fiscal',
+      source: 'other_fiscal',
       projectId: it.projectId,
       origin: 'bond-interest',
       bondPaymentId: it.paymentId,
@@ -282,51 +228,40 @@ export function buildFundsDemo(input: FundsDemoInput): FundsDemoData {
   for (const d of bondData.drawByProject) {
     drafts.push({ direction: 'income', date: d.date, amount: d.amount, category: '专项债券资金', source: 'bond', projectId: d.projectId, origin: 'manual', counterparty: '益阳市财政局', description: `${d.bond} 资金拨付（演示）` });
   }
-  for (const s of input.supplies) {
-    const parcel = parcelById.get(s.parcelId);
-    if (!parcel || !s.dealPrice || !s.dealDate) continue;
-    const date = addDays(s.dealDate, rng.int(30, 90));
-    if (date > lastDayOf(input)) continue;
-    drafts.push({
-      direction: 'income',
-      date: maxDate(date, FIRST_DAY),
-      amount: dec(s.dealPrice).mul('0.35').toDecimalPlaces(2, Dec.ROUND_DOWN),
-      category: '出让收入返还',
-      source: 'land_income',
-      projectId: parcel.projectId,
-      parcelId: parcel.id,
-      origin: 'manual',
-      counterparty: '益阳市财政局',
-      description: `地块 ${parcel.code} 出让收入返还（演示）`,
-    });
-  }
-  // Fiscal appropriations ahead of spending, so that no project's money in any account ever goes
-  // negative (N45, and F18's separate accounts): bond money pays until it is used up, then the
-  // fiscal account, which receives an appropriation whenever it would not cover a payment.
+  drafts.push(...landIncomeByCost(rng, input, drafts), ...temporaryUseRent(rng, input));
+  // Fiscal top-ups ahead of spending, so that no project's money in any account ever goes negative
+  // (F18's separate accounts): bond money pays first once drawn, then land-sale income arranged
+  // back, then 国有土地收益基金 and other fiscal money, one of which receives an appropriation
+  // whenever nothing would cover a payment. They bridge gaps; the project's own balance
+  // (财预〔2019〕89号) does not count them.
   const byProject = new Map<string, Draft[]>();
-  for (const d of drafts) byProject.set(d.projectId, [...(byProject.get(d.projectId) ?? []), d]);
+  for (const d of drafts) if (d.source) byProject.set(d.projectId, [...(byProject.get(d.projectId) ?? []), d]);
   for (const [projectId, list] of byProject) {
     list.sort((a, b) => (a.date === b.date ? (a.direction === 'income' ? -1 : 1) : a.date < b.date ? -1 : 1));
-    const cash: Record<TSource, TDec> = { fiscal: new Dec(0), bond: new Dec(0), land_income: new Dec(0), other: new Dec(0) };
+    const cash: Record<TSource, TDec> = { land_income: new Dec(0), land_fund: new Dec(0), bond: new Dec(0), other_fiscal: new Dec(0) };
     for (const d of list) {
       if (d.direction === 'income') {
-        cash[d.source] = cash[d.source].add(d.amount);
+        cash[d.source!] = cash[d.source!].add(d.amount);
         continue;
       }
-      if (d.source !== 'fiscal' && cash[d.source].lt(d.amount)) d.source = 'fiscal';
-      if (d.source === 'fiscal' && cash.fiscal.lt(d.amount)) {
-        const amount = roundUp(d.amount.sub(cash.fiscal).add(rng.int(5, 30) * 100_000), 100_000);
+      const order: TSource[] = d.source === 'bond' ? ['bond', 'land_income', 'land_fund', 'other_fiscal'] : ['land_income', 'land_fund', 'other_fiscal'];
+      let payer = order.find((source) => cash[source].gte(d.amount));
+      if (!payer) {
+        payer = rng.chance(0.25) ? 'land_fund' : 'other_fiscal';
+        const amount = roundUp(d.amount.sub(cash[payer]).add(rng.int(5, 30) * 100_000), 100_000);
         const date = maxDate(`${d.date.slice(0, 8)}01`, FIRST_DAY);
-        drafts.push({ direction: 'income', date, amount, category: '财政拨款', source: 'fiscal', projectId, origin: 'manual', counterparty: '益阳市财政局', description: `土地储备资金预算拨款（${date.slice(0, 7)}，演示）` });
-        cash.fiscal = cash.fiscal.add(amount);
+        const category = payer === 'land_fund' ? '国有土地收益基金' : '其他财政资金';
+        drafts.push({ direction: 'income', date, amount, category, source: payer, projectId, origin: 'manual', counterparty: '益阳市财政局', description: `${category}安排土地储备资金（${date.slice(0, 7)}，演示）` });
+        cash[payer] = cash[payer].add(amount);
       }
-      cash[d.source] = cash[d.source].sub(d.amount);
+      d.source = payer;
+      cash[payer] = cash[payer].sub(d.amount);
     }
   }
 
   drafts.sort((a, b) => (a.date === b.date ? (a.direction === b.direction ? 0 : a.direction === 'income' ? -1 : 1) : a.date < b.date ? -1 : 1));
   const closedProjects = new Set(input.projects.filter((p) => p.status === 'closed').map((p) => p.id));
   const { entries, steps, counters } = numberAndApprove(rng, { ...input, closedProjects }, drafts, accountBySource);
-  const { versions, lines } = buildBudgets(rng, input, entries);
+  const { versions, lines } = buildBudgets(rng, input, entries, { interest: bondData.interestByProject, drawnOn: bondProjects });
   return { accounts, bonds: bondData.bonds, allocations: bondData.allocations, schedule: bondData.schedule, payments: bondData.payments, entries, steps, versions, lines, counters };
 }

@@ -2,7 +2,7 @@ import { dec, type TDec } from '@/modules/plans/amounts';
 import { addDays, minDate, yearOf, type Rng } from '@/modules/parcels/demo/random';
 import { newId } from '@/platform/ids';
 import type { ledgerEntries, ledgerSteps } from '../schema';
-import type { TEntryStatus } from '../rules';
+import type { TEntryStatus, TFundSourceCode } from '../rules';
 import { addOfficeMinutes, lastDayOf, momentOn } from './common';
 import { BOND_INTEREST_STEP_COMMENT, COMPENSATION_STEP_COMMENT, reversalApprovedNote, reversalRequestedNote, type TStepAction } from '../ledger/steps';
 
@@ -16,7 +16,7 @@ import { BOND_INTEREST_STEP_COMMENT, COMPENSATION_STEP_COMMENT, reversalApproved
 
 export type DemoPerson = { id: string | null; name: string };
 export type DemoActors = Record<'clerk' | 'chief' | 'finance' | 'finance2' | 'leader', DemoPerson>;
-export type TDemoSource = 'fiscal' | 'bond' | 'land_income' | 'other';
+export type TDemoSource = TFundSourceCode;
 
 /** A raw entry before numbering and statuses. */
 export interface Draft {
@@ -24,7 +24,8 @@ export interface Draft {
   date: string;
   amount: TDec;
   category: string;
-  source: TDemoSource;
+  /** null: 零星收入, paid into the treasury (no source, no account). */
+  source: TDemoSource | null;
   projectId: string;
   parcelId?: string;
   partyId?: string;
@@ -192,7 +193,7 @@ export function numberAndApprove(rng: Rng, input: WorkflowInput, drafts: Draft[]
       amount: d.amount.toFixed(2),
       category: d.category,
       sourceCode: d.source,
-      accountId: accounted ? accountBySource[d.source] : null,
+      accountId: accounted && d.source ? accountBySource[d.source] : null,
       projectId: d.projectId,
       parcelId: d.parcelId ?? null,
       partyId: d.partyId ?? null,

@@ -68,6 +68,7 @@ export async function buildLedgerWorkbook(rows: readonly LedgerRow[], totals: Le
   totalRow('已审批净额（收入 − 支出）', totals.approved.net);
   totalRow(`全部状态收入合计（共 ${totals.count} 笔）`, totals.all.income);
   totalRow('全部状态支出合计', totals.all.expense);
+  totalRow('已审批零星收入（缴入国库，不计入收入合计）', totals.treasuryApproved);
 
   const info = workbook.addWorksheet('说明');
   info.columns = [{ width: 18 }, { width: 80 }];

@@ -8,7 +8,7 @@ import { zId, zText } from '@/platform/validation';
 import { attachments } from '@/platform/storage/schema';
 import { putFile } from '@/platform/storage/file-store';
 import { todayInShanghai } from '@/ui/format';
-import { APPROVED_IS_FINAL, WORKFLOW_PERMISSIONS, negateAmount, nextStatus, workflowActorProblem, type TEntryStatus, type TWorkflowAction } from '../rules';
+import { APPROVED_IS_FINAL, WORKFLOW_PERMISSIONS, fundSourceName, negateAmount, nextStatus, workflowActorProblem, type TEntryStatus, type TWorkflowAction } from '../rules';
 import { ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
 import { requireSpendingAcknowledged } from './spending';
@@ -29,12 +29,14 @@ import {
   snapshot,
   statusText,
   takeBackCompensation,
+  type AccountRef,
   type EntryRow,
 } from './store';
 import { reversalApprovedNote, reversalRequestedNote } from './steps';
 import {
+  isTreasuryIncome,
   postedOrigin,
-  SOURCE_NAMES,
+  TREASURY_INCOME_NO_ACCOUNT,
   ZApproveEntry,
   ZAttachmentRef,
   ZCreateEntry,
@@ -360,6 +362,21 @@ async function finalizeApproved(ctx: MutationContext, entry: EntryRow): Promise<
   return note;
 }
 
+/**
+ * The account 财务审批 books the entry to: the one chosen now or on the entry, active and of the
+ * entry's source. 零星收入 goes to the treasury and takes none (F18, 收支两条线).
+ */
+async function approvalAccount(tx: Tx, entry: EntryRow, chosen: string | null): Promise<AccountRef | null> {
+  if (isTreasuryIncome(entry)) {
+    if (chosen !== null) fail(TREASURY_INCOME_NO_ACCOUNT, 'INVALID_INPUT', { accountId: TREASURY_INCOME_NO_ACCOUNT });
+    return null;
+  }
+  const account = await findAccount(tx, chosen ?? entry.accountId ?? fail('财务审批时请选择资金账户', 'INVALID_INPUT'));
+  const problem = accountProblem(account, entry.sourceCode);
+  if (problem) fail(problem, 'INVALID_INPUT');
+  return account;
+}
+
 export const approveEntry = defineMutation({
   name: '财务审批资金收支',
   permission: WORKFLOW_PERMISSIONS.approve,
@@ -370,18 +387,15 @@ export const approveEntry = defineMutation({
     const entry = await lockEntry(tx, input.id, input.version);
     const to = await decide(tx, actor, entry, 'approve');
     requireOpenForSpending(await findProject(tx, entry.projectId), entry);
-    const accountId = input.accountId ?? entry.accountId ?? fail('财务审批时请选择资金账户', 'INVALID_INPUT');
-    const account = await findAccount(tx, accountId);
-    const problem = accountProblem(account, entry.sourceCode);
-    if (problem) fail(problem, 'INVALID_INPUT');
-    const sourceCode = entry.sourceCode ?? account.sourceCode;
+    const account = await approvalAccount(tx, entry, input.accountId);
+    const sourceCode = entry.sourceCode ?? account?.sourceCode ?? null;
     const warnings = await requireSpendingAcknowledged(tx, entry, input.acknowledged);
     const updated = await moveEntry(
       ctx,
       entry,
       'approve',
       to,
-      { approvedBy: actor.userId, approvedAt: new Date(), leaderRequired: to === 'leader', accountId: account.id, sourceCode },
+      { approvedBy: actor.userId, approvedAt: new Date(), leaderRequired: to === 'leader', accountId: account?.id ?? null, sourceCode },
       input.comment,
       warnings,
     );
@@ -391,8 +405,8 @@ export const approveEntry = defineMutation({
     await auditStep(ctx, entry, to, {
       action: '财务审批资金收支',
       comment: input.comment,
-      before: { account: beforeAccount, source: entry.sourceCode ? SOURCE_NAMES[entry.sourceCode] : null },
-      after: { account: account.name, source: SOURCE_NAMES[sourceCode] ?? sourceCode, leaderRequired: to === 'leader', ...w.after },
+      before: { account: beforeAccount, source: entry.sourceCode ? fundSourceName(entry.sourceCode) : null },
+      after: { account: account?.name ?? null, source: sourceCode ? fundSourceName(sourceCode) : null, leaderRequired: to === 'leader', ...w.after },
       message: `财务审批 ${entry.entryNo}（${entry.amount} 元）${note}${w.note}`,
     });
     return { id: entry.id, status: to };

@@ -5,12 +5,12 @@ import { findPeople, personLabel, type PersonLabel } from '@/platform/auth/peopl
 import { attachments } from '@/platform/storage/schema';
 import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
-import { toAmount, type TEntryStatus } from '../rules';
+import { fundSourceName, toAmount, TREASURY_INCOME, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
 import type { AccountRow } from '../accounts/queries';
 import type { EntryActor } from './entry-actions';
 import { ATTACHMENT_OWNER, STEP_LABELS, type TStepAction } from './store';
-import { SOURCE_NAMES, type TDirection, type TLedgerFilter, type TOrigin } from './validation';
+import { type TDirection, type TLedgerFilter, type TOrigin } from './validation';
 
 /** Export cap: the route refuses to build a bigger workbook in memory. */
 export const LEDGER_EXPORT_LIMIT = 50_000;
@@ -157,22 +157,25 @@ async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], ran
     direction: r.direction as TDirection,
     status: r.status as TEntryStatus,
     origin: r.origin as TOrigin,
-    sourceName: r.sourceCode ? (SOURCE_NAMES[r.sourceCode] ?? r.sourceCode) : null,
+    sourceName: r.sourceCode ? fundSourceName(r.sourceCode) : null,
   }));
 }
 
 export interface LedgerTotals {
   count: number;
-  /** Income, expense and income − expense of the filtered rows, counting approved entries only. */
+  /** Income, expense and income − expense of the filtered rows, counting approved entries only. 零星收入 is not income here (F18: it goes to the treasury). */
   approved: { count: number; income: string; expense: string; net: string };
   /** The same over every filtered row, whatever its status. */
   all: { income: string; expense: string; net: string };
+  /** Approved 零星收入 of the filtered rows, paid into the treasury. */
+  treasuryApproved: string;
 }
 
 const sumWhen = (condition: SQL) => sql<string>`coalesce(sum(case when ${condition} then ${ledgerEntries.amount} else 0 end), 0)`;
 
 async function totalsOf(db: Db | Tx, where: SQL | undefined): Promise<LedgerTotals> {
-  const income = sql`${ledgerEntries.direction} = 'income'`;
+  const treasury = sql`${ledgerEntries.direction} = 'income' and ${ledgerEntries.category} = ${TREASURY_INCOME}`;
+  const income = sql`${ledgerEntries.direction} = 'income' and ${ledgerEntries.category} <> ${TREASURY_INCOME}`;
   const expense = sql`${ledgerEntries.direction} = 'expense'`;
   const approved = sql`${ledgerEntries.status} = 'approved'`;
   const [r] = await db
@@ -183,6 +186,7 @@ async function totalsOf(db: Db | Tx, where: SQL | undefined): Promise<LedgerTota
       expenseAll: sumWhen(expense),
       incomeApproved: sumWhen(sql`${income} and ${approved}`),
       expenseApproved: sumWhen(sql`${expense} and ${approved}`),
+      treasuryApproved: sumWhen(sql`${treasury} and ${approved}`),
     })
     .from(ledgerEntries)
     .where(where);
@@ -197,6 +201,7 @@ async function totalsOf(db: Db | Tx, where: SQL | undefined): Promise<LedgerTota
       net: net(String(r.incomeApproved), String(r.expenseApproved)),
     },
     all: { income: amount(r.incomeAll), expense: amount(r.expenseAll), net: net(String(r.incomeAll), String(r.expenseAll)) },
+    treasuryApproved: amount(r.treasuryApproved),
   };
 }
 
@@ -323,7 +328,7 @@ export async function getEntry(db: Db | Tx, id: string): Promise<EntryDetail | n
     direction: row.direction as TDirection,
     status: row.status as TEntryStatus,
     origin: row.origin as TOrigin,
-    sourceName: row.sourceCode ? (SOURCE_NAMES[row.sourceCode] ?? row.sourceCode) : null,
+    sourceName: row.sourceCode ? fundSourceName(row.sourceCode) : null,
     people: {
       createdBy: person(row.createdBy),
       submittedBy: person(row.submittedBy),

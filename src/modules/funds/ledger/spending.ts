@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fail } from '@/platform/action';
 import type { Db, Tx } from '@/platform/db/client';
 import { getSettings } from '@/platform/settings';
-import { compareAmounts, spendingCheck, unacknowledged, type SpendingCheck } from '../rules';
+import { compareAmounts, spendingCheck, TREASURY_INCOME, unacknowledged, type SpendingCheck } from '../rules';
 import { budgetLines, budgetVersions, ledgerEntries } from '../schema';
 import type { EntryRow } from './store';
 
@@ -36,7 +36,8 @@ export async function getSpendingCheck(db: Q, entry: Pick<EntryRow, 'id' | 'proj
       spentYear: sumWhen(sql`${approvedExpense} and ${ofYear}`),
       categorySpentLife: sumWhen(sql`${approvedExpense} and ${ofCategory}`),
       categorySpentYear: sumWhen(sql`${approvedExpense} and ${ofCategory} and ${ofYear}`),
-      received: sumWhen(sql`${ledgerEntries.status} = 'approved' and ${ledgerEntries.direction} = 'income'`),
+      // 零星收入 goes to the treasury (F18): never money the project can spend.
+      received: sumWhen(sql`${ledgerEntries.status} = 'approved' and ${ledgerEntries.direction} = 'income' and ${ledgerEntries.category} <> ${TREASURY_INCOME}`),
       pendingOther: sumWhen(otherPending),
       pendingOtherCount: sql<number>`count(case when ${otherPending} then 1 end)`,
     })

@@ -4,10 +4,10 @@ import type { Actor } from '@/platform/action';
 import { fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { compensationParties, parcels, reserveProjects } from '@/modules/parcels/schema';
-import { ENTRY_STATUSES, compareAmounts, subtractAmounts, type TEntryStatus } from '../rules';
+import { ENTRY_STATUSES, compareAmounts, fundSourceName, subtractAmounts, type TEntryStatus } from '../rules';
 import { fundAccounts, ledgerEntries, ledgerSteps } from '../schema';
 import type { TStepAction } from './steps';
-import { DIRECTION_LABELS, ENTRY_CHANGED_BY_OTHERS, ENTRY_NOT_FOUND, ORIGIN_LABELS, PROJECT_CLOSED, SOURCE_NAMES, type TDirection, type TOrigin } from './validation';
+import { DIRECTION_LABELS, ENTRY_CHANGED_BY_OTHERS, ENTRY_NOT_FOUND, ORIGIN_LABELS, PROJECT_CLOSED, type TDirection, type TOrigin } from './validation';
 
 /** Server-side helpers shared by the ledger mutations and the compensation posting. */
 
@@ -92,7 +92,7 @@ export async function findAccount(tx: Tx, accountId: string): Promise<AccountRef
 export function accountProblem(account: AccountRef, sourceCode: string | null): string | null {
   if (account.status !== 'active') return `资金账户「${account.name}」已停用，请选择其他账户`;
   if (sourceCode !== null && account.sourceCode !== sourceCode) {
-    return `资金账户「${account.name}」属于「${SOURCE_NAMES[account.sourceCode] ?? account.sourceCode}」，与记录的资金来源「${SOURCE_NAMES[sourceCode] ?? sourceCode}」不一致`;
+    return `资金账户「${account.name}」属于「${fundSourceName(account.sourceCode)}」，与记录的资金来源「${fundSourceName(sourceCode)}」不一致`;
   }
   return null;
 }
@@ -150,7 +150,7 @@ export function snapshot(
     entryDate: e.entryDate,
     amount: e.amount,
     category: e.category,
-    source: e.sourceCode ? (SOURCE_NAMES[e.sourceCode] ?? e.sourceCode) : null,
+    source: e.sourceCode ? fundSourceName(e.sourceCode) : null,
     account: names.accountName,
     project: names.projectLabel,
     parcel: names.parcelCode,

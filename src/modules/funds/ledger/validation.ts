@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { isIsoDate as isCalendarDate } from '@/platform/dates';
 import { zChoice, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { todayInShanghai } from '@/ui/format';
-import { FUND_SOURCES, INCOME_CATEGORIES, LEDGER_CATEGORIES, RETURN_COMMENT_MAX, ENTRY_STATUSES, returnCommentProblem, zAmount, type TEntryStatus } from '../rules';
+import {
+  FUND_SOURCES,
+  INCOME_CATEGORIES,
+  LEDGER_CATEGORIES,
+  RETURN_COMMENT_MAX,
+  ENTRY_STATUSES,
+  TREASURY_INCOME,
+  fundSourceName,
+  returnCommentProblem,
+  sourceOfIncomeCategory,
+  zAmount,
+  type TEntryStatus,
+} from '../rules';
 
 /**
  * Ledger (收支台账) forms and list parameters, shared by the client forms and the server
@@ -20,7 +32,6 @@ export type TOrigin = keyof typeof ORIGIN_LABELS;
 export const CATEGORIES_BY_DIRECTION: Record<TDirection, readonly string[]> = { income: INCOME_CATEGORIES, expense: LEDGER_CATEGORIES };
 
 export const SOURCE_CODES = FUND_SOURCES.map((s) => s.code) as [string, ...string[]];
-export const SOURCE_NAMES: Record<string, string> = Object.fromEntries(FUND_SOURCES.map((s) => [s.code, s.name]));
 
 export const COMMENT_MAX = RETURN_COMMENT_MAX;
 export const REASON_MAX = 500;
@@ -119,6 +130,33 @@ const entryFields = {
 
 type TEntryFields = z.output<z.ZodObject<typeof entryFields>>;
 
+/** 零星收入 is paid into the treasury: no fund source, no reserve account (F18, 收支两条线). */
+export const TREASURY_INCOME_NO_ACCOUNT = `${TREASURY_INCOME}缴入国库，不属于土地储备资金，不选择资金来源和资金账户`;
+
+/** A 零星收入 entry: recorded, never reserve money. */
+export function isTreasuryIncome(e: { direction: string; category: string }): boolean {
+  return e.direction === 'income' && e.category === TREASURY_INCOME;
+}
+
+/**
+ * The fund source an entry is booked under: an income's category is its F18 channel, so the
+ * source follows from it (null for 零星收入); an expense names the source it is paid from, or
+ * leaves it to the account chosen at 财务审批.
+ */
+export function entrySourceProblem(v: { direction: TDirection; category: string; sourceCode: string | null; accountId: string | null }): { path: 'sourceCode' | 'accountId'; message: string } | null {
+  if (v.direction !== 'income') return null;
+  if (isTreasuryIncome(v)) {
+    if (v.sourceCode !== null) return { path: 'sourceCode', message: TREASURY_INCOME_NO_ACCOUNT };
+    if (v.accountId !== null) return { path: 'accountId', message: TREASURY_INCOME_NO_ACCOUNT };
+    return null;
+  }
+  const source = sourceOfIncomeCategory(v.category);
+  if (source !== null && v.sourceCode !== null && v.sourceCode !== source) {
+    return { path: 'sourceCode', message: `收入科目「${v.category}」的资金来源应为「${fundSourceName(source)}」，不能记为「${fundSourceName(v.sourceCode)}」` };
+  }
+  return null;
+}
+
 function checkCategory(v: TEntryFields, ctx: z.RefinementCtx) {
   const allowed = CATEGORIES_BY_DIRECTION[v.direction];
   if (!allowed.includes(v.category)) {
@@ -127,13 +165,22 @@ function checkCategory(v: TEntryFields, ctx: z.RefinementCtx) {
       path: ['category'],
       message: `${DIRECTION_LABELS[v.direction]}的科目应为 ${allowed.join('、')} 之一，「${v.category}」不适用`,
     });
+    return;
   }
+  const problem = entrySourceProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+}
+
+/** An income's source is its category's channel. */
+function withSource<T extends TEntryFields>(v: T): T {
+  return v.direction === 'income' ? { ...v, sourceCode: sourceOfIncomeCategory(v.category) } : v;
 }
 
 /** 新增收支: saved as 草稿, or submitted at once with `submit: true`. */
 export const ZCreateEntry = z
   .object({ ...entryFields, submit: z.boolean().optional().default(false) })
-  .superRefine(checkCategory);
+  .superRefine(checkCategory)
+  .transform(withSource);
 export type TCreateEntry = z.input<typeof ZCreateEntry>;
 
 const zVersion = z.coerce.number({ error: '缺少记录版本' }).int().min(1, '缺少记录版本');
@@ -141,7 +188,8 @@ const zVersion = z.coerce.number({ error: '缺少记录版本' }).int().min(1, '
 /** 修改收支 (草稿 or 已退回, by its creator), with the version the form opened. */
 export const ZUpdateEntry = z
   .object({ id: zId('收支记录'), version: zVersion, ...entryFields })
-  .superRefine(checkCategory);
+  .superRefine(checkCategory)
+  .transform(withSource);
 export type TUpdateEntry = z.input<typeof ZUpdateEntry>;
 
 /** An entry and the version the user saw (delete, submit). */

@@ -1,10 +1,10 @@
 import { formatYuan } from '@/modules/plans/amounts';
-import { ENTRY_STATUSES, WORKFLOW_ACTION_LABELS, type TEntryStatus, type TWorkflowAction } from '../rules';
+import { ENTRY_STATUSES, WORKFLOW_ACTION_LABELS, fundSourceName, type TEntryStatus, type TWorkflowAction } from '../rules';
 import { formatDateTime } from '@/ui/format';
 import type { PersonLabel } from '@/platform/auth/people';
 import type { EntryActions } from './entry-actions';
 import type { EntryDetail, LedgerAccountOption, LedgerRow, LedgerTotals } from './queries';
-import { DIRECTION_LABELS, ORIGIN_LABELS, SOURCE_NAMES, type TDirection, type TOrigin } from './validation';
+import { DIRECTION_LABELS, ORIGIN_LABELS, type TDirection, type TOrigin } from './validation';
 
 /** Plain, serialisable shapes the ledger pages hand to their client components. Client-safe. */
 
@@ -87,11 +87,13 @@ export interface LedgerTotalsView {
   approvedCount: number;
   approved: { income: string; expense: string; net: string };
   all: { income: string; expense: string; net: string };
+  /** Approved 零星收入 (paid into the treasury), null when there is none. */
+  treasuryApproved: string | null;
 }
 
 export function toLedgerTotalsView(t: LedgerTotals): LedgerTotalsView {
   const fmt = (x: { income: string; expense: string; net: string }) => ({ income: formatYuan(x.income), expense: formatYuan(x.expense), net: formatYuan(x.net) });
-  return { count: t.count, approvedCount: t.approved.count, approved: fmt(t.approved), all: fmt(t.all) };
+  return { count: t.count, approvedCount: t.approved.count, approved: fmt(t.approved), all: fmt(t.all), treasuryApproved: t.treasuryApproved === '0.00' ? null : formatYuan(t.treasuryApproved) };
 }
 
 export interface AccountOptionView {
@@ -105,7 +107,7 @@ export function toAccountOptionView(a: LedgerAccountOption): AccountOptionView {
   const bank = [a.bankName, a.accountNo].filter(Boolean).join(' ');
   return {
     value: a.id,
-    label: `${a.name}（${SOURCE_NAMES[a.sourceCode] ?? a.sourceCode}${bank ? `，${bank}` : ''}）${a.status === 'active' ? '' : '［已停用］'}`,
+    label: `${a.name}（${fundSourceName(a.sourceCode)}${bank ? `，${bank}` : ''}）${a.status === 'active' ? '' : '［已停用］'}`,
     sourceCode: a.sourceCode,
     active: a.status === 'active',
   };

@@ -13,18 +13,47 @@ export const MAX_AMOUNT = '9999999999999999.99';
 export const LEDGER_CATEGORIES = ['征收补偿', '前期开发', '管护', '融资成本', '其他'] as const;
 export type TLedgerCategory = (typeof LEDGER_CATEGORIES)[number];
 
-/** Income categories (收入科目). */
-export const INCOME_CATEGORIES = ['财政拨款', '专项债券资金', '出让收入返还', '其他收入'] as const;
-export type TIncomeCategory = (typeof INCOME_CATEGORIES)[number];
-
-/** The funding channels of F18 (财综〔2018〕8号), as dictionary data. */
+/**
+ * The four channels of reserve funds of F18 (财综〔2018〕8号), in its order: land-sale income
+ * arranged by 财政 for reserve costs, the 国有土地收益基金, local government (special) bond
+ * proceeds, and other fiscal funds approved by 财政. Accounts are kept per channel. The same rows
+ * are the fund_sources dictionary (migrations 0003 and 0009).
+ */
 export const FUND_SOURCES = [
-  { code: 'fiscal', name: '财政拨款' },
-  { code: 'bond', name: '专项债券' },
-  { code: 'land_income', name: '出让收入返还' },
-  { code: 'other', name: '其他' },
+  { code: 'land_income', name: '土地出让收入安排', note: '财政部门从已供应储备土地产生的土地出让收入中安排给土地储备机构的征地拆迁补偿、土地开发等费用' },
+  { code: 'land_fund', name: '国有土地收益基金', note: '财政部门从国有土地收益基金中安排用于土地储备的资金' },
+  { code: 'bond', name: '专项债券资金', note: '发行地方政府债券（土地储备专项债券）筹集的土地储备资金' },
+  { code: 'other_fiscal', name: '其他财政资金', note: '经财政部门批准可用于土地储备的其他财政资金' },
 ] as const;
 export type TFundSourceCode = (typeof FUND_SOURCES)[number]['code'];
+
+/**
+ * 零星收入: rent from temporary use, salvage and the like. F18: paid into the treasury (收支两条线),
+ * not reserve money — recorded in the ledger, never counted in any balance a project can spend.
+ */
+export const TREASURY_INCOME = '零星收入';
+export const TREASURY_INCOME_NOTE = '储备土地临时利用租金、残值变卖等零星收入，缴入国库，实行收支两条线管理，不属于土地储备资金，不计入项目可用资金';
+
+/** Income categories (收入科目): one per F18 channel, named as the channel, then 零星收入. */
+export const INCOME_CATEGORIES = ['土地出让收入安排', '国有土地收益基金', '专项债券资金', '其他财政资金', TREASURY_INCOME] as const;
+export type TIncomeCategory = (typeof INCOME_CATEGORIES)[number];
+
+/**
+ * The income that is the project's own (财预〔2019〕89号 收支平衡): land-sale income arranged
+ * back to it and bond proceeds. Other fiscal funds and the 国有土地收益基金 can bridge a gap in a
+ * year; they do not make the project balance.
+ */
+export const OWN_INCOME_CATEGORIES = ['土地出让收入安排', '专项债券资金'] as const satisfies readonly TIncomeCategory[];
+
+/** The channel an income category belongs to; null for 零星收入 (and anything unknown). */
+export function sourceOfIncomeCategory(category: string): TFundSourceCode | null {
+  return FUND_SOURCES.find((s) => s.name === category)?.code ?? null;
+}
+
+/** The name of a source code, or the code itself for one no longer in the dictionary. */
+export function fundSourceName(code: string): string {
+  return FUND_SOURCES.find((s) => s.code === code)?.name ?? code;
+}
 
 export interface AmountOptions {
   /** Accept amounts below zero (reversals, adjustments). Default false. */

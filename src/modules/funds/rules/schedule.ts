@@ -3,31 +3,54 @@ import { daysBetween, isIsoDate } from '@/modules/parcels/rules/dates';
 import { parseAmount, toAmount } from './money';
 
 /**
- * Special bond repayment schedule (专项债券还本付息计划). Pure and client-safe.
+ * Special bond repayment schedule (专项债券还本付息计划), as local government bonds are issued.
+ * Pure and client-safe.
  *
- * Payment dates: the anniversaries of the issue date up to maturity, or — with a first payment
- * date (a short first period) — that date, its anniversaries before maturity, then maturity.
- * Interest per period = outstanding at the start × annual rate × year fraction, rounded to the
- * fen (half-up). Year fraction (ICMA actual/actual): a full period between two anniversaries
- * is exactly 1, whatever the leap days; a stub period is actual days ÷ the days of the one-year
- * period ending on its due date (366 when that year contains a 29 February, else 365).
+ * - Tenors from the issued list (BOND_TENORS); interest paid once a year, or every half year for
+ *   the longer tenors (the coupon frequency is stored with the bond, from the setting in force
+ *   when it was entered). Every period is a full coupon period from the issue date — no short
+ *   first coupon — so interest per period = outstanding × annual rate ÷ coupons per year, rounded
+ *   to the fen (half-up).
+ * - Principal either at maturity (bullet) or on the bond's anniversaries by a percentage per year
+ *   (amortizing: one percentage per year of the tenor, Σ 100, the last year above 0), each part
+ *   rounded to the fen and the last taking the remainder so the parts add up to the amount.
  */
 
-export const REPAYMENT_TYPES = { bullet: '按年付息、到期一次还本', amortizing: '按年付息、分期等额还本' } as const;
+/** Where the issuing terms come from (the tenors and coupon frequency; the text is to be checked). */
+export const BOND_ISSUE_SOURCE = '财政部地方政府债券发行管理有关规定（地方政府债券期限为 1、2、3、5、7、10、15、20、30 年；10 年期及以下按年付息，10 年期以上每半年付息；文号与原文待核实）';
+
+/** The tenors local government bonds are issued with, in years. */
+export const BOND_TENORS = [1, 2, 3, 5, 7, 10, 15, 20, 30] as const;
+
+export const REPAYMENT_TYPES = { bullet: '到期一次还本', amortizing: '分年按比例还本' } as const;
 export type TRepaymentType = keyof typeof REPAYMENT_TYPES;
+
+export const COUPON_FREQUENCIES = { 1: '按年付息', 2: '每半年付息' } as const;
+export type TCouponsPerYear = 1 | 2;
+
+/** Coupons per year for a tenor: once a year up to `annualMaxYears` (the setting), twice above. */
+export function couponsPerYearFor(termYears: number, annualMaxYears: number): TCouponsPerYear {
+  return termYears > annualMaxYears ? 2 : 1;
+}
+
+/** '按年付息、到期一次还本' and the like. */
+export function repaymentLabel(couponsPerYear: number, repaymentType: TRepaymentType): string {
+  return `${COUPON_FREQUENCIES[couponsPerYear === 2 ? 2 : 1]}、${REPAYMENT_TYPES[repaymentType]}`;
+}
 
 export interface BondTerms {
   /** 元, > 0, at most 2 decimals. */
   amount: string;
   /** Annual rate in percent ("3.25" = 3.25%), 0 < r ≤ 20, at most 4 decimals. */
   annualRatePercent: string;
-  /** Whole years, 1–30. */
+  /** One of BOND_TENORS. */
   termYears: number;
-  /** 'YYYY-MM-DD'. */
+  /** 'YYYY-MM-DD', the date interest starts. */
   issueDate: string;
+  couponsPerYear: TCouponsPerYear;
   repaymentType: TRepaymentType;
-  /** First interest date when the first period is short; after the issue date, at most one year later. */
-  firstPaymentDate?: string | null;
+  /** amortizing: the principal repaid at the end of each year of the tenor, in percent. */
+  principalPercents?: readonly string[] | null;
 }
 
 export interface ScheduleRow {
@@ -43,7 +66,6 @@ export interface ScheduleRow {
   outstandingAfter: string;
 }
 
-export const MAX_TERM_YEARS = 30;
 export const MAX_RATE_PERCENT = '20';
 
 function isLeapYear(y: number): boolean {
@@ -54,26 +76,47 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** `date` plus `years` calendar years; 29 February becomes 28 February in a common year. */
-export function addYears(date: string, years: number): string {
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `date` plus `months` calendar months; a day past the month's end becomes its last day (31 Aug + 6 → 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
-  const year = y + years;
-  const day = m === 2 && d === 29 && !isLeapYear(year) ? 28 : d;
-  return `${pad(year, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, last), 2)}`;
 }
 
-/** Maturity = issue date + term (29 Feb → 28 Feb in a common year). */
+/** `date` plus `years` calendar years; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** Maturity = issue date + tenor (29 Feb → 28 Feb in a common year). */
 export function maturityDate(issueDate: string, termYears: number): string {
   return addYears(issueDate, termYears);
 }
 
-/** Days of the one-year period ending on `dueDate`: 366 if it contains a 29 February, else 365. */
-export function yearBasisDays(dueDate: string): 365 | 366 {
-  const [y, m, d] = dueDate.split('-').map(Number);
-  // The period (dueDate − 1 year, dueDate] holds 29 Feb of y if dueDate is on/after it,
-  // otherwise 29 Feb of y − 1.
-  const feb29Year = m > 2 || (m === 2 && d === 29) ? y : y - 1;
-  return isLeapYear(feb29Year) ? 366 : 365;
+const PERCENT_TEXT = /^\d{1,3}(\.\d{1,2})?$/;
+
+/** The percentages typed in a form: '0,0,20,…' (commas, 、, spaces; a trailing % allowed) → ['0', '0', '20', …]. */
+export function parsePrincipalPercents(text: string): string[] {
+  return text
+    .split(/[,，、\s]+/)
+    .map((p) => p.trim().replace(/[%％]$/, ''))
+    .filter((p) => p !== '');
+}
+
+/** Why a per-year principal schedule is not acceptable for the tenor, or null. */
+export function principalPercentsProblem(percents: readonly string[], termYears: number): string | null {
+  if (percents.length !== termYears) return `分年还本比例应按年填写 ${termYears} 个（每年一个），现为 ${percents.length} 个`;
+  const bad = percents.find((p) => !PERCENT_TEXT.test(p) || dec(p).gt(100));
+  if (bad !== undefined) return `分年还本比例「${bad}」无效，应为 0–100 的数字，最多两位小数`;
+  const total = percents.reduce((sum, p) => sum.plus(dec(p)), new Dec(0));
+  if (!total.eq(100)) return `分年还本比例合计应为 100%，现为 ${total.toFixed()}%`;
+  if (dec(percents[percents.length - 1]).lte(0)) return '最后一年的还本比例应大于 0（到期日还清本金）';
+  return null;
 }
 
 const RATE_TEXT = /^\d+(\.\d+)?$/;
@@ -83,81 +126,27 @@ function termsProblem(terms: BondTerms): string | null {
   const rate = dec(String(terms.annualRatePercent).trim());
   if (rate.decimalPlaces() > 4) return '年利率最多四位小数';
   if (rate.lte(0) || rate.gt(MAX_RATE_PERCENT)) return `年利率应大于 0 且不超过 ${MAX_RATE_PERCENT}%`;
-  if (!Number.isInteger(terms.termYears) || terms.termYears < 1 || terms.termYears > MAX_TERM_YEARS) {
-    return `债券期限应为 1–${MAX_TERM_YEARS} 的整数年`;
-  }
+  if (!(BOND_TENORS as readonly number[]).includes(terms.termYears)) return `债券期限应为 ${BOND_TENORS.join('、')} 年之一`;
   if (!isIsoDate(terms.issueDate)) return '发行日期无效，应为 YYYY-MM-DD 格式的日期';
+  if (terms.couponsPerYear !== 1 && terms.couponsPerYear !== 2) return '付息频率无效';
   if (!(terms.repaymentType in REPAYMENT_TYPES)) return '还本方式无效';
-  const first = terms.firstPaymentDate;
-  if (first !== null && first !== undefined && first !== '') {
-    if (!isIsoDate(first)) return '首次付息日无效，应为 YYYY-MM-DD 格式的日期';
-    if (first <= terms.issueDate) return '首次付息日应晚于发行日期';
-    if (first > addYears(terms.issueDate, 1)) return '首次付息日不能晚于发行日期后一年';
-  }
+  if (terms.repaymentType === 'amortizing') return principalPercentsProblem(terms.principalPercents ?? [], terms.termYears);
   return null;
 }
 
-interface Period {
-  start: string;
-  due: string;
-  /** null for a full period (fraction exactly 1), else the actual/actual stub fraction parts. */
-  stub: { days: number; basis: number } | null;
-}
-
-function periods(issueDate: string, termYears: number, firstPaymentDate: string | null): Period[] {
-  const maturity = maturityDate(issueDate, termYears);
-  // Anniversaries of each base date, by year index: a period between index k and k + 1 of the
-  // same base is a full year.
-  const issueAnniv = new Map<string, number>();
-  for (let k = 0; k <= termYears; k++) issueAnniv.set(addYears(issueDate, k), k);
-
-  const dues: string[] = [];
-  const firstAnniv = new Map<string, number>();
-  if (firstPaymentDate === null) {
-    for (let k = 1; k <= termYears; k++) dues.push(addYears(issueDate, k));
-  } else {
-    for (let k = 0; ; k++) {
-      const d = addYears(firstPaymentDate, k);
-      if (d >= maturity) break;
-      firstAnniv.set(d, k);
-      dues.push(d);
-    }
-    dues.push(maturity);
-  }
-
-  const isFull = (a: string, b: string) => {
-    const ia = issueAnniv.get(a);
-    if (ia !== undefined && issueAnniv.get(b) === ia + 1) return true;
-    const fa = firstAnniv.get(a);
-    return fa !== undefined && firstAnniv.get(b) === fa + 1;
-  };
-
-  let start = issueDate;
-  return dues.map((due) => {
-    const p: Period = { start, due, stub: isFull(start, due) ? null : { days: daysBetween(start, due), basis: yearBasisDays(due) } };
-    start = due;
-    return p;
-  });
-}
-
-/** Interest of one period on `outstanding`, rounded to the fen. */
-function periodInterest(outstanding: TDec, ratePercent: TDec, p: Period): TDec {
-  const yearly = outstanding.mul(ratePercent);
-  const raw = p.stub === null ? yearly.div(100) : yearly.mul(p.stub.days).div(new Dec(100).mul(p.stub.basis));
-  return raw.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-}
-
 /**
- * Equal principal instalments: amount ÷ n rounded half-up to the fen, the last taking the
- * remainder so the sum is exact. (For absurdly small amounts where n − 1 rounded-up instalments
- * would already exceed the amount, the instalment is rounded down instead, so none is negative.)
+ * The principal repaid at the end of each year: bullet all in the last year; amortizing by the
+ * percentages, each rounded half-up to the fen and the last year taking the remainder.
  */
-function equalInstalments(amount: TDec, n: number): TDec[] {
-  let part = amount.div(n).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  if (part.mul(n - 1).gt(amount)) part = amount.div(n).toDecimalPlaces(2, Dec.ROUND_DOWN);
-  const parts = Array.from({ length: n }, () => part);
-  parts[n - 1] = amount.minus(part.mul(n - 1));
-  return parts;
+function yearlyPrincipal(amount: TDec, terms: BondTerms): TDec[] {
+  if (terms.repaymentType === 'bullet') return Array.from({ length: terms.termYears }, (_, i) => (i === terms.termYears - 1 ? amount : new Dec(0)));
+  const percents = terms.principalPercents ?? [];
+  let repaid = new Dec(0);
+  return percents.map((p, i) => {
+    const part = i === percents.length - 1 ? amount.minus(repaid) : amount.mul(dec(p)).div(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    repaid = repaid.plus(part);
+    return part;
+  });
 }
 
 /** The repayment schedule of a bond, or a Chinese message saying which term is invalid. */
@@ -167,38 +156,33 @@ export function generateSchedule(terms: BondTerms): { ok: true; rows: ScheduleRo
   const problem = termsProblem(terms);
   if (problem) return { ok: false, message: problem };
 
-  const issue = terms.issueDate;
-  let first = terms.firstPaymentDate || null;
-  // A first payment exactly one year after issue is the ordinary schedule (this also keeps a
-  // 29 February issue on its own anniversaries rather than those of 28 February).
-  if (first !== null && first === addYears(issue, 1)) first = null;
-
-  const ps = periods(issue, terms.termYears, first);
   const total = dec(amount.value);
   const rate = dec(String(terms.annualRatePercent).trim());
-  const principals =
-    terms.repaymentType === 'amortizing'
-      ? equalInstalments(total, ps.length)
-      : ps.map((_, i) => (i === ps.length - 1 ? total : new Dec(0)));
-
+  const perYear = terms.couponsPerYear;
+  const principalByYear = yearlyPrincipal(total, terms);
+  const months = 12 / perYear;
   let outstanding = total;
-  const rows = ps.map((p, i): ScheduleRow => {
-    const interest = periodInterest(outstanding, rate, p);
-    outstanding = outstanding.minus(principals[i]);
-    return {
-      seq: i + 1,
-      periodStart: p.start,
-      dueDate: p.due,
-      days: daysBetween(p.start, p.due),
-      principal: toAmount(principals[i]),
+  const rows: ScheduleRow[] = [];
+  for (let k = 1; k <= terms.termYears * perYear; k++) {
+    const periodStart = addMonths(terms.issueDate, (k - 1) * months);
+    const dueDate = addMonths(terms.issueDate, k * months);
+    const interest = outstanding.mul(rate).div(100 * perYear).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    const principal = k % perYear === 0 ? principalByYear[k / perYear - 1] : new Dec(0);
+    outstanding = outstanding.minus(principal);
+    rows.push({
+      seq: k,
+      periodStart,
+      dueDate,
+      days: daysBetween(periodStart, dueDate),
+      principal: toAmount(principal),
       interest: toAmount(interest),
       outstandingAfter: toAmount(outstanding),
-    };
-  });
+    });
+  }
   return { ok: true, rows };
 }
 
-export function scheduleTotals(rows: readonly ScheduleRow[]): { principal: string; interest: string; total: string } {
+export function scheduleTotals(rows: readonly { principal: string; interest: string }[]): { principal: string; interest: string; total: string } {
   let principal = new Dec(0);
   let interest = new Dec(0);
   for (const r of rows) {

@@ -68,7 +68,7 @@ export interface SpendingCheck {
 
 export const SPENDING_SOURCES = {
   budget: RULE_SOURCES_FUNDS.budget,
-  balance: '本中心资金管理规则：项目可用余额 = 已到位资金（已审批收入）− 已审批支出；支出超出预算或使可用余额为负时，审批人须确认知悉后方可通过，也可设置为不予审批（系统参数）',
+  balance: '本中心资金管理规则：项目可用余额 = 已到位资金（已审批收入，不含缴入国库的零星收入）− 已审批支出；支出超出预算或使可用余额为负时，审批人须确认知悉后方可通过，也可设置为不予审批（系统参数）',
 } as const;
 
 function line(key: TSpendingLineKey, label: string, budget: string | null, spent: string, amount: TDec): SpendingLine {

@@ -49,33 +49,57 @@ export function AccountsClient(props: { filter: TAccountFilter; overview: Accoun
     cell: ({ row }: { row: Row }) => render(row),
     foot: ((p: { row: Row }) => render(p.row)) as unknown as PrimaryTableCol<Row>['foot'],
   });
+  // Sized to fit a 1440 px screen without scrolling sideways: bank and account number share a
+  // column, the note sits under the account name.
   const columns: PrimaryTableCol<Row>[] = [
     {
       colKey: 'name',
       title: '账户名称',
-      minWidth: 200,
+      minWidth: 180,
       ...both((row) =>
         row.foot ? (
           <strong>{filter.source || filter.status ? '筛选结果合计' : '全部账户合计'}</strong>
         ) : (
-          <Space size={6} align="center">
-            <span>{row.name}</span>
-            {row.isDemo && (
-              <Tag size="small" theme="warning" variant="light">
-                演示
-              </Tag>
+          <div>
+            <Space size={6} align="center">
+              <span>{row.name}</span>
+              {row.isDemo && (
+                <Tag size="small" theme="warning" variant="light">
+                  演示
+                </Tag>
+              )}
+            </Space>
+            {row.note && (
+              <div className="lr-muted" style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.note}>
+                {row.note}
+              </div>
             )}
-          </Space>
+          </div>
         ),
       ),
     },
-    { colKey: 'sourceName', title: '资金来源', width: 120, ...both((row) => (row.foot ? null : row.sourceName)) },
-    { colKey: 'bankName', title: '开户银行', width: 180, ellipsis: true, ...both((row) => (row.foot ? null : (row.bankName ?? <span className="lr-muted">—</span>))) },
-    { colKey: 'accountNo', title: '银行账号', width: 180, ...both((row) => (row.foot ? null : (row.accountNo ?? <span className="lr-muted">—</span>))) },
+    { colKey: 'sourceName', title: '资金来源', width: 136, ...both((row) => (row.foot ? null : <span style={{ whiteSpace: 'nowrap' }}>{row.sourceName}</span>)) },
+    {
+      colKey: 'bankName',
+      title: '开户银行 / 银行账号',
+      width: 190,
+      ...both((row) =>
+        row.foot ? null : (
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={row.bankName ?? undefined}>
+              {row.bankName ?? <span className="lr-muted">—</span>}
+            </div>
+            <div className="lr-muted" style={{ fontSize: 12 }}>
+              {row.accountNo ?? '—'}
+            </div>
+          </div>
+        ),
+      ),
+    },
     {
       colKey: 'status',
       title: '状态',
-      width: 90,
+      width: 72,
       ...both((row) =>
         row.foot ? null : (
           <Tag size="small" theme={row.status === 'active' ? 'success' : 'default'} variant="light">
@@ -84,16 +108,15 @@ export function AccountsClient(props: { filter: TAccountFilter; overview: Accoun
         ),
       ),
     },
-    { colKey: 'income', title: '收入（元）', width: 150, align: 'right', ...both((row) => <Yuan value={row.income} />) },
-    { colKey: 'expense', title: '支出（元）', width: 150, align: 'right', ...both((row) => <Yuan value={row.expense} />) },
-    { colKey: 'balance', title: '余额（元）', width: 150, align: 'right', ...both((row) => <Yuan value={row.balance} />) },
-    { colKey: 'note', title: '备注', width: 180, ellipsis: true, ...both((row) => (row.foot ? null : (row.note ?? <span className="lr-muted">—</span>))) },
+    { colKey: 'income', title: '收入（元）', width: 138, align: 'right', ...both((row) => <Yuan value={row.income} />) },
+    { colKey: 'expense', title: '支出（元）', width: 138, align: 'right', ...both((row) => <Yuan value={row.expense} />) },
+    { colKey: 'balance', title: '余额（元）', width: 138, align: 'right', ...both((row) => <Yuan value={row.balance} />) },
     ...(props.canEdit
       ? [
           {
             colKey: 'actions',
             title: '操作',
-            width: 150,
+            width: 110,
             fixed: 'right' as const,
             ...both((row) =>
               row.foot ? null : (
@@ -135,7 +158,7 @@ export function AccountsClient(props: { filter: TAccountFilter; overview: Accoun
           tableLayout="auto"
           data-testid="fund-sources"
           columns={[
-            { colKey: 'name', title: '资金来源', width: 130 },
+            { colKey: 'name', title: '资金来源', width: 150, cell: ({ row }) => <span style={{ whiteSpace: 'nowrap' }}>{row.name}</span> },
             { colKey: 'note', title: '说明', minWidth: 260, cell: ({ row }) => row.note ?? <span className="lr-muted">—</span> },
             { colKey: 'accountCount', title: '账户数', width: 110, cell: ({ row }) => `${row.accountCount}（使用中 ${row.activeCount}）` },
             { colKey: 'income', title: '收入（元）', width: 150, align: 'right', cell: ({ row }) => <Yuan value={row.income} /> },

@@ -19,7 +19,8 @@ function ineligibility(p: BondProjectOption): string | null {
 
 /**
  * Allocate bond money to a project (allocation = null), or change an allocation. Shows the
- * bond's unallocated money and the project's B19 headroom; the server checks both again under lock.
+ * bond's unallocated money and the project's headroom under the centre's cap; the server checks
+ * both again under lock, and the coverage of the project's principal and interest (62号).
  */
 export function AllocationDialog(props: {
   bond: { id: string; code: string; amount: string; allocated: string; issueDate: string };
@@ -28,6 +29,8 @@ export function AllocationDialog(props: {
   /** Projects already holding money from this bond (one allocation per bond and project). */
   takenProjectIds: string[];
   limitPercent: string;
+  /** The cap's citation, 本中心规定（待核实）until confirmed. */
+  shareRule: string;
   onClose: () => void;
 }) {
   const { allocation, bond } = props;
@@ -45,7 +48,7 @@ export function AllocationDialog(props: {
   const bondLeft = toAmount(dec(subtractAmounts(bond.amount, bond.allocated)).plus(dec(own)));
   const project = props.projects.find((p) => p.id === projectId) ?? null;
   const expectedIncome = project?.expectedIncome ?? allocation?.expectedIncome ?? '0';
-  const otherBondMoney = project ? subtractAmounts(project.bondAllocated, own) : allocation ? subtractAmounts(allocation.projectAllocated, own) : '0';
+  const otherBondMoney = project ? subtractAmounts(project.bondAllocated, own) : allocation ? subtractAmounts(allocation.checks.debt.allocated, own) : '0';
   const ceiling = bondShareCheck({ expectedIncome, bondAllocated: '0', limitPercent: props.limitPercent }).limit;
   const projectRoom = dec(ceiling).minus(dec(otherBondMoney));
   const projectLeft = toAmount(projectRoom.isNegative() ? dec(0) : projectRoom);
@@ -111,7 +114,7 @@ export function AllocationDialog(props: {
           <div>本债券尚可分配：{formatWan(bondLeft)} 万元</div>
           {(project || editing) && (
             <div>
-              项目预计出让收入 {formatWan(expectedIncome)} 万元，{props.limitPercent}% 上限 {formatWan(ceiling)} 万元；已安排其他专项债券 {formatWan(otherBondMoney)} 万元，本次最多可安排 {formatWan(projectLeft)} 万元
+              项目预计出让收入 {formatWan(expectedIncome)} 万元，{props.limitPercent}% 上限（{props.shareRule}）{formatWan(ceiling)} 万元；已安排其他专项债券 {formatWan(otherBondMoney)} 万元，本次最多可安排 {formatWan(projectLeft)} 万元
             </div>
           )}
         </div>

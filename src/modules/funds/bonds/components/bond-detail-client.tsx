@@ -6,9 +6,10 @@ import { AddIcon, EditIcon } from 'tdesign-icons-react';
 import { PersonName } from '@/ui/person-name';
 import { useRunAction } from '@/ui/use-run-action';
 import { dec, formatWan, formatYuan } from '@/modules/plans/amounts';
-import { RULE_SOURCES_FUNDS } from '../../rules';
+import { BOND_ISSUE_SOURCE, COVERAGE_BASIS_LABELS, RULE_SOURCES_FUNDS, type CoverageResult } from '../../rules';
 import { deletePaymentAction, removeAllocationAction } from '../actions';
 import type { BondAllocationView, BondDetail, BondPaymentView, BondProjectOption, ScheduleLine } from '../queries';
+import type { ProjectDebt } from '../project-checks';
 import { N45_PROJECT_RULE, N45_SOURCE, PAYMENTS_EXIST_MESSAGE } from '../validation';
 import { AllocationDialog } from './allocation-dialog';
 import { BondFormDialog, type BondFormValues } from './bond-form-dialog';
@@ -33,6 +34,26 @@ function Figure(props: { title: string; value: string; unit: string; testId?: st
 
 const yuanWan = (yuan: string) => `${formatWan(yuan)} 万元（${formatYuan(yuan)} 元）`;
 
+/** The coverage of a project's bond debt: the ratio, its basis, and what breaks 62号 or warns. */
+export function CoverageCell({ coverage, debt }: { coverage: CoverageResult; debt: ProjectDebt }) {
+  return (
+    <div>
+      <Tag size="small" variant="light" theme={!coverage.covered ? 'danger' : coverage.ok ? 'success' : 'warning'}>
+        {coverage.ratio === null ? '—' : `${coverage.ratio} 倍`}
+        {!coverage.covered ? '，不能覆盖' : coverage.ok ? '' : '，低于预警值'}
+      </Tag>
+      <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }} title={coverage.basisText}>
+        本息合计 {formatWan(dec(debt.principal).plus(dec(debt.interest)).toFixed(2))} 万元；{COVERAGE_BASIS_LABELS[coverage.basis]} {formatWan(coverage.income)} 万元
+      </div>
+      {(coverage.requirement ?? coverage.message) && (
+        <div style={{ color: coverage.requirement ? 'var(--td-error-color)' : 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
+          {coverage.requirement ?? coverage.message}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function BondDetailClient(props: { detail: BondDetail; projects: BondProjectOption[]; canEdit: boolean }) {
   const { bond, schedule, scheduleTotals: totals, allocations, payments, settings } = props.detail;
   const [editing, setEditing] = useState(false);
@@ -40,6 +61,7 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
   const [paying, setPaying] = useState<ScheduleLine | null>(null);
   const { run, busy } = useRunAction();
   const hasPayments = payments.length > 0;
+  const unsuppliedWarnings = allocations.flatMap((a) => a.warnings);
 
   const formValues: BondFormValues = {
     code: bond.code,
@@ -48,8 +70,9 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     annualRate: dec(bond.annualRate).toFixed(),
     termYears: String(bond.termYears),
     issueDate: bond.issueDate,
-    firstPaymentDate: bond.firstPaymentDate ?? '',
+    issuer: bond.issuer,
     repaymentType: bond.repaymentType,
+    principalPercents: (bond.principalPercents ?? []).join(','),
     docNo: bond.docNo ?? '',
     note: bond.note ?? '',
   };
@@ -110,36 +133,39 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
       title: '项目',
       minWidth: 220,
       cell: ({ row }) => (
-        <Space size={6} align="center">
-          <Link href={`/projects/${row.projectId}`}>
-            {row.projectCode} {row.projectName}
-          </Link>
-          {row.projectStatus === 'closed' && (
-            <Tag size="small" variant="light">
-              已关闭
-            </Tag>
-          )}
-        </Space>
+        <div>
+          <Space size={6} align="center">
+            <Link href={`/projects/${row.projectId}`}>
+              {row.projectCode} {row.projectName}
+            </Link>
+            {row.projectStatus === 'closed' && (
+              <Tag size="small" variant="light">
+                已关闭
+              </Tag>
+            )}
+          </Space>
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            预计出让收入 {formatWan(row.expectedIncome)} 万元；全部专项债券 {formatWan(row.checks.debt.allocated)} 万元
+          </div>
+        </div>
       ),
     },
-    { colKey: 'amount', title: '本债券分配（万元）', width: 150, align: 'right', cell: ({ row }) => formatWan(row.amount) },
+    { colKey: 'amount', title: '本债券分配（万元）', width: 140, align: 'right', cell: ({ row }) => formatWan(row.amount) },
     { colKey: 'allocatedOn', title: '分配日期', width: 110, cell: ({ row }) => <span style={nowrap}>{row.allocatedOn}</span> },
-    { colKey: 'interest', title: '本债券应付利息（万元）', width: 170, align: 'right', cell: ({ row }) => formatWan(row.interest) },
-    { colKey: 'expectedIncome', title: '预计出让收入（万元）', width: 160, align: 'right', cell: ({ row }) => formatWan(row.expectedIncome) },
-    { colKey: 'projectAllocated', title: '项目专项债券合计（万元）', width: 190, align: 'right', cell: ({ row }) => formatWan(row.projectAllocated) },
+    { colKey: 'interest', title: '本债券利息（万元）', width: 140, align: 'right', cell: ({ row }) => formatWan(row.interest) },
     {
       colKey: 'share',
       title: `占预计收入（上限 ${settings.limitPercent}%）`,
       width: 210,
       cell: ({ row }) => (
         <div>
-          <Tag size="small" variant="light" theme={row.share.ok ? 'success' : 'danger'}>
-            {row.share.ratioPercent === null ? '无预计收入' : `${row.share.ratioPercent}%`}
-            {row.share.ok ? '，符合' : '，超限'}
+          <Tag size="small" variant="light" theme={row.checks.share.ok ? 'success' : 'danger'}>
+            {row.checks.share.ratioPercent === null ? '无预计收入' : `${row.checks.share.ratioPercent}%`}
+            {row.checks.share.ok ? '，符合' : '，超限'}
           </Tag>
-          {row.share.message && (
+          {row.checks.share.message && (
             <div style={{ color: 'var(--td-error-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-share-warning">
-              {row.share.message}
+              {row.checks.share.message}
             </div>
           )}
         </div>
@@ -147,22 +173,23 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
     },
     {
       colKey: 'coverage',
-      title: `本息覆盖倍数（预警 ${settings.coverageThreshold}）`,
-      width: 230,
+      title: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[settings.coverageBasis]}，预警 ${settings.coverageThreshold}）`,
+      width: 260,
+      cell: ({ row }) => <CoverageCell coverage={row.checks.coverage} debt={row.checks.debt} />,
+    },
+    {
+      colKey: 'repayment',
+      title: '出让收入偿还本金（万元）',
+      width: 210,
       cell: ({ row }) => (
-        <div>
-          <Tag size="small" variant="light" theme={row.coverage.ok ? 'success' : 'warning'}>
-            {row.coverage.ratio === null ? '—' : `${row.coverage.ratio} 倍`}
-            {row.coverage.ok ? '' : '，低于预警值'}
-          </Tag>
-          <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
-            本息合计 {formatWan(dec(row.projectPrincipal).plus(dec(row.projectInterest)).toFixed(2))} 万元
+        <div data-testid="bond-supply-cover">
+          <div style={nowrap}>
+            本债券本金 {formatWan(row.repayment.principal)}，已覆盖 {formatWan(row.repayment.covered)}
           </div>
-          {row.coverage.message && (
-            <div style={{ color: 'var(--td-warning-color)', fontSize: 12, marginTop: 4 }} data-testid="bond-coverage-warning">
-              {row.coverage.message}
-            </div>
-          )}
+          <div className="lr-muted" style={{ fontSize: 12 }}>
+            已供应地块成交价款 {formatWan(row.repayment.supplyIncome)}
+            {dec(row.repayment.uncovered).gt(0) ? `，尚缺 ${formatWan(row.repayment.uncovered)}` : ''}
+          </div>
         </div>
       ),
     },
@@ -260,17 +287,21 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           column={3}
           tableLayout="fixed"
           items={[
+            { label: '发行主体', content: `${bond.issuer}（代市县发行）` },
             { label: '发行金额', content: yuanWan(bond.amount) },
             { label: '票面年利率', content: ratePercentText(bond.annualRate) },
             { label: '期限', content: `${bond.termYears} 年` },
             { label: '发行日期（起息日）', content: bond.issueDate },
-            { label: '首次付息日', content: bond.firstPaymentDate ?? '发行日每年对应日' },
             { label: '到期日', content: bond.maturityDate },
             { label: '还本付息方式', content: bond.repaymentTypeLabel },
+            { label: '分年还本比例', content: principalPercentsText(bond.principalPercents) },
             { label: '发行文号', content: bond.docNo ?? '—' },
             { label: '备注', content: bond.note ?? '—' },
           ]}
         />
+        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }}>
+          期限与付息方式依据：{BOND_ISSUE_SOURCE}
+        </div>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 40, marginTop: 16 }}>
           <Figure title="已分配" value={formatWan(bond.allocated)} unit="万元" testId="bond-allocated" />
           <Figure title="未分配" value={formatWan(bond.unallocated)} unit="万元" />
@@ -322,30 +353,43 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           style={{ marginBottom: 12 }}
           message={
             <div style={{ fontSize: 13 }}>
-              <div>{RULE_SOURCES_FUNDS.bondShare}</div>
+              <div data-testid="bond-share-rule">
+                项目使用的专项债券资金不超过项目预计土地出让收入的 {settings.limitPercent}%（{settings.shareRule}，系统参数）
+              </div>
+              <div>{RULE_SOURCES_FUNDS.coverageRequirement}</div>
               <div>{RULE_SOURCES_FUNDS.coverage}</div>
               <div>
                 {N45_SOURCE}：{N45_PROJECT_RULE}
               </div>
-              <div className="lr-muted">占比与覆盖倍数按项目全部专项债券（含其他债券）计算；本息为项目按分配比例分摊的各债券还本付息计划。</div>
+              <div className="lr-muted">
+                占比与覆盖倍数按项目全部专项债券（含其他债券）计算；本息为项目按分配比例分摊的各债券还本付息计划；覆盖倍数按{COVERAGE_BASIS_LABELS[settings.coverageBasis]}计算（系统参数）。
+              </div>
             </div>
           }
         />
-        <Table<BondAllocationView>
-          rowKey="id"
-          data={allocations}
-          columns={allocationColumns}
-          size="small"
-          stripe
-          tableLayout="auto"
-          empty="本债券尚未分配给项目"
-          data-testid="bond-allocations"
-          footData={
-            allocations.length
-              ? [footRow<BondAllocationView>({ project: '合计', amount: formatWan(bond.allocated), interest: formatWan(allocationsInterest(allocations)) })]
-              : undefined
-          }
-        />
+        {unsuppliedWarnings.length > 0 && (
+          <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="bond-unsupplied-warnings">
+            {unsuppliedWarnings.map((w) => (
+              <Alert key={w} theme="warning" message={w} />
+            ))}
+          </Space>
+        )}
+        <div data-testid="bond-allocations">
+          <Table<BondAllocationView>
+            rowKey="id"
+            data={allocations}
+            columns={allocationColumns}
+            size="small"
+            stripe
+            tableLayout="auto"
+            empty="本债券尚未分配给项目"
+            footData={
+              allocations.length
+                ? [footRow<BondAllocationView>({ project: '合计', amount: formatWan(bond.allocated), interest: formatWan(allocationsInterest(allocations)) })]
+                : undefined
+            }
+          />
+        </div>
       </Card>
 
       <Card bordered={false} title="还本付息记录" actions={<span className="lr-muted">共 {payments.length} 笔</span>}>
@@ -354,7 +398,13 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
         </div>
       </Card>
 
-      {editing && <BondFormDialog mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }} onClose={() => setEditing(false)} />}
+      {editing && (
+        <BondFormDialog
+          mode={{ kind: 'edit', id: bond.id, version: bond.version, values: formValues }}
+          annualCouponMaxYears={settings.annualCouponMaxYears}
+          onClose={() => setEditing(false)}
+        />
+      )}
       {allocDialog && (
         <AllocationDialog
           bond={{ id: bond.id, code: bond.code, amount: bond.amount, allocated: bond.allocated, issueDate: bond.issueDate }}
@@ -362,12 +412,28 @@ export function BondDetailClient(props: { detail: BondDetail; projects: BondProj
           projects={props.projects}
           takenProjectIds={allocations.map((a) => a.projectId)}
           limitPercent={settings.limitPercent}
+          shareRule={settings.shareRule}
           onClose={() => setAllocDialog(null)}
         />
       )}
       {paying && <PaymentDialog bondCode={bond.code} issueDate={bond.issueDate} row={paying} onClose={() => setPaying(null)} />}
     </Space>
   );
+}
+
+/** '第 2–9 年各 10%，第 10 年 20%': runs of years with the same percentage, years of 0% left out; '—' for principal at maturity. */
+function principalPercentsText(percents: string[] | null): string {
+  if (!percents) return '—（到期一次还本）';
+  const runs: { from: number; to: number; p: string }[] = [];
+  percents.forEach((p, i) => {
+    const last = runs.at(-1);
+    if (last && last.to === i && dec(last.p).eq(dec(p))) last.to = i + 1;
+    else runs.push({ from: i + 1, to: i + 1, p });
+  });
+  return runs
+    .filter((r) => dec(r.p).gt(0))
+    .map((r) => (r.from === r.to ? `第 ${r.from} 年 ${r.p}%` : `第 ${r.from}–${r.to} 年各 ${r.p}%`))
+    .join('，');
 }
 
 function allocationsInterest(rows: BondAllocationView[]): string {

@@ -18,7 +18,7 @@ export function ratePercentText(rate: string): string {
   return `${int}.${trimmed}%`;
 }
 
-export function BondsListClient(props: { rows: BondListRow[]; canEdit: boolean }) {
+export function BondsListClient(props: { rows: BondListRow[]; canEdit: boolean; annualCouponMaxYears: number }) {
   const [creating, setCreating] = useState(false);
   const { rows } = props;
   const total = (pick: (r: BondListRow) => string) => formatWan(sumAmounts(rows.map(pick)));
@@ -105,7 +105,7 @@ export function BondsListClient(props: { rows: BondListRow[]; canEdit: boolean }
             : undefined
         }
       />
-      {creating && <BondFormDialog mode={{ kind: 'create' }} onClose={() => setCreating(false)} />}
+      {creating && <BondFormDialog mode={{ kind: 'create' }} annualCouponMaxYears={props.annualCouponMaxYears} onClose={() => setCreating(false)} />}
     </Card>
   );
 }

@@ -19,7 +19,7 @@ import {
   reviewEntryAction,
   submitEntryAction,
 } from '../actions';
-import { REASON_MAX } from '../validation';
+import { isTreasuryIncome, REASON_MAX, TREASURY_INCOME_NO_ACCOUNT } from '../validation';
 import type { AccountOptionView, EntryDetailView } from '../view';
 import { EntryAttachments } from './entry-attachments';
 import { AmountText, DirectionTag, EntryStatusTag } from './entry-tags';
@@ -57,6 +57,8 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
   const ack = warned && acknowledged ? spending.check.warnings.map((w) => w.code) : [];
   const accounts = props.accounts.filter((a) => (a.active || a.value === view.accountId) && (!view.sourceCode || a.sourceCode === view.sourceCode));
   const ref = { id: view.id, version: view.version };
+  // 零星收入 is paid into the treasury: approved without a reserve account.
+  const treasury = isTreasuryIncome(view.row);
 
   const confirm = async () => {
     if (warned && !spending.refused && !acknowledged) return setError({ acknowledge: '请确认已知悉上述资金预警' });
@@ -68,8 +70,8 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
         success = '已审核通过，转财务审批';
         break;
       case 'approve':
-        if (!accountId) return setError({ accountId: '财务审批时请选择资金账户' });
-        call = () => approveEntryAction({ ...ref, accountId, comment, acknowledged: ack });
+        if (!accountId && !treasury) return setError({ accountId: '财务审批时请选择资金账户' });
+        call = () => approveEntryAction({ ...ref, accountId: treasury ? null : accountId, comment, acknowledged: ack });
         success = '已完成财务审批';
         break;
       case 'leader-approve':
@@ -134,7 +136,8 @@ function StepDialog(props: { kind: TDialog; view: EntryDetailView; accounts: Acc
         />
       )}
       <Form labelAlign="top">
-        {kind === 'approve' && (
+        {kind === 'approve' && treasury && <Alert theme="info" style={{ marginBottom: 12 }} message={TREASURY_INCOME_NO_ACCOUNT} />}
+        {kind === 'approve' && !treasury && (
           <LabeledField name="accountId" label="资金账户" required error={error.accountId} hint={view.sourceCode ? '只列出与记录资金来源一致的启用账户' : '资金来源将按所选账户确定'}>
             <Select
               value={accountId || undefined}

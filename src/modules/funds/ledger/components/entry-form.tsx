@@ -6,10 +6,23 @@ import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { describeZodError } from '@/platform/validation';
-import { FUND_SOURCES } from '../../rules';
+import { FUND_SOURCES, sourceOfIncomeCategory, TREASURY_INCOME_NOTE } from '../../rules';
 import { createEntryAction, updateEntryAction } from '../actions';
-import { CATEGORIES_BY_DIRECTION, DESCRIPTION_MAX, DIRECTION_LABELS, DIRECTIONS, TEXT_MAX, ZCreateEntry, ZUpdateEntry, type TDirection } from '../validation';
+import { CATEGORIES_BY_DIRECTION, DESCRIPTION_MAX, DIRECTION_LABELS, DIRECTIONS, isTreasuryIncome, TEXT_MAX, ZCreateEntry, ZUpdateEntry, type TDirection } from '../validation';
 import type { AccountOptionView, EntryFormValues } from '../view';
+
+/**
+ * The values after choosing a direction or category: an income's source is its category's F18
+ * channel (none for 零星收入, which takes no account either); an account of another source is dropped.
+ */
+function withCategory(cur: EntryFormValues, direction: TDirection, category: string, accounts: AccountOptionView[]): EntryFormValues {
+  const next = { ...cur, direction, category };
+  if (direction !== 'income') return next;
+  if (isTreasuryIncome(next)) return { ...next, sourceCode: '', accountId: '' };
+  const sourceCode = sourceOfIncomeCategory(category) ?? '';
+  const account = accounts.find((a) => a.value === cur.accountId);
+  return { ...next, sourceCode, accountId: account && sourceCode && account.sourceCode !== sourceCode ? '' : cur.accountId };
+}
 
 function Grid({ children }: { children: ReactNode }) {
   return <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', columnGap: 24 }}>{children}</div>;
@@ -48,6 +61,8 @@ export function EntryForm(props: {
   const project = props.projects.find((p) => p.value === values.projectId);
   const parcels = props.parcels.filter((p) => p.projectId === values.projectId);
   const accounts = props.accounts.filter((a) => (a.active || a.value === values.accountId) && (!values.sourceCode || a.sourceCode === values.sourceCode));
+  const income = values.direction === 'income';
+  const treasury = isTreasuryIncome(values);
 
   const save = async (submit: boolean) => {
     const input = editing ? { ...values, id: editing.id, version: editing.version } : { ...values, submit };
@@ -79,7 +94,7 @@ export function EntryForm(props: {
               options={DIRECTIONS.map((d) => ({ label: DIRECTION_LABELS[d], value: d }))}
               onChange={(v) => {
                 const direction = (v as TDirection) || 'expense';
-                setValues((cur) => ({ ...cur, direction, category: CATEGORIES_BY_DIRECTION[direction].includes(cur.category) ? cur.category : '' }));
+                setValues((cur) => withCategory(cur, direction, CATEGORIES_BY_DIRECTION[direction].includes(cur.category) ? cur.category : '', props.accounts));
               }}
             />
           </LabeledField>
@@ -95,7 +110,10 @@ export function EntryForm(props: {
               disabled={fixed}
               placeholder={values.direction === 'income' ? '收入科目' : '支出科目'}
               options={CATEGORIES_BY_DIRECTION[values.direction].map((c) => ({ label: c, value: c }))}
-              onChange={(v) => set('category', typeof v === 'string' ? v : '')}
+              onChange={(v) => {
+                setValues((cur) => withCategory(cur, cur.direction, typeof v === 'string' ? v : '', props.accounts));
+                setErrors((e) => ({ ...e, category: '', sourceCode: '', accountId: '' }));
+              }}
             />
           </LabeledField>
         </Grid>
@@ -125,11 +143,17 @@ export function EntryForm(props: {
               onChange={(v) => set('parcelId', typeof v === 'string' ? v : '')}
             />
           </LabeledField>
-          <LabeledField name="sourceCode" label="资金来源" error={errors.sourceCode} hint="可留空，由财务审批时按账户确定">
+          <LabeledField
+            name="sourceCode"
+            label="资金来源"
+            error={errors.sourceCode}
+            hint={treasury ? TREASURY_INCOME_NOTE : income ? '收入的资金来源即所选收入科目' : '可留空，由财务审批时按账户确定'}
+          >
             <Select
               value={values.sourceCode || undefined}
+              disabled={income}
               clearable
-              placeholder="待财务选定"
+              placeholder={treasury ? '不属于土地储备资金' : income ? '按收入科目确定' : '待财务选定'}
               options={FUND_SOURCES.map((s) => ({ value: s.code, label: s.name }))}
               onChange={(v) => {
                 const sourceCode = typeof v === 'string' ? v : '';
@@ -141,9 +165,10 @@ export function EntryForm(props: {
               }}
             />
           </LabeledField>
-          <LabeledField name="accountId" label="资金账户" error={errors.accountId} hint="可留空，由财务审批时选定">
+          <LabeledField name="accountId" label="资金账户" error={errors.accountId} hint={treasury ? '缴入国库，不选择资金账户' : '可留空，由财务审批时选定'}>
             <Select
               value={values.accountId || undefined}
+              disabled={treasury}
               clearable
               filterable
               placeholder="待财务选定"

@@ -37,6 +37,11 @@ function Totals({ totals }: { totals: LedgerTotalsView }) {
       <span className="lr-muted">
         含未审批共 {totals.count} 笔：收入 <span style={cell}>{totals.all.income}</span> 元，支出 <span style={cell}>{totals.all.expense}</span> 元
       </span>
+      {totals.treasuryApproved && (
+        <span className="lr-muted" data-testid="ledger-treasury-total">
+          另有已审批零星收入 <span style={cell}>{totals.treasuryApproved}</span> 元（缴入国库，不计入收入）
+        </span>
+      )}
     </div>
   );
 }
