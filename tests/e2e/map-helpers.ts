@@ -111,3 +111,11 @@ export function projectOnMap(view: { lon: number; lat: number; zoom: number }, s
     (worldY(lat) - worldY(view.lat)) * scale + size.height / 2,
   ];
 }
+
+/** The centre of a demo parcel in 赫山区 (found by search, so the tests follow the demo data), as `c=lon,lat`. */
+export async function demoParcelCentre(page: Page): Promise<string> {
+  const res = await page.request.get('/api/map/search?q=430903');
+  const { hits } = (await res.json()) as { hits: { bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } | null }[] };
+  const bbox = hits.find((h) => h.bbox)!.bbox!;
+  return `${((bbox.minLon + bbox.maxLon) / 2).toFixed(5)},${((bbox.minLat + bbox.maxLat) / 2).toFixed(5)}`;
+}

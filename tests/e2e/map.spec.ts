@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { STAGE_COLORS } from '../../src/modules/map/tiles/colors';
 import type { TStage } from '../../src/modules/parcels/stages';
 import { login, shot, typeInto } from './helpers';
-import { drawnFill, mapIdle, middleGrid, near, pickDistrict, pickStages, pixels, projectOnMap, searchAndOpen, viewOf, type Rgb } from './map-helpers';
+import { demoParcelCentre, drawnFill, mapIdle, middleGrid, near, pickDistrict, pickStages, pixels, projectOnMap, searchAndOpen, viewOf, type Rgb } from './map-helpers';
 
 /*
  * 挂图作战 in Chromium with software WebGL (swiftshader): the map opens, the demo parcels render,
@@ -333,9 +333,7 @@ test('without centre and zoom in the URL the map opens fitted to the parcels the
   await expect.poll(() => viewOf(page.url())).toEqual({ lon: 112.33, lat: 28.59, zoom: 12.5 });
   // Parcels labelled at zoom 15 and beyond (the screenshot is looked at: each parcel once).
   // At a demo parcel (found by search, so the check follows the demo data).
-  const hits = (await (await page.request.get('/api/map/search?q=4309')).json()) as { hits: { bbox: { minLon: number; minLat: number; maxLon: number; maxLat: number } | null }[] };
-  const bbox = hits.hits.find((h) => h.bbox)!.bbox!;
-  await page.goto(`/map?c=${((bbox.minLon + bbox.maxLon) / 2).toFixed(5)},${((bbox.minLat + bbox.maxLat) / 2).toFixed(5)}&z=15.50`);
+  await page.goto(`/map?c=${await demoParcelCentre(page)}&z=15.50`);
   await mapIdle(page);
   await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
   await shot(page, 'map-parcel-labels');
@@ -350,6 +348,7 @@ test('a filter that hides the selected parcel closes its card; an empty view say
   await expect(card.getByTestId('card-code')).not.toBeEmpty();
   await expect.poll(() => viewOf(page.url())?.zoom ?? 0, { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
   await mapIdle(page);
+  const home = viewOf(page.url())!;
 
   // The parcel's own district keeps it: the card stays.
   await pickDistrict(page, '赫山区');
@@ -375,7 +374,7 @@ test('a filter that hides the selected parcel closes its card; an empty view say
   expect(new URL(page.url()).searchParams.get('district')).toBe('430923');
 
   // Elsewhere, clearing the filters brings the parcels back.
-  await page.goto('/map?c=112.35000,28.55000&z=14.00&district=430923&warn=1');
+  await page.goto(`/map?c=${home.lon.toFixed(5)},${home.lat.toFixed(5)}&z=14.00&district=430923&warn=1`);
   await mapIdle(page);
   await expect(empty).toContainText('筛选：区县 安化县；仅看预警');
   await empty.getByRole('button', { name: '清除筛选' }).click();
@@ -404,7 +403,8 @@ test('the exported image lists the active filters and says when nothing in view 
   };
   await login(page, 'clerk');
 
-  await page.goto('/map?c=112.35000,28.55000&z=14.00&stage=已入库&district=430923');
+  const centre = await demoParcelCentre(page);
+  await page.goto(`/map?c=${centre}&z=14.00&stage=已入库&district=430923`);
   await mapIdle(page);
   await expect(page.getByTestId('stat-count-total')).toHaveText('0');
   const empty = await exportImage('map-export-empty');
@@ -412,7 +412,7 @@ test('the exported image lists the active filters and says when nothing in view 
   expect(empty).toContain('筛选：环节 已入库；区县 安化县');
   expect(empty).toContain('视图内无符合条件的地块');
 
-  await page.goto('/map?c=112.35000,28.55000&z=14.00');
+  await page.goto(`/map?c=${centre}&z=14.00`);
   await mapIdle(page);
   await expect(page.getByTestId('stat-count-total')).not.toHaveText('0');
   const full = await exportImage('map-export-all');
