@@ -1,8 +1,17 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import 'tdesign-react/es/style/index.css';
+// The components the page kit draws on the server with TDesign's classes, without their JS.
+import 'tdesign-react/es/card/style/index.css';
+import 'tdesign-react/es/table/style/index.css';
+import 'tdesign-react/es/pagination/style/index.css';
+import 'tdesign-react/es/tag/style/index.css';
+import 'tdesign-react/es/button/style/index.css';
+import 'tdesign-react/es/descriptions/style/index.css';
 import './globals.css';
+import '@/ui/kit/kit.css';
 import { Providers } from '@/ui/providers';
+import { StageTagStyles } from '@/modules/parcels/components/stage-tag';
 
 export const metadata: Metadata = {
   title: { default: '土地储备全生命周期管理系统', template: '%s - 土地储备全生命周期管理系统' },
@@ -13,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
       <body>
+        <StageTagStyles />
         <Providers>{children}</Providers>
       </body>
     </html>

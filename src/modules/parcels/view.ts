@@ -62,6 +62,8 @@ export interface ParcelRowView {
   stage: TStage;
   stageSince: string;
   area: AreaView;
+  /** m², as stored (the kit formats it). */
+  areaM2: string | null;
   plannedUse: string | null;
   warnings: WarningView[];
   warningLevel: TWarningLevelView | null;
@@ -100,6 +102,7 @@ export function toParcelRowView(r: RowLike): ParcelRowView {
     stage: r.stage,
     stageSince: r.stageSince,
     area: areaView(r.areaM2),
+    areaM2: r.areaM2 === null || r.areaM2 === undefined ? null : String(r.areaM2),
     plannedUse: r.plannedUse,
     warnings: r.warnings.map((w) => ({ level: w.level, message: w.message, ...(w.rule ? { rule: w.rule } : {}) })),
     warningLevel: r.warningLevel,

@@ -7,7 +7,7 @@ import { todayInShanghai } from '@/ui/format';
 import { listParcels, listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
 import { ZParcelFilter } from '@/modules/parcels/validation';
 import { toParcelRowView } from '@/modules/parcels/view';
-import { ParcelsListClient } from '@/modules/parcels/components/parcels-list-client';
+import { ParcelsList } from '@/modules/parcels/components/parcels-list';
 
 export const metadata: Metadata = { title: '地块' };
 
@@ -24,7 +24,7 @@ export default async function ParcelsPage({ searchParams }: { searchParams: Prom
   ]);
   const thisYear = Number(today.slice(0, 4));
   return (
-    <ParcelsListClient
+    <ParcelsList
       filter={filter}
       total={total}
       rows={rows.map(toParcelRowView)}

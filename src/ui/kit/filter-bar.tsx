@@ -1,0 +1,69 @@
+'use client';
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button, Input, Select } from 'tdesign-react';
+import { listHref, type QueryState } from './query';
+
+/** One filter of a list, declared by the page; its value travels in the URL under `key`. */
+export type FilterDef =
+  | { kind: 'keyword'; key: string; placeholder: string; width?: number }
+  | {
+      kind: 'select';
+      key: string;
+      placeholder: string;
+      width?: number;
+      options: { label: string; value: string | number }[];
+      /** Type to narrow long option lists (projects …). */
+      filterable?: boolean;
+    };
+
+type Value = string | number | undefined;
+
+/**
+ * The filter bar of a list page: the only client island of a plain list. 查询 (or Enter in the
+ * keyword box) moves to the URL of the chosen filters, keeping the order and page size and
+ * starting at page 1; 重置 clears them.
+ */
+export function FilterBar(props: { path: string; filters: FilterDef[]; values: Record<string, Value>; keep: QueryState }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Record<string, Value>>(props.values);
+  const set = (key: string, value: Value) => setDraft((d) => ({ ...d, [key]: value === '' || value === null ? undefined : value }));
+  const search = () => router.push(listHref(props.path, { ...props.keep, ...draft, page: 1 }));
+  const reset = () => {
+    setDraft({});
+    router.push(listHref(props.path, { size: props.keep.size }));
+  };
+  return (
+    <>
+      {props.filters.map((f) =>
+        f.kind === 'keyword' ? (
+          <Input
+            key={f.key}
+            style={{ width: f.width ?? 220 }}
+            placeholder={f.placeholder}
+            value={String(draft[f.key] ?? '')}
+            maxlength={64}
+            clearable
+            onChange={(v) => set(f.key, String(v))}
+            onEnter={search}
+          />
+        ) : (
+          <Select
+            key={f.key}
+            style={{ width: f.width ?? 130 }}
+            placeholder={f.placeholder}
+            value={draft[f.key]}
+            clearable
+            filterable={f.filterable}
+            options={f.options}
+            onChange={(v) => set(f.key, v as Value)}
+          />
+        ),
+      )}
+      <Button onClick={search}>查询</Button>
+      <Button variant="outline" onClick={reset}>
+        重置
+      </Button>
+    </>
+  );
+}
