@@ -58,3 +58,27 @@ export async function passLedgerStep(page: Page, button: '审核通过' | '财�
   await expect(dialog).toBeHidden();
   return warned;
 }
+
+/**
+ * A page as tidy as the page kit makes it: nothing scrolls sideways at the viewport's width, and
+ * no table cell wraps its text (codes, dates and amounts stay on one line).
+ */
+export async function expectTidy(page: Page) {
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, 'the page scrolls sideways').toBeLessThanOrEqual(1);
+  const wrapped = await page.evaluate(() =>
+    [...document.querySelectorAll('.lr-table td')]
+      .filter((td) => {
+        const style = getComputedStyle(td);
+        const lineHeight = parseFloat(style.lineHeight) || 22;
+        const text = td.textContent?.trim() ?? '';
+        // A cell of text (not of buttons or tags) taller than one line has wrapped.
+        return text !== '' && td.querySelector('button, .t-tag') === null && (style.whiteSpace !== 'nowrap' || (td as HTMLElement).scrollHeight > lineHeight * 1.6 + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom));
+      })
+      .map((td) => td.textContent?.trim())
+      .slice(0, 5),
+  );
+  expect(wrapped, 'table cells that wrap').toEqual([]);
+  const tables = await page.locator('.t-table__content').evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
+  expect(Math.max(0, ...tables), 'a table scrolls sideways').toBeLessThanOrEqual(1);
+}
