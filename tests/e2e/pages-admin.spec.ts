@@ -121,3 +121,78 @@ test('the audit log: filters and paging in the URL, the object by name and code 
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('tbody tr').first()).toContainText('陈档案（演示）');
 });
+
+test('the workbench: to-dos name their first objects by code and name, linking to them', async ({ page }) => {
+  await login(page, 'clerk');
+  const refs = page.getByTestId('todo-warn-red-refs');
+  await expect(refs).toBeVisible();
+  const first = refs.locator('a.lr-ref').first();
+  await expect(first).toHaveText(/^\d{6}-\d{4}-\d{4}\S/);
+  await expect(first).toHaveAttribute('href', /^\/parcels\/[0-9A-Z]{26}$/);
+  await expectTidy(page);
+  await shot(page, 'detail-workbench');
+  const code = (await first.locator('.lr-ref__code').innerText()).trim();
+  await first.click();
+  await page.waitForURL(/\/parcels\/[0-9A-Z]{26}$/);
+  await expect(page.getByText(code).first()).toBeVisible();
+
+  // The chief's entries waiting for review: by number and summary, opening the entry.
+  await relogin(page, 'chief');
+  const entries = page.getByTestId('todo-ledger-refs');
+  const entry = entries.locator('a.lr-ref').first();
+  await expect(entry).toHaveAttribute('href', /^\/funds\/ledger\/[0-9A-Z]{26}$/);
+  const entryNo = (await entry.locator('.lr-ref__code').innerText()).trim();
+  expect(entryNo).toMatch(/^ZJ\d{4}-\d{6}$/);
+  await expect(entries.getByRole('link', { name: /^全部 \d+ 笔/ })).toHaveAttribute('href', '/funds/ledger?mine=1');
+  await entry.click();
+  await page.waitForURL(/\/funds\/ledger\/[0-9A-Z]{26}$/);
+  await expect(page.getByText(entryNo).first()).toBeVisible();
+});
+
+test('system settings: whole names beside their sources, tidy', async ({ page }) => {
+  await login(page, 'sysadmin');
+  await page.goto('/admin/settings');
+  await expect(page.getByTestId('setting-source-parcel.reserveLimitDays')).toContainText('依据');
+  await expectTidy(page);
+  // No setting name is cut: each fits its column.
+  const cut = await page.locator('tbody td:first-child > .lr-line:first-child').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut).toEqual([]);
+  await shot(page, 'list-admin-settings');
+});
+
+test('roles, organisation, map layers and the password page on the kit', async ({ page }) => {
+  await login(page, 'secadmin');
+  await page.goto('/admin/roles');
+  await expectTidy(page);
+  await page.getByTestId('roles-table').getByRole('link', { name: '经办', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/roles\?id=/);
+  await expect(page.getByText('「经办」的权限')).toBeVisible();
+  await expect(page.getByTestId('permission-groups')).toBeVisible();
+  await expect(page.locator('tr.lr-row--selected')).toContainText('经办');
+  await shot(page, 'list-admin-roles');
+
+  await relogin(page, 'sysadmin');
+  await page.goto('/admin/org');
+  await page.getByTestId('org-tree').getByRole('link', { name: /^财务科/ }).click();
+  await expect(page).toHaveURL(/\/admin\/org\?id=/);
+  await expect(page.getByTestId('department-details')).toContainText('财务科');
+  await expect(page.getByTestId('department-members')).toContainText('刘财务（演示）');
+  await expectTidy(page);
+  await shot(page, 'detail-admin-org');
+
+  await page.goto('/admin/map-layers');
+  await expect(page.getByTestId('basemap-choice')).toContainText('离线地图');
+  await page.getByRole('button', { name: '新增图层' }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  await expect(dialog).toContainText('新增地图图层');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  await expectTidy(page);
+  await shot(page, 'detail-admin-map-layers');
+
+  await page.goto('/profile/password');
+  await expect(page.getByRole('heading', { name: '修改密码' })).toBeVisible();
+  await expect(page.getByLabel('当前密码')).toBeVisible();
+  await expectTidy(page);
+  await shot(page, 'detail-profile-password');
+});

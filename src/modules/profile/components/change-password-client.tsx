@@ -32,18 +32,18 @@ export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
 
   return (
     <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
-        <LabeledField name="current" label="当前密码" required error={errors.current}>
-          <Input {...field('current')} autocomplete="current-password" />
-        </LabeledField>
-        <LabeledField name="password" label="新密码" required error={errors.password} hint={PASSWORD_RULE}>
-          <Input {...field('password')} autocomplete="new-password" />
-        </LabeledField>
-        <LabeledField name="confirm" label="确认新密码" required error={errors.confirm}>
-          <Input {...field('confirm')} autocomplete="new-password" />
-        </LabeledField>
-        <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }}>
-          保存
-        </Button>
+      <LabeledField name="current" label="当前密码" required error={errors.current}>
+        <Input {...field('current')} autocomplete="current-password" />
+      </LabeledField>
+      <LabeledField name="password" label="新密码" required error={errors.password} hint={PASSWORD_RULE}>
+        <Input {...field('password')} autocomplete="new-password" />
+      </LabeledField>
+      <LabeledField name="confirm" label="确认新密码" required error={errors.confirm}>
+        <Input {...field('confirm')} autocomplete="new-password" />
+      </LabeledField>
+      <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }}>
+        保存
+      </Button>
     </Form>
   );
 }
