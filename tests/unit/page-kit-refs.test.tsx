@@ -63,6 +63,13 @@ describe('DataTable expandedRow', () => {
     expect(trs[3]).toContain('<b>乙的变化</b>');
   });
 
+  it('expandedOpen: the details are always shown, marked open', () => {
+    const html = renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(r) => r.id} expandedRow={(r) => r.diff} expandedOpen />);
+    expect(html.match(/class="lr-expanded lr-expanded--open"/g)).toHaveLength(2);
+    const closed = renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(r) => r.id} expandedRow={(r) => r.diff} />);
+    expect(closed).not.toContain('lr-expanded--open');
+  });
+
   it('adds no rows without expandedRow', () => {
     const html = renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(r) => r.id} />);
     expect(html).not.toContain('lr-expanded');

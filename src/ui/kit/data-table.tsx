@@ -29,6 +29,8 @@ export interface DataTableProps<Row> {
    * (rendered by one of its columns) is ticked — CSS only, no client JS.
    */
   expandedRow?: (row: Row) => ReactNode;
+  /** The details are always shown, as a full-width line under their row (no toggle). */
+  expandedOpen?: boolean;
 }
 
 /** The td/th class of a column: alignment and tabular digits (one line, ellipsis: .lr-table td/th). */
@@ -135,7 +137,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 if (!props.expandedRow) return tr;
                 return [
                   tr,
-                  <tr key={`${props.rowKey(row)}:expanded`} className="lr-expanded">
+                  <tr key={`${props.rowKey(row)}:expanded`} className={props.expandedOpen ? 'lr-expanded lr-expanded--open' : 'lr-expanded'}>
                     <td colSpan={columns.length}>
                       <div className="lr-expanded__body">{props.expandedRow(row)}</div>
                     </td>

@@ -10,27 +10,8 @@ const STATUS_THEME: Record<SettingView['sourceStatus'], TagTheme> = { 国家规�
 const confirmationText = (s: SettingView) => (s.confirmation ? `核实：${s.confirmation.note}（${s.confirmation.by ?? '—'}，${s.confirmation.at}）` : '');
 
 const COLUMNS: Column<SettingView>[] = [
-  {
-    // The setting's name on its own line, then where its value comes from and whether that is confirmed.
-    key: 'label',
-    title: '参数与依据',
-    kind: 'name',
-    tooltip: (s) => [s.label, `${s.sourceStatus} · 依据：${s.source}`, confirmationText(s)].filter(Boolean).join('\n'),
-    render: (s) => (
-      <>
-        <div className="lr-line">{s.label}</div>
-        <div className="lr-line lr-muted" style={{ fontSize: 12, marginTop: 2 }} data-testid={`setting-source-${s.key}`}>
-          <KitTag theme={STATUS_THEME[s.sourceStatus]}>{s.sourceStatus}</KitTag>
-          <span className="lr-gap">依据：{s.source}</span>
-        </div>
-        {s.confirmation && (
-          <div className="lr-line lr-muted" style={{ fontSize: 12 }}>
-            {confirmationText(s)}
-          </div>
-        )}
-      </>
-    ),
-  },
+  // The whole name: the other columns are sized to their content, the name takes the rest.
+  { key: 'label', title: '参数', kind: 'name', value: (s) => s.label },
   {
     key: 'value',
     title: '当前值',
@@ -68,6 +49,17 @@ const COLUMNS: Column<SettingView>[] = [
   { key: 'op', title: '操作', kind: 'actions', width: 160, render: (s) => <SettingActions setting={s} /> },
 ];
 
+/** Where a setting's value comes from and whether that is confirmed: the line under its row. */
+function Source({ setting: s }: { setting: SettingView }) {
+  return (
+    <div className="lr-muted" style={{ fontSize: 12 }} data-testid={`setting-source-${s.key}`}>
+      <KitTag theme={STATUS_THEME[s.sourceStatus]}>{s.sourceStatus}</KitTag>
+      <span className="lr-gap">依据：{s.source}</span>
+      {s.confirmation && <div style={{ marginTop: 2 }}>{confirmationText(s)}</div>}
+    </div>
+  );
+}
+
 /** 系统参数: limits and thresholds used by the rules, one server-rendered table per group; the row actions are islands. */
 export function SettingsList(props: { settings: SettingView[] }) {
   const groups = [...new Set(props.settings.map((s) => s.group))];
@@ -75,7 +67,13 @@ export function SettingsList(props: { settings: SettingView[] }) {
     <div className="lr-stack">
       {groups.map((g) => (
         <KitCard key={g} title={g} testId={`settings-${g}`}>
-          <DataTable<SettingView> columns={COLUMNS} rows={props.settings.filter((s) => s.group === g)} rowKey={(s) => s.key} />
+          <DataTable<SettingView>
+            columns={COLUMNS}
+            rows={props.settings.filter((s) => s.group === g)}
+            rowKey={(s) => s.key}
+            expandedRow={(s) => <Source setting={s} />}
+            expandedOpen
+          />
         </KitCard>
       ))}
       <div className="lr-muted" style={{ fontSize: 12 }}>
