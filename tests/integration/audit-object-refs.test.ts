@@ -94,7 +94,7 @@ describe('audit object references', () => {
     expect(ref('资金收支', entry.id)).toMatchObject({ code: 'REF-E1', name: '测试补偿款', href: `/funds/ledger/${entry.id}` });
     expect(ref('专项债券', bond.id)).toMatchObject({ code: 'REF-BOND-01', name: '测试专项债券', href: `/funds/bonds/${bond.id}` });
     expect(ref('用户', actor.userId)).toMatchObject({ code: user.username, name: user.name, href: `/admin/users?q=${encodeURIComponent(user.username)}` });
-    expect(ref('系统参数', 'parcel.reserveLimitDays')).toMatchObject({ name: '入库后未供应的预警期限', href: '/admin/settings' });
+    expect(ref('系统参数', 'parcel.reserveLimitDays')).toEqual({ id: 'parcel.reserveLimitDays', name: '入库后未供应的预警期限', href: '/admin/settings' });
     // Deleted: the stored id, marked; no link.
     expect(ref('地块', goneParcelId)).toEqual({ id: goneParcelId, deleted: true });
     // A type the log cannot name: its id as stored, not claimed deleted.

@@ -96,10 +96,10 @@ const RESOLVERS: Record<string, Resolver> = {
       name: r.name,
       href: `/admin/roles?id=${encodeURIComponent(r.id)}`,
     })),
-  // Settings are a fixed catalogue: named without a query.
+  // Settings are a fixed catalogue: named without a query, by their name only (the key means nothing to a reader).
   系统参数: async (_db, ids) =>
     new Map(
-      ids.filter((k) => Object.hasOwn(SETTINGS, k)).map((k) => [k, { code: k, name: SETTINGS[k as keyof typeof SETTINGS].label, href: '/admin/settings' }]),
+      ids.filter((k) => Object.hasOwn(SETTINGS, k)).map((k) => [k, { code: '', name: SETTINGS[k as keyof typeof SETTINGS].label, href: '/admin/settings' }]),
     ),
 };
 

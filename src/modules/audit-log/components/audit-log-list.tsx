@@ -53,14 +53,14 @@ function Details({ row }: { row: AuditRowView }) {
 }
 
 const COLUMNS: Column<AuditRowView>[] = [
-  { key: 'expand', title: '', kind: 'actions', width: 40, render: () => <ExpandToggle label="展开字段变化" /> },
-  { key: 'seq', title: '序号', kind: 'count', width: 72, value: (r) => r.seq },
+  { key: 'expand', title: '', kind: 'actions', width: 36, render: () => <ExpandToggle label="展开字段变化" /> },
+  { key: 'seq', title: '序号', kind: 'count', width: 64, value: (r) => r.seq },
   { key: 'occurredAt', title: '时间', kind: 'datetime', value: (r) => r.occurredAt },
   {
     key: 'user',
     title: '用户',
     kind: 'person',
-    width: 230,
+    width: 210,
     testId: 'audit-user',
     // Name and section, then the login name. No person: a login attempt with an unknown login
     // name, or the system itself (start-up, demo data). The roles held at the time are in the tooltip and details.
@@ -93,9 +93,9 @@ const COLUMNS: Column<AuditRowView>[] = [
         <span className="lr-muted">—</span>
       ),
   },
-  { key: 'result', title: '结果', kind: 'tag', width: 72, render: (r) => <KitTag theme={RESULT_THEME[r.result] ?? 'default'}>{r.result}</KitTag> },
-  { key: 'message', title: '说明', kind: 'name', value: (r) => r.message },
-  { key: 'ip', title: 'IP', kind: 'text', width: 120, value: (r) => r.ip, tooltip: (r) => r.ip ?? undefined },
+  { key: 'result', title: '结果', kind: 'tag', width: 64, render: (r) => <KitTag theme={RESULT_THEME[r.result] ?? 'default'}>{r.result}</KitTag> },
+  { key: 'message', title: '说明', kind: 'text', width: 130, value: (r) => r.message, tooltip: (r) => r.message ?? undefined },
+  { key: 'ip', title: 'IP', kind: 'text', width: 110, value: (r) => r.ip, tooltip: (r) => r.ip ?? undefined },
 ];
 
 /** 审计日志: server-rendered by the page kit; the filter bar is its only client island, the field changes open with CSS. */
@@ -118,10 +118,10 @@ export function AuditLogList(props: {
         values,
         defs: [
           { kind: 'keyword', key: 'user', placeholder: '姓名或登录名', width: 160 },
-          { kind: 'select', key: 'action', placeholder: '操作', width: 180, filterable: true, options: props.options.actions.map((a) => ({ label: a, value: a })) },
-          { kind: 'select', key: 'object', placeholder: '对象类型', width: 160, filterable: true, options: props.options.objectTypes.map((a) => ({ label: a, value: a })) },
-          { kind: 'select', key: 'result', placeholder: '结果', width: 110, options: AUDIT_RESULTS.map((a) => ({ label: a, value: a })) },
-          { kind: 'dateRange', key: 'from', toKey: 'to', placeholder: ['开始日期', '结束日期'], width: 260 },
+          { kind: 'select', key: 'action', placeholder: '操作', width: 150, filterable: true, options: props.options.actions.map((a) => ({ label: a, value: a })) },
+          { kind: 'select', key: 'object', placeholder: '对象类型', width: 130, filterable: true, options: props.options.objectTypes.map((a) => ({ label: a, value: a })) },
+          { kind: 'select', key: 'result', placeholder: '结果', width: 100, options: AUDIT_RESULTS.map((a) => ({ label: a, value: a })) },
+          { kind: 'dateRange', key: 'from', toKey: 'to', placeholder: ['开始日期', '结束日期'], width: 240 },
         ],
       }}
       toolbar={props.canExport && <LinkButton href={listHref('/api/admin/audit/export', values)}>导出 CSV</LinkButton>}
