@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectTidy, fillLogin, login, shot } from './helpers';
+import { expectTidy, fillLogin, login, shot, typeInto } from './helpers';
 
 /** The admin pages and the workbench on the page kit: tidy at 1440 px, state in the URL, object references by name. */
 
@@ -153,11 +153,25 @@ test('system settings: whole names beside their sources, tidy', async ({ page })
   await login(page, 'sysadmin');
   await page.goto('/admin/settings');
   await expect(page.getByTestId('setting-source-parcel.reserveLimitDays')).toContainText('依据');
+  // A changed setting shows who changed it and all three actions, still on one line.
+  const row = page.locator('tbody tr').filter({ hasText: '前期开发停滞预警' });
+  await row.getByRole('button', { name: '修改' }).click();
+  const dialog = page.locator('.t-dialog:visible');
+  await typeInto(dialog.getByLabel(/^前期开发停滞预警/), '120');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('已调整');
+  await expect(row).toContainText('周系统（演示）');
+  await expect(row.getByRole('button', { name: '恢复默认' })).toBeVisible();
   await expectTidy(page);
+  const cutCells = await row.locator('td').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cutCells, 'cells cut short').toEqual([]);
   // No setting name is cut: each fits its column.
   const cut = await page.locator('tbody tr:not(.lr-expanded) td:first-child').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
   expect(cut).toEqual([]);
   await shot(page, 'list-admin-settings');
+  await row.getByRole('button', { name: '恢复默认' }).click();
+  await page.locator('.t-popconfirm').getByRole('button', { name: /确定|确认/ }).click();
+  await expect(row).not.toContainText('已调整');
 });
 
 test('roles, organisation, map layers and the password page on the kit', async ({ page }) => {

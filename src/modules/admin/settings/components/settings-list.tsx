@@ -16,7 +16,7 @@ const COLUMNS: Column<SettingView>[] = [
     key: 'value',
     title: '当前值',
     kind: 'count',
-    width: 150,
+    width: 130,
     tooltip: (s) => settingValueText(s, s.value),
     render: (s) => (
       <>
@@ -29,24 +29,24 @@ const COLUMNS: Column<SettingView>[] = [
     ),
   },
   { key: 'default', title: '默认值', kind: 'count', width: 100, tooltip: (s) => settingValueText(s, s.defaultValue), render: (s) => settingValueText(s, s.defaultValue) },
-  { key: 'range', title: '允许范围', kind: 'text', width: 130, tooltip: (s) => settingRangeText(s), render: (s) => settingRangeText(s) },
+  { key: 'range', title: '允许范围', kind: 'text', width: 120, tooltip: (s) => settingRangeText(s), render: (s) => settingRangeText(s) },
   {
     key: 'updated',
     title: '最近修改',
     kind: 'person',
-    width: 210,
+    width: 200,
     tooltip: (s) => (s.updatedAt ? `${s.updatedBy?.name ?? '—'}${s.updatedBy?.department ? ` · ${s.updatedBy.department}` : ''}，${s.updatedAt}` : undefined),
     render: (s) =>
       s.updatedAt ? (
         <>
           {s.updatedBy?.name ?? '—'}
-          <span className="lr-muted lr-gap lr-num">{s.updatedAt}</span>
+          <span className="lr-muted lr-gap lr-num">{s.updatedAt.slice(0, 10)}</span>
         </>
       ) : (
         <span className="lr-muted">—</span>
       ),
   },
-  { key: 'op', title: '操作', kind: 'actions', width: 160, render: (s) => <SettingActions setting={s} /> },
+  { key: 'op', title: '操作', kind: 'actions', width: 180, render: (s) => <SettingActions setting={s} /> },
 ];
 
 /** Where a setting's value comes from and whether that is confirmed: the line under its row. */
