@@ -76,3 +76,14 @@ describe('DataTable expandedRow', () => {
     expect((html.match(/<tr/g) ?? []).length).toBe(3);
   });
 });
+
+describe('KitAlert', () => {
+  it('renders TDesign’s alert markup for its theme, info by default', async () => {
+    const { KitAlert } = await import('../../src/ui/kit/alert');
+    const warning = renderToStaticMarkup(<KitAlert theme="warning">请先修改密码</KitAlert>);
+    expect(warning).toContain('class="t-alert t-alert--warning"');
+    expect(warning).toContain('role="alert"');
+    expect(warning).toContain('<div class="t-alert__message">请先修改密码</div>');
+    expect(renderToStaticMarkup(<KitAlert>说明</KitAlert>)).toContain('t-alert--info');
+  });
+});

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { KitAlert } from '@/ui/kit/alert';
 import { KitCard } from '@/ui/kit/card';
 import { ObjectRef, type ObjectRefView } from '@/ui/kit/object-ref';
 import './workbench.css';
@@ -82,17 +83,13 @@ export function WorkbenchView(props: {
         </div>
       </KitCard>
       {props.mustChangePassword && (
-        <div className="t-alert t-alert--warning" role="alert">
-          <div className="t-alert__content">
-            <div className="t-alert__message">
-              您的密码已被管理员重置，请尽快
-              <Link className="lr-link" href="/profile/password">
-                修改密码
-              </Link>
-              。
-            </div>
-          </div>
-        </div>
+        <KitAlert theme="warning">
+          您的密码已被管理员重置，请尽快
+          <Link className="lr-link" href="/profile/password">
+            修改密码
+          </Link>
+          。
+        </KitAlert>
       )}
       {props.showTodos && (
         <KitCard title="我的待办">

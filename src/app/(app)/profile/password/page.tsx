@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
+import { KitAlert } from '@/ui/kit/alert';
 import { KitCard } from '@/ui/kit/card';
 import { ChangePasswordForm } from '@/modules/profile/components/change-password-client';
 
@@ -12,11 +13,9 @@ export default async function ChangePasswordPage() {
     <div style={{ maxWidth: 520 }}>
       <KitCard title="修改密码">
         {user.mustChangePassword && (
-          <div className="t-alert t-alert--warning" role="alert" style={{ marginBottom: 16 }}>
-            <div className="t-alert__content">
-              <div className="t-alert__message">您的密码由管理员设置或重置，请先修改密码再继续使用系统。</div>
-            </div>
-          </div>
+          <KitAlert theme="warning" className="lr-gap-below">
+            您的密码由管理员设置或重置，请先修改密码再继续使用系统。
+          </KitAlert>
         )}
         <ChangePasswordForm mustChange={user.mustChangePassword} />
       </KitCard>
