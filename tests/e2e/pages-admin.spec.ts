@@ -181,7 +181,9 @@ test('roles, organisation, map layers and the password page on the kit', async (
   await page.getByTestId('roles-table').getByRole('link', { name: '经办', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/roles\?id=/);
   await expect(page.getByText('「经办」的权限')).toBeVisible();
-  await expect(page.getByTestId('permission-groups')).toBeVisible();
+  // The editor shows the role's permissions ticked (经办 views parcels, cannot manage users).
+  await expect(page.locator('.t-checkbox').filter({ hasText: 'parcel:view' })).toHaveClass(/t-is-checked/);
+  await expect(page.locator('.t-checkbox').filter({ hasText: 'user:manage' })).not.toHaveClass(/t-is-checked/);
   await expect(page.locator('tr.lr-row--selected')).toContainText('经办');
   await shot(page, 'list-admin-roles');
 
