@@ -87,3 +87,12 @@ describe('KitAlert', () => {
     expect(renderToStaticMarkup(<KitAlert>说明</KitAlert>)).toContain('t-alert--info');
   });
 });
+
+describe('DataTable stripes', () => {
+  it('are left off when rows have details (the hidden detail rows would make every row look striped)', () => {
+    const columns: Column<{ id: string }>[] = [{ key: 'id', title: '编号', kind: 'code', value: (r) => r.id }];
+    const rows = [{ id: 'a' }, { id: 'b' }];
+    expect(renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(r) => r.id} striped />)).toContain('t-table--striped');
+    expect(renderToStaticMarkup(<DataTable columns={columns} rows={rows} rowKey={(r) => r.id} striped expandedRow={(r) => r.id} />)).not.toContain('t-table--striped');
+  });
+});

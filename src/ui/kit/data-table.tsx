@@ -22,7 +22,7 @@ export interface DataTableProps<Row> {
   testId?: string;
   /** A row's extra class (e.g. a warning tint). */
   rowClass?: (row: Row) => string | undefined;
-  /** Striped rows (long lists); off for short tables inside cards. */
+  /** Striped rows (long lists); off for short tables inside cards, and with `expandedRow` (the detail rows would break the alternation). */
   striped?: boolean;
   /**
    * Details under a row (an audit entry's field changes), hidden until the row's `ExpandToggle`
@@ -87,7 +87,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const columns = props.columns;
   const totals = props.totals;
   return (
-    <div className={`t-table t-size-s t-table--hoverable${props.striped ? ' t-table--striped' : ''} lr-table`} data-testid={props.testId}>
+    <div className={`t-table t-size-s t-table--hoverable${props.striped && !props.expandedRow ? ' t-table--striped' : ''} lr-table`} data-testid={props.testId}>
       <div className="t-table__content">
         <table className="t-table--layout-fixed" style={{ width: '100%' }}>
           <colgroup>
