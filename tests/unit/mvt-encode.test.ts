@@ -7,7 +7,7 @@ import {
   LayerBuilder,
   PbfWriter,
   TileProjector,
-  clipRing,
+  clipPolygon,
   encodeTile,
   isValidTile,
   pointCommands,
@@ -110,28 +110,42 @@ describe('tile math', () => {
 });
 
 describe('clipping and simplification', () => {
+  const vertexSet = (ring: number[]) => {
+    const vertices = new Set<string>();
+    for (let i = 0; i < ring.length; i += 2) vertices.add(`${ring[i]},${ring[i + 1]}`);
+    return [...vertices].sort();
+  };
+
   it('clips a square that crosses the right edge to the window', () => {
     const ring = [3000, 1000, 5000, 1000, 5000, 2000, 3000, 2000];
-    expect(clipRing(ring, -64, 4160)).toEqual([3000, 1000, 4160, 1000, 4160, 2000, 3000, 2000]);
+    const out = clipPolygon([ring], -64, 4160);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toHaveLength(1);
+    expect(vertexSet(out[0][0])).toEqual(['3000,1000', '3000,2000', '4160,1000', '4160,2000']);
+    expect(ringArea2(out[0][0])).toBe(2 * 1160 * 1000); // outer ring: positive
   });
 
   it('clips a triangle across a corner to the part inside the window', () => {
     // The triangle x ≥ 4000, y ≥ 4000, x + y ≤ 8300 holds the whole square [4000, 4096]².
-    const out = clipRing([4000, 4000, 4300, 4000, 4000, 4300], 0, 4096);
-    const vertices = new Set<string>();
-    for (let i = 0; i < out.length; i += 2) vertices.add(`${out[i]},${out[i + 1]}`);
-    expect([...vertices].sort()).toEqual(['4000,4000', '4000,4096', '4096,4000', '4096,4096']);
-    expect(Math.abs(ringArea2(out)) / 2).toBe(96 * 96);
+    const [[out]] = clipPolygon([[4000, 4000, 4300, 4000, 4000, 4300]], 0, 4096);
+    expect(vertexSet(out)).toEqual(['4000,4000', '4000,4096', '4096,4000', '4096,4096']);
+    expect(ringArea2(out) / 2).toBe(96 * 96);
     // A cut through the hypotenuse: window up to 4200 keeps a pentagon of area 300²/2 − 2·(100²/2).
-    const cut = clipRing([4000, 4000, 4300, 4000, 4000, 4300], 0, 4200);
+    const [[cut]] = clipPolygon([[4000, 4000, 4300, 4000, 4000, 4300]], 0, 4200);
     expect(cut.length / 2).toBe(5);
-    expect(Math.abs(ringArea2(cut)) / 2).toBeCloseTo(45_000 - 10_000, 6);
+    expect(ringArea2(cut) / 2).toBeCloseTo(45_000 - 10_000, 6);
   });
 
-  it('keeps a ring inside the window as it is and drops one outside', () => {
-    const inside = [10, 10, 20, 10, 20, 20];
-    expect(clipRing(inside, 0, 4096)).toBe(inside);
-    expect(clipRing([5000, 5000, 5100, 5000, 5100, 5100], -64, 4160)).toEqual([]);
+  it('keeps a polygon inside the window as it is, outer ring positive and hole negative, and drops one outside', () => {
+    const outer = [10, 10, 10, 20, 20, 20, 20, 10]; // negative: reversed
+    const hole = [12, 12, 18, 12, 18, 18, 12, 18]; // positive: reversed
+    const [p] = clipPolygon([outer, hole], 0, 4096);
+    expect(p).toHaveLength(2);
+    expect(ringArea2(p[0])).toBe(200);
+    expect(ringArea2(p[1])).toBe(-72);
+    expect(vertexSet(p[0])).toEqual(vertexSet(outer));
+    expect(outer).toEqual([10, 10, 10, 20, 20, 20, 20, 10]); // the input is left alone
+    expect(clipPolygon([[5000, 5000, 5100, 5000, 5100, 5100]], -64, 4160)).toEqual([]);
   });
 
   it('drops vertices closer than the tolerance and collapses tiny rings', () => {
@@ -225,10 +239,13 @@ describe('tile encoding decoded by @mapbox/vector-tile', () => {
     expect(Math.min(...xs)).toBe(3800);
     const gj = f.toGeoJSON(tile.x, tile.y, tile.z);
     expect(gj.geometry.type).toBe('Polygon');
-    const [lon, lat] = (gj.geometry as { coordinates: number[][][] }).coordinates[0][0];
-    const [lon0, lat0] = projector.lonLat(3800, 200);
-    expect(Math.abs(lon - lon0)).toBeLessThan(1e-6);
-    expect(Math.abs(lat - lat0)).toBeLessThan(1e-6);
+    const ring = (gj.geometry as { coordinates: number[][][] }).coordinates[0];
+    expect(ring).toHaveLength(5);
+    // Each corner comes back in lon/lat: the parcel's own two, and two on the buffer's edge.
+    for (const [x, y] of [[3800, 200], [3800, 900], [4160, 200], [4160, 900]]) {
+      const [lon0, lat0] = projector.lonLat(x, y);
+      expect(ring.some(([lon, lat]) => Math.abs(lon - lon0) < 1e-6 && Math.abs(lat - lat0) < 1e-6), `${x},${y}`).toBe(true);
+    }
   });
 
   it('drops a parcel wholly outside the buffer and a sub-pixel one', () => {
