@@ -56,32 +56,42 @@ interface Run {
   exit: number;
 }
 
+/** Vertices closer than this to a cut line (tile units) lie on it: floating-point noise of the projection. */
+const ON_LINE = 1e-6;
+
 /**
  * Clips rings (inside on the left: outer rings positive, holes negative) to the half-plane
  * `coordinate[axis] ≥ bound` (keepGreater) or `≤ bound`. Returns the rings of the result, with
  * the same orientation rule; rings along the cut line are outer rings.
+ *
+ * A run holds the vertices strictly inside; a vertex on the line ends or starts one. So an edge
+ * lying on the line belongs to no run: the walk along the line covers it where the polygon is on
+ * the kept side, and it disappears where the polygon is on the other side.
  */
 function clipHalfPlane(rings: readonly FlatRing[], axis: 0 | 1, bound: number, keepGreater: boolean): FlatRing[] {
   const out: FlatRing[] = [];
   const runs: Run[] = [];
   const other = 1 - axis;
-  const side = (v: number) => (keepGreater ? v - bound : bound - v);
+  const side = (v: number) => {
+    const d = keepGreater ? v - bound : bound - v;
+    return Math.abs(d) < ON_LINE ? 0 : d;
+  };
+  /** The vertex, put exactly on the line when it lies on it. */
+  const vertex = (x: number, y: number, s: number): [number, number] => (s !== 0 ? [x, y] : axis === 0 ? [bound, y] : [x, bound]);
   for (const ring of rings) {
     const n = ring.length / 2;
     let start = -1;
-    let allIn = true;
     for (let i = 0; i < n; i++) {
-      if (side(ring[2 * i + axis]) < 0) {
-        allIn = false;
+      if (side(ring[2 * i + axis]) <= 0) {
         start = i;
         break;
       }
     }
-    if (allIn) {
+    if (start < 0) {
       out.push(ring);
       continue;
     }
-    // Walk once around from an outside vertex, so every run both starts and ends in this walk.
+    // Walk once around from a vertex not inside, so every run both starts and ends in this walk.
     let run: number[] | null = null;
     let px = ring[2 * start];
     let py = ring[2 * start + 1];
@@ -91,19 +101,18 @@ function clipHalfPlane(rings: readonly FlatRing[], axis: 0 | 1, bound: number, k
       const cx = ring[2 * i];
       const cy = ring[2 * i + 1];
       const cs = side(ring[2 * i + axis]);
-      if (cs >= 0) {
-        if (ps < 0) {
-          // Entering: the crossing point, unless the vertex itself lies on the line.
-          run = [];
-          if (cs > 0) run.push(...crossing(px, py, cx, cy, ps, cs, axis, bound));
+      if (cs > 0) {
+        if (ps <= 0) {
+          // Entering: the crossing point, or the previous vertex when it lies on the line.
+          run = ps === 0 ? vertex(px, py, 0) : crossing(px, py, cx, cy, ps, cs, axis, bound);
         }
         run!.push(cx, cy);
-      } else if (ps >= 0) {
-        // Leaving: the crossing point, unless the previous vertex lies on the line.
-        if (ps > 0) run!.push(...crossing(px, py, cx, cy, ps, cs, axis, bound));
+      } else if (ps > 0) {
+        // Leaving: the crossing point, or this vertex when it lies on the line.
         const r = run!;
+        r.push(...(cs === 0 ? vertex(cx, cy, 0) : crossing(px, py, cx, cy, ps, cs, axis, bound)));
         run = null;
-        if (r.length >= 4) runs.push({ points: r, enter: r[other], exit: r[r.length - 2 + other] });
+        runs.push({ points: r, enter: r[other], exit: r[r.length - 2 + other] });
       }
       px = cx;
       py = cy;
@@ -111,21 +120,7 @@ function clipHalfPlane(rings: readonly FlatRing[], axis: 0 | 1, bound: number, k
     }
   }
   if (runs.length === 0) return out;
-  // Along the line, the kept side is on the left when walking in direction `dir`.
-  const dir = axis === 0 ? (keepGreater ? -1 : 1) : keepGreater ? 1 : -1;
-  const entries = runs.map((_, k) => k).sort((a, b) => dir * (runs[a].enter - runs[b].enter));
-  const nextRun = (from: Run): number => {
-    const at = dir * from.exit;
-    // The first entry at or after the exit, walking along the line.
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dir * runs[entries[mid]].enter < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return entries[lo < entries.length ? lo : 0];
-  };
+  const next = pairRuns(runs, axis === 0 ? (keepGreater ? -1 : 1) : keepGreater ? 1 : -1);
   const used = new Uint8Array(runs.length);
   for (let k = 0; k < runs.length; k++) {
     if (used[k]) continue;
@@ -135,11 +130,47 @@ function clipHalfPlane(rings: readonly FlatRing[], axis: 0 | 1, bound: number, k
       used[r] = 1;
       const pts = runs[r].points;
       for (let i = 0; i < pts.length; i++) ring.push(pts[i]);
-      r = nextRun(runs[r]);
+      r = next[r];
     }
     out.push(ring);
   }
   return out;
+}
+
+/**
+ * For each run, the run whose entry follows its exit along the cut line, walking in direction
+ * `dir` (the kept side on the left). Along the line, exits and entries alternate; where several
+ * fall on one point (a ring touching the line, or pinched on it), they are taken in the order
+ * that keeps them alternating: an exit still open takes an entry there first.
+ */
+function pairRuns(runs: readonly Run[], dir: 1 | -1): Int32Array {
+  const events: { at: number; exit: boolean; run: number }[] = [];
+  runs.forEach((r, k) => {
+    events.push({ at: dir * r.enter, exit: false, run: k });
+    events.push({ at: dir * r.exit, exit: true, run: k });
+  });
+  events.sort((a, b) => a.at - b.at);
+  const next = new Int32Array(runs.length).fill(-1);
+  let open = -1;
+  for (let i = 0; i < events.length; ) {
+    let j = i;
+    const exits: number[] = [];
+    const entries: number[] = [];
+    for (; j < events.length && events[j].at === events[i].at; j++) (events[j].exit ? exits : entries).push(events[j].run);
+    while (exits.length > 0 || entries.length > 0) {
+      if (open >= 0 && entries.length > 0) {
+        next[open] = entries.shift()!;
+        open = -1;
+      } else if (exits.length > 0) {
+        open = exits.shift()!; // (an exit still open here had no entry: invalid input, left to close on itself)
+      } else {
+        entries.shift(); // an entry before any exit: invalid input
+      }
+    }
+    i = j;
+  }
+  for (let k = 0; k < next.length; k++) if (next[k] < 0) next[k] = k;
+  return next;
 }
 
 function crossing(px: number, py: number, cx: number, cy: number, ps: number, cs: number, axis: 0 | 1, bound: number): [number, number] {

@@ -45,12 +45,29 @@ function projectRing(ring: LinearRing, projector: TileProjector): FlatRing {
 /** The parcel's polygons inside the tile and its buffer, in (fractional) tile units. */
 export function clippedPolygons(geometry: PolygonalGeometry, projector: TileProjector, buffer: number): FlatRing[][] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const min = -buffer;
+  const max = projector.extent + buffer;
   const out: FlatRing[][] = [];
   for (const rings of polygons) {
     const projected = rings.map((ring) => projectRing(ring, projector));
-    for (const p of clipPolygon(projected, -buffer, projector.extent + buffer)) out.push(p);
+    for (const p of clipPolygon(projected, min, max)) {
+      for (const ring of p) keepOffEdge(ring, min, max);
+      out.push(p);
+    }
   }
   return out;
+}
+
+/**
+ * A vertex just inside the clip box would round onto its edge, onto the run along the edge that
+ * clipping may have made there (a ring touching itself): it rounds one unit inside instead.
+ */
+function keepOffEdge(ring: FlatRing, min: number, max: number): void {
+  for (let i = 0; i < ring.length; i++) {
+    const c = ring[i];
+    if (c > min && c < min + 0.5) ring[i] = min + 1;
+    else if (c < max && c >= max - 0.5) ring[i] = max - 1;
+  }
 }
 
 /** Rounded and simplified polygons; an outer ring that collapses takes its holes with it. */
