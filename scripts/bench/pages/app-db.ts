@@ -27,7 +27,7 @@ export async function createBenchDatabase(kind: 'pg' | 'pglite', pgUrl: string, 
   if (kind === 'pglite') {
     return {
       env: { DATA_DIR: dataDir, DATABASE_URL: '' },
-      label: `PGlite ${dataDir}`,
+      label: `PGlite (embedded) ${dataDir}`,
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }

@@ -35,6 +35,8 @@ export interface SelfTimeRow {
 
 export interface ProfileSummary {
   files: string[];
+  /** Whether only the measured runs were counted (else the whole life of the server). */
+  measuredRunsOnly: boolean;
   /** Wall time covered by the profiles. */
   totalMs: number;
   /** Time not idle (samples outside "(idle)"). */
@@ -52,17 +54,49 @@ function shortUrl(url: string, root: string): string {
   return path.startsWith('/') ? relative(root, path) : path;
 }
 
-/** The package (or area) a script belongs to, for the per-package summary. */
+/**
+ * The package (or area) a script belongs to, for the per-package summary. Turbopack names its
+ * server chunks after what they hold: node_modules_drizzle-orm_…, src_modules_parcels_…; chunks
+ * named by a hash only ([root-of-the-server]__…, _1y5_…) mix several.
+ */
 function packageOf(location: string, name: string): string {
   if (!location) return name.startsWith('(') ? name : '(native)';
   if (location.startsWith('node:')) return 'node (built-in)';
+  if (location.startsWith('wasm://')) return 'WebAssembly (PGlite: PostgreSQL compiled to WASM)';
   const parts = location.split('/');
+  if (parts[0] === '.next') {
+    const file = parts[parts.length - 1].replace(/:\d+:\d+$/, '');
+    if (file.startsWith('[turbopack]_runtime')) return 'bundled: Turbopack runtime';
+    const nm = /^node_modules_(.+)$/.exec(file);
+    if (nm) {
+      const tokens = nm[1].split('_');
+      const pkg = tokens[0].startsWith('@') ? `${tokens[0]}/${tokens[1]}` : tokens[0];
+      return /^[a-z@][a-z]{2}/i.test(pkg) ? `bundled: ${pkg}` : 'bundled: mixed chunks';
+    }
+    const src = /^src_(modules|platform|ui|app)_([a-z0-9-]+)_/.exec(file);
+    if (src) return src[1] === 'modules' ? `bundled: src/modules/${src[2]}` : `bundled: src/${src[1]}`;
+    return 'bundled: mixed chunks';
+  }
   if (parts[0].startsWith('@') && parts.length > 1) return `${parts[0]}/${parts[1]}`;
-  if (parts[0] === '.next' || location.includes('/.next/')) return '.next (our bundled code)';
   return parts[0];
 }
 
-export function aggregateProfiles(dir: string, root: string, top = 25): ProfileSummary {
+/** A span of the monotonic clock (µs, as process.hrtime and V8's profiles count it). */
+export interface TimeWindow {
+  startUs: number;
+  endUs: number;
+}
+
+/** The monotonic clock in µs, comparable with the sample times of a .cpuprofile on this machine. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * Self time per function and per package over all profiles in `dir`; with `windows`, only the
+ * samples taken inside them (the measured runs, without start-up, log-in and warm-up).
+ */
+export function aggregateProfiles(dir: string, root: string, top = 25, windows: TimeWindow[] = []): ProfileSummary {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .sort();
@@ -74,7 +108,10 @@ export function aggregateProfiles(dir: string, root: string, top = 25): ProfileS
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const { samples, timeDeltas } = profile;
+    let sampleAt = profile.startTime;
     for (let i = 0; i < samples.length; i++) {
+      sampleAt += timeDeltas[i];
+      if (windows.length && !windows.some((w) => sampleAt >= w.startUs && sampleAt <= w.endUs)) continue;
       // A sample's time runs until the next sample (the last one gets nothing).
       const us = i + 1 < timeDeltas.length ? Math.max(0, timeDeltas[i + 1]) : 0;
       const node = nodes.get(samples[i]);
@@ -87,8 +124,10 @@ export function aggregateProfiles(dir: string, root: string, top = 25): ProfileS
         continue;
       }
       const location = shortUrl(f.url, root);
-      const key = `${name}\u0000${location}\u0000${f.lineNumber}`;
-      const entry = byFunction.get(key) ?? { name, location: location ? `${location}:${f.lineNumber + 1}` : '', us: 0 };
+      // Line and column: bundled code is minified, many functions share a line.
+      const where = location ? `${location}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '';
+      const key = `${name}\u0000${where}`;
+      const entry = byFunction.get(key) ?? { name, location: where, us: 0 };
       entry.us += us;
       byFunction.set(key, entry);
       const pkg = packageOf(location, name);
@@ -99,6 +138,7 @@ export function aggregateProfiles(dir: string, root: string, top = 25): ProfileS
   const pct = (us: number) => (busyUs > 0 ? (us / busyUs) * 100 : 0);
   return {
     files,
+    measuredRunsOnly: windows.length > 0,
     totalMs: totalUs / 1000,
     busyMs: busyUs / 1000,
     functions: [...byFunction.values()]
@@ -115,7 +155,7 @@ export function aggregateProfiles(dir: string, root: string, top = 25): ProfileS
 /** Markdown tables of a summary. */
 export function profileMarkdown(s: ProfileSummary): string[] {
   const lines = [
-    `CPU profile: ${s.files.length} file(s), ${(s.totalMs / 1000).toFixed(1)} s profiled, ${(s.busyMs / 1000).toFixed(1)} s not idle (start-up, log-in and warm-up included).`,
+    `CPU profile of the server: ${s.files.length} file(s), ${(s.totalMs / 1000).toFixed(1)} s counted (${s.measuredRunsOnly ? 'the measured runs of our pages only' : 'the whole life of the server, start-up included'}), ${(s.busyMs / 1000).toFixed(1)} s not idle.`,
     '',
     `Top ${s.functions.length} functions by self time (% of the non-idle time):`,
     '',

@@ -59,9 +59,14 @@ const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const kb = (bytes: number) => f1(bytes / 1024);
 const pct = (v: number | null) => (v === null ? '—' : f0(v));
 
+/** The path with object ids (ULIDs) written as :id, for the tables (the ids are in the header). */
+export function displayPath(path: string): string {
+  return path.replace(/\/[0-9A-HJKMNP-TV-Z]{26}(?=\/|$)/g, '/:id');
+}
+
 function pageCells(p: PageResult): string[] {
   return [
-    p.path.length > 34 ? p.path.slice(0, 33) + '…' : p.path,
+    displayPath(p.path),
     f0(p.run.rps),
     f0(p.run.p50),
     f0(p.run.p975),
@@ -95,18 +100,18 @@ export function markdown(r: BenchReport): string {
   const lines = [
     `# bench:pages ${m.stamp}`,
     '',
-    `- database: ${m.db === 'pg' ? 'PostgreSQL' : 'PGlite (embedded)'} — ${m.database}, demo data`,
+    `- database: ${m.database}, demo data (as \`npm start\` seeds an empty database)`,
     `- Next ${m.next}, Node ${m.node}, ${m.cpus} CPUs; load average (1 min) ${f2(m.loadAvgStart[0])} at the start, ${f2(m.loadAvgEnd[0])} at the end`,
     `- commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}`,
     `- autocannon: ${m.connections} connections, ${m.duration} s per run, ${m.warmup} s warm-up per target; each page measured between two runs of the bare page (the tile between two runs of the bare /tile route handler); ratio = page req/s ÷ mean of those two bare runs`,
     `- users: ${Object.entries(m.users)
       .map(([user, pages]) => `${user} (${pages})`)
       .join(', ')}`,
-    `- measured objects: project ${m.picked.project.code} ${m.picked.project.name}, bond ${m.picked.bond.code} ${m.picked.bond.name}, tile ${m.picked.tile.z}/${m.picked.tile.x}/${m.picked.tile.y} (${m.picked.tile.parcels} parcel centres)`,
+    `- measured objects (:id in the table): project ${m.picked.project.code} ${m.picked.project.name}, bond ${m.picked.bond.code} ${m.picked.bond.name}, tile ${m.picked.tile.z}/${m.picked.tile.x}/${m.picked.tile.y} (${m.picked.tile.parcels} parcel centres)`,
     '',
-    `| ${HEAD.join(' | ')} | server CPU % | client CPU % |`,
-    `|${HEAD.map(() => '---').join('|')}|---|---|`,
-    ...r.pages.map((p) => `| ${pageCells(p).join(' | ')} | ${pct(p.run.serverCpuPct)} | ${pct(p.run.clientCpuPct)} |`),
+    `| ${HEAD.join(' | ')} | inline svg | server CPU % | client CPU % |`,
+    `|${HEAD.map(() => '---').join('|')}|---|---|---|`,
+    ...r.pages.map((p) => `| ${pageCells(p).join(' | ')} | ${p.kind === 'tile' ? '' : p.svgs} | ${pct(p.run.serverCpuPct)} | ${pct(p.run.clientCpuPct)} |`),
     '',
     summaryLine(r) + '.',
     '',

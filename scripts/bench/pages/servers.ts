@@ -51,12 +51,14 @@ export async function nextStart(opts: {
   env: NodeJS.ProcessEnv;
   logFile: string;
   readyPath: string;
+  /** Options for the server's Node (--cpu-prof is refused in NODE_OPTIONS by Node 20). */
+  nodeArgs?: string[];
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   await assertPortFree(url, opts.name);
   const fd = openSync(opts.logFile, 'a');
-  const child = spawn(process.execPath, [nextCli(opts.root), 'start', opts.dir, '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextCli(opts.root), 'start', opts.dir, '-p', String(opts.port), '-H', '127.0.0.1'], {
     cwd: opts.dir,
     env: opts.env,
     stdio: ['ignore', fd, fd],

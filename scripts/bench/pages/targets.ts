@@ -76,6 +76,7 @@ export function describeTarget(kind: PageKind): string {
 export function targetMisses(kind: PageKind, m: { ratio: number; p975: number; htmlKb: number }): string[] {
   const t = TARGETS[kind];
   const misses: string[] = [];
+  if (!Number.isFinite(m.p975)) return ['no request completed within the run'];
   if (!(m.ratio >= t.minRatio)) misses.push(`ratio ${m.ratio.toFixed(2)} < ${t.minRatio}`);
   if (t.maxP975Ms !== undefined && !(m.p975 <= t.maxP975Ms)) misses.push(`p97.5 ${Math.round(m.p975)} ms > ${t.maxP975Ms}`);
   if (t.maxHtmlKb !== undefined && !(m.htmlKb <= t.maxHtmlKb)) misses.push(`HTML ${m.htmlKb.toFixed(1)} KB > ${t.maxHtmlKb}`);
