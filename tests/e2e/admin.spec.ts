@@ -51,8 +51,11 @@ test('the audit administrator sees the administrator action in the audit log', a
   await expect(row).toContainText('周系统（演示）');
   await expect(row).toContainText('sysadmin');
   await expect(row).toContainText('成功');
-  await row.locator('.t-table__expandable-icon-cell, .t-table__expand-box').first().click();
-  await expect(page.getByTestId('audit-diff')).toContainText('e2e_new');
+  const diff = row.locator('xpath=following-sibling::tr[1]').getByTestId('audit-diff');
+  await expect(diff).toBeHidden();
+  await row.locator('.t-table__expand-box').first().click();
+  await expect(diff).toBeVisible();
+  await expect(diff).toContainText('e2e_new');
   await shot(page, 'audit-log');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV').click()]);
   const csv = await readFile((await download.path())!, 'utf8');

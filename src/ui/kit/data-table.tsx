@@ -24,6 +24,11 @@ export interface DataTableProps<Row> {
   rowClass?: (row: Row) => string | undefined;
   /** Striped rows (long lists); off for short tables inside cards. */
   striped?: boolean;
+  /**
+   * Details under a row (an audit entry's field changes), hidden until the row's `ExpandToggle`
+   * (rendered by one of its columns) is ticked — CSS only, no client JS.
+   */
+  expandedRow?: (row: Row) => ReactNode;
 }
 
 /** The td/th class of a column: alignment and tabular digits (one line, ellipsis: .lr-table td/th). */
@@ -119,13 +124,24 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 </td>
               </tr>
             ) : (
-              props.rows.map((row) => (
-                <tr key={props.rowKey(row)} {...attrs({ className: props.rowClass?.(row) })}>
-                  {columns.map((c) => (
-                    <Cell key={c.key} column={c} row={row} unit={unit} />
-                  ))}
-                </tr>
-              ))
+              props.rows.map((row) => {
+                const tr = (
+                  <tr key={props.rowKey(row)} {...attrs({ className: props.rowClass?.(row) })}>
+                    {columns.map((c) => (
+                      <Cell key={c.key} column={c} row={row} unit={unit} />
+                    ))}
+                  </tr>
+                );
+                if (!props.expandedRow) return tr;
+                return [
+                  tr,
+                  <tr key={`${props.rowKey(row)}:expanded`} className="lr-expanded">
+                    <td colSpan={columns.length}>
+                      <div className="lr-expanded__body">{props.expandedRow(row)}</div>
+                    </td>
+                  </tr>,
+                ];
+              })
             )}
           </tbody>
           {totals && props.rows.length > 0 && (

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Button, Input, Select } from 'tdesign-react';
+import { Button, DateRangePicker, Input, Select, TreeSelect } from 'tdesign-react';
 import { listHref, type QueryState } from './query';
 
 /** One filter of a list, declared by the page; its value travels in the URL under `key`. */
@@ -15,7 +15,17 @@ export type FilterDef =
       options: { label: string; value: string | number }[];
       /** Type to narrow long option lists (projects …). */
       filterable?: boolean;
-    };
+    }
+  /** A tree of options (departments): choosing a node filters by it. */
+  | { kind: 'tree'; key: string; placeholder: string; width?: number; options: TreeOption[] }
+  /** A date range: its start under `key`, its end under `toKey` (YYYY-MM-DD). */
+  | { kind: 'dateRange'; key: string; toKey: string; placeholder: [string, string]; width?: number };
+
+export interface TreeOption {
+  value: string;
+  label: string;
+  children?: TreeOption[];
+}
 
 type Value = string | number | undefined;
 
@@ -46,6 +56,30 @@ export function FilterBar(props: { path: string; filters: FilterDef[]; values: R
             clearable
             onChange={(v) => set(f.key, String(v))}
             onEnter={search}
+          />
+        ) : f.kind === 'tree' ? (
+          <TreeSelect
+            key={f.key}
+            style={{ width: f.width ?? 200 }}
+            placeholder={f.placeholder}
+            data={f.options}
+            value={draft[f.key] as string | undefined}
+            clearable
+            filterable
+            treeProps={{ expandAll: true }}
+            onChange={(v) => set(f.key, typeof v === 'string' ? v : undefined)}
+          />
+        ) : f.kind === 'dateRange' ? (
+          <DateRangePicker
+            key={f.key}
+            style={{ width: f.width ?? 260 }}
+            placeholder={f.placeholder}
+            value={draft[f.key] && draft[f.toKey] ? [String(draft[f.key]), String(draft[f.toKey])] : []}
+            clearable
+            onChange={(v) => {
+              const [from, to] = ((v as string[] | undefined) ?? []).map(String);
+              setDraft((d) => ({ ...d, [f.key]: from || undefined, [f.toKey]: to || undefined }));
+            }}
           />
         ) : (
           <Select

@@ -4,7 +4,7 @@ import { roleNamesOf } from '@/platform/auth/identity';
 import { filterNavigation, flattenNavigation, NAVIGATION } from '@/ui/navigation';
 import { WorkbenchView } from '@/modules/workbench/components/workbench-view';
 import { getDb } from '@/platform/db';
-import { getPreviousLogin } from '@/modules/workbench/queries';
+import { getPreviousLogin, listMyPendingEntryRefs } from '@/modules/workbench/queries';
 import { formatDateTime } from '@/ui/format';
 import { hasPermission } from '@/platform/permissions/check';
 import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
@@ -17,12 +17,16 @@ export const metadata: Metadata = { title: '工作台' };
 export default async function WorkbenchPage() {
   const user = await requirePagePermission('workbench:view');
   const db = await getDb();
-  const [previous, pendingEntries] = await Promise.all([
+  const actor = { userId: user.id, permissions: user.permissions };
+  const seesFunds = hasPermission(user, 'fund:view');
+  const [previous, pendingEntries, pendingRefs] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
-    hasPermission(user, 'fund:view') ? countMyPendingEntries(db, { userId: user.id, permissions: user.permissions }) : Promise.resolve(0),
+    seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
+    seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
-  const todos: WorkbenchTodo[] = pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand' }] : [];
+  const todos: WorkbenchTodo[] =
+    pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand', refs: pendingRefs }] : [];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
     <Suspense fallback={<WarningTodosPending />}>

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, Form, Input } from 'tdesign-react';
+import { Button, Form, Input } from 'tdesign-react';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
 import { PASSWORD_RULE } from '@/platform/auth/password-policy';
@@ -9,7 +9,8 @@ import { changeOwnPasswordAction } from '../actions';
 
 const EMPTY = { current: '', password: '', confirm: '' };
 
-export function ChangePasswordClient({ mustChange }: { mustChange: boolean }) {
+/** The change-password form: the page's one client island, inside a server-rendered card. */
+export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
   const router = useRouter();
   const { run, busy } = useRunAction();
   const [values, setValues] = useState(EMPTY);
@@ -30,11 +31,7 @@ export function ChangePasswordClient({ mustChange }: { mustChange: boolean }) {
   });
 
   return (
-    <Card bordered={false} title="修改密码" style={{ maxWidth: 520 }}>
-      {mustChange && (
-        <Alert theme="warning" style={{ marginBottom: 16 }} message="您的密码由管理员设置或重置，请先修改密码再继续使用系统。" />
-      )}
-      <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
+    <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
         <LabeledField name="current" label="当前密码" required error={errors.current}>
           <Input {...field('current')} autocomplete="current-password" />
         </LabeledField>
@@ -47,7 +44,6 @@ export function ChangePasswordClient({ mustChange }: { mustChange: boolean }) {
         <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }}>
           保存
         </Button>
-      </Form>
-    </Card>
+    </Form>
   );
 }

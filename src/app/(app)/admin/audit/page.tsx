@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { getAuditFilterOptions, listAuditEntries, ZAuditFilter } from '@/modules/audit-log/queries';
-import { AuditLogClient } from '@/modules/audit-log/components/audit-log-client';
+import { auditObjectRef, resolveAuditObjects } from '@/modules/audit-log/object-refs';
+import { AuditLogList } from '@/modules/audit-log/components/audit-log-list';
 import { formatDateTime } from '@/ui/format';
 import { hasPermission } from '@/platform/permissions/check';
 
@@ -13,13 +14,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = ZAuditFilter.parse(await searchParams);
   const db = await getDb();
   const [{ rows, total }, options] = await Promise.all([listAuditEntries(db, filter), getAuditFilterOptions(db)]);
+  // The objects of this page's rows, by name and code: one query per object type.
+  const refs = await resolveAuditObjects(db, rows);
   return (
-    <AuditLogClient
+    <AuditLogList
       filter={filter}
       total={total}
       options={options}
       canExport={hasPermission(user, 'audit:export')}
-      rows={rows.map((r) => ({ ...r, occurredAt: formatDateTime(r.occurredAt) }))}
+      rows={rows.map((r) => ({ ...r, occurredAt: formatDateTime(r.occurredAt), object: auditObjectRef(refs, r.objectType, r.objectId) }))}
     />
   );
 }

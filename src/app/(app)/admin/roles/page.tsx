@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { getRolesOverview } from '@/modules/admin/roles/queries';
-import { RolesClient } from '@/modules/admin/roles/components/roles-client';
+import { RolesList } from '@/modules/admin/roles/components/roles-list';
 
 export const metadata: Metadata = { title: '角色权限' };
 
@@ -13,5 +13,5 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     selectedId: typeof id === 'string' ? id : null,
     ownRoleIds: user.roles.map((r) => r.id),
   });
-  return <RolesClient overview={overview} />;
+  return <RolesList overview={overview} />;
 }

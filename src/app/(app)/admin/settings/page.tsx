@@ -3,7 +3,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { getDb } from '@/platform/db';
 import { formatDateTime } from '@/ui/format';
 import { listSettings } from '@/modules/admin/settings/queries';
-import { SettingsClient } from '@/modules/admin/settings/components/settings-client';
+import { SettingsList } from '@/modules/admin/settings/components/settings-list';
 
 export const metadata: Metadata = { title: '系统参数' };
 
@@ -11,7 +11,7 @@ export default async function SettingsPage() {
   await requirePagePermission('setting:manage');
   const settings = await listSettings(await getDb());
   return (
-    <SettingsClient
+    <SettingsList
       settings={settings.map((s) => ({
         ...s,
         updatedAt: s.updatedAt ? formatDateTime(s.updatedAt) : null,

@@ -4,7 +4,7 @@ import { getDb } from '@/platform/db';
 import { getDepartmentTree, listRoleOptions, listUsers } from '@/modules/admin/users/queries';
 import { ZUserFilter } from '@/modules/admin/users/validation';
 import { toDepartmentOptions, toRoleOptions, toUserRowView } from '@/modules/admin/users/view';
-import { UsersClient } from '@/modules/admin/users/components/users-client';
+import { UsersList } from '@/modules/admin/users/components/users-list';
 
 export const metadata: Metadata = { title: '用户管理' };
 
@@ -15,7 +15,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const [{ rows, total }, departments, roles] = await Promise.all([listUsers(db, filter), getDepartmentTree(db), listRoleOptions(db)]);
   const now = new Date();
   return (
-    <UsersClient
+    <UsersList
       filter={filter}
       total={total}
       rows={rows.map((r) => toUserRowView(r, now))}

@@ -1,41 +1,35 @@
-'use client';
-import { useEffect, useState } from 'react';
-import { Loading, Tree } from 'tdesign-react';
 import type { DepartmentNodeView } from '../view';
 
 /**
- * The organisation tree. tdesign's Tree fills itself from a setTimeout after its first render;
- * during (time-sliced) hydration that timer can fire before the component has committed and
- * the update is dropped, leaving an empty tree. So it is only rendered once mounted.
+ * The organisation tree, rendered on the server: each department a link selecting it (its details
+ * open on the right), with the users of it and its sub-departments in brackets.
  */
-export function DepartmentTree(props: { tree: DepartmentNodeView[]; selectedId: string | null; onSelect: (id: string) => void }) {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  if (!mounted) return <Loading size="small" text="正在加载科室…" />;
+export function DepartmentTree(props: { tree: DepartmentNodeView[]; selectedId: string | null }) {
   return (
-    <div data-testid="org-tree">
-      <Tree
-        data={props.tree}
-        expandAll
-        activable
-        hover
-        actived={props.selectedId ? [props.selectedId] : []}
-        onActive={(value) => {
-          const id = value[0];
-          if (typeof id === 'string' && id !== props.selectedId) props.onSelect(id);
-        }}
-        label={(node) => {
-          const data = node.data as DepartmentNodeView;
-          return (
-            <span>
-              {data.label}
-              <span className="lr-muted" style={{ marginLeft: 6 }} title="含下级科室的用户数">
-                ({data.totalUserCount})
-              </span>
+    <nav data-testid="org-tree" aria-label="组织机构">
+      <Nodes nodes={props.tree} selectedId={props.selectedId} />
+    </nav>
+  );
+}
+
+function Nodes({ nodes, selectedId }: { nodes: DepartmentNodeView[]; selectedId: string | null }) {
+  return (
+    <ul className="lr-org-tree">
+      {nodes.map((n) => (
+        <li key={n.value}>
+          <a
+            className={`lr-org-tree__node${n.value === selectedId ? ' lr-org-tree__node--active' : ''}`}
+            href={`/admin/org?id=${encodeURIComponent(n.value)}`}
+            aria-current={n.value === selectedId ? 'page' : undefined}
+          >
+            {n.label}
+            <span className="lr-muted lr-gap" title="含下级科室的用户数">
+              ({n.totalUserCount})
             </span>
-          );
-        }}
-      />
-    </div>
+          </a>
+          {n.children && n.children.length > 0 && <Nodes nodes={n.children} selectedId={selectedId} />}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -3,25 +3,22 @@ import { Button, Popconfirm, Space } from 'tdesign-react';
 import { disableUserAction, enableUserAction, unlockUserAction } from '../actions';
 import type { UserRowView } from '../view';
 import { useRunAction } from '@/ui/use-run-action';
+import { useUsersDialogs } from './users-dialogs';
 
-/** Per-row operations. Self-disable and self-reset are not offered (the server refuses them too). */
-export function UserRowActions(props: {
-  user: UserRowView;
-  isSelf: boolean;
-  onEdit: () => void;
-  onResetPassword: () => void;
-}) {
+/** Per-row operations (an island in the server-rendered row). Self-disable and self-reset are not offered (the server refuses them too). */
+export function UserRowActions(props: { user: UserRowView; isSelf: boolean }) {
   const { user, isSelf } = props;
   const { run, busy } = useRunAction();
+  const { open } = useUsersDialogs();
   const label = `${user.username}（${user.displayName}）`;
 
   return (
     <Space size={4}>
-      <Button variant="text" theme="primary" size="small" onClick={props.onEdit}>
+      <Button variant="text" theme="primary" size="small" onClick={() => open({ mode: 'edit', user })}>
         编辑
       </Button>
       {!isSelf && (
-        <Button variant="text" theme="primary" size="small" onClick={props.onResetPassword}>
+        <Button variant="text" theme="primary" size="small" onClick={() => open({ mode: 'reset', user })}>
           重置密码
         </Button>
       )}

@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Button, Card, Dialog, Form, Input, Popconfirm, Radio, Select, Space, Switch, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
-import { AddIcon } from 'tdesign-icons-react';
+import { Alert, Dialog, Form, Input, Radio, Select } from 'tdesign-react';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
-import { isBasemapOnly, LAYER_KINDS, LAYER_ROLES, layerProblems, VECTOR_TILE_MAX_ZOOM, type TLayerKind, type TLayerRole } from '../rules';
-import { chooseBasemapAction, createLayerAction, deleteLayerAction, setOverlayEnabledAction, updateLayerAction } from '../actions';
-import type { LayerAdminRow } from '../queries';
+import { isBasemapOnly, LAYER_KINDS, LAYER_ROLES, layerProblems, VECTOR_TILE_MAX_ZOOM, type TLayerKind, type TLayerRole } from '@/modules/map/layers/rules';
+import { createLayerAction, updateLayerAction } from '@/modules/map/layers/actions';
+import type { LayerAdminRow } from '@/modules/map/layers/queries';
+import { isTianditu } from './layer-format';
 
 interface Draft {
   name: string;
@@ -20,7 +20,6 @@ interface Draft {
 }
 
 const EMPTY: Draft = { name: '', kind: 'xyz-raster', role: 'basemap', url: '', wmsLayers: '', sourceLayers: '', apiKey: '', attribution: '' };
-const isTianditu = (k: TLayerKind) => k === 'tianditu-vec' || k === 'tianditu-img';
 
 /** The address field's label and hint by kind. */
 const URL_FIELD: Partial<Record<TLayerKind, { label: string; hint: string }>> = {
@@ -36,7 +35,8 @@ const URL_FIELD: Partial<Record<TLayerKind, { label: string; hint: string }>> = 
   wms: { label: '服务地址', hint: '如 http://10.1.2.3/geoserver/wms' },
 };
 
-function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }) {
+/** 新增 / 修改 a map layer: the fields follow the kind. */
+export function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }) {
   const l = props.layer;
   const [d, setD] = useState<Draft>(
     l
@@ -108,82 +108,5 @@ function LayerDialog(props: { layer: LayerAdminRow | null; onClose: () => void }
         )}
       </Form>
     </Dialog>
-  );
-}
-
-/** 地图图层: the base map (none = offline) and intranet overlays for the battle map. */
-export function MapLayersClient(props: { layers: LayerAdminRow[] }) {
-  const [editing, setEditing] = useState<LayerAdminRow | 'new' | null>(null);
-  const { run, busy } = useRunAction();
-  const basemaps = props.layers.filter((l) => l.role === 'basemap');
-  const overlays = props.layers.filter((l) => l.role === 'overlay');
-  const chosen = basemaps.find((b) => b.enabled)?.id ?? '';
-  const address = (l: LayerAdminRow) => {
-    if (isTianditu(l.kind)) return l.hasKey ? 'tianditu.gov.cn（密钥已设置）' : '未设置密钥';
-    if (l.kind === 'xyz-vector') return `${l.url}（图层：${(l.sourceLayers ?? '').split(',').join('、')}）`;
-    if (l.kind === 'wms') return `${l.url}（图层：${l.wmsLayers ?? ''}）`;
-    return l.url;
-  };
-  const columns: PrimaryTableCol<LayerAdminRow>[] = [
-    { colKey: 'name', title: '名称', width: 200 },
-    { colKey: 'kind', title: '类型', width: 170, cell: ({ row }) => LAYER_KINDS[row.kind] },
-    { colKey: 'url', title: '地址', ellipsis: true, cell: ({ row }) => address(row) },
-    {
-      colKey: 'op',
-      title: '操作',
-      width: 220,
-      cell: ({ row }) => (
-        <Space size={4}>
-          {row.role === 'overlay' && (
-            <Switch value={row.enabled} label={['启用', '停用']} onChange={(v) => void run(() => setOverlayEnabledAction({ id: row.id, enabled: Boolean(v) }), v ? '已启用' : '已停用')} />
-          )}
-          <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
-            修改
-          </Button>
-          <Popconfirm content={`删除图层「${row.name}」？`} theme="danger" onConfirm={() => void run(() => deleteLayerAction({ id: row.id }), '已删除')}>
-            <Button size="small" variant="text" theme="danger">
-              删除
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    },
-  ];
-  return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title="底图"
-        bordered={false}
-        actions={
-          <Button icon={<AddIcon />} onClick={() => setEditing('new')}>
-            新增图层
-          </Button>
-        }
-      >
-        <div data-testid="basemap-choice">
-          <Radio.Group
-            value={chosen}
-            disabled={busy}
-            onChange={(v) => void run(() => chooseBasemapAction({ id: v ? String(v) : null }), '已切换底图')}
-            options={[{ value: '', label: '无（离线地图：行政区划与地块，不需要任何外部服务）' }, ...basemaps.map((b) => ({ value: b.id, label: `${b.name}（${LAYER_KINDS[b.kind]}）` }))]}
-          />
-        </div>
-        <div className="lr-muted" style={{ fontSize: 12, marginTop: 8 }}>
-          底图服务不可用时，地图自动退回离线地图并提示，不会出现空白。
-        </div>
-        {basemaps.length > 0 && <Table<LayerAdminRow> rowKey="id" data={basemaps} columns={columns} size="small" style={{ marginTop: 12 }} />}
-      </Card>
-      <Card title="叠加图层" bordered={false}>
-        {overlays.length === 0 ? (
-          <div className="lr-muted">尚未登记叠加图层。可登记内网的 WMS、XYZ 栅格或矢量瓦片服务（如土地利用现状、规划），启用后出现在地图的图层面板中。</div>
-        ) : (
-          <Table<LayerAdminRow> rowKey="id" data={overlays} columns={columns} size="small" />
-        )}
-      </Card>
-      {editing && <LayerDialog layer={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <Tag theme="default" variant="light">
-        修改立即生效，并记入审计日志
-      </Tag>
-    </Space>
   );
 }
