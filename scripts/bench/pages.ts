@@ -315,6 +315,8 @@ async function run(opts: BenchOptions, cleanups: (() => Promise<void>)[]): Promi
         auditadmin: '/admin/audit',
       },
       picked,
+      bareBodyBytes: barePage.bytes.length,
+      tileBytes: tile.bytes.length,
     },
     bareRuns,
     pages: results,
