@@ -33,7 +33,7 @@ import { BenchCheckError, measure, type RunResult } from './pages/measure';
 import { parseOptions, type BenchOptions } from './pages/options';
 import { consoleTable, markdown, pageMeta, summaryLine, type BenchReport, type PageResult } from './pages/report';
 import { nextBuild, nextStart, nextVersion, type RunningServer } from './pages/servers';
-import { benchPages, BENCH_USERS, describeTarget, pageBodyProblem, targetMisses, type BenchUser, type PageSpec } from './pages/targets';
+import { benchPages, BENCH_USERS, PAGE_KEYS, describeTarget, pageBodyProblem, targetMisses, type BenchUser, type PageSpec } from './pages/targets';
 
 const root = process.cwd();
 const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -86,6 +86,8 @@ async function run(opts: BenchOptions, cleanups: (() => Promise<void>)[]): Promi
   if (!existsSync(join(root, 'src', 'app')) || !existsSync(join(root, 'node_modules', 'next'))) {
     throw new Error('请在项目根目录运行（npm run bench:pages）');
   }
+  const unknown = opts.only.filter((o) => !(PAGE_KEYS as readonly string[]).includes(o));
+  if (unknown.length) throw new Error(`--only：没有这些页面：${unknown.join('、')}（可用：${PAGE_KEYS.join(' ')}）`);
   const stamp = stampNow();
   const outDir = join(root, '.tmp', 'bench-pages');
   const bareDir = join(root, '.tmp', 'bench-bare');
@@ -138,10 +140,10 @@ async function run(opts: BenchOptions, cleanups: (() => Promise<void>)[]): Promi
   log(`已登录：${BENCH_USERS.join('、')}`);
 
   // 4. The tile: the first request builds it, the second comes from the tile cache.
-  const specs = benchPages(picked).filter((s) => opts.only.length === 0 || opts.only.some((o) => s.key === o || s.path === o));
-  const unknown = opts.only.filter((o) => !benchPages(picked).some((s) => s.key === o || s.path === o));
-  if (unknown.length) throw new Error(`--only：没有这些页面：${unknown.join('、')}（可用：${benchPages(picked).map((s) => s.key).join(' ')}）`);
-  const tileSpec = benchPages(picked).find((s) => s.kind === 'tile')!;
+  const all = benchPages(picked);
+  if (all.map((s) => s.key).join() !== PAGE_KEYS.join()) throw new Error('targets.ts: PAGE_KEYS 与 benchPages 的页面不一致');
+  const specs = all.filter((s) => opts.only.length === 0 || opts.only.includes(s.key));
+  const tileSpec = all.find((s) => s.kind === 'tile')!;
   await fetchOnce(app.url + tileSpec.path, cookies[tileSpec.user]);
   const tile = await fetchOnce(app.url + tileSpec.path, cookies[tileSpec.user]);
   if (tile.status !== 200 || tile.bytes.length === 0) throw new BenchCheckError(`瓦片 ${tileSpec.path} 返回 HTTP ${tile.status}、${tile.bytes.length} 字节`);
@@ -315,6 +317,8 @@ async function run(opts: BenchOptions, cleanups: (() => Promise<void>)[]): Promi
         auditadmin: '/admin/audit',
       },
       picked,
+      bareBodyBytes: barePage.bytes.length,
+      tileBytes: tile.bytes.length,
     },
     bareRuns,
     pages: results,

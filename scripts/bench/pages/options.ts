@@ -14,7 +14,7 @@ export interface BenchOptions {
   build: boolean;
   /** Start our server under `node --cpu-prof` and print the top self-time functions afterwards. */
   cpuProf: boolean;
-  /** Only the pages with one of these keys or paths (their bare counterpart is always measured). */
+  /** Only the pages with these keys (their bare counterpart is always measured). */
   only: string[];
   port: number;
   barePort: number;
@@ -33,7 +33,7 @@ export const USAGE = `用法：npm run bench:pages -- [选项]
   --warmup S            每个页面第一次测量前的预热秒数（默认 1，0 为不预热）
   --build               即使已有构建，也重新构建空白应用和本应用
   --cpu-prof            以 node --cpu-prof 启动本应用，结束后列出自身耗时最多的 25 个函数
-  --only a,b            只测这些页面（键名或路径）：shell parcels projects plans ledger users audit
+  --only a,b            只测这些页面（键名）：shell parcels projects plans ledger users audit
                         workbench funds bond project tile；对照的空白页面 / 空白 /tile 总是随之测量
   --port N              本应用端口（默认 3360）
   --bare-port N         空白应用端口（默认 3361）

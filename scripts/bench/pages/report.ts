@@ -46,6 +46,9 @@ export interface BenchReport {
     warmup: number;
     users: Record<string, string>;
     picked: BenchTargets;
+    /** Body bytes of one bare page response and of the tile. */
+    bareBodyBytes: number;
+    tileBytes: number;
   };
   /** Every bare run in the order measured (bare page and bare /tile route handler). */
   bareRuns: RunResult[];
@@ -104,6 +107,7 @@ export function markdown(r: BenchReport): string {
     `- Next ${m.next}, Node ${m.node}, ${m.cpus} CPUs; load average (1 min) ${f2(m.loadAvgStart[0])} at the start, ${f2(m.loadAvgEnd[0])} at the end`,
     `- commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}`,
     `- autocannon: ${m.connections} connections, ${m.duration} s per run, ${m.warmup} s warm-up per target; each page measured between two runs of the bare page (the tile between two runs of the bare /tile route handler); ratio = page req/s ÷ mean of those two bare runs`,
+    `- bare page body ${f1(m.bareBodyBytes / 1024)} KB; tile ${f1(m.tileBytes / 1024)} KB`,
     `- users: ${Object.entries(m.users)
       .map(([user, pages]) => `${user} (${pages})`)
       .join(', ')}`,

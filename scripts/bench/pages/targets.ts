@@ -39,6 +39,9 @@ export const TARGETS: Record<PageKind, Target> = {
 
 export const APP_TITLE_SUFFIX = ' - 土地储备全生命周期管理系统';
 
+/** Keys of the measured pages, in the order measured (for --only). */
+export const PAGE_KEYS = ['shell', 'parcels', 'projects', 'plans', 'ledger', 'users', 'audit', 'workbench', 'funds', 'bond', 'project', 'tile'] as const;
+
 export function benchPages(t: BenchTargets): PageSpec[] {
   return [
     { key: 'shell', kind: 'shell', path: '/profile/password', user: 'leader', title: '修改密码' },
