@@ -8,10 +8,12 @@ import {
   PbfWriter,
   TileProjector,
   clipPolygon,
+  dropInLineVertices,
   encodeTile,
   isValidTile,
   pointCommands,
   polygonCommands,
+  polygonsAreValid,
   polygonsInTile,
   ringArea2,
   simplifyRing,
@@ -154,6 +156,32 @@ describe('clipping and simplification', () => {
     expect(simplifyRing([0, 0, 4, 0, 4, 4, 0, 4], 8, 64)).toBeNull();
     expect(simplifyRing([0, 0, 40, 0, 40, 1, 0, 1], 1, 64)).toBeNull(); // a sliver: 40 square units
     expect(simplifyRing([0.4, 0.2, 10.6, 0, 10.2, 9.7], 0, 0)).toEqual([0, 0, 11, 0, 10, 10]);
+  });
+});
+
+describe('rings after rounding', () => {
+  it('drops repeated and in-line vertices and spikes, around the closing point too', () => {
+    // (50,0) on a straight edge, a spike out to (100,60) and back along x = 100, (0,100) twice, (0,50) in line across the start.
+    expect(dropInLineVertices([0, 0, 50, 0, 100, 0, 100, 60, 100, 20, 100, 100, 0, 100, 0, 100, 0, 50])).toEqual([0, 0, 100, 0, 100, 100, 0, 100]);
+    expect(dropInLineVertices([50, 0, 100, 0, 100, 100, 0, 100, 0, 0])).toEqual([100, 0, 100, 100, 0, 100, 0, 0]);
+    expect(dropInLineVertices([100, 0, 100, 100, 0, 100, 0, 0, 150, 0])).toEqual([100, 0, 100, 100, 0, 100, 0, 0]);
+    expect(dropInLineVertices([0, 0, 10, 0, 20, 0])).toEqual([]);
+    expect(simplifyRing([0, 0, 100, 0, 100, 40, 100, 10, 100, 100, 0, 100], 0, 0)).toEqual([0, 0, 100, 0, 100, 100, 0, 100]);
+  });
+
+  it('tells valid polygons from rings that cross or touch, and holes out of place', () => {
+    const square = [0, 0, 100, 0, 100, 100, 0, 100];
+    const hole = [20, 20, 20, 40, 40, 40, 40, 20];
+    expect(polygonsAreValid([[square, hole]])).toBe(true);
+    expect(polygonsAreValid([[[0, 0, 100, 100, 100, 0, 0, 100]]])).toBe(false); // a bow tie
+    expect(polygonsAreValid([[square, [0, 20, 0, 40, 40, 40, 40, 20]]])).toBe(false); // hole on the outline
+    expect(polygonsAreValid([[square, [20, 20, 20, 40, 40, 40]], [[200, 0, 300, 0, 300, 100, 200, 100], [220, 20, 220, 40, 240, 40, 240, 20]]])).toBe(true);
+    expect(polygonsAreValid([[square, [120, 20, 120, 40, 140, 40, 140, 20]]])).toBe(false); // hole outside
+    expect(polygonsAreValid([[square, hole, [25, 25, 25, 35, 35, 35, 35, 25]]])).toBe(false); // hole in a hole
+    expect(polygonsAreValid([[square], [[10, 10, 90, 10, 90, 90, 10, 90]]])).toBe(false); // a polygon on another
+    expect(polygonsAreValid([[square, [10, 10, 10, 90, 90, 90, 90, 10]], [[20, 20, 80, 20, 80, 80, 20, 80]]])).toBe(true); // an island in a hole
+    // A ring touching itself at a vertex (self-tangency).
+    expect(polygonsAreValid([[[0, 0, 100, 0, 50, 50, 100, 100, 0, 100, 50, 50]]])).toBe(false);
   });
 });
 

@@ -25,8 +25,6 @@ export type TilePolygon = number[][];
 
 /** The most simplification may change the area of a feature (of its part in the tile). */
 export const MAX_AREA_CHANGE = 0.05;
-/** Simplification tries the tolerance, then halves it this many times, then rounds only. */
-const TOLERANCE_STEPS = 3;
 
 function projectRing(ring: LinearRing, projector: TileProjector): FlatRing {
   const n = ring.length;
@@ -98,7 +96,8 @@ function area2Of(polygons: readonly TilePolygon[]): number {
  * The polygons of a parcel inside one tile; empty when nothing visible (at least `minArea`) is
  * left. Simplification is accepted only when it keeps the area within MAX_AREA_CHANGE of the
  * unsimplified (rounded) polygons and the rings valid; otherwise a smaller tolerance is tried,
- * and at last the rounded polygons are sent as they are.
+ * then rounding only. Where rounding itself breaks a ring (a part thinner than a unit folds onto
+ * itself), coarser tolerances are tried, and the valid result nearest in area is sent.
  */
 export function polygonsInTile(geometry: PolygonalGeometry, projector: TileProjector, opts: TileGeometryOptions): TilePolygon[] {
   const clipped = clippedPolygons(geometry, projector, opts.buffer);
@@ -106,12 +105,21 @@ export function polygonsInTile(geometry: PolygonalGeometry, projector: TileProje
   const rounded = snapPolygons(clipped, 0, 0);
   const area2 = area2Of(rounded);
   if (area2 / 2 < Math.max(opts.minArea, 0.5)) return [];
-  if (opts.tolerance <= 0) return rounded;
-  for (let k = 0, t = opts.tolerance; k <= TOLERANCE_STEPS; k++, t /= 2) {
-    const simplified = snapPolygons(clipped, t, opts.minArea * (t / opts.tolerance) ** 2);
-    if (Math.abs(area2Of(simplified) - area2) <= MAX_AREA_CHANGE * area2 && polygonsAreValid(simplified)) return simplified;
+  const t0 = opts.tolerance;
+  if (t0 <= 0) return rounded;
+  let nearest: TilePolygon[] = rounded;
+  let nearestChange = Infinity;
+  for (const t of [t0, t0 / 2, t0 / 4, t0 / 8, 0, 2 * t0, 4 * t0]) {
+    const candidate = t === 0 ? rounded : snapPolygons(clipped, t, opts.minArea * (t / t0) ** 2);
+    if (candidate.length === 0) continue;
+    const change = Math.abs(area2Of(candidate) - area2) / area2;
+    if (change > MAX_AREA_CHANGE && change >= nearestChange) continue;
+    if (!polygonsAreValid(candidate)) continue;
+    if (change <= MAX_AREA_CHANGE) return candidate;
+    nearest = candidate;
+    nearestChange = change;
   }
-  return rounded;
+  return nearest;
 }
 
 const MOVE_TO = 1;
