@@ -7,11 +7,13 @@ import {
   LayerBuilder,
   PbfWriter,
   TileProjector,
-  clipRing,
+  clipPolygon,
+  dropInLineVertices,
   encodeTile,
   isValidTile,
   pointCommands,
   polygonCommands,
+  polygonsAreValid,
   polygonsInTile,
   ringArea2,
   simplifyRing,
@@ -110,28 +112,42 @@ describe('tile math', () => {
 });
 
 describe('clipping and simplification', () => {
+  const vertexSet = (ring: number[]) => {
+    const vertices = new Set<string>();
+    for (let i = 0; i < ring.length; i += 2) vertices.add(`${ring[i]},${ring[i + 1]}`);
+    return [...vertices].sort();
+  };
+
   it('clips a square that crosses the right edge to the window', () => {
     const ring = [3000, 1000, 5000, 1000, 5000, 2000, 3000, 2000];
-    expect(clipRing(ring, -64, 4160)).toEqual([3000, 1000, 4160, 1000, 4160, 2000, 3000, 2000]);
+    const out = clipPolygon([ring], -64, 4160);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toHaveLength(1);
+    expect(vertexSet(out[0][0])).toEqual(['3000,1000', '3000,2000', '4160,1000', '4160,2000']);
+    expect(ringArea2(out[0][0])).toBe(2 * 1160 * 1000); // outer ring: positive
   });
 
   it('clips a triangle across a corner to the part inside the window', () => {
     // The triangle x ≥ 4000, y ≥ 4000, x + y ≤ 8300 holds the whole square [4000, 4096]².
-    const out = clipRing([4000, 4000, 4300, 4000, 4000, 4300], 0, 4096);
-    const vertices = new Set<string>();
-    for (let i = 0; i < out.length; i += 2) vertices.add(`${out[i]},${out[i + 1]}`);
-    expect([...vertices].sort()).toEqual(['4000,4000', '4000,4096', '4096,4000', '4096,4096']);
-    expect(Math.abs(ringArea2(out)) / 2).toBe(96 * 96);
+    const [[out]] = clipPolygon([[4000, 4000, 4300, 4000, 4000, 4300]], 0, 4096);
+    expect(vertexSet(out)).toEqual(['4000,4000', '4000,4096', '4096,4000', '4096,4096']);
+    expect(ringArea2(out) / 2).toBe(96 * 96);
     // A cut through the hypotenuse: window up to 4200 keeps a pentagon of area 300²/2 − 2·(100²/2).
-    const cut = clipRing([4000, 4000, 4300, 4000, 4000, 4300], 0, 4200);
+    const [[cut]] = clipPolygon([[4000, 4000, 4300, 4000, 4000, 4300]], 0, 4200);
     expect(cut.length / 2).toBe(5);
-    expect(Math.abs(ringArea2(cut)) / 2).toBeCloseTo(45_000 - 10_000, 6);
+    expect(ringArea2(cut) / 2).toBeCloseTo(45_000 - 10_000, 6);
   });
 
-  it('keeps a ring inside the window as it is and drops one outside', () => {
-    const inside = [10, 10, 20, 10, 20, 20];
-    expect(clipRing(inside, 0, 4096)).toBe(inside);
-    expect(clipRing([5000, 5000, 5100, 5000, 5100, 5100], -64, 4160)).toEqual([]);
+  it('keeps a polygon inside the window as it is, outer ring positive and hole negative, and drops one outside', () => {
+    const outer = [10, 10, 10, 20, 20, 20, 20, 10]; // negative: reversed
+    const hole = [12, 12, 18, 12, 18, 18, 12, 18]; // positive: reversed
+    const [p] = clipPolygon([outer, hole], 0, 4096);
+    expect(p).toHaveLength(2);
+    expect(ringArea2(p[0])).toBe(200);
+    expect(ringArea2(p[1])).toBe(-72);
+    expect(vertexSet(p[0])).toEqual(vertexSet(outer));
+    expect(outer).toEqual([10, 10, 10, 20, 20, 20, 20, 10]); // the input is left alone
+    expect(clipPolygon([[5000, 5000, 5100, 5000, 5100, 5100]], -64, 4160)).toEqual([]);
   });
 
   it('drops vertices closer than the tolerance and collapses tiny rings', () => {
@@ -140,6 +156,32 @@ describe('clipping and simplification', () => {
     expect(simplifyRing([0, 0, 4, 0, 4, 4, 0, 4], 8, 64)).toBeNull();
     expect(simplifyRing([0, 0, 40, 0, 40, 1, 0, 1], 1, 64)).toBeNull(); // a sliver: 40 square units
     expect(simplifyRing([0.4, 0.2, 10.6, 0, 10.2, 9.7], 0, 0)).toEqual([0, 0, 11, 0, 10, 10]);
+  });
+});
+
+describe('rings after rounding', () => {
+  it('drops repeated and in-line vertices and spikes, around the closing point too', () => {
+    // (50,0) on a straight edge, a spike out to (100,60) and back along x = 100, (0,100) twice, (0,50) in line across the start.
+    expect(dropInLineVertices([0, 0, 50, 0, 100, 0, 100, 60, 100, 20, 100, 100, 0, 100, 0, 100, 0, 50])).toEqual([0, 0, 100, 0, 100, 100, 0, 100]);
+    expect(dropInLineVertices([50, 0, 100, 0, 100, 100, 0, 100, 0, 0])).toEqual([100, 0, 100, 100, 0, 100, 0, 0]);
+    expect(dropInLineVertices([100, 0, 100, 100, 0, 100, 0, 0, 150, 0])).toEqual([100, 0, 100, 100, 0, 100, 0, 0]);
+    expect(dropInLineVertices([0, 0, 10, 0, 20, 0])).toEqual([]);
+    expect(simplifyRing([0, 0, 100, 0, 100, 40, 100, 10, 100, 100, 0, 100], 0, 0)).toEqual([0, 0, 100, 0, 100, 100, 0, 100]);
+  });
+
+  it('tells valid polygons from rings that cross or touch, and holes out of place', () => {
+    const square = [0, 0, 100, 0, 100, 100, 0, 100];
+    const hole = [20, 20, 20, 40, 40, 40, 40, 20];
+    expect(polygonsAreValid([[square, hole]])).toBe(true);
+    expect(polygonsAreValid([[[0, 0, 100, 100, 100, 0, 0, 100]]])).toBe(false); // a bow tie
+    expect(polygonsAreValid([[square, [0, 20, 0, 40, 40, 40, 40, 20]]])).toBe(false); // hole on the outline
+    expect(polygonsAreValid([[square, [20, 20, 20, 40, 40, 40]], [[200, 0, 300, 0, 300, 100, 200, 100], [220, 20, 220, 40, 240, 40, 240, 20]]])).toBe(true);
+    expect(polygonsAreValid([[square, [120, 20, 120, 40, 140, 40, 140, 20]]])).toBe(false); // hole outside
+    expect(polygonsAreValid([[square, hole, [25, 25, 25, 35, 35, 35, 35, 25]]])).toBe(false); // hole in a hole
+    expect(polygonsAreValid([[square], [[10, 10, 90, 10, 90, 90, 10, 90]]])).toBe(false); // a polygon on another
+    expect(polygonsAreValid([[square, [10, 10, 10, 90, 90, 90, 90, 10]], [[20, 20, 80, 20, 80, 80, 20, 80]]])).toBe(true); // an island in a hole
+    // A ring touching itself at a vertex (self-tangency).
+    expect(polygonsAreValid([[[0, 0, 100, 0, 50, 50, 100, 100, 0, 100, 50, 50]]])).toBe(false);
   });
 });
 
@@ -225,10 +267,13 @@ describe('tile encoding decoded by @mapbox/vector-tile', () => {
     expect(Math.min(...xs)).toBe(3800);
     const gj = f.toGeoJSON(tile.x, tile.y, tile.z);
     expect(gj.geometry.type).toBe('Polygon');
-    const [lon, lat] = (gj.geometry as { coordinates: number[][][] }).coordinates[0][0];
-    const [lon0, lat0] = projector.lonLat(3800, 200);
-    expect(Math.abs(lon - lon0)).toBeLessThan(1e-6);
-    expect(Math.abs(lat - lat0)).toBeLessThan(1e-6);
+    const ring = (gj.geometry as { coordinates: number[][][] }).coordinates[0];
+    expect(ring).toHaveLength(5);
+    // Each corner comes back in lon/lat: the parcel's own two, and two on the buffer's edge.
+    for (const [x, y] of [[3800, 200], [3800, 900], [4160, 200], [4160, 900]]) {
+      const [lon0, lat0] = projector.lonLat(x, y);
+      expect(ring.some(([lon, lat]) => Math.abs(lon - lon0) < 1e-6 && Math.abs(lat - lat0) < 1e-6), `${x},${y}`).toBe(true);
+    }
   });
 
   it('drops a parcel wholly outside the buffer and a sub-pixel one', () => {

@@ -31,6 +31,12 @@ export interface DataTableProps<Row> {
   expandedRow?: (row: Row) => ReactNode;
   /** The details are always shown, as a full-width line under their row (no toggle). */
   expandedOpen?: boolean;
+  /**
+   * States the money unit once above the table (「金额单位：万元」, as on a financial statement)
+   * instead of in each money header: for wide tables of many amounts, whose headers would
+   * otherwise be cut.
+   */
+  unitCaption?: boolean;
 }
 
 /** The td/th class of a column: alignment and tabular digits (one line, ellipsis: .lr-table td/th). */
@@ -88,6 +94,11 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const totals = props.totals;
   return (
     <div className={`t-table t-size-s t-table--hoverable${props.striped && !props.expandedRow ? ' t-table--striped' : ''} lr-table`} data-testid={props.testId}>
+      {props.unitCaption && (
+        <div className="lr-muted lr-table__unit" style={{ textAlign: 'right', fontSize: 12, marginBottom: 4 }}>
+          金额单位：{unit}
+        </div>
+      )}
       <div className="t-table__content">
         <table className="t-table--layout-fixed" style={{ width: '100%' }}>
           <colgroup>
@@ -100,7 +111,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             <tr>
               {columns.map((c) => {
                 const sorted = props.sort && c.sortKey && props.sort.key === c.sortKey ? props.sort.order : null;
-                const title = headerText(c, unit);
+                const title = props.unitCaption && c.kind === 'money' ? c.title : headerText(c, unit);
                 return (
                   <th key={c.key} className={cellClass(c)} title={title} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     <div className="t-table__th-cell-inner">

@@ -17,6 +17,8 @@ export function ListPage<Row>(props: {
   totalText: string;
   testId?: string;
   filters?: { defs: FilterDef[]; values: Record<string, string | number | undefined> };
+  /** A page's own filter island in place of the declared bar (dependent selects, check boxes); its values go in `filters.values`. */
+  filterBar?: ReactNode;
   /** Buttons on the right of the filter bar (new, import, export) — links or islands. */
   toolbar?: ReactNode;
   /** Above the table (a notice, totals by unit). */
@@ -30,9 +32,9 @@ export function ListPage<Row>(props: {
   const state: QueryState = { ...filterValues, sort: props.sort?.key ?? undefined, order: props.sort?.key ? (props.sort.order ?? undefined) : undefined, size: props.paging.size };
   return (
     <KitCard title={props.title} actions={<span className="lr-muted" data-testid={props.testId ? `${props.testId}-total` : undefined}>{props.totalText}</span>} testId={props.testId}>
-      {(props.filters || props.toolbar) && (
+      {(props.filters || props.filterBar || props.toolbar) && (
         <div className="lr-toolbar">
-          {props.filters && <FilterBar path={props.path} filters={props.filters.defs} values={filterValues} keep={{ sort: state.sort, order: state.order, size: state.size }} />}
+          {props.filterBar ?? (props.filters && <FilterBar path={props.path} filters={props.filters.defs} values={filterValues} keep={{ sort: state.sort, order: state.order, size: state.size }} />)}
           <div style={{ flex: 1 }} />
           {props.toolbar}
         </div>

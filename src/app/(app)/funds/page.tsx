@@ -7,7 +7,7 @@ import { getAccountBalances } from '@/modules/funds/accounts/queries';
 import { getBondBalances } from '@/modules/funds/bonds/queries';
 import { getCentreSummary, getFundYears, getMonthlyFlow } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZYearParams } from '@/modules/funds/balances/validation';
-import { FundsOverviewClient } from '@/modules/funds/components/funds-overview-client';
+import { FundsOverview } from '@/modules/funds/components/funds-overview';
 
 export const metadata: Metadata = { title: '资金总览' };
 
@@ -24,7 +24,7 @@ export default async function FundsOverviewPage({ searchParams }: { searchParams
     getBondBalances(db),
   ]);
   return (
-    <FundsOverviewClient
+    <FundsOverview
       year={year}
       years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
       summary={summary}

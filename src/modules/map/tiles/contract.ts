@@ -6,7 +6,9 @@
  * 401 without a session, 403 without parcel:view (JSON `{ error }` in Chinese).
  *
  * - z ≥ POLYGON_MIN_ZOOM: one Polygon/MultiPolygon feature per parcel, clipped to the tile
- *   with a 64-unit buffer and simplified (vertices closer than 1 px dropped), with the
+ *   with a 64-unit buffer into valid polygons (MVT 2.1 §4.3.4.4: a parcel cut apart by the
+ *   edge is a MultiPolygon) and simplified (vertices closer than 1 px dropped, as long as the
+ *   area changes by at most 5%), with the
  *   properties of ParcelTileProps. The feature id is a stable 52-bit hash of the parcel id (the
  *   same in every tile; `promoteId: 'id'` gives the exact id).
  * - z ≥ LABEL_MIN_ZOOM: also one Point feature per parcel (properties `id`, `code`, `name`; no

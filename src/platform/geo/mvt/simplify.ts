@@ -1,19 +1,54 @@
 /**
  * Rounding to the integer tile grid and simplification in tile space: a vertex closer than
  * `tolerance` units to the last one kept is dropped (1 px of a 512 px tile is 8 units of 4096),
- * and a ring whose area falls under `minArea` square units (or that keeps fewer than three
+ * vertices in line with their neighbours go (a spike back along the same line would be a doubled
+ * edge), and a ring whose area falls under `minArea` square units (or that keeps fewer than three
  * vertices) collapses and is dropped.
  */
-import type { FlatRing } from './clip';
+import { ringArea2, type FlatRing } from './clip';
 
-/** Twice the signed area by the surveyor's formula; positive = clockwise with y pointing down. */
-export function ringArea2(points: ArrayLike<number>): number {
-  const n = points.length / 2;
-  let sum = 0;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum += points[2 * j] * points[2 * i + 1] - points[2 * i] * points[2 * j + 1];
+/** True when b lies on the line through a and c (or repeats one of them). */
+function inLine(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean {
+  return (bx - ax) * (cy - by) - (by - ay) * (cx - bx) === 0;
+}
+
+/**
+ * Drops, in place, vertices that repeat their predecessor or lie on the line through their
+ * neighbours (straight runs and spikes), around the whole ring. Integer coordinates: exact.
+ */
+export function dropInLineVertices(ring: number[]): number[] {
+  let n = 0;
+  for (let i = 0; i < ring.length; i += 2) {
+    ring[2 * n] = ring[i];
+    ring[2 * n + 1] = ring[i + 1];
+    n++;
+    while (n >= 3 && inLine(ring[2 * n - 6], ring[2 * n - 5], ring[2 * n - 4], ring[2 * n - 3], ring[2 * n - 2], ring[2 * n - 1])) {
+      ring[2 * n - 4] = ring[2 * n - 2];
+      ring[2 * n - 3] = ring[2 * n - 1];
+      n--;
+    }
   }
-  return sum;
+  // Around the closing point: the last vertex, then the first, may be in line too.
+  let start = 0;
+  for (let changed = true; changed && n - start >= 3; ) {
+    changed = false;
+    const s = 2 * start;
+    const e = 2 * n;
+    if (inLine(ring[e - 4], ring[e - 3], ring[e - 2], ring[e - 1], ring[s], ring[s + 1])) {
+      n--;
+      changed = true;
+    } else if (inLine(ring[e - 2], ring[e - 1], ring[s], ring[s + 1], ring[s + 2], ring[s + 3])) {
+      start++;
+      changed = true;
+    }
+  }
+  if (n - start < 3) {
+    ring.length = 0;
+    return ring;
+  }
+  if (start > 0) ring.copyWithin(0, 2 * start, 2 * n);
+  ring.length = 2 * (n - start);
+  return ring;
 }
 
 /** Integer ring, simplified, or null when it collapses. */
@@ -43,21 +78,8 @@ export function simplifyRing(points: FlatRing, tolerance: number, minArea: numbe
     if (d2 !== 0 && d2 >= tol2) break;
     out.length -= 2;
   }
+  dropInLineVertices(out);
   if (out.length < 6) return null;
   if (Math.abs(ringArea2(out)) / 2 < Math.max(minArea, 0.5)) return null;
   return out;
-}
-
-/** Reverses a flat ring in place (keeps the first vertex first). */
-export function reverseRing(points: number[]): number[] {
-  const n = points.length / 2;
-  for (let i = 1, j = n - 1; i < j; i++, j--) {
-    const x = points[2 * i];
-    const y = points[2 * i + 1];
-    points[2 * i] = points[2 * j];
-    points[2 * i + 1] = points[2 * j + 1];
-    points[2 * j] = x;
-    points[2 * j + 1] = y;
-  }
-  return points;
 }

@@ -4,7 +4,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getAccountsOverview } from '@/modules/funds/accounts/queries';
 import { ZAccountFilter } from '@/modules/funds/accounts/validation';
-import { AccountsClient } from '@/modules/funds/accounts/components/accounts-client';
+import { AccountsPage as AccountsView } from '@/modules/funds/components/accounts-page';
 
 export const metadata: Metadata = { title: '资金账户' };
 
@@ -12,5 +12,5 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const user = await requirePagePermission('fund:view');
   const filter = ZAccountFilter.parse(await searchParams);
   const overview = await getAccountsOverview(await getDb(), filter);
-  return <AccountsClient filter={filter} overview={overview} canEdit={hasPermission(user, 'fund:account')} />;
+  return <AccountsView filter={filter} overview={overview} canEdit={hasPermission(user, 'fund:account')} />;
 }

@@ -4,7 +4,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { listBonds } from '@/modules/funds/bonds/queries';
 import { bondCheckSettings } from '@/modules/funds/bonds/project-checks';
-import { BondsListClient } from '@/modules/funds/bonds/components/bonds-list-client';
+import { BondsList } from '@/modules/funds/components/bonds-list';
 
 export const metadata: Metadata = { title: '专项债券' };
 
@@ -12,5 +12,5 @@ export default async function BondsPage() {
   const user = await requirePagePermission('fund:view');
   const db = await getDb();
   const [rows, settings] = await Promise.all([listBonds(db), bondCheckSettings(db)]);
-  return <BondsListClient rows={rows} canEdit={hasPermission(user, 'fund:bond')} annualCouponMaxYears={settings.annualCouponMaxYears} />;
+  return <BondsList rows={rows} canEdit={hasPermission(user, 'fund:bond')} annualCouponMaxYears={settings.annualCouponMaxYears} />;
 }

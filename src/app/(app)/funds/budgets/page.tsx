@@ -5,7 +5,7 @@ import { todayInShanghai } from '@/ui/format';
 import { getBudgetOverview, getBudgetYears } from '@/modules/funds/budgets/queries';
 import { ZBudgetListFilter } from '@/modules/funds/budgets/validation';
 import { budgetYearOptions } from '@/modules/funds/budgets/view';
-import { BudgetsClient } from '@/modules/funds/budgets/components/budgets-client';
+import { BudgetsList } from '@/modules/funds/components/budgets-list';
 
 export const metadata: Metadata = { title: '项目预算' };
 
@@ -16,5 +16,5 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
   const year = filter.year ?? thisYear;
   const db = await getDb();
   const [overview, years] = await Promise.all([getBudgetOverview(db, { ...filter, year }), getBudgetYears(db)]);
-  return <BudgetsClient filter={filter} year={year} years={budgetYearOptions(years, thisYear, year)} overview={overview} />;
+  return <BudgetsList filter={filter} year={year} years={budgetYearOptions(years, thisYear, year)} overview={overview} />;
 }

@@ -6,13 +6,14 @@ import { todayInShanghai } from '@/ui/format';
 import { listEntries, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
 import { ZLedgerFilter } from '@/modules/funds/ledger/validation';
 import { projectLabelOf, toLedgerRowView, toLedgerTotalsView } from '@/modules/funds/ledger/view';
-import { LedgerListClient } from '@/modules/funds/ledger/components/ledger-list-client';
+import { LedgerList } from '@/modules/funds/components/ledger-list';
 
 export const metadata: Metadata = { title: '收支台账' };
 
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('fund:view');
-  const filter = ZLedgerFilter.parse(await searchParams);
+  const params = await searchParams;
+  const filter = ZLedgerFilter.parse(params);
   const db = await getDb();
   const [{ rows, total, totals }, projects] = await Promise.all([
     listEntries(db, filter, { userId: user.id, permissions: user.permissions }),
@@ -20,8 +21,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   ]);
   const thisYear = Number(todayInShanghai().slice(0, 4));
   return (
-    <LedgerListClient
+    <LedgerList
       filter={filter}
+      sorted={typeof params.sort === 'string' && params.sort === filter.sort}
       total={total}
       totals={toLedgerTotalsView(totals)}
       rows={rows.map(toLedgerRowView)}

@@ -5,7 +5,7 @@ import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getFundYears, getProjectBalances } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZProjectBalanceFilter } from '@/modules/funds/balances/validation';
-import { ProjectBalancesClient } from '@/modules/funds/components/project-balances-client';
+import { ProjectBalancesList } from '@/modules/funds/components/project-balances-list';
 
 export const metadata: Metadata = { title: '项目资金余额' };
 
@@ -14,5 +14,5 @@ export default async function ProjectBalancesPage({ searchParams }: { searchPara
   const filter = ZProjectBalanceFilter.parse(await searchParams);
   const db = await getDb();
   const [data, years] = await Promise.all([getProjectBalances(db, filter), getFundYears(db, defaultFundsYear(todayInShanghai()))]);
-  return <ProjectBalancesClient filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />;
+  return <ProjectBalancesList filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />;
 }

@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getBond, listBondProjectOptions } from '@/modules/funds/bonds/queries';
-import { BondDetailClient } from '@/modules/funds/bonds/components/bond-detail-client';
+import { BondDetailView } from '@/modules/funds/components/bond-detail';
 
 export const metadata: Metadata = { title: '专项债券详情' };
 
@@ -17,5 +17,5 @@ export default async function BondDetailPage({ params }: { params: Promise<{ id:
   if (!detail) notFound();
   const canEdit = hasPermission(user, 'fund:bond');
   const projects = canEdit ? await listBondProjectOptions(db) : [];
-  return <BondDetailClient detail={detail} projects={projects} canEdit={canEdit} />;
+  return <BondDetailView detail={detail} projects={projects} canEdit={canEdit} />;
 }

@@ -14,7 +14,7 @@ import {
 } from '@/modules/funds/budgets/queries';
 import { ZBudgetDetailFilter } from '@/modules/funds/budgets/validation';
 import { budgetYearOptions, toBudgetVersionView } from '@/modules/funds/budgets/view';
-import { BudgetDetailClient } from '@/modules/funds/budgets/components/budget-detail-client';
+import { BudgetDetailView } from '@/modules/funds/components/budget-detail';
 
 export const metadata: Metadata = { title: '项目预算详情' };
 
@@ -43,7 +43,7 @@ export default async function BudgetDetailPage({
   ]);
   const annualOfYear = budgets.annual.find((a) => a.year === year) ?? null;
   return (
-    <BudgetDetailClient
+    <BudgetDetailView
       project={project}
       year={year}
       years={budgetYearOptions(years, thisYear, year)}

@@ -9,7 +9,7 @@ import { getSpendingCheck, needsSpendingCheck } from '@/modules/funds/ledger/spe
 import { getSettings } from '@/platform/settings';
 import { listAccounts } from '@/modules/funds/accounts/queries';
 import { toAccountOptionView, toEntryDetailView } from '@/modules/funds/ledger/view';
-import { EntryDetailClient } from '@/modules/funds/ledger/components/entry-detail-client';
+import { EntryDetail } from '@/modules/funds/components/entry-detail';
 
 export const metadata: Metadata = { title: '收支记录' };
 
@@ -26,5 +26,5 @@ export default async function LedgerEntryPage({ params }: { params: Promise<{ id
     entry.status !== 'approved' && needsSpendingCheck(entry)
       ? { check: await getSpendingCheck(db, entry), refused: (await getSettings(db))['fund.overspendPolicy'] === 0 }
       : null;
-  return <EntryDetailClient view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} spending={spending} />;
+  return <EntryDetail view={toEntryDetailView(entry, actions)} accounts={accounts.map(toAccountOptionView)} today={todayInShanghai()} spending={spending} />;
 }
