@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button, DateRangePicker, Input, Select, TreeSelect } from 'tdesign-react';
-import { listHref, type QueryState } from './query';
+import { listHref, listQueryString, type QueryState } from './query';
 
 /** One filter of a list, declared by the page; its value travels in the URL under `key`. */
 export type FilterDef =
@@ -43,19 +43,40 @@ export function FilterBar(props: { path: string; filters: FilterDef[]; values: R
     setDraft({});
     router.push(listHref(props.path, { size: props.keep.size }));
   };
+  // A GET form: Enter in a keyword box searches even before the island has hydrated (the page
+  // streams in first), carrying the other filters and the order as they are; once hydrated, the
+  // submit is taken over by `search`.
+  const keywords = new Set(props.filters.filter((f) => f.kind === 'keyword').map((f) => f.key));
+  const carried = [...new URLSearchParams(listQueryString({ ...props.keep, ...Object.fromEntries(Object.entries(props.values).filter(([k]) => !keywords.has(k))) }))];
   return (
-    <>
+    <form
+      action={props.path}
+      method="get"
+      style={{ display: 'contents' }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        search();
+      }}
+      onKeyDown={(e) => {
+        // Enter searches from a keyword box only (in a select or a date it picks, as before).
+        const t = e.target;
+        if (e.key === 'Enter' && !(t instanceof HTMLInputElement && keywords.has(t.name))) e.preventDefault();
+      }}
+    >
+      {carried.map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       {props.filters.map((f) =>
         f.kind === 'keyword' ? (
           <Input
             key={f.key}
             style={{ width: f.width ?? 220 }}
             placeholder={f.placeholder}
+            name={f.key}
             value={String(draft[f.key] ?? '')}
             maxlength={64}
             clearable
             onChange={(v) => set(f.key, String(v))}
-            onEnter={search}
           />
         ) : f.kind === 'tree' ? (
           <TreeSelect
@@ -94,10 +115,10 @@ export function FilterBar(props: { path: string; filters: FilterDef[]; values: R
           />
         ),
       )}
-      <Button onClick={search}>查询</Button>
+      <Button type="submit">查询</Button>
       <Button variant="outline" onClick={reset}>
         重置
       </Button>
-    </>
+    </form>
   );
 }
