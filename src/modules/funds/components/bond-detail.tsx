@@ -33,29 +33,30 @@ function principalPercentsText(percents: string[] | null): string {
 
 function scheduleColumns(canEdit: boolean, bond: { code: string; issueDate: string }): Column<ScheduleLine>[] {
   const cols: Column<ScheduleLine>[] = [
-    { key: 'seq', title: '期次', kind: 'count', width: 60, value: (r) => r.seq },
-    { key: 'dueDate', title: '应付日期', kind: 'date', value: (r) => r.dueDate, tooltip: (r) => `计息期间 ${r.periodStart} 至 ${r.dueDate}` },
-    { key: 'days', title: '天数', kind: 'count', width: 64, value: (r) => r.days },
-    { key: 'principal', title: '应付本金', kind: 'money', value: (r) => r.principal },
-    { key: 'interest', title: '应付利息', kind: 'money', value: (r) => r.interest },
-    { key: 'total', title: '本息合计', kind: 'money', value: (r) => plus(r.principal, r.interest) },
+    // Sized to fit 1440 px: the interest period and its days, and what was paid, are in the tooltips.
+    { key: 'seq', title: '期次', kind: 'count', width: 52, value: (r) => r.seq },
+    { key: 'dueDate', title: '应付日期', kind: 'date', value: (r) => r.dueDate, tooltip: (r) => `计息期间 ${r.periodStart} 至 ${r.dueDate}，${r.days} 天` },
+    { key: 'principal', title: '应付本金', kind: 'money', width: 130, value: (r) => r.principal },
+    { key: 'interest', title: '应付利息', kind: 'money', width: 124, value: (r) => r.interest },
+    { key: 'total', title: '本息合计', kind: 'money', width: 130, value: (r) => plus(r.principal, r.interest) },
     {
       key: 'paid',
       title: '已付',
       kind: 'money',
+      width: 130,
       value: (r) => plus(r.principalPaid, r.interestPaid),
       tooltip: (r) => `本金 ${formatYuan(r.principalPaid)} 元，利息 ${formatYuan(r.interestPaid)} 元`,
     },
-    { key: 'remaining', title: '未付', kind: 'money', value: (r) => r.remaining },
-    { key: 'outstandingAfter', title: '期末剩余本金', kind: 'money', width: 150, value: (r) => r.outstandingAfter },
-    { key: 'status', title: '状态', kind: 'tag', width: 76, render: (r) => <ScheduleStatusMark status={r.status} label={r.statusLabel} /> },
+    { key: 'remaining', title: '未付', kind: 'money', width: 130, value: (r) => r.remaining },
+    { key: 'outstandingAfter', title: '期末剩余本金', kind: 'money', width: 144, value: (r) => r.outstandingAfter },
+    { key: 'status', title: '状态', kind: 'tag', width: 72, render: (r) => <ScheduleStatusMark status={r.status} label={r.statusLabel} /> },
   ];
   if (canEdit)
     cols.push({
       key: 'op',
       title: '操作',
       kind: 'actions',
-      width: 116,
+      width: 112,
       render: (r) => (r.status === 'paid' ? <span className="lr-muted">—</span> : <PayButton bondCode={bond.code} issueDate={bond.issueDate} row={r} />),
     });
   return cols;
@@ -236,7 +237,7 @@ export function BondDetailView(props: { detail: BondDetail; projects: BondProjec
         />
       </KitCard>
 
-      <KitCard title="还本付息计划（元）" actions={<span className="lr-muted">按债券条款自动生成，状态按今天判断；金额与付款凭证核对，单位元</span>}>
+      <KitCard title="还本付息计划（元）" actions={<span className="lr-muted">按债券条款自动生成，状态按今天判断</span>}>
         <DataTable
           testId="bond-schedule"
           columns={scheduleColumns(props.canEdit, bond)}

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+// Notice draws TDesign's Alert on the server: its look without its JS.
+import 'tdesign-react/es/alert/style/index.css';
 import { formatYuan } from '@/modules/plans/amounts';
 import { formatCell, type Column } from '@/ui/kit/columns';
 import { rateText } from '../balances/view';
