@@ -100,7 +100,7 @@ test('专项债券: the list fits 1440 px with its totals under their columns; a
 
   await page.getByTestId('bonds-table').getByRole('link', { name: 'HN2025-TDCB-01' }).click();
   await page.waitForURL(/\/funds\/bonds\/[0-9A-Z]{26}$/);
-  await expect(page.getByTestId('bond-schedule').locator('thead')).toContainText('应付本金（万元）');
+  await expect(page.getByTestId('bond-schedule')).toContainText('金额单位：万元');
   await expect(page.getByTestId('bond-allocations')).toContainText('金额单位：万元');
   await expect(page.getByTestId('bond-payments').locator('thead')).toContainText('支付本金（元）');
   await expectTidy(page);

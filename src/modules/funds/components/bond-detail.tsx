@@ -105,7 +105,7 @@ function allocationColumns(detail: BondDetail, edit: { projects: BondProjectOpti
       key: 'coverage',
       title: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[settings.coverageBasis]}，预警 ${settings.coverageThreshold}）`,
       kind: 'tag',
-      width: 200,
+      width: 184,
       tooltip: (r) => `本息合计 ${wan(plus(r.checks.debt.principal, r.checks.debt.interest))} 万元；${COVERAGE_BASIS_LABELS[r.checks.coverage.basis]} ${wan(r.checks.coverage.income)} 万元`,
       render: (r) => <CoverageMark row={r} />,
     },
@@ -128,7 +128,7 @@ function allocationColumns(detail: BondDetail, edit: { projects: BondProjectOpti
       limitPercent: settings.limitPercent,
       shareRule: settings.shareRule,
     };
-    cols.push({ key: 'op', title: '操作', kind: 'actions', width: 124, render: (r) => <AllocationActions {...context} allocation={r} /> });
+    cols.push({ key: 'op', title: '操作', kind: 'actions', width: 144, render: (r) => <AllocationActions {...context} allocation={r} /> });
   }
   return cols;
 }
@@ -241,6 +241,7 @@ export function BondDetailView(props: { detail: BondDetail; projects: BondProjec
           rows={schedule}
           rowKey={(r) => r.id}
           moneyUnit="万元"
+          unitCaption
           striped
           empty="没有还本付息计划"
           totals={{
