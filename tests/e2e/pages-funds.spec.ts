@@ -203,3 +203,12 @@ test('资金执行情况表: in 万元, tidy, a year through the URL', async ({ 
   await expect(report.locator('h1')).toContainText(`${year - 1} 年度资金执行情况表`);
   await expectTidy(page);
 });
+
+test('新增收支: the form in a server-rendered card frame, tidy', async ({ page }) => {
+  await page.goto('/funds/ledger/new');
+  const card = page.getByTestId('entry-form');
+  await expect(card.locator('.t-card__title')).toHaveText('新增收支');
+  await expect(card.getByLabel(/^金额（元）/)).toBeVisible();
+  await expectTidy(page);
+  await shot(page, 'form-funds-ledger-new');
+});
