@@ -37,15 +37,15 @@ function scheduleColumns(canEdit: boolean, bond: { code: string; issueDate: stri
     // the interest period and its days, and what was paid, are in the tooltips too.
     { key: 'seq', title: '期次', kind: 'count', width: 52, value: (r) => r.seq },
     { key: 'dueDate', title: '应付日期', kind: 'date', value: (r) => r.dueDate, tooltip: (r) => `计息期间 ${r.periodStart} 至 ${r.dueDate}，${r.days} 天` },
-    wanColumn('principal', '应付本金', (r) => r.principal, { width: 124 }),
-    wanColumn('interest', '应付利息', (r) => r.interest, { width: 124 }),
-    wanColumn('total', '本息合计', (r) => plus(r.principal, r.interest), { width: 124 }),
+    wanColumn('principal', '应付本金', (r) => r.principal, { width: 124 }, true),
+    wanColumn('interest', '应付利息', (r) => r.interest, { width: 124 }, true),
+    wanColumn('total', '本息合计', (r) => plus(r.principal, r.interest), { width: 124 }, true),
     wanColumn('paid', '已付', (r) => plus(r.principalPaid, r.interestPaid), {
       width: 116,
       tooltip: (r) => `本金 ${formatYuan(r.principalPaid)} 元，利息 ${formatYuan(r.interestPaid)} 元`,
     }),
-    wanColumn('remaining', '未付', (r) => r.remaining, { width: 116 }),
-    wanColumn('outstandingAfter', '期末剩余本金', (r) => r.outstandingAfter, { width: 144 }),
+    wanColumn('remaining', '未付', (r) => r.remaining, { width: 116 }, true),
+    wanColumn('outstandingAfter', '期末剩余本金', (r) => r.outstandingAfter, { width: 144 }, true),
     { key: 'status', title: '状态', kind: 'tag', width: 72, render: (r) => <ScheduleStatusMark status={r.status} label={r.statusLabel} /> },
   ];
   if (canEdit)
@@ -97,9 +97,9 @@ function allocationColumns(detail: BondDetail, edit: { projects: BondProjectOpti
         </>
       ),
     },
-    wanColumn('amount', '本债券分配', (r) => r.amount, { width: 104 }),
+    wanColumn('amount', '本债券分配', (r) => r.amount, { width: 104 }, true),
     { key: 'allocatedOn', title: '分配日期', kind: 'date', value: (r) => r.allocatedOn },
-    wanColumn('interest', '本债券利息', (r) => r.interest, { width: 104 }),
+    wanColumn('interest', '本债券利息', (r) => r.interest, { width: 104 }, true),
     { key: 'share', title: `占预计收入（上限 ${settings.limitPercent}%）`, kind: 'tag', width: 164, render: (r) => <ShareMark row={r} /> },
     {
       key: 'coverage',
