@@ -174,6 +174,8 @@ test('项目预算: list with a year and a keyword through the URL, a project’
   await expect(page.getByText('全生命周期预算').first()).toBeVisible();
   await expectTidy(page);
   await expectTotalsAligned(page, 'life-execution');
+  await expectTotalsAligned(page, 'annual-execution');
+  await expect(page.getByTestId('budget-history').locator('tbody tr').first()).toContainText('（演示）');
   await shot(page, 'detail-funds-budget');
 });
 
