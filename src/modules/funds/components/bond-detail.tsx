@@ -33,29 +33,27 @@ function principalPercentsText(percents: string[] | null): string {
 
 function scheduleColumns(canEdit: boolean, bond: { code: string; issueDate: string }): Column<ScheduleLine>[] {
   const cols: Column<ScheduleLine>[] = [
-    { key: 'seq', title: '期次', kind: 'count', width: 60, value: (r) => r.seq },
-    { key: 'dueDate', title: '应付日期', kind: 'date', value: (r) => r.dueDate, tooltip: (r) => `计息期间 ${r.periodStart} 至 ${r.dueDate}` },
-    { key: 'days', title: '天数', kind: 'count', width: 64, value: (r) => r.days },
-    { key: 'principal', title: '应付本金', kind: 'money', value: (r) => r.principal },
-    { key: 'interest', title: '应付利息', kind: 'money', value: (r) => r.interest },
-    { key: 'total', title: '本息合计', kind: 'money', value: (r) => plus(r.principal, r.interest) },
-    {
-      key: 'paid',
-      title: '已付',
-      kind: 'money',
-      value: (r) => plus(r.principalPaid, r.interestPaid),
+    // In 万元 like every bond figure (the exact 元 in each tooltip; payments are recorded in 元);
+    // the interest period and its days, and what was paid, are in the tooltips too.
+    { key: 'seq', title: '期次', kind: 'count', width: 52, value: (r) => r.seq },
+    { key: 'dueDate', title: '应付日期', kind: 'date', value: (r) => r.dueDate, tooltip: (r) => `计息期间 ${r.periodStart} 至 ${r.dueDate}，${r.days} 天` },
+    wanColumn('principal', '应付本金', (r) => r.principal, { width: 124 }, true),
+    wanColumn('interest', '应付利息', (r) => r.interest, { width: 124 }, true),
+    wanColumn('total', '本息合计', (r) => plus(r.principal, r.interest), { width: 124 }, true),
+    wanColumn('paid', '已付', (r) => plus(r.principalPaid, r.interestPaid), {
+      width: 116,
       tooltip: (r) => `本金 ${formatYuan(r.principalPaid)} 元，利息 ${formatYuan(r.interestPaid)} 元`,
-    },
-    { key: 'remaining', title: '未付', kind: 'money', value: (r) => r.remaining },
-    { key: 'outstandingAfter', title: '期末剩余本金', kind: 'money', width: 150, value: (r) => r.outstandingAfter },
-    { key: 'status', title: '状态', kind: 'tag', width: 76, render: (r) => <ScheduleStatusMark status={r.status} label={r.statusLabel} /> },
+    }),
+    wanColumn('remaining', '未付', (r) => r.remaining, { width: 116 }, true),
+    wanColumn('outstandingAfter', '期末剩余本金', (r) => r.outstandingAfter, { width: 144 }, true),
+    { key: 'status', title: '状态', kind: 'tag', width: 72, render: (r) => <ScheduleStatusMark status={r.status} label={r.statusLabel} /> },
   ];
   if (canEdit)
     cols.push({
       key: 'op',
       title: '操作',
       kind: 'actions',
-      width: 116,
+      width: 112,
       render: (r) => (r.status === 'paid' ? <span className="lr-muted">—</span> : <PayButton bondCode={bond.code} issueDate={bond.issueDate} row={r} />),
     });
   return cols;
@@ -99,21 +97,21 @@ function allocationColumns(detail: BondDetail, edit: { projects: BondProjectOpti
         </>
       ),
     },
-    wanColumn('amount', '本债券分配', (r) => r.amount, { width: 150 }),
+    wanColumn('amount', '本债券分配', (r) => r.amount, { width: 104 }, true),
     { key: 'allocatedOn', title: '分配日期', kind: 'date', value: (r) => r.allocatedOn },
-    wanColumn('interest', '本债券利息', (r) => r.interest, { width: 150 }),
-    { key: 'share', title: `占预计收入（上限 ${settings.limitPercent}%）`, kind: 'tag', width: 176, render: (r) => <ShareMark row={r} /> },
+    wanColumn('interest', '本债券利息', (r) => r.interest, { width: 104 }, true),
+    { key: 'share', title: `占预计收入（上限 ${settings.limitPercent}%）`, kind: 'tag', width: 164, render: (r) => <ShareMark row={r} /> },
     {
       key: 'coverage',
       title: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[settings.coverageBasis]}，预警 ${settings.coverageThreshold}）`,
       kind: 'tag',
-      width: 220,
+      width: 184,
       tooltip: (r) => `本息合计 ${wan(plus(r.checks.debt.principal, r.checks.debt.interest))} 万元；${COVERAGE_BASIS_LABELS[r.checks.coverage.basis]} ${wan(r.checks.coverage.income)} 万元`,
       render: (r) => <CoverageMark row={r} />,
     },
     {
       key: 'repayment',
-      title: '出让收入偿还本金（万元）',
+      title: '出让收入偿还本金',
       kind: 'text',
       testId: 'bond-supply-cover',
       value: (r) =>
@@ -130,7 +128,7 @@ function allocationColumns(detail: BondDetail, edit: { projects: BondProjectOpti
       limitPercent: settings.limitPercent,
       shareRule: settings.shareRule,
     };
-    cols.push({ key: 'op', title: '操作', kind: 'actions', width: 140, render: (r) => <AllocationActions {...context} allocation={r} /> });
+    cols.push({ key: 'op', title: '操作', kind: 'actions', width: 144, render: (r) => <AllocationActions {...context} allocation={r} /> });
   }
   return cols;
 }
@@ -151,8 +149,8 @@ function paymentColumns(canEdit: boolean): Column<BondPaymentView>[] {
 }
 
 /**
- * A bond's page on the kit: terms, figures, the schedule (元: it is paid and checked against
- * vouchers to the fen), the projects it is allocated to (万元) and the payments (元). Islands:
+ * A bond's page on the kit: terms, figures, the schedule and the projects it is allocated to in
+ * 万元 (the exact 元 in the tooltips), the payments in 元 (as on their vouchers). Islands:
  * 修改条款, 登记还本付息, 分配给项目 / 调整 / 取消分配, 删除.
  */
 export function BondDetailView(props: { detail: BondDetail; projects: BondProjectOption[]; canEdit: boolean }) {
@@ -236,13 +234,14 @@ export function BondDetailView(props: { detail: BondDetail; projects: BondProjec
         />
       </KitCard>
 
-      <KitCard title="还本付息计划（元）" actions={<span className="lr-muted">按债券条款自动生成，状态按今天判断；金额与付款凭证核对，单位元</span>}>
+      <KitCard title="还本付息计划（万元）" actions={<span className="lr-muted">按债券条款自动生成，状态按今天判断</span>}>
         <DataTable
           testId="bond-schedule"
           columns={scheduleColumns(props.canEdit, bond)}
           rows={schedule}
           rowKey={(r) => r.id}
-          moneyUnit="元"
+          moneyUnit="万元"
+          unitCaption
           striped
           empty="没有还本付息计划"
           totals={{
@@ -305,6 +304,7 @@ export function BondDetailView(props: { detail: BondDetail; projects: BondProjec
           rows={allocations}
           rowKey={(r) => r.id}
           moneyUnit="万元"
+          unitCaption
           empty="本债券尚未分配给项目"
           totals={{ values: { amount: bond.allocated, interest: allocatedInterest } }}
         />

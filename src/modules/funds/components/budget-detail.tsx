@@ -56,16 +56,23 @@ function changeText(v: BudgetVersionView): string {
 }
 
 const HISTORY_COLUMNS: Column<BudgetVersionView>[] = [
-  { key: 'scopeLabel', title: '预算', kind: 'text', width: 130, value: (r) => r.scopeLabel },
-  { key: 'version', title: '版本', kind: 'text', width: 72, value: (r) => `第 ${r.version} 版` },
-  { key: 'status', title: '状态', kind: 'tag', width: 80, render: (r) => <KitTag theme={r.status === 'current' ? 'success' : 'default'}>{r.statusLabel}</KitTag> },
-  wanColumn('total', '合计', (r) => r.total, { width: 120 }),
+  // Sized to fit 1440 px: the approval date is in the 批准文号 tooltip.
+  { key: 'scopeLabel', title: '预算', kind: 'text', width: 118, value: (r) => r.scopeLabel },
+  { key: 'version', title: '版本', kind: 'text', width: 60, value: (r) => `第 ${r.version} 版` },
+  { key: 'status', title: '状态', kind: 'tag', width: 64, render: (r) => <KitTag theme={r.status === 'current' ? 'success' : 'default'}>{r.statusLabel}</KitTag> },
+  wanColumn('total', '合计', (r) => r.total, { width: 100 }),
   { key: 'changes', title: '各科目金额 / 与上一版相比', kind: 'text', value: changeText, tooltip: changeText },
-  { key: 'reason', title: '调整原因', kind: 'text', width: 160, value: (r) => r.reason ?? (r.version === 1 ? '初始版本' : null), tooltip: (r) => r.reason ?? undefined },
-  { key: 'approvalDocNo', title: '批准文号', kind: 'code', width: 150, value: (r) => r.approvalDocNo, tooltip: (r) => r.approvalDocNo ?? undefined },
-  { key: 'approvedOn', title: '批准日期', kind: 'date', value: (r) => r.approvedOn },
-  { key: 'createdBy', title: '编制人', kind: 'person', width: 160, tooltip: (r) => personText(r.createdBy) || undefined, render: (r) => <PersonName person={r.createdBy} /> },
-  { key: 'createdAt', title: '保存时间', kind: 'datetime', value: (r) => r.createdAt },
+  { key: 'reason', title: '调整原因', kind: 'text', width: 110, value: (r) => r.reason ?? (r.version === 1 ? '初始版本' : null), tooltip: (r) => r.reason ?? undefined },
+  {
+    key: 'approvalDocNo',
+    title: '批准文号',
+    kind: 'code',
+    width: 136,
+    value: (r) => r.approvalDocNo,
+    tooltip: (r) => (r.approvalDocNo ? `${r.approvalDocNo}${r.approvedOn ? `，${r.approvedOn} 批准` : ''}` : undefined),
+  },
+  { key: 'createdBy', title: '编制人', kind: 'person', width: 124, tooltip: (r) => personText(r.createdBy) || undefined, render: (r) => <PersonName person={r.createdBy} /> },
+  { key: 'createdAt', title: '保存时间', kind: 'datetime', width: 150, value: (r) => r.createdAt },
 ];
 
 /**

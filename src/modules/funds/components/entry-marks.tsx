@@ -1,4 +1,5 @@
 import { KitTag } from '@/ui/kit/tag';
+import './funds.css';
 import { formatCell } from '@/ui/kit/columns';
 import { ENTRY_STATUSES, type TEntryStatus } from '../rules';
 import { STATUS_THEMES } from '../ledger/view';
@@ -20,5 +21,5 @@ export function DirectionMark({ direction }: { direction: TDirection }) {
 /** An amount in 元 with separators; negatives (reversals) in red. */
 export function YuanText({ amount }: { amount: string }) {
   const text = formatCell('money', amount, '元');
-  return amount.startsWith('-') ? <span style={{ color: 'var(--td-error-color)' }}>{text}</span> : <>{text}</>;
+  return amount.startsWith('-') ? <span className="lr-neg">{text}</span> : <>{text}</>;
 }

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+// Notice draws TDesign's Alert on the server: its look without its JS.
+import 'tdesign-react/es/alert/style/index.css';
+import './funds.css';
 import { formatYuan } from '@/modules/plans/amounts';
 import { formatCell, type Column } from '@/ui/kit/columns';
 import { rateText } from '../balances/view';
@@ -30,23 +33,28 @@ export function RateText({ value }: { value: string | null | undefined }) {
 }
 
 /**
- * A 万元 money column: the kind's width and alignment, negatives in red, the exact 元 in the
- * tooltip (`get` returns 元).
+ * A 万元 money column: the kind's width and alignment, negatives in red (`get` returns 元).
+ * `exact` puts the exact 元 in each cell's tooltip — for figures checked against payments (bond
+ * schedules); elsewhere it would only repeat every amount in the page's bytes.
  */
-export function wanColumn<Row>(key: string, title: string, get: (row: Row) => string | null | undefined, extra?: Partial<Column<Row>>): Column<Row> {
+export function wanColumn<Row>(key: string, title: string, get: (row: Row) => string | null | undefined, extra?: Partial<Column<Row>>, exact = false): Column<Row> {
   return {
     key,
     title,
     kind: 'money',
-    tooltip: (r) => {
-      const v = get(r);
-      return v === null || v === undefined ? undefined : `${formatYuan(v)} 元`;
-    },
+    ...(exact
+      ? {
+          tooltip: (r: Row) => {
+            const v = get(r);
+            return v === null || v === undefined ? undefined : `${formatYuan(v)} 元`;
+          },
+        }
+      : {}),
     render: (r) => {
       const v = get(r);
       if (v === null || v === undefined) return <span className="lr-muted">—</span>;
       const text = formatCell('money', v, '万元');
-      return isNegative(v) ? <span style={{ color: 'var(--td-error-color)' }}>{text}</span> : text;
+      return isNegative(v) ? <span className="lr-neg">{text}</span> : text;
     },
     ...extra,
   };
@@ -108,11 +116,11 @@ export function RateBar({ rate, hasBudget = true }: { rate: string | null; hasBu
   if (rate === null) return <span className="lr-muted">{hasBudget ? '预算为 0' : '未编制'}</span>;
   const value = Number(rate);
   const bar = Math.max(0, Math.min(100, value));
-  const color = value > 100 ? 'var(--td-warning-color)' : value >= 100 ? 'var(--td-success-color)' : 'var(--td-brand-color)';
+  const tone = value > 100 ? ' lr-rate__bar--over' : value >= 100 ? ' lr-rate__bar--full' : '';
   return (
-    <span title={`预算执行率 ${rate}%`} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-      <span style={{ display: 'inline-block', width: 56, height: 6, borderRadius: 3, background: 'var(--td-bg-color-component)', overflow: 'hidden' }}>
-        <span style={{ display: 'block', width: `${bar}%`, height: '100%', background: color }} />
+    <span className="lr-rate">
+      <span className="lr-rate__track">
+        <span className={`lr-rate__bar${tone}`} style={{ width: `${bar}%` }} />
       </span>
       <span className="lr-num">{rate}%</span>
     </span>
@@ -121,5 +129,5 @@ export function RateBar({ rate, hasBudget = true }: { rate: string | null; hasBu
 
 /** A rate column drawn as a bar (`hasBudget` false: 「未编制」). */
 export function rateBarColumn<Row>(key: string, title: string, get: (row: Row) => string | null, hasBudget: (row: Row) => boolean, width = 150): Column<Row> {
-  return { key, title, kind: 'percent', width, tooltip: (r) => (get(r) === null ? undefined : `${title} ${get(r)}%`), render: (r) => <RateBar rate={get(r)} hasBudget={hasBudget(r)} /> };
+  return { key, title, kind: 'percent', width, render: (r) => <RateBar rate={get(r)} hasBudget={hasBudget(r)} /> };
 }

@@ -4,6 +4,7 @@ import { DataTable } from '@/ui/kit/data-table';
 import { LinkButton } from '@/ui/kit/link-button';
 import { KitTag } from '@/ui/kit/tag';
 import type { AccountBalance } from '../accounts/queries';
+import { ACCOUNT_STATUS_LABELS } from '../accounts/validation';
 import type { BondBalance } from '../bonds/queries';
 import type { CategoryExpense, CentreSummary, MonthFlow, MonthlyFlow, SourceTotals } from '../balances/queries';
 import { monthLabel } from '../balances/view';
@@ -21,7 +22,7 @@ const SOURCE_COLUMNS: Column<SourceTotals>[] = [
 
 const CATEGORY_COLUMNS: Column<CategoryExpense>[] = [
   { key: 'category', title: '支出科目', kind: 'name', value: (r) => r.category },
-  wanColumn('budget', '年度预算', (r) => r.budget, { width: 124 }),
+  wanColumn('budget', '年度预算', (r) => r.budget, { width: 136 }),
   wanColumn('spent', '已支出', (r) => r.spent, { width: 124 }),
   rateColumn('rate', '执行率', (r) => r.rate),
 ];
@@ -47,7 +48,7 @@ const ACCOUNT_COLUMNS: Column<AccountBalance>[] = [
     title: '状态',
     kind: 'tag',
     width: 80,
-    render: (r) => <KitTag theme={r.status === 'active' ? 'success' : 'default'}>{r.status === 'active' ? '启用' : '已关闭'}</KitTag>,
+    render: (r) => <KitTag theme={r.status === 'active' ? 'success' : 'default'}>{ACCOUNT_STATUS_LABELS[r.status]}</KitTag>,
   },
   wanColumn('income', '累计收入', (r) => r.income, { width: 150 }),
   wanColumn('expense', '累计支出', (r) => r.expense, { width: 150 }),
@@ -216,6 +217,7 @@ export function FundsOverview(props: { year: number; years: number[]; summary: C
           rows={props.bonds}
           rowKey={(r) => r.bondId}
           moneyUnit="万元"
+          unitCaption
           empty="尚无专项债券"
           totals={{
             values: {

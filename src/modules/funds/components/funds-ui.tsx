@@ -1,9 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
-import { Select } from 'tdesign-react';
 import { formatYuan } from '@/modules/plans/amounts';
-import { listQueryString } from '@/ui/use-list-navigation';
 import { rateText } from '../balances/view';
 
 /** An amount in 元 with separators; negative amounts in red. */
@@ -45,28 +42,5 @@ export function FigureGrid({ items, testId }: { items: FigureItem[]; testId?: st
         </div>
       ))}
     </dl>
-  );
-}
-
-/**
- * Year selector that keeps the year in the URL (?year=…) next to the page's other parameters
- * (`keep`; paging restarts). `allowAll` adds 全部年度 (no year).
- */
-export function YearSelect(props: { year: number | null; years: number[]; allowAll?: boolean; width?: number; keep?: Record<string, string | number | undefined> }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const change = (value: unknown) => {
-    const qs = listQueryString({ ...props.keep, page: undefined, year: typeof value === 'number' ? value : undefined });
-    router.push(qs ? `${pathname}?${qs}` : pathname);
-  };
-  return (
-    <Select
-      style={{ width: props.width ?? 130 }}
-      value={props.year ?? undefined}
-      placeholder={props.allowAll ? '全部年度' : '年度'}
-      clearable={!!props.allowAll}
-      options={props.years.map((y) => ({ label: `${y} 年`, value: y }))}
-      onChange={change}
-    />
   );
 }

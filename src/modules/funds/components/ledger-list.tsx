@@ -8,12 +8,15 @@ import type { LedgerRowView, LedgerTotalsView, OptionView } from '../ledger/view
 import { DirectionMark, EntryStatusMark, YuanText } from './entry-marks';
 import { LedgerFilterBar } from './ledger-filter-bar';
 
+/** Origins as short tags, so status, origin and 已冲销 fit the column (the full label is in the tooltip). */
+const ORIGIN_SHORT: Record<LedgerRowView['origin'], string> = { manual: '手工', compensation: '补偿登记', reversal: '冲销', 'bond-interest': '债券付息' };
+
 const COLUMNS: Column<LedgerRowView>[] = [
   {
     key: 'entryNo',
     title: '收支编号',
     kind: 'code',
-    width: 172,
+    width: 160,
     sortKey: 'no',
     tooltip: (r) => r.entryNo,
     render: (r) => (
@@ -30,9 +33,9 @@ const COLUMNS: Column<LedgerRowView>[] = [
     ),
   },
   { key: 'entryDate', title: '发生日期', kind: 'date', sortKey: 'date', value: (r) => r.entryDate },
-  { key: 'direction', title: '方向', kind: 'tag', width: 64, render: (r) => <DirectionMark direction={r.direction} /> },
-  { key: 'category', title: '科目', kind: 'text', width: 130, value: (r) => r.category, tooltip: (r) => r.category },
-  { key: 'amount', title: '金额', kind: 'money', width: 150, sortKey: 'amount', render: (r) => <YuanText amount={r.amount} /> },
+  { key: 'direction', title: '方向', kind: 'tag', width: 60, render: (r) => <DirectionMark direction={r.direction} /> },
+  { key: 'category', title: '科目', kind: 'text', width: 120, value: (r) => r.category, tooltip: (r) => r.category },
+  { key: 'amount', title: '金额', kind: 'money', width: 124, sortKey: 'amount', render: (r) => <YuanText amount={r.amount} /> },
   {
     key: 'project',
     title: '项目 / 地块',
@@ -60,12 +63,12 @@ const COLUMNS: Column<LedgerRowView>[] = [
     key: 'status',
     title: '状态',
     kind: 'tag',
-    width: 150,
+    width: 176,
     tooltip: (r) => [r.statusLabel, r.origin !== 'manual' ? r.originLabel : '', r.reversed ? '已冲销' : ''].filter(Boolean).join('，'),
     render: (r) => (
       <span className="lr-tags">
         <EntryStatusMark status={r.status} />
-        {r.origin !== 'manual' && <KitTag variant="outline">{r.originLabel}</KitTag>}
+        {r.origin !== 'manual' && <KitTag variant="outline">{ORIGIN_SHORT[r.origin]}</KitTag>}
         {r.reversed && (
           <KitTag theme="danger" variant="outline">
             已冲销

@@ -5,7 +5,7 @@ import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getExecutionReport, getFundYears, listProjectOptions } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZYearParams } from '@/modules/funds/balances/validation';
-import { ExecutionReportClient } from '@/modules/funds/components/execution-report-client';
+import { ExecutionReportView } from '@/modules/funds/components/execution-report';
 
 export const metadata: Metadata = { title: '资金执行情况表' };
 
@@ -21,7 +21,7 @@ export default async function ExecutionReportPage({ searchParams }: { searchPara
   const projectId = params.projectId && projects.some((p) => p.id === params.projectId) ? params.projectId : null;
   const [report, years] = await Promise.all([getExecutionReport(db, { year, projectId }), getFundYears(db, current)]);
   return (
-    <ExecutionReportClient
+    <ExecutionReportView
       report={report}
       years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
       projects={projects}

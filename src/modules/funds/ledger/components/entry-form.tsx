@@ -1,7 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, Divider, Form, Input, Select, Space, Textarea } from 'tdesign-react';
+import { Alert, Button, Divider, Form, Input, Select, Space, Textarea } from 'tdesign-react';
 import { DateField } from '@/ui/date-field';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
@@ -80,7 +80,7 @@ export function EntryForm(props: {
   };
 
   return (
-    <Card bordered={false} title={editing ? `修改收支：${editing.entryNo}` : '新增收支'}>
+    <>
       {posted && (
         <Alert theme="info" style={{ marginBottom: 16 }} message={`本记录由${posted.from}自动生成：收支方向、金额、科目、项目和地块不能在此修改。${posted.correction}。`} />
       )}
@@ -220,6 +220,6 @@ export function EntryForm(props: {
           提交后依次由科室负责人审核、财务审批；金额超过设定额度的还须中心领导审批。只有已审批的记录计入余额。
         </p>
       </Form>
-    </Card>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { entryActions } from '@/modules/funds/ledger/entry-actions';
 import { getEntry, listLedgerParcelOptions, listLedgerProjectOptions } from '@/modules/funds/ledger/queries';
 import { listAccounts } from '@/modules/funds/accounts/queries';
 import { projectLabelOf, toAccountOptionView, toEntryFormValues } from '@/modules/funds/ledger/view';
+import { KitCard } from '@/ui/kit/card';
 import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
 import { postedOrigin } from '@/modules/funds/ledger/validation';
 
@@ -21,14 +22,17 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
   if (!entry) notFound();
   if (!entryActions(entry, { userId: user.id, permissions: user.permissions }).canEdit) redirect(`/funds/ledger/${entry.id}`);
   const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
+  // The page frame is server-rendered; only the form is a client island.
   return (
-    <EntryForm
-      entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, posted: postedOrigin(entry.origin) }}
-      initial={toEntryFormValues(entry)}
-      projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
-      parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
-      accounts={accounts.map(toAccountOptionView)}
-      today={todayInShanghai()}
-    />
+    <KitCard title={`修改收支：${entry.entryNo}`} testId="entry-form">
+      <EntryForm
+        entry={{ id: entry.id, version: entry.version, entryNo: entry.entryNo, posted: postedOrigin(entry.origin) }}
+        initial={toEntryFormValues(entry)}
+        projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
+        parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
+        accounts={accounts.map(toAccountOptionView)}
+        today={todayInShanghai()}
+      />
+    </KitCard>
   );
 }

@@ -1,14 +1,12 @@
-'use client';
-import { Fragment, useEffect, useState } from 'react';
-import { usePathname, useRouter } from 'next/navigation';
-import { Button, Select, Space } from 'tdesign-react';
-import { DownloadIcon, PrintIcon } from 'tdesign-icons-react';
+import { Fragment } from 'react';
 import { formatYuan } from '@/modules/plans/amounts';
-import { todayInShanghai } from '@/ui/format';
-import { listQueryString } from '@/ui/use-list-navigation';
+import { formatCell } from '@/ui/kit/columns';
+import { LinkButton } from '@/ui/kit/link-button';
+import { listHref } from '@/ui/kit/query';
 import type { ExecutionReport, ExecutionReportRow } from '../balances/queries';
 import { REPORT_EXPENSE_TITLE, REPORT_INCOME_TITLE, REPORT_LINES, REPORT_TITLE, REPORT_UNIT_NAME } from '../balances/view';
-import { YearSelect } from './funds-ui';
+import { PrintButton, PrintedOn, ReportProjectSelect } from './report-islands';
+import { YearSelect } from './year-select';
 
 /**
  * Print CSS: A4 landscape, only the form. The app shell's menu and header are hidden by the
@@ -38,8 +36,14 @@ const REPORT_CSS = `
 }
 `;
 
+/** A figure in 万元 (the report's unit, stated at its head), the exact 元 in the tooltip. */
 function Num({ value }: { value: string | null }) {
-  return <td className="num">{value === null ? '—' : formatYuan(value)}</td>;
+  if (value === null) return <td className="num">—</td>;
+  return (
+    <td className="num" title={`${formatYuan(value)} 元`}>
+      {formatCell('money', value, '万元')}
+    </td>
+  );
 }
 
 function RateCell({ value }: { value: string | null }) {
@@ -82,8 +86,11 @@ function ExpenseBlock({ seq, row, categories, total }: { seq: string; row: Execu
   );
 }
 
-/** 资金执行情况表: the form as printed (and exported to Excel from the same query). */
-export function ExecutionReportClient(props: {
+/**
+ * 资金执行情况表 on the server, in 万元: the form as printed (the Excel export comes from the same
+ * query). Islands: the year and project selects, 打印, and the print date.
+ */
+export function ExecutionReportView(props: {
   report: ExecutionReport;
   years: number[];
   projects: { id: string; code: string; name: string }[];
@@ -91,21 +98,7 @@ export function ExecutionReportClient(props: {
   canExport: boolean;
 }) {
   const { report } = props;
-  const router = useRouter();
-  const pathname = usePathname();
-  const [printedOn, setPrintedOn] = useState(props.printedOn);
-  useEffect(() => {
-    const update = () => setPrintedOn(todayInShanghai());
-    window.addEventListener('beforeprint', update);
-    return () => window.removeEventListener('beforeprint', update);
-  }, []);
-
   const project = report.projectId ? props.projects.find((p) => p.id === report.projectId) : null;
-  const exportQuery = listQueryString({ kind: 'report', year: report.year, projectId: report.projectId ?? undefined });
-  const chooseProject = (value: unknown) => {
-    const qs = listQueryString({ year: report.year, projectId: typeof value === 'string' && value ? value : undefined });
-    router.push(qs ? `${pathname}?${qs}` : pathname);
-  };
   const cats = report.categories;
   const blocks = report.rows.map((r, i) => ({ seq: String(i + 1), row: r }));
 
@@ -113,27 +106,11 @@ export function ExecutionReportClient(props: {
     <div>
       <style>{REPORT_CSS}</style>
       <div className="lr-toolbar lr-no-print">
-        <YearSelect year={report.year} years={props.years} keep={{ projectId: report.projectId ?? undefined }} />
-        <Select
-          style={{ width: 320 }}
-          placeholder="全部项目"
-          value={report.projectId ?? undefined}
-          clearable
-          filterable
-          options={props.projects.map((p) => ({ label: `${p.code} ${p.name}`, value: p.id }))}
-          onChange={chooseProject}
-        />
+        <YearSelect path="/funds/report" year={report.year} years={props.years} keep={{ projectId: report.projectId ?? undefined }} />
+        <ReportProjectSelect year={report.year} projectId={report.projectId} projects={props.projects} />
         <div style={{ flex: 1 }} />
-        <Space>
-          <Button theme="primary" icon={<PrintIcon />} onClick={() => window.print()}>
-            打印
-          </Button>
-          {props.canExport && (
-            <Button variant="outline" icon={<DownloadIcon />} href={`/api/funds/export?${exportQuery}`} tag="a">
-              导出 Excel
-            </Button>
-          )}
-        </Space>
+        <PrintButton />
+        {props.canExport && <LinkButton href={listHref('/api/funds/export', { kind: 'report', year: report.year, projectId: report.projectId ?? undefined })}>导出 Excel</LinkButton>}
       </div>
 
       <div className="lr-report" data-testid="execution-report">
@@ -142,11 +119,13 @@ export function ExecutionReportClient(props: {
         </h1>
         <div className="lr-report__meta">
           <span>编制单位：{REPORT_UNIT_NAME}</span>
-          <span>单位：元</span>
+          <span>单位：万元</span>
         </div>
         <div className="lr-report__meta">
           <span>{project ? `项目：${project.code} ${project.name}` : '范围：全部项目'}</span>
-          <span>打印日期：{printedOn}</span>
+          <span>
+            打印日期：<PrintedOn initial={props.printedOn} />
+          </span>
         </div>
 
         <h2>一、{REPORT_EXPENSE_TITLE}</h2>
