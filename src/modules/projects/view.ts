@@ -39,12 +39,17 @@ export interface ProjectRowView {
   zone: string | null;
   plan: PlanLink | null;
   acquisitionRoute: string;
-  estimatedCostWan: string;
-  expectedIncomeWan: string;
+  /** 元 (the list shows 万元) */
+  estimatedCost: string;
+  /** 元 */
+  expectedIncome: string;
   status: TProjectStatus;
   statusLabel: string;
   parcelCount: number;
-  parcelAreaMu: string;
+  /** m² (the list shows 亩) */
+  parcelAreaM2: string;
+  /** 「1,234.56 平方米 / 0.1235 公顷」 for the area's tooltip. */
+  parcelAreaTip: string;
   isDemo: boolean;
 }
 
@@ -63,12 +68,13 @@ export function toProjectRowView(r: ProjectListRow): ProjectRowView {
     zone: r.zone,
     plan: planLink(r.plan),
     acquisitionRoute: r.acquisitionRoute,
-    estimatedCostWan: formatWan(r.estimatedCost),
-    expectedIncomeWan: formatWan(r.expectedIncome),
+    estimatedCost: r.estimatedCost,
+    expectedIncome: r.expectedIncome,
     status: r.status,
     statusLabel: PROJECT_STATUS_LABELS[r.status],
     parcelCount: r.parcelCount,
-    parcelAreaMu: formatMu(r.parcelArea),
+    parcelAreaM2: r.parcelArea,
+    parcelAreaTip: `${formatM2(r.parcelArea)} 平方米 / ${formatHectares(r.parcelArea)} 公顷`,
     isDemo: r.isDemo,
   };
 }

@@ -9,7 +9,7 @@ import { setProjectStatusAction } from '../actions';
 import type { ProjectEventView, ProjectFactsView, ProjectFormValues, ProjectParcelView, ProjectTotalsView } from '../view';
 import { ProjectFormDialog } from './project-form-dialog';
 import { ProjectEventsTable, ProjectParcelsTable } from './project-parcels';
-import { ProjectStatusTag } from './projects-client';
+import { ProjectStatusTag } from './project-status-tag';
 import { StageTag } from './stage-tag';
 
 /** A headline number (Statistic takes numbers only; areas are decimal strings). */
