@@ -136,10 +136,13 @@ export interface ProjectTotalsView {
   parcelCount: number;
   /** Parcels not yet supplied or cancelled. */
   openCount: number;
+  /** m², unformatted (the kit's area columns format it) */
+  area: string;
   areaM2: string;
   areaMu: string;
   areaHa: string;
-  byStage: { stage: string; count: number; areaMu: string }[];
+  /** `area`: m², unformatted. */
+  byStage: { stage: string; count: number; areaMu: string; area: string }[];
 }
 
 export function toProjectTotalsView(totals: StageTotal[]): ProjectTotalsView {
@@ -157,10 +160,11 @@ export function toProjectTotalsView(totals: StageTotal[]): ProjectTotalsView {
   return {
     parcelCount: count,
     openCount: open,
+    area: areaStr,
     areaM2: formatM2(areaStr),
     areaMu: formatMu(areaStr),
     areaHa: formatHectares(areaStr),
-    byStage: order.map((stage) => ({ stage, count: known.get(stage)?.count ?? 0, areaMu: formatMu(known.get(stage)?.area ?? '0') })),
+    byStage: order.map((stage) => ({ stage, count: known.get(stage)?.count ?? 0, areaMu: formatMu(known.get(stage)?.area ?? '0'), area: known.get(stage)?.area ?? '0' })),
   };
 }
 
@@ -170,7 +174,10 @@ export interface ProjectParcelView {
   name: string;
   stage: string;
   stageSince: string;
-  areaMu: string;
+  /** m², unformatted */
+  areaM2: string;
+  /** 「… 平方米 / … 公顷」 for the area's tooltip. */
+  areaTip: string;
   district: string | null;
 }
 
@@ -181,7 +188,8 @@ export function toProjectParcelView(p: ProjectParcelRow): ProjectParcelView {
     name: p.name,
     stage: p.stage,
     stageSince: p.stageSince,
-    areaMu: formatMu(p.areaM2),
+    areaM2: p.areaM2,
+    areaTip: `${formatM2(p.areaM2)} 平方米 / ${formatHectares(p.areaM2)} 公顷`,
     district: p.districtName,
   };
 }
@@ -194,7 +202,8 @@ export interface ProjectEventView {
   transition: string;
   eventDate: string;
   actor: PersonLabel | null;
-  amountWan: string | null;
+  /** 元, unformatted (the overview shows 万元) */
+  amount: string | null;
   docNo: string | null;
   reason: string | null;
 }
@@ -208,7 +217,7 @@ export function toProjectEventView(e: ProjectEventRow): ProjectEventView {
     transition: e.fromStage ? `${e.fromStage} → ${e.toStage}` : e.toStage,
     eventDate: e.eventDate,
     actor: e.actor,
-    amountWan: e.amount === null ? null : formatWan(e.amount),
+    amount: e.amount,
     docNo: e.docNo,
     reason: e.reason,
   };
