@@ -4,6 +4,7 @@ import { KitAlert } from '../../src/ui/kit/alert';
 import { DescList } from '../../src/ui/kit/desc-list';
 import { KitProgress } from '../../src/ui/kit/progress';
 import { KitStat } from '../../src/ui/kit/stat';
+import { KitTimeline } from '../../src/ui/kit/timeline';
 
 describe('KitAlert', () => {
   it('draws TDesign’s alert of the theme, with its title and message; warnings are announced', () => {
@@ -67,5 +68,25 @@ describe('DescList labelWidth', () => {
 
   it('without it, draws no column widths (as before)', () => {
     expect(renderToStaticMarkup(<DescList items={[{ label: '甲', content: '1' }]} />)).not.toContain('colgroup');
+  });
+});
+
+describe('KitTimeline', () => {
+  it('draws TDesign’s timeline: labels on the left, coloured dots, the last item marked', () => {
+    const html = renderToStaticMarkup(
+      <KitTimeline
+        testId="t"
+        items={[
+          { key: 'a', label: '2026-01-02', color: '#2ba471', content: '入库' },
+          { key: 'b', label: '2026-01-01', content: '登记' },
+        ]}
+      />,
+    );
+    expect(html).toContain('class="t-timeline t-timeline-left t-timeline-vertical t-timeline-label t-timeline-label--alternate"');
+    expect(html).toContain('<div class="t-timeline-item__label t-timeline-item__label--alternate">2026-01-02</div>');
+    expect(html).toContain('style="border-color:#2ba471"');
+    expect(html).toContain('t-timeline-item__dot t-timeline-item__dot--primary');
+    expect(html.match(/t-timeline-item--last/g)).toHaveLength(1);
+    expect(html.indexOf('入库')).toBeLessThan(html.indexOf('登记'));
   });
 });
