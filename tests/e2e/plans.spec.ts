@@ -12,7 +12,10 @@ test('an annual plan states last year’s carry-over beside the records’ count
   await expect(page.getByText('新增拟收储目标')).toBeVisible();
   await expect(page.getByText('新增入库目标')).toBeVisible();
   await expect(page.getByTestId('plan-source')).toContainText('国土资规〔2017〕17号）二（五）');
-  await expect(page.getByText('新增拟收储宗数').first()).toBeVisible();
+  // Targets against actuals: 新增拟收储 has its own row, counts and areas in their columns.
+  const targets = page.getByTestId('plan-progress-targets');
+  await expect(targets.locator('thead')).toContainText('目标宗数');
+  await expect(targets.locator('tbody tr').filter({ hasText: /^新增拟收储/ })).toHaveCount(1);
   await shot(page, 'plan-annual-carry-over');
 
   await page.getByRole('button', { name: '调整计划' }).click();

@@ -243,6 +243,18 @@ describe('listing plans', () => {
     const rolling = await listPlans(db(), ZPlanFilter.parse({ type: 'rolling' }));
     expect(rolling.rows.every((r) => r.planType === 'rolling')).toBe(true);
   });
+
+  it('sorts by year and by approval date either way, plans not yet approved last', async () => {
+    await newPlan({ startYear: '2050', title: '排序2050', approvedOn: '2050-03-01' });
+    await newPlan({ startYear: '2051', title: '排序2051', approvedOn: '' });
+    await newPlan({ startYear: '2052', title: '排序2052', approvedOn: '2049-12-01' });
+    const titles = async (q: Record<string, string>) =>
+      (await listPlans(db(), ZPlanFilter.parse({ ...q, size: '100' }))).rows.map((r) => r.title).filter((t) => t.startsWith('排序'));
+    expect(await titles({})).toEqual(['排序2052', '排序2051', '排序2050']);
+    expect(await titles({ sort: 'year', order: 'asc' })).toEqual(['排序2050', '排序2051', '排序2052']);
+    expect(await titles({ sort: 'approvedOn', order: 'asc' })).toEqual(['排序2052', '排序2050', '排序2051']);
+    expect(await titles({ sort: 'approvedOn', order: 'desc' })).toEqual(['排序2050', '排序2052', '排序2051']);
+  });
 });
 
 describe('targets against actuals from parcel events', () => {

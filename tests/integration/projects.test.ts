@@ -226,6 +226,19 @@ describe('listing and the project page', () => {
     expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(page1.total);
   });
 
+  it('sorts by code, estimated cost and expected income either way; anything else is newest first', async () => {
+    await newProject({ code: 'SRT-B', name: '排序乙', estimatedCost: '300', expectedIncome: '100' });
+    await newProject({ code: 'SRT-A', name: '排序甲', estimatedCost: '100', expectedIncome: '300' });
+    await newProject({ code: 'SRT-C', name: '排序丙', estimatedCost: '200', expectedIncome: '200' });
+    const codes = async (q: Record<string, string>) => (await listProjects(db(), ZProjectFilter.parse({ q: 'SRT', ...q }))).rows.map((r) => r.code);
+    expect(await codes({ sort: 'code', order: 'asc' })).toEqual(['SRT-A', 'SRT-B', 'SRT-C']);
+    expect(await codes({ sort: 'code', order: 'desc' })).toEqual(['SRT-C', 'SRT-B', 'SRT-A']);
+    expect(await codes({ sort: 'estimatedCost', order: 'asc' })).toEqual(['SRT-A', 'SRT-C', 'SRT-B']);
+    expect(await codes({ sort: 'expectedIncome', order: 'desc' })).toEqual(['SRT-A', 'SRT-C', 'SRT-B']);
+    // Unknown values fall back to the default order (newest first).
+    expect(await codes({ sort: 'name; drop table', order: 'sideways' })).toEqual(['SRT-C', 'SRT-A', 'SRT-B']);
+  });
+
   it('shows totals by stage, the parcels with their district, and the latest events', async () => {
     const id = await newProject({ code: 'DT-1' });
     const [heshan] = await db().select({ adcode: districts.adcode, name: districts.name }).from(districts).where(eq(districts.name, '赫山区'));
@@ -248,7 +261,9 @@ describe('listing and the project page', () => {
 
     const totals = toProjectTotalsView(await getProjectStageTotals(db(), id));
     expect(totals).toMatchObject({ parcelCount: 3, openCount: 2, areaM2: '20,000.00', areaMu: '30.00', areaHa: '2.0000' });
-    expect(totals.byStage.find((s) => s.stage === '已入库')).toEqual({ stage: '已入库', count: 2, areaMu: '15.00' });
+    expect(totals.byStage.find((s) => s.stage === '已入库')).toMatchObject({ stage: '已入库', count: 2, areaMu: '15.00' });
+    expect(Number(totals.byStage.find((s) => s.stage === '已入库')?.area)).toBe(10000);
+    expect(Number(totals.area)).toBe(20000);
     expect(totals.byStage.map((s) => s.stage)).toEqual(['拟收储', '收储中', '已入库', '前期开发', '可供应', '已供应', '终止']);
 
     const list = await listProjectParcels(db(), id);

@@ -69,6 +69,15 @@ const planColumns = {
 };
 
 /** One page of plans: type, a year the plan covers, and current versions unless asked otherwise. */
+function planOrder(f: TPlanFilter): SQL[] {
+  const dir = f.order === 'asc' ? asc : desc;
+  const grouped = [asc(plans.planType), asc(plans.groupId), desc(plans.version)];
+  if (f.sort === 'year') return [dir(plans.startYear), ...grouped];
+  // Plans not yet approved come last either way.
+  if (f.sort === 'approvedOn') return [sql`${plans.approvedOn} is null`, dir(plans.approvedOn), desc(plans.startYear), ...grouped];
+  return [desc(plans.startYear), ...grouped];
+}
+
 export async function listPlans(db: Db, f: TPlanFilter): Promise<{ rows: PlanRow[]; total: number }> {
   const parts: (SQL | undefined)[] = [];
   if (f.type) parts.push(eq(plans.planType, f.type));
@@ -80,7 +89,7 @@ export async function listPlans(db: Db, f: TPlanFilter): Promise<{ rows: PlanRow
     .select(planColumns)
     .from(plans)
     .where(where)
-    .orderBy(desc(plans.startYear), asc(plans.planType), asc(plans.groupId), desc(plans.version))
+    .orderBy(...planOrder(f))
     .limit(f.size)
     .offset((f.page - 1) * f.size);
   return { rows, total };

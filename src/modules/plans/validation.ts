@@ -92,11 +92,16 @@ export type TAdjustPlanInput = z.input<typeof ZAdjustPlan>;
 export type TAdjustPlan = z.output<typeof ZAdjustPlan>;
 
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
+/** The orders the plan list offers (`default`: newest years first, each plan's versions together). */
+export const PLAN_SORTS = ['default', 'year', 'approvedOn'] as const;
+
 export const ZPlanFilter = z.object({
   type: z.enum(PLAN_TYPES).optional().catch(undefined),
   year: z.coerce.number().int().min(MIN_PLAN_YEAR).max(MAX_PLAN_YEAR).optional().catch(undefined),
   /** Absent: current versions only; 'all': every version. */
   status: z.enum([...PLAN_STATUSES, 'all']).optional().catch(undefined),
+  sort: z.enum(PLAN_SORTS).catch('default'),
+  order: z.enum(['asc', 'desc']).catch('desc'),
   page: zFilterPage,
   size: zFilterPageSize,
 });

@@ -85,6 +85,9 @@ export function toPlanTargetValues(p: PlanRow): PlanTargetValues {
 export interface ProgressView {
   target: string;
   actual: string;
+  /** Unformatted (count, m² or 元), for the page kit's columns. */
+  targetRaw: string;
+  actualRaw: string;
   /** Above 100% is a warning (money spent beyond the need), not an achievement. */
   overIsWarning?: boolean;
   /** Secondary line under the numbers (亩 / 公顷). */
@@ -109,7 +112,7 @@ export interface PlanProgressView {
 
 function progress(target: string, actual: string, format: (v: string) => string, detail: string | null = null): ProgressView {
   const percent = progressPercent(actual, target);
-  return { target: format(target), actual: format(actual), detail, percent, bar: progressBarValue(percent) };
+  return { target: format(target), actual: format(actual), targetRaw: target, actualRaw: actual, detail, percent, bar: progressBarValue(percent) };
 }
 
 /** Spending beyond the plan's fund need, said in 万元. */

@@ -67,6 +67,13 @@ async function parcelTotalsOf(db: Db, projectIds: string[]): Promise<Map<string,
   return out;
 }
 
+function projectOrder(f: TProjectFilter): SQL[] {
+  const dir = f.order === 'asc' ? asc : desc;
+  if (f.sort === 'code') return [dir(reserveProjects.code)];
+  const column = { created: reserveProjects.createdAt, estimatedCost: reserveProjects.estimatedCost, expectedIncome: reserveProjects.expectedIncome }[f.sort];
+  return [dir(column), asc(reserveProjects.code)];
+}
+
 /** One page of projects: search code/name/zone, filter by route, plan (any version of it) and status. */
 export async function listProjects(db: Db, f: TProjectFilter): Promise<{ rows: ProjectListRow[]; total: number }> {
   const parts: (SQL | undefined)[] = [];
@@ -87,7 +94,7 @@ export async function listProjects(db: Db, f: TProjectFilter): Promise<{ rows: P
     .select(projectColumns)
     .from(reserveProjects)
     .where(where)
-    .orderBy(desc(reserveProjects.createdAt), asc(reserveProjects.code))
+    .orderBy(...projectOrder(f))
     .limit(f.size)
     .offset((f.page - 1) * f.size);
   const [planMap, totals] = await Promise.all([

@@ -67,12 +67,17 @@ export const ZSetProjectStatus = z.object({
   status: z.enum(PROJECT_STATUSES, { error: '项目状态无效' }),
 });
 
+/** The orders the project list offers (`created`: newest first, the default). */
+export const PROJECT_SORTS = ['created', 'code', 'estimatedCost', 'expectedIncome'] as const;
+
 /** List filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZProjectFilter = z.object({
   q: zFilterText(),
   route: z.enum(ACQUISITION_ROUTES).optional().catch(undefined),
   plan: zFilterId,
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  sort: z.enum(PROJECT_SORTS).catch('created'),
+  order: z.enum(['asc', 'desc']).catch('desc'),
   page: zFilterPage,
   size: zFilterPageSize,
 });

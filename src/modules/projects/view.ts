@@ -39,12 +39,17 @@ export interface ProjectRowView {
   zone: string | null;
   plan: PlanLink | null;
   acquisitionRoute: string;
-  estimatedCostWan: string;
-  expectedIncomeWan: string;
+  /** 元 (the list shows 万元) */
+  estimatedCost: string;
+  /** 元 */
+  expectedIncome: string;
   status: TProjectStatus;
   statusLabel: string;
   parcelCount: number;
-  parcelAreaMu: string;
+  /** m² (the list shows 亩) */
+  parcelAreaM2: string;
+  /** 「1,234.56 平方米 / 0.1235 公顷」 for the area's tooltip. */
+  parcelAreaTip: string;
   isDemo: boolean;
 }
 
@@ -63,12 +68,13 @@ export function toProjectRowView(r: ProjectListRow): ProjectRowView {
     zone: r.zone,
     plan: planLink(r.plan),
     acquisitionRoute: r.acquisitionRoute,
-    estimatedCostWan: formatWan(r.estimatedCost),
-    expectedIncomeWan: formatWan(r.expectedIncome),
+    estimatedCost: r.estimatedCost,
+    expectedIncome: r.expectedIncome,
     status: r.status,
     statusLabel: PROJECT_STATUS_LABELS[r.status],
     parcelCount: r.parcelCount,
-    parcelAreaMu: formatMu(r.parcelArea),
+    parcelAreaM2: r.parcelArea,
+    parcelAreaTip: `${formatM2(r.parcelArea)} 平方米 / ${formatHectares(r.parcelArea)} 公顷`,
     isDemo: r.isDemo,
   };
 }
@@ -130,10 +136,13 @@ export interface ProjectTotalsView {
   parcelCount: number;
   /** Parcels not yet supplied or cancelled. */
   openCount: number;
+  /** m², unformatted (the kit's area columns format it) */
+  area: string;
   areaM2: string;
   areaMu: string;
   areaHa: string;
-  byStage: { stage: string; count: number; areaMu: string }[];
+  /** `area`: m², unformatted. */
+  byStage: { stage: string; count: number; areaMu: string; area: string }[];
 }
 
 export function toProjectTotalsView(totals: StageTotal[]): ProjectTotalsView {
@@ -151,10 +160,11 @@ export function toProjectTotalsView(totals: StageTotal[]): ProjectTotalsView {
   return {
     parcelCount: count,
     openCount: open,
+    area: areaStr,
     areaM2: formatM2(areaStr),
     areaMu: formatMu(areaStr),
     areaHa: formatHectares(areaStr),
-    byStage: order.map((stage) => ({ stage, count: known.get(stage)?.count ?? 0, areaMu: formatMu(known.get(stage)?.area ?? '0') })),
+    byStage: order.map((stage) => ({ stage, count: known.get(stage)?.count ?? 0, areaMu: formatMu(known.get(stage)?.area ?? '0'), area: known.get(stage)?.area ?? '0' })),
   };
 }
 
@@ -164,7 +174,10 @@ export interface ProjectParcelView {
   name: string;
   stage: string;
   stageSince: string;
-  areaMu: string;
+  /** m², unformatted */
+  areaM2: string;
+  /** 「… 平方米 / … 公顷」 for the area's tooltip. */
+  areaTip: string;
   district: string | null;
 }
 
@@ -175,7 +188,8 @@ export function toProjectParcelView(p: ProjectParcelRow): ProjectParcelView {
     name: p.name,
     stage: p.stage,
     stageSince: p.stageSince,
-    areaMu: formatMu(p.areaM2),
+    areaM2: p.areaM2,
+    areaTip: `${formatM2(p.areaM2)} 平方米 / ${formatHectares(p.areaM2)} 公顷`,
     district: p.districtName,
   };
 }
@@ -188,7 +202,8 @@ export interface ProjectEventView {
   transition: string;
   eventDate: string;
   actor: PersonLabel | null;
-  amountWan: string | null;
+  /** 元, unformatted (the overview shows 万元) */
+  amount: string | null;
   docNo: string | null;
   reason: string | null;
 }
@@ -202,7 +217,7 @@ export function toProjectEventView(e: ProjectEventRow): ProjectEventView {
     transition: e.fromStage ? `${e.fromStage} → ${e.toStage}` : e.toStage,
     eventDate: e.eventDate,
     actor: e.actor,
-    amountWan: e.amount === null ? null : formatWan(e.amount),
+    amount: e.amount,
     docNo: e.docNo,
     reason: e.reason,
   };

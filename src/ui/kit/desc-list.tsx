@@ -12,7 +12,13 @@ export interface DescItem {
  * A description block (label / value pairs) in TDesign's Descriptions look, rendered on the
  * server: `column` pairs a row, an item may span several.
  */
-export function DescList(props: { items: readonly DescItem[]; column?: number; testId?: string }) {
+export function DescList(props: {
+  items: readonly DescItem[];
+  column?: number;
+  testId?: string;
+  /** px for each label column (the values share the rest); absent: labels and values share the width equally. */
+  labelWidth?: number;
+}) {
   const column = props.column ?? 3;
   const rows: DescItem[][] = [];
   let row: DescItem[] = [];
@@ -31,6 +37,13 @@ export function DescList(props: { items: readonly DescItem[]; column?: number; t
   return (
     <div className="t-descriptions lr-desc" data-testid={props.testId}>
       <table className="t-descriptions__body t-size-m t-descriptions__body--fixed">
+        {props.labelWidth && (
+          <colgroup>
+            {Array.from({ length: column }, (_, i) => (
+              <DescCols key={i} labelWidth={props.labelWidth!} />
+            ))}
+          </colgroup>
+        )}
         <tbody>
           {rows.map((r, i) => {
             const used = r.reduce((s, it) => s + (it.span ?? 1), 0);
@@ -56,6 +69,15 @@ function DescCells({ item, extra }: { item: DescItem; extra: number }) {
       <td className="t-descriptions__content" colSpan={span * 2 - 1} data-testid={item.testId}>
         {item.content === null || item.content === undefined || item.content === '' ? <span className="lr-muted">—</span> : item.content}
       </td>
+    </>
+  );
+}
+
+function DescCols({ labelWidth }: { labelWidth: number }) {
+  return (
+    <>
+      <col style={{ width: labelWidth }} />
+      <col />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { todayInShanghai } from '@/ui/format';
 import { getCarryOver, listPlans } from '@/modules/plans/queries';
 import { ZPlanFilter } from '@/modules/plans/validation';
 import { toPlanRowView } from '@/modules/plans/view';
-import { PlansClient } from '@/modules/plans/components/plans-client';
+import { PlansList } from '@/modules/plans/components/plans-list';
 
 export const metadata: Metadata = { title: '储备计划' };
 
@@ -21,7 +21,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   const years = canEdit ? [thisYear - 1, thisYear, thisYear + 1] : [];
   const carryOver = Object.fromEntries(await Promise.all(years.map(async (y) => [y, await getCarryOver(db, y)] as const)));
   return (
-    <PlansClient
+    <PlansList
       filter={filter}
       total={total}
       rows={rows.map(toPlanRowView)}

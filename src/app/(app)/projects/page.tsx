@@ -7,7 +7,7 @@ import { toPlanOptions } from '@/modules/plans/view';
 import { listProjects } from '@/modules/projects/queries';
 import { ZProjectFilter } from '@/modules/projects/validation';
 import { toProjectRowView } from '@/modules/projects/view';
-import { ProjectsClient } from '@/modules/projects/components/projects-client';
+import { ProjectsList } from '@/modules/projects/components/projects-list';
 
 export const metadata: Metadata = { title: '储备项目' };
 
@@ -23,7 +23,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     filterPlan = found ? toPlanOptions([found])[0] : null;
   }
   return (
-    <ProjectsClient
+    <ProjectsList
       filter={filter}
       total={total}
       rows={rows.map(toProjectRowView)}

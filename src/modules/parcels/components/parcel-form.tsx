@@ -1,7 +1,7 @@
 'use client';
 import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { AutoComplete, Button, Card, Checkbox, Divider, Form, Input, Select, Space } from 'tdesign-react';
+import { AutoComplete, Button, Checkbox, Divider, Form, Input, Select, Space } from 'tdesign-react';
 import { DateField } from '@/ui/date-field';
 import { describeZodError } from '@/platform/validation';
 import { LabeledField } from '@/ui/labeled-field';
@@ -76,8 +76,7 @@ export function ParcelForm(props: {
   };
 
   return (
-    <Card bordered={false} title={editing ? `修改地块：${props.initial.code}` : '新建地块'}>
-      <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
+    <Form labelAlign="top" onSubmit={submit} preventSubmitDefault>
         <Divider align="left">基本信息</Divider>
         <Grid>
           <LabeledField name="code" label="地块编号" required error={errors.code} hint={CODE_RULE}>
@@ -203,6 +202,5 @@ export function ParcelForm(props: {
           </Button>
         </Space>
       </Form>
-    </Card>
   );
 }

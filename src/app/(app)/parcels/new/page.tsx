@@ -5,6 +5,7 @@ import { getSettings } from '@/platform/settings';
 import { listPlannedUses, listProjectOptions } from '@/modules/parcels/queries';
 import { EMPTY_PARCEL_FORM } from '@/modules/parcels/view';
 import { ParcelForm } from '@/modules/parcels/components/parcel-form';
+import { KitCard } from '@/ui/kit/card';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
 
 function parseDrawnBoundary(raw: string | string[] | undefined): PolygonalGeometry | null {
@@ -30,12 +31,14 @@ export default async function NewParcelPage({ searchParams }: { searchParams: Pr
   // ?boundary= (GeoJSON Polygon, from 画地块 on the map): taken only when it is a valid polygon.
   const drawn = parseDrawnBoundary(boundary);
   return (
-    <ParcelForm
+    <KitCard title="新建地块" testId="parcel-form-card">
+      <ParcelForm
       parcel={null}
       initial={{ ...EMPTY_PARCEL_FORM, projectId: preset, boundary: drawn }}
       projects={open.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, route: p.route }))}
       plannedUses={plannedUses}
       maxFileMb={settings['import.maxFileMb']}
-    />
+      />
+    </KitCard>
   );
 }

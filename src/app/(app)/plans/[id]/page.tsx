@@ -7,7 +7,7 @@ import { todayInShanghai } from '@/ui/format';
 import { getAdjustmentWarnings, getCarryOver, getPlan, getPlanActuals, listPlanVersions } from '@/modules/plans/queries';
 import { planDateRange } from '@/modules/plans/rules';
 import { toPlanFacts, toPlanProgressView, toPlanRowView, toPlanTargetValues, toVersionViews } from '@/modules/plans/view';
-import { PlanDetailClient } from '@/modules/plans/components/plan-detail-client';
+import { PlanDetail } from '@/modules/plans/components/plan-detail';
 import { describeArea } from '@/modules/plans/amounts';
 import { Money } from '@/modules/parcels/rules';
 import { listSupplyPlanParcels } from '@/modules/parcels/net-land/queries';
@@ -32,7 +32,7 @@ export default async function PlanDetailPage({ params }: { params: Promise<{ id:
     plan.planType === 'annual' ? listSupplyPlanParcels(db, plan.startYear) : null,
   ]);
   const detail = (
-    <PlanDetailClient
+    <PlanDetail
       plan={toPlanRowView(plan)}
       adjustReason={plan.adjustReason}
       targets={toPlanTargetValues(plan)}
@@ -48,9 +48,9 @@ export default async function PlanDetailPage({ params }: { params: Promise<{ id:
   if (!listed) return detail;
   const area = listed.reduce((sum, r) => sum.plus(r.areaM2), new Money(0)).toFixed(2);
   return (
-    <div style={{ display: 'grid', gap: 24 }}>
+    <div className="lr-stack">
       {detail}
-      <SupplyPlanParcels year={plan.startYear} rows={listed} areaText={describeArea(area)} />
+      <SupplyPlanParcels year={plan.startYear} rows={listed} areaM2={area} areaText={describeArea(area)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { listCurrentPlanOptions, plansByIds } from '@/modules/plans/queries';
 import { toPlanOptions } from '@/modules/plans/view';
 import { getProject, getProjectStageTotals, listProjectEvents, listProjectParcels, PROJECT_PARCELS_LIMIT } from '@/modules/projects/queries';
 import { toProjectEventView, toProjectFactsView, toProjectFormValues, toProjectParcelView, toProjectTotalsView } from '@/modules/projects/view';
-import { ProjectDetailClient } from '@/modules/projects/components/project-detail-client';
+import { ProjectDetail } from '@/modules/projects/components/project-detail';
 import { ProjectFundsPanel } from '@/modules/funds/components/project-funds-panel';
 import { ProjectBondsPanel } from '@/modules/funds/components/project-bonds-panel';
 
@@ -29,8 +29,8 @@ export default async function ProjectDetailPage({ params }: { params: Promise<{ 
   ]);
   const totalsView = toProjectTotalsView(totals);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <ProjectDetailClient
+    <div className="lr-stack">
+      <ProjectDetail
         project={toProjectFactsView(project, project.planId ? (planMap.get(project.planId) ?? null) : null)}
         formValues={toProjectFormValues(project)}
         plans={toPlanOptions(plans)}

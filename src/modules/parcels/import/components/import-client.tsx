@@ -2,7 +2,8 @@
 import { useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { Alert, Button, Card, MessagePlugin, Select, Space } from 'tdesign-react';
+import { Alert, Button, MessagePlugin, Select } from 'tdesign-react';
+import { KitCard } from '@/ui/kit/card';
 import { RefreshIcon } from 'tdesign-icons-react';
 import type { MultiPolygon, PolygonalGeometry } from '@/platform/geo/geometry';
 import { FileUpload } from '@/ui/file-upload';
@@ -76,8 +77,8 @@ export function ImportClient(props: { projects: { id: string; code: string; name
 
   const combined = useMemo(() => (preview ? combine(preview.features) : null), [preview]);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
-      <Card title="批量导入地块边界" bordered={false}>
+    <div className="lr-stack">
+      <KitCard title="批量导入地块边界" testId="parcel-import">
         <p className="lr-muted" style={{ marginTop: 0 }}>
           支持 GeoJSON、KML/KMZ、Shapefile（.shp/.shx/.dbf/.prj 打包为 zip，属性可为 GBK 或 UTF-8）和部颁坐标文本（2000 国家大地坐标系 3 度带，带号 36–39，可带带号前缀，或经纬度）。
           选择文件后系统即检查，全部通过后才能导入；任何一个地块有问题，整批都不会写入。
@@ -157,11 +158,10 @@ export function ImportClient(props: { projects: { id: string; code: string; name
           </div>
         </div>
         {error && <Alert theme="error" message={error} data-testid="import-error" style={{ marginTop: 16 }} />}
-      </Card>
+      </KitCard>
       {preview && (
-        <Card
+        <KitCard
           title={`检查结果：${preview.features.length} 个地块${preview.sourceCrs ? `（${preview.sourceCrs}）` : ''}`}
-          bordered={false}
           actions={
             <Button theme="primary" disabled={!preview.ok || !projectId} loading={busy} onClick={() => {
                 if (file) void send(file, { commit: true }).then(setError);
@@ -189,11 +189,11 @@ export function ImportClient(props: { projects: { id: string; code: string; name
               <BoundaryMap geometry={combined} width={480} height={300} />
             </div>
           )}
-        </Card>
+        </KitCard>
       )}
       <div className="lr-muted">
         也可以在 <Link href="/parcels/new">新建地块</Link> 时逐个导入或粘贴边界。
       </div>
-    </Space>
+    </div>
   );
 }

@@ -1,69 +1,56 @@
-'use client';
-import { useState, type ReactNode } from 'react';
-import { Button, Card, Popconfirm, Space, Tag } from 'tdesign-react';
-import { CheckCircleFilledIcon, CloseCircleFilledIcon } from 'tdesign-icons-react';
-import { useRunAction } from '@/ui/use-run-action';
+import type { ReactNode } from 'react';
+import { KitCard } from '@/ui/kit/card';
+import { KitTag } from '@/ui/kit/tag';
 import { NET_LAND_WORK_TYPES, RULE_SOURCES, type GuardProblem } from '../../rules';
-import { deleteSupplyPlanListingAction, deleteTitleCancellationAction, deleteWorkExemptionAction } from '../actions';
 import type { NetLandView } from '../queries';
-import { CancellationDialog, ExemptionDialog, ListingDialog } from './net-land-dialogs';
-
-type Open = 'exemption' | 'cancellation' | 'listing' | null;
+import { NetLandDeleteButton, NetLandDialogButton } from './net-land-actions';
 
 function Condition(props: { testId: string; title: string; problem: GuardProblem | undefined; rule: string; action?: ReactNode; children: ReactNode }) {
   const ok = !props.problem;
   return (
-    <div data-testid={props.testId} style={{ padding: '12px 0', borderBottom: '1px solid var(--td-component-stroke)' }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
-        <span style={{ color: ok ? 'var(--td-success-color)' : 'var(--td-error-color)', display: 'inline-flex' }}>{ok ? <CheckCircleFilledIcon /> : <CloseCircleFilledIcon />}</span>
+    <div data-testid={props.testId} className="lr-condition">
+      <div className="lr-condition__head">
+        <span className={ok ? 'lr-condition__ok' : 'lr-condition__no'} aria-hidden="true">
+          {ok ? '✓' : '✕'}
+        </span>
         <strong>{props.title}</strong>
-        <Tag size="small" theme={ok ? 'success' : 'warning'} variant="light">
-          {ok ? '已满足' : '未满足'}
-        </Tag>
-        <span style={{ flex: 1 }} />
+        <KitTag theme={ok ? 'success' : 'warning'}>{ok ? '已满足' : '未满足'}</KitTag>
+        <span className="lr-condition__fill" />
         {props.action}
       </div>
-      <div style={{ marginLeft: 24, marginTop: 4 }}>
+      <div className="lr-condition__body">
         {props.children}
-        {props.problem && <div style={{ color: 'var(--td-error-color)', marginTop: 4 }}>{props.problem.message}</div>}
-        <div className="lr-muted" style={{ fontSize: 12, marginTop: 4 }}>
-          依据：{props.rule}
-        </div>
+        {props.problem && <div className="lr-condition__problem">{props.problem.message}</div>}
+        <div className="lr-muted lr-small lr-condition__rule">依据：{props.rule}</div>
       </div>
     </div>
   );
 }
 
 /**
- * 净地条件 on the 前期开发 page: what 转为可供应 needs besides accepted works — demolition and
- * levelling (or why none is needed), the certificates cancelled, the year's supply plan, no
- * temporary use running — each with what is recorded, what is missing today and its source.
+ * 净地条件 on the 前期开发 page, rendered on the server: what 转为可供应 needs besides accepted
+ * works — demolition and levelling (or why none is needed), the certificates cancelled, the year's
+ * supply plan, no temporary use running — each with what is recorded, what is missing today and
+ * its source. Its buttons (dialogs, deletions) are the islands.
  */
 export function NetLandCard(props: { parcelId: string; view: NetLandView; editable: boolean; ready: boolean; today: string }) {
   const { view } = props;
-  const [open, setOpen] = useState<Open>(null);
-  const { run } = useRunAction();
   const year = Number(props.today.slice(0, 4));
   const problem = (prefix: string) => view.problems.find((p) => p.code === prefix || p.code.startsWith(`${prefix}-`));
   const removable = props.editable && !props.ready;
-  const open_ = (what: Open) => () => setOpen(what);
   const exemptable = NET_LAND_WORK_TYPES.filter((t) => !view.exemptions.some((e) => e.workType === t) && !view.acceptedWorks.some((w) => w.workType === t));
 
   return (
-    <div data-testid="net-land">
-    <Card title="净地条件（转为可供应前须满足）" bordered={false}>
+    <KitCard title="净地条件（转为可供应前须满足）" testId="net-land">
       <Condition
         testId="net-land-works"
         title="拆除、平整"
         problem={problem('net-land-works')}
         rule={RULE_SOURCES.netLandWorks}
         action={
-          props.editable &&
-          exemptable.length > 0 && (
-            <Button size="small" variant="outline" onClick={open_('exemption')}>
-              登记无须施工原因
-            </Button>
-          )
+          props.editable && exemptable.length > 0 ? (
+            <NetLandDialogButton parcelId={props.parcelId} label="登记无须施工原因" dialog={{ kind: 'exemption', workTypes: exemptable }} />
+          ) : undefined
         }
       >
         {NET_LAND_WORK_TYPES.map((t) => {
@@ -78,11 +65,7 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
                   ? `无须${t}——${exemption.reason}（${exemption.recordedOn}${exemption.actor ? ` ${exemption.actor.name}` : ''} 登记）`
                   : '未完成'}
               {exemption && removable && (
-                <Popconfirm content={`撤销无须${t}的原因？`} theme="warning" onConfirm={() => run(() => deleteWorkExemptionAction({ id: exemption.id }), `已撤销无须${t}的原因`)}>
-                  <Button size="small" variant="text" theme="danger">
-                    撤销
-                  </Button>
-                </Popconfirm>
+                <NetLandDeleteButton kind="exemption" id={exemption.id} label="撤销" theme="warning" confirm={`撤销无须${t}的原因？`} done={`已撤销无须${t}的原因`} />
               )}
             </div>
           );
@@ -94,11 +77,13 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
         problem={problem('net-land-title')}
         rule={RULE_SOURCES.titleCancelled}
         action={
-          props.editable && (
-            <Button size="small" variant="outline" onClick={open_('cancellation')}>
-              登记证书注销
-            </Button>
-          )
+          props.editable ? (
+            <NetLandDialogButton
+              parcelId={props.parcelId}
+              label="登记证书注销"
+              dialog={{ kind: 'cancellation', certNo: view.cancellations.some((c) => c.certNo === view.titleCertNo) ? null : view.titleCertNo, minDate: view.titleRegisteredOn }}
+            />
+          ) : undefined
         }
       >
         <div>
@@ -108,13 +93,7 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
         {view.cancellations.map((c) => (
           <div key={c.id}>
             {c.certNo} 于 {c.cancelledOn} 注销{c.note ? `（${c.note}）` : ''}
-            {removable && (
-              <Popconfirm content={`删除证书 ${c.certNo} 的注销记录？`} theme="danger" onConfirm={() => run(() => deleteTitleCancellationAction({ id: c.id }), '已删除注销记录')}>
-                <Button size="small" variant="text" theme="danger">
-                  删除
-                </Button>
-              </Popconfirm>
-            )}
+            {removable && <NetLandDeleteButton kind="cancellation" id={c.id} label="删除" theme="danger" confirm={`删除证书 ${c.certNo} 的注销记录？`} done="已删除注销记录" />}
           </div>
         ))}
       </Condition>
@@ -123,24 +102,14 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
         title={`纳入 ${year} 年度供应计划`}
         problem={problem('net-land-plan')}
         rule={RULE_SOURCES.supplyPlan}
-        action={
-          props.editable && (
-            <Button size="small" variant="outline" onClick={open_('listing')}>
-              登记纳入供应计划
-            </Button>
-          )
-        }
+        action={props.editable ? <NetLandDialogButton parcelId={props.parcelId} label="登记纳入供应计划" dialog={{ kind: 'listing', year, planDocNos: view.planDocNos }} /> : undefined}
       >
         {view.listings.length === 0 && <div>尚未登记纳入任何年度的供应计划</div>}
         {view.listings.map((l) => (
           <div key={l.id}>
             {l.planYear} 年度供应计划（{l.docNo}），{l.listedOn} 纳入
             {props.editable && (!props.ready || l.planYear !== year) && (
-              <Popconfirm content={`删除纳入 ${l.planYear} 年度供应计划的记录？`} theme="danger" onConfirm={() => run(() => deleteSupplyPlanListingAction({ id: l.id }), '已删除纳入记录')}>
-                <Button size="small" variant="text" theme="danger">
-                  删除
-                </Button>
-              </Popconfirm>
+              <NetLandDeleteButton kind="listing" id={l.id} label="删除" theme="danger" confirm={`删除纳入 ${l.planYear} 年度供应计划的记录？`} done="已删除纳入记录" />
             )}
           </div>
         ))}
@@ -152,20 +121,7 @@ export function NetLandCard(props: { parcelId: string; view: NetLandView; editab
             ? `临时利用中（${view.tempUse.start ?? '？'} 至 ${view.tempUse.end ?? '？'}），请在「管护」中结束`
             : `临时利用（${view.tempUse.start ?? '？'} 至 ${view.tempUse.end ?? '？'}）已于 ${view.tempUse.endedOn ?? '？'} 结束`}
       </Condition>
-      <Space style={{ marginTop: 8 }}>
-        <span className="lr-muted">以上按今天（{props.today}）检查；办理「转为可供应」时按所填日期再次检查。</span>
-      </Space>
-      {open === 'exemption' && <ExemptionDialog parcelId={props.parcelId} workTypes={exemptable} onClose={() => setOpen(null)} />}
-      {open === 'cancellation' && (
-        <CancellationDialog
-          parcelId={props.parcelId}
-          certNo={view.cancellations.some((c) => c.certNo === view.titleCertNo) ? null : view.titleCertNo}
-          minDate={view.titleRegisteredOn}
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {open === 'listing' && <ListingDialog parcelId={props.parcelId} year={year} planDocNos={view.planDocNos} onClose={() => setOpen(null)} />}
-    </Card>
-    </div>
+      <div className="lr-muted lr-condition__foot">以上按今天（{props.today}）检查；办理「转为可供应」时按所填日期再次检查。</div>
+    </KitCard>
   );
 }

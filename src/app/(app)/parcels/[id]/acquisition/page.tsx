@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getAcquisitionView } from '@/modules/parcels/acquisition/queries';
 import { todayInShanghai } from '@/ui/format';
-import { AcquisitionClient } from '@/modules/parcels/acquisition/components/acquisition-client';
+import { AcquisitionView } from '@/modules/parcels/acquisition/components/acquisition-view';
 
 export const metadata: Metadata = { title: '征收补偿' };
 
@@ -15,7 +15,7 @@ export default async function ParcelAcquisitionPage({ params }: { params: Promis
   const view = await getAcquisitionView(await getDb(), id);
   if (!view) notFound();
   return (
-    <AcquisitionClient
+    <AcquisitionView
       parcelId={view.parcel.id}
       parties={view.parties}
       summary={view.summary}

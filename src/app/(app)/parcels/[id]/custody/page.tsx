@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getCustodyView } from '@/modules/parcels/custody/queries';
-import { CustodyClient } from '@/modules/parcels/custody/components/custody-client';
+import { CustodyView } from '@/modules/parcels/custody/components/custody-view';
 
 export const metadata: Metadata = { title: '管护' };
 
@@ -15,7 +15,7 @@ export default async function ParcelCustodyPage({ params }: { params: Promise<{ 
   const view = await getCustodyView(await getDb(), id);
   if (!view) notFound();
   return (
-    <CustodyClient
+    <CustodyView
       parcel={view.parcel}
       tempUseLimitMonths={view.tempUseLimitMonths}
       tempUseLimitSource={view.tempUseLimitSource}

@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getDevelopmentView } from '@/modules/parcels/development/queries';
-import { DevelopmentClient } from '@/modules/parcels/development/components/development-client';
+import { DevelopmentView } from '@/modules/parcels/development/components/development-view';
 import { getNetLandView } from '@/modules/parcels/net-land/queries';
 
 export const metadata: Metadata = { title: '前期开发' };
@@ -18,7 +18,7 @@ export default async function ParcelDevelopmentPage({ params }: { params: Promis
   if (!view) notFound();
   const today = todayInShanghai();
   return (
-    <DevelopmentClient
+    <DevelopmentView
       parcelId={view.parcel.id}
       stage={view.parcel.stage}
       packages={view.packages}

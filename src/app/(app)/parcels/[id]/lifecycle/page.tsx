@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getLifecycleOverview } from '@/modules/parcels/lifecycle/queries';
-import { LifecycleClient } from '@/modules/parcels/lifecycle/components/lifecycle-client';
+import { LifecycleView } from '@/modules/parcels/lifecycle/components/lifecycle-view';
 import { todayInShanghai } from '@/ui/format';
 
 export const metadata: Metadata = { title: '环节流转' };
@@ -16,7 +16,7 @@ export default async function ParcelLifecyclePage({ params }: { params: Promise<
   const overview = await getLifecycleOverview(await getDb(), id, today);
   if (!overview) notFound();
   return (
-    <LifecycleClient
+    <LifecycleView
       parcel={overview.parcel}
       steps={overview.steps}
       events={overview.events}

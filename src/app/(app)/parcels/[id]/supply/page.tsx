@@ -5,7 +5,7 @@ import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { todayInShanghai } from '@/ui/format';
 import { getSupplyView } from '@/modules/parcels/supply/queries';
-import { SupplyClient } from '@/modules/parcels/supply/components/supply-client';
+import { SupplyRecords } from '@/modules/parcels/supply/components/supply-records';
 
 export const metadata: Metadata = { title: '供应' };
 
@@ -15,6 +15,6 @@ export default async function ParcelSupplyPage({ params }: { params: Promise<{ i
   const view = await getSupplyView(await getDb(), id);
   if (!view) notFound();
   return (
-    <SupplyClient parcelId={view.parcel.id} stage={view.parcel.stage} supplies={view.supplies} canEdit={hasPermission(user, 'parcel:edit')} today={todayInShanghai()} />
+    <SupplyRecords parcelId={view.parcel.id} stage={view.parcel.stage} supplies={view.supplies} canEdit={hasPermission(user, 'parcel:edit')} today={todayInShanghai()} />
   );
 }

@@ -1,15 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Alert, Button, Card, MessagePlugin, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
+import { Button, MessagePlugin, Popconfirm, Space, Table, Tag, type PrimaryTableCol } from 'tdesign-react';
 import { AddIcon } from 'tdesign-icons-react';
 import { useRunAction } from '@/ui/use-run-action';
 import { deletePartyAction, revealPersonalInfoAction } from '../actions';
-import { formatWanYuan, formatYuan } from '../fields';
-import type { CompensationSummary, ParcelCostView, PartyView } from '../queries';
-import { RULE_SOURCES } from '../../rules';
-import { CostsCard } from './costs-card';
+import { formatYuan } from '../fields';
+import type { PartyView } from '../queries';
 import { PartyDialog } from './party-dialog';
-import { SummaryGrid } from './summary-grid';
 
 type Revealed = Record<string, { idNumber: string | null; phone: string | null }>;
 
@@ -45,24 +42,29 @@ function ItemsTable({ party }: { party: PartyView }) {
   );
 }
 
-/** 征收补偿: totals, the compensated parties (personal data masked unless revealed) and their items. */
-export function AcquisitionClient(props: {
-  parcelId: string;
-  parties: PartyView[];
-  summary: CompensationSummary;
-  costs: ParcelCostView[];
-  costsTotal: string;
-  frozenReason: string | null;
-  canEdit: boolean;
-  canReveal: boolean;
-  today: string;
-}) {
-  const { summary } = props;
+/** 新增补偿对象: the party dialog is the island. */
+export function AddPartyButton(props: { parcelId: string; today: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<AddIcon />} onClick={() => setOpen(true)}>
+        新增补偿对象
+      </Button>
+      {open && <PartyDialog parcelId={props.parcelId} party={null} today={props.today} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * The compensated parties: an island, because a row's personal data is revealed on request
+ * (masked until then), its items expand under it, and it is edited or deleted in place.
+ */
+export function PartiesTable(props: { parcelId: string; parties: PartyView[]; editable: boolean; canReveal: boolean; today: string }) {
+  const editable = props.editable;
   const [editing, setEditing] = useState<{ party: PartyView | null } | null>(null);
   const [revealed, setRevealed] = useState<Revealed>({});
   const [revealing, setRevealing] = useState<string | null>(null);
   const { run } = useRunAction();
-  const editable = props.canEdit && !props.frozenReason;
 
   const reveal = async (id: string) => {
     setRevealing(id);
@@ -206,52 +208,9 @@ export function AcquisitionClient(props: {
     },
   ];
 
-  const completeHint = summary.parties === 0 ? '尚未登记补偿对象' : summary.complete ? '全部签约且付清' : `${summary.parties - summary.signedCount} 户未签约，未支付 ${formatWanYuan(summary.unpaid)} 万元`;
-
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="补偿汇总" bordered={false}>
-        <SummaryGrid
-          testId="compensation-summary"
-          items={[
-            { label: '补偿对象', value: `${summary.parties} 户`, hint: `已签约 ${summary.signedCount} 户` },
-            { label: '协议金额', value: `${formatWanYuan(summary.agreed)} 万元`, hint: `${formatYuan(summary.agreed)} 元` },
-            { label: '已支付（已审批）', value: `${formatWanYuan(summary.paid)} 万元`, hint: `${formatYuan(summary.paid)} 元` },
-            { label: '审批中', value: `${formatWanYuan(summary.pending)} 万元`, hint: `${formatYuan(summary.pending)} 元，审批通过后计为已支付` },
-            { label: '未支付', value: `${formatWanYuan(summary.unpaid)} 万元`, hint: `${formatYuan(summary.unpaid)} 元` },
-            {
-              label: '补偿是否完成',
-              value: (
-                <Tag theme={summary.complete ? 'success' : 'warning'} variant="light" size="large">
-                  {summary.complete ? '已完成' : '未完成'}
-                </Tag>
-              ),
-              hint: completeHint,
-            },
-          ]}
-        />
-      </Card>
-      <Card
-        title="补偿对象"
-        bordered={false}
-        actions={
-          editable && (
-            <Button icon={<AddIcon />} onClick={() => setEditing({ party: null })}>
-              新增补偿对象
-            </Button>
-          )
-        }
-      >
-        {props.frozenReason && <Alert theme="info" message={props.frozenReason} style={{ marginBottom: 12 }} />}
-        <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
-          补偿明细依据：{RULE_SOURCES.compensationItems}
-        </div>
-        {!props.canReveal && summary.parties > 0 && (
-          <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
-            证件号码与联系电话已脱敏显示；查看完整信息需「查看被征收人完整身份证号与电话」权限。
-          </div>
-        )}
-        <Table
+    <>
+      <Table
           rowKey="id"
           data={props.parties}
           columns={columns}
@@ -262,9 +221,7 @@ export function AcquisitionClient(props: {
           size="small"
           hover
         />
-      </Card>
-      <CostsCard parcelId={props.parcelId} costs={props.costs} total={props.costsTotal} editable={editable} rule={RULE_SOURCES.acquisitionCosts} />
       {editing && <PartyDialog parcelId={props.parcelId} party={editing.party} today={props.today} onClose={() => setEditing(null)} />}
-    </Space>
+    </>
   );
 }
