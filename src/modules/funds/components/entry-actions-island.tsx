@@ -24,8 +24,6 @@ import { SpendingAcknowledge } from '../ledger/components/spending-check';
 /** The funds check of an expense not yet approved, and whether the settings refuse overspending. */
 export type SpendingView = { check: SpendingCheck; refused: boolean } | null;
 
-const LINK = { color: 'var(--td-brand-color)', textDecoration: 'none' } as const;
-
 type TDialog = Exclude<TWorkflowAction, 'submit'> | 'reverse';
 
 const DIALOG_TITLES: Record<TDialog, string> = {
