@@ -77,17 +77,6 @@ describe('DataTable expandedRow', () => {
   });
 });
 
-describe('KitAlert', () => {
-  it('renders TDesign’s alert markup for its theme, info by default', async () => {
-    const { KitAlert } = await import('../../src/ui/kit/alert');
-    const warning = renderToStaticMarkup(<KitAlert theme="warning">请先修改密码</KitAlert>);
-    expect(warning).toContain('class="t-alert t-alert--warning"');
-    expect(warning).toContain('role="alert"');
-    expect(warning).toContain('<div class="t-alert__message">请先修改密码</div>');
-    expect(renderToStaticMarkup(<KitAlert>说明</KitAlert>)).toContain('t-alert--info');
-  });
-});
-
 describe('DataTable stripes', () => {
   it('are left off when rows have details (the hidden detail rows would make every row look striped)', () => {
     const columns: Column<{ id: string }>[] = [{ key: 'id', title: '编号', kind: 'code', value: (r) => r.id }];
