@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button, DateRangePicker, Input, Select, TreeSelect } from 'tdesign-react';
 import { listHref, listQueryString, type QueryState } from './query';
@@ -36,12 +36,15 @@ type Value = string | number | undefined;
  */
 export function FilterBar(props: { path: string; filters: FilterDef[]; values: Record<string, Value>; keep: QueryState }) {
   const router = useRouter();
+  // While the next page renders on the server, 查询 shows it is working (a route-level loading.tsx
+  // would stream every page and lose its 403/404 status).
+  const [pending, startTransition] = useTransition();
   const [draft, setDraft] = useState<Record<string, Value>>(props.values);
   const set = (key: string, value: Value) => setDraft((d) => ({ ...d, [key]: value === '' || value === null ? undefined : value }));
-  const search = () => router.push(listHref(props.path, { ...props.keep, ...draft, page: 1 }));
+  const search = () => startTransition(() => router.push(listHref(props.path, { ...props.keep, ...draft, page: 1 })));
   const reset = () => {
     setDraft({});
-    router.push(listHref(props.path, { size: props.keep.size }));
+    startTransition(() => router.push(listHref(props.path, { size: props.keep.size })));
   };
   // A GET form: Enter in a keyword box searches even before the island has hydrated (the page
   // streams in first), carrying the other filters and the order as they are; once hydrated, the
@@ -115,8 +118,10 @@ export function FilterBar(props: { path: string; filters: FilterDef[]; values: R
           />
         ),
       )}
-      <Button type="submit">查询</Button>
-      <Button variant="outline" onClick={reset}>
+      <Button type="submit" loading={pending}>
+        查询
+      </Button>
+      <Button variant="outline" onClick={reset} disabled={pending}>
         重置
       </Button>
     </form>
