@@ -10,6 +10,7 @@ import 'tdesign-react/es/button/style/index.css';
 import 'tdesign-react/es/descriptions/style/index.css';
 import './globals.css';
 import '@/ui/kit/kit.css';
+import '@/ui/icon.css';
 import { Providers } from '@/ui/providers';
 import { StageTagStyles } from '@/modules/parcels/components/stage-tag';
 

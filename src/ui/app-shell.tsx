@@ -1,50 +1,12 @@
 'use client';
-import { useMemo, type ReactElement, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { Breadcrumb, Button, Layout, Menu, Tag } from 'tdesign-react';
-import {
-  BillIcon,
-  CalendarIcon,
-  ChartBarIcon,
-  CurrencyExchangeIcon,
-  MoneyIcon,
-  PrintIcon,
-  WalletIcon,
-  DashboardIcon,
-  FolderIcon,
-  LayersIcon,
-  LocationIcon,
-  FileSafetyIcon,
-  LockOnIcon,
-  LogoutIcon,
-  SettingIcon,
-  TreeRoundDotIcon,
-  UserIcon,
-} from 'tdesign-icons-react';
-import { breadcrumbFor, type NavIcon, type NavItem } from './navigation';
+import { Icon } from './icon';
+import { breadcrumbFor, type NavItem } from './navigation';
 import { Watermark } from './watermark';
-
-const ICONS: Record<NavIcon, ReactElement> = {
-  dashboard: <DashboardIcon />,
-  setting: <SettingIcon />,
-  usergroup: <UserIcon />,
-  user: <UserIcon />,
-  lock: <LockOnIcon />,
-  'file-safety': <FileSafetyIcon />,
-  tree: <TreeRoundDotIcon />,
-  layers: <LayersIcon />,
-  calendar: <CalendarIcon />,
-  folder: <FolderIcon />,
-  location: <LocationIcon />,
-  money: <MoneyIcon />,
-  bill: <BillIcon />,
-  wallet: <WalletIcon />,
-  chart: <ChartBarIcon />,
-  exchange: <CurrencyExchangeIcon />,
-  print: <PrintIcon />,
-};
 
 export interface ShellUser {
   displayName: string;
@@ -63,14 +25,14 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
   const renderItems = (items: NavItem[]): ReactNode =>
     items.map((item) =>
       item.children ? (
-        <Menu.SubMenu key={item.key} value={item.key} title={item.title} icon={item.icon ? ICONS[item.icon] : undefined}>
+        <Menu.SubMenu key={item.key} value={item.key} title={item.title} icon={item.icon ? <Icon name={item.icon} /> : undefined}>
           {renderItems(item.children)}
         </Menu.SubMenu>
       ) : (
         <Menu.MenuItem
           key={item.key}
           value={item.key}
-          icon={item.icon ? ICONS[item.icon] : undefined}
+          icon={item.icon ? <Icon name={item.icon} /> : undefined}
           onClick={() => item.path && router.push(item.path)}
         >
           {item.title}
@@ -106,7 +68,7 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
             background: 'var(--td-bg-color-container)',
           }}
         >
-          <Breadcrumb maxItemWidth="200px">
+          <Breadcrumb maxItemWidth="200px" separator={<Icon name="chevron-right" style={{ opacity: 0.5 }} />}>
             <Breadcrumb.BreadcrumbItem>
               <Link href="/workbench">首页</Link>
             </Breadcrumb.BreadcrumbItem>
@@ -122,7 +84,7 @@ export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user:
               {user.roleNames || '未分配角色'}
             </Tag>
             {user.departmentName && <span className="lr-muted">{user.departmentName}</span>}
-            <Button variant="text" icon={<LogoutIcon />} onClick={async () => {
+            <Button variant="text" icon={<Icon name="logout" />} onClick={async () => {
                 await signOut({ redirect: false });
                 router.replace('/login');
                 router.refresh();
