@@ -39,3 +39,8 @@ export function Icon({ name, size, className, style, title }: IconProps) {
     </svg>
   );
 }
+
+/** The same markup as `<Icon name={name} />`, as a string (for markup written once and cached). */
+export function iconMarkup(name: IconName): string {
+  return `<svg class="t-icon t-icon-${name}" width="1em" height="1em" fill="none" aria-hidden="true"><use href="${ICON_SPRITE_URL}#i-${name}"></use></svg>`;
+}
