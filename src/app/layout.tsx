@@ -8,8 +8,14 @@ import 'tdesign-react/es/pagination/style/index.css';
 import 'tdesign-react/es/tag/style/index.css';
 import 'tdesign-react/es/button/style/index.css';
 import 'tdesign-react/es/descriptions/style/index.css';
+// The app shell's TDesign parts, drawn by the server (src/ui/app-shell.tsx).
+import 'tdesign-react/es/layout/style/index.css';
+import 'tdesign-react/es/menu/style/index.css';
+import 'tdesign-react/es/breadcrumb/style/index.css';
 import './globals.css';
 import '@/ui/kit/kit.css';
+import '@/ui/icon.css';
+import '@/ui/shell/shell.css';
 import { Providers } from '@/ui/providers';
 import { StageTagStyles } from '@/modules/parcels/components/stage-tag';
 

@@ -1,139 +1,57 @@
-'use client';
-import { useMemo, type ReactElement, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { signOut } from 'next-auth/react';
-import { Breadcrumb, Button, Layout, Menu, Tag } from 'tdesign-react';
-import {
-  BillIcon,
-  CalendarIcon,
-  ChartBarIcon,
-  CurrencyExchangeIcon,
-  MoneyIcon,
-  PrintIcon,
-  WalletIcon,
-  DashboardIcon,
-  FolderIcon,
-  LayersIcon,
-  LocationIcon,
-  FileSafetyIcon,
-  LockOnIcon,
-  LogoutIcon,
-  SettingIcon,
-  TreeRoundDotIcon,
-  UserIcon,
-} from 'tdesign-icons-react';
-import { breadcrumbFor, type NavIcon, type NavItem } from './navigation';
+import { shellNavFor } from './shell/nav-cache';
+import { ShellBreadcrumb } from './shell/shell-breadcrumb';
+import { ShellMenu } from './shell/shell-menu';
+import { SignOutButton } from './shell/sign-out-button';
 import { Watermark } from './watermark';
-
-const ICONS: Record<NavIcon, ReactElement> = {
-  dashboard: <DashboardIcon />,
-  setting: <SettingIcon />,
-  usergroup: <UserIcon />,
-  user: <UserIcon />,
-  lock: <LockOnIcon />,
-  'file-safety': <FileSafetyIcon />,
-  tree: <TreeRoundDotIcon />,
-  layers: <LayersIcon />,
-  calendar: <CalendarIcon />,
-  folder: <FolderIcon />,
-  location: <LocationIcon />,
-  money: <MoneyIcon />,
-  bill: <BillIcon />,
-  wallet: <WalletIcon />,
-  chart: <ChartBarIcon />,
-  exchange: <CurrencyExchangeIcon />,
-  print: <PrintIcon />,
-};
 
 export interface ShellUser {
   displayName: string;
   username: string;
   roleNames: string;
   departmentName: string | null;
+  permissions: ReadonlySet<string>;
 }
 
-export function AppShell({ nav, user, today, children }: { nav: NavItem[]; user: ShellUser; today: string; children: ReactNode }) {
-  const pathname = usePathname();
-  const router = useRouter();
-  const trail = useMemo(() => breadcrumbFor(nav, pathname), [nav, pathname]);
-  const active = trail.at(-1)?.key;
-  const expanded = trail.length > 1 ? [trail[0].key] : nav.filter((n) => n.children).map((n) => n.key);
-
-  const renderItems = (items: NavItem[]): ReactNode =>
-    items.map((item) =>
-      item.children ? (
-        <Menu.SubMenu key={item.key} value={item.key} title={item.title} icon={item.icon ? ICONS[item.icon] : undefined}>
-          {renderItems(item.children)}
-        </Menu.SubMenu>
-      ) : (
-        <Menu.MenuItem
-          key={item.key}
-          value={item.key}
-          icon={item.icon ? ICONS[item.icon] : undefined}
-          onClick={() => item.path && router.push(item.path)}
-        >
-          {item.title}
-        </Menu.MenuItem>
-      ),
-    );
-
+/**
+ * The app shell, drawn by the server in TDesign's look (t-layout, t-menu, t-breadcrumb, t-tag,
+ * t-button classes and tokens). Islands only where something moves: the menu (active item from
+ * the pathname, groups opening and closing), the breadcrumbs (from the pathname) and 退出.
+ * The menu tree is filtered once per permission set (shell/nav-cache.ts) and its markup written
+ * once per set (shell/menu-markup.ts).
+ */
+export function AppShell({ user, today, children }: { user: ShellUser; today: string; children: ReactNode }) {
+  const shell = shellNavFor(user.permissions);
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Aside width="232px" style={{ borderRight: '1px solid var(--td-component-stroke)' }}>
-        <Menu
-          value={active}
-          defaultExpanded={expanded}
-          style={{ height: '100%' }}
-          logo={
-            <Link href="/workbench" style={{ color: 'inherit', textDecoration: 'none', fontWeight: 600, fontSize: 15 }}>
-              土地储备管理系统
-            </Link>
-          }
-        >
-          {renderItems(nav)}
-        </Menu>
-      </Layout.Aside>
-      <Layout style={{ minWidth: 0 }}>
-        <Layout.Header
-          className="lr-no-print"
-          style={{
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            padding: '0 24px',
-            borderBottom: '1px solid var(--td-component-stroke)',
-            background: 'var(--td-bg-color-container)',
-          }}
-        >
-          <Breadcrumb maxItemWidth="200px">
-            <Breadcrumb.BreadcrumbItem>
-              <Link href="/workbench">首页</Link>
-            </Breadcrumb.BreadcrumbItem>
-            {trail
-              .filter((t) => t.key !== 'workbench')
-              .map((t) => (
-                <Breadcrumb.BreadcrumbItem key={t.key}>{t.path ? <Link href={t.path}>{t.title}</Link> : t.title}</Breadcrumb.BreadcrumbItem>
-              ))}
-          </Breadcrumb>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 12 }} data-testid="current-user">
-            <span>{user.displayName}</span>
-            <Tag theme="primary" variant="light">
-              {user.roleNames || '未分配角色'}
-            </Tag>
-            {user.departmentName && <span className="lr-muted">{user.departmentName}</span>}
-            <Button variant="text" icon={<LogoutIcon />} onClick={async () => {
-                await signOut({ redirect: false });
-                router.replace('/login');
-                router.refresh();
-              }}>
-              退出
-            </Button>
+    <div className="t-layout t-layout--with-sider lr-shell">
+      <aside className="t-layout__sider lr-shell__sider">
+        <div className="t-default-menu lr-shell__menu">
+          <div className="t-default-menu__inner">
+            <div className="t-menu__logo">
+              <Link href="/workbench" className="lr-shell__logo">
+                土地储备管理系统
+              </Link>
+            </div>
+            <ShellMenu setKey={shell.key} menu={shell.menu} />
           </div>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>{children}</Layout.Content>
-      </Layout>
+        </div>
+      </aside>
+      <div className="t-layout lr-shell__main">
+        <header className="t-layout__header lr-shell__header lr-no-print">
+          <ShellBreadcrumb setKey={shell.key} menu={shell.menu} />
+          <div className="lr-shell__user" data-testid="current-user">
+            <span>{user.displayName}</span>
+            <div className="t-tag t-tag--primary t-tag--light">
+              <span title={user.roleNames || '未分配角色'}>{user.roleNames || '未分配角色'}</span>
+            </div>
+            {user.departmentName && <span className="lr-muted">{user.departmentName}</span>}
+            <SignOutButton />
+          </div>
+        </header>
+        <main className="t-layout__content lr-shell__content">{children}</main>
+      </div>
       <Watermark text={`${user.displayName} ${user.username} ${today}`} />
-    </Layout>
+    </div>
   );
 }

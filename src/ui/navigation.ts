@@ -1,5 +1,6 @@
 import type { PermissionHolder } from '@/platform/permissions/check';
 import { hasPermission } from '@/platform/permissions/check';
+import type { IconName } from './icon-names';
 
 /**
  * The one navigation tree: it drives the side menu, breadcrumbs, page titles, the workbench's
@@ -9,13 +10,11 @@ export interface NavItem {
   key: string;
   title: string;
   path?: string;
-  icon?: NavIcon;
+  icon?: IconName;
   permission?: string;
   description?: string;
   children?: NavItem[];
 }
-
-export type NavIcon = 'dashboard' | 'setting' | 'usergroup' | 'user' | 'lock' | 'file-safety' | 'tree' | 'layers' | 'calendar' | 'folder' | 'location' | 'money' | 'bill' | 'wallet' | 'chart' | 'exchange' | 'print';
 
 export const NAVIGATION: NavItem[] = [
   { key: 'workbench', title: '工作台', path: '/workbench', icon: 'dashboard', permission: 'workbench:view', description: '我的待办、通知和常用入口' },
@@ -35,11 +34,11 @@ export const NAVIGATION: NavItem[] = [
     title: '资金管理',
     icon: 'money',
     children: [
-      { key: 'funds-overview', title: '资金总览', path: '/funds', icon: 'chart', permission: 'fund:view', description: '收支、来源、类别、月度流量与账户、债券余额' },
+      { key: 'funds-overview', title: '资金总览', path: '/funds', icon: 'chart-bar', permission: 'fund:view', description: '收支、来源、类别、月度流量与账户、债券余额' },
       { key: 'ledger', title: '收支台账', path: '/funds/ledger', icon: 'bill', permission: 'fund:view', description: '收入与支出登记、审核审批与冲销' },
       { key: 'budgets', title: '预算执行', path: '/funds/budgets', icon: 'calendar', permission: 'fund:view', description: '项目全生命周期预算、年度预算与执行率' },
       { key: 'fund-projects', title: '项目资金', path: '/funds/projects', icon: 'folder', permission: 'fund:view', description: '各项目预算、到位、支出、承诺与结余' },
-      { key: 'bonds', title: '专项债券', path: '/funds/bonds', icon: 'exchange', permission: 'fund:view', description: '债券分配、还本付息与覆盖倍数' },
+      { key: 'bonds', title: '专项债券', path: '/funds/bonds', icon: 'currency-exchange', permission: 'fund:view', description: '债券分配、还本付息与覆盖倍数' },
       { key: 'accounts', title: '资金账户', path: '/funds/accounts', icon: 'wallet', permission: 'fund:view', description: '资金来源与账户余额' },
       { key: 'fund-report', title: '资金执行情况表', path: '/funds/report', icon: 'print', permission: 'fund:view', description: '按年度、项目的资金执行情况表，可打印、导出' },
     ],
@@ -49,11 +48,11 @@ export const NAVIGATION: NavItem[] = [
     title: '系统管理',
     icon: 'setting',
     children: [
-      { key: 'org', title: '组织机构', path: '/admin/org', icon: 'tree', permission: 'org:manage', description: '科室设置与调整' },
+      { key: 'org', title: '组织机构', path: '/admin/org', icon: 'tree-round-dot', permission: 'org:manage', description: '科室设置与调整' },
       { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: 'user:manage', description: '用户账号、角色与科室' },
       { key: 'settings', title: '系统参数', path: '/admin/settings', icon: 'setting', permission: 'setting:manage', description: '预警期限、导入大小、资金审批金额与债券检查阈值' },
       { key: 'map-layers', title: '地图图层', path: '/admin/map-layers', icon: 'layers', permission: 'setting:manage', description: '挂图作战的底图（天地图、内网瓦片）与叠加图层（WMS/XYZ）' },
-      { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock', permission: 'role:manage', description: '角色及其权限' },
+      { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock-on', permission: 'role:manage', description: '角色及其权限' },
       { key: 'audit', title: '审计日志', path: '/admin/audit', icon: 'file-safety', permission: 'audit:view', description: '全部操作与登录记录' },
     ],
   },
@@ -61,7 +60,7 @@ export const NAVIGATION: NavItem[] = [
     key: 'profile',
     title: '个人设置',
     icon: 'user',
-    children: [{ key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock', permission: 'profile:password', description: '修改本人登录密码' }],
+    children: [{ key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock-on', permission: 'profile:password', description: '修改本人登录密码' }],
   },
 ];
 

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { requireUser } from '@/platform/auth/current-user';
 import { roleNamesOf } from '@/platform/auth/identity';
 import { AppShell } from '@/ui/app-shell';
-import { filterNavigation, NAVIGATION } from '@/ui/navigation';
 import { todayInShanghai } from '@/ui/format';
 
 export const dynamic = 'force-dynamic';
@@ -11,9 +10,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <AppShell
-      nav={filterNavigation(NAVIGATION, user)}
       today={todayInShanghai()}
-      user={{ displayName: user.displayName, username: user.username, roleNames: roleNamesOf(user), departmentName: user.departmentName }}
+      user={{
+        displayName: user.displayName,
+        username: user.username,
+        roleNames: roleNamesOf(user),
+        departmentName: user.departmentName,
+        permissions: user.permissions,
+      }}
     >
       {children}
     </AppShell>

@@ -1,13 +1,14 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { hasPermission } from '../permissions/check';
 import type { Identity } from './identity';
-import { getAuthOptions } from './options';
-import { isClaims, resolveSession, type SessionEndReason } from './session';
+import { getAuthSecret } from './secret';
+import { resolveSession, type SessionEndReason } from './session';
+import { claimsFromToken, sessionTokenFrom } from './token';
 
 const PASSWORD_PERMISSION = 'profile:password';
 const PASSWORD_PAGE = '/profile/password';
@@ -16,16 +17,16 @@ export type CurrentUser = Identity & { sessionId: string };
 
 type Resolved = { user: CurrentUser } | { user: null; reason: SessionEndReason | 'none' };
 
-/** Session of this request, re-checked against the database once per request. */
+/**
+ * Session of this request, re-checked against the database once per request: the cookie's
+ * claims (decrypted once per token, auth/token.ts), then ONE query for the session row, the user
+ * and their role combination (auth/session.ts).
+ */
 export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
-  let raw: unknown = null;
-  try {
-    raw = await getServerSession(getAuthOptions());
-  } catch {
-    raw = null; // forged or undecodable cookie: treat as signed out
-  }
-  if (!isClaims(raw)) return { user: null, reason: 'none' };
-  const check = await resolveSession(await getDb(), raw, new Date(), getConfig().SESSION_IDLE_MINUTES);
+  const token = sessionTokenFrom((await cookies()).getAll());
+  const claims = token ? await claimsFromToken(token, getAuthSecret()) : null;
+  if (!claims) return { user: null, reason: 'none' };
+  const check = await resolveSession(await getDb(), claims, new Date(), getConfig().SESSION_IDLE_MINUTES);
   if (!check.ok) return { user: null, reason: check.reason };
   return { user: { ...check.identity, sessionId: check.sessionId } };
 });

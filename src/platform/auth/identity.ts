@@ -1,13 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import type { RoleRef } from '../permissions/role-sets';
 import { departments, rolePermissions, roles, userRoles, users } from './schema';
 
-export interface RoleRef {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'sys' | 'sec' | 'audit' | 'business';
-}
+export type { RoleRef };
 
 export interface Identity {
   id: string;

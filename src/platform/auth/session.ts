@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { loadIdentity, type Identity } from './identity';
-import { userSessions } from './schema';
+import { roleSetFor } from '../permissions/role-sets';
+import type { Identity } from './identity';
+import { departments, roles, userRoles, userSessions, users } from './schema';
 
 export interface SessionClaims {
   uid: string;
@@ -21,40 +22,95 @@ export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
 };
 
 /** Only touch last_seen_at once a minute, so reading pages does not write on every request. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 export function isClaims(value: unknown): value is SessionClaims {
   const v = value as Partial<SessionClaims> | null;
   return !!v && typeof v.uid === 'string' && typeof v.sid === 'string' && typeof v.sv === 'number';
 }
 
-/** Re-checks, on every request, that the session is live and the user still may work. */
+/**
+ * The user's role combination as one text value, `roleId:updatedAt,…` sorted by role id (see
+ * permissions/role-sets.ts): read with the session, it names the cached roles and permissions and
+ * changes as soon as a role is added, removed, or has its permissions saved.
+ */
+const rolesStamp = sql<string | null>`(select string_agg(${userRoles.roleId} || ':' || cast(${roles.updatedAt} as text), ',' order by ${userRoles.roleId}) from ${userRoles} inner join ${roles} on ${roles.id} = ${userRoles.roleId} where ${userRoles.userId} = ${users.id})`;
+
+/** Sessions touched by this process in the last minute: concurrent requests write last_seen_at once. */
+type Touches = Map<string, number>;
+const touchesKey = Symbol.for('lr.sessionTouches');
+const touches: Touches = ((globalThis as Record<symbol, Touches>)[touchesKey] ??= new Map());
+
+/**
+ * Re-checks, on every request, that the session is live and the user still may work: the session
+ * row (ended, idle), the user (status, session version) and their role combination in ONE query
+ * by primary keys; the roles and permissions come from the per-combination cache.
+ */
 export async function resolveSession(db: Db, claims: SessionClaims, now: Date, idleMinutes: number): Promise<SessionCheck> {
-  const [session] = await db
-    .select({ id: userSessions.id, userId: userSessions.userId, lastSeenAt: userSessions.lastSeenAt, endedAt: userSessions.endedAt })
+  const [row] = await db
+    .select({
+      userId: userSessions.userId,
+      lastSeenAt: userSessions.lastSeenAt,
+      endedAt: userSessions.endedAt,
+      username: users.username,
+      displayName: users.displayName,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+      departmentId: users.departmentId,
+      departmentName: departments.name,
+      mustChangePassword: users.mustChangePassword,
+      rolesStamp,
+    })
     .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(userSessions.id, claims.sid));
-  if (!session || session.endedAt || session.userId !== claims.uid) return { ok: false, reason: 'ended' };
-  if (now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000) {
-    await endSession(db, session.id, '空闲超时');
+  if (!row || row.endedAt || row.userId !== claims.uid) return { ok: false, reason: 'ended' };
+  const idleMs = now.getTime() - row.lastSeenAt.getTime();
+  if (idleMs > idleMinutes * 60_000) {
+    await endSession(db, claims.sid, '空闲超时');
     return { ok: false, reason: 'idle' };
   }
-  const identity = await loadIdentity(db, claims.uid);
-  if (!identity || identity.status !== 'active') {
-    await endSession(db, session.id, '账号停用');
+  if (row.status !== 'active') {
+    await endSession(db, claims.sid, '账号停用');
     return { ok: false, reason: 'disabled' };
   }
-  if (identity.sessionVersion !== claims.sv) {
-    await endSession(db, session.id, '账号变更');
+  if (row.sessionVersion !== claims.sv) {
+    await endSession(db, claims.sid, '账号变更');
     return { ok: false, reason: 'version' };
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, session.id));
+  if (idleMs > TOUCH_INTERVAL_MS) await touch(db, claims.sid, now);
+  const { roles: roleRefs, permissions } = await roleSetFor(db, row.rolesStamp ?? '');
+  const identity: Identity = {
+    id: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    status: row.status,
+    sessionVersion: row.sessionVersion,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName,
+    mustChangePassword: row.mustChangePassword,
+    roles: roleRefs,
+    permissions,
+  };
+  return { ok: true, identity, sessionId: claims.sid };
+}
+
+async function touch(db: Db, sessionId: string, now: Date): Promise<void> {
+  const last = touches.get(sessionId);
+  if (last !== undefined && now.getTime() - last <= TOUCH_INTERVAL_MS && now.getTime() >= last) return;
+  touches.set(sessionId, now.getTime());
+  if (touches.size > 10_000) {
+    for (const [id, at] of touches) if (now.getTime() - at > TOUCH_INTERVAL_MS) touches.delete(id);
   }
-  return { ok: true, identity, sessionId: session.id };
+  await db
+    .update(userSessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
 }
 
 export async function endSession(db: Db, sessionId: string, reason: string): Promise<void> {
+  touches.delete(sessionId);
   await db
     .update(userSessions)
     .set({ endedAt: new Date(), endReason: reason })

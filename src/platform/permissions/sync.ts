@@ -38,7 +38,11 @@ export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded:
           await tx.update(roles).set({ description: role.description }).where(eq(roles.id, existingId));
         }
         const grants = role.permissions.filter((code) => added.includes(code));
-        if (grants.length) await tx.insert(rolePermissions).values(grants.map((code) => ({ roleId: existingId, permissionCode: code })));
+        if (grants.length) {
+          await tx.insert(rolePermissions).values(grants.map((code) => ({ roleId: existingId, permissionCode: code })));
+          // A role's permissions changed: its updated_at names the new set for the session check's cache (role-sets.ts).
+          await tx.update(roles).set({ updatedAt: new Date() }).where(eq(roles.id, existingId));
+        }
         continue;
       }
       const [created] = await tx
