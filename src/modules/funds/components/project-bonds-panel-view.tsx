@@ -24,7 +24,8 @@ const instalmentColumns: Column<InstalmentCover>[] = [
   wanColumn('principal', '项目应还本金', (r) => r.principal, { width: 160 }, true),
   wanColumn('covered', '出让收入已覆盖', (r) => r.covered, { width: 160 }, true),
   wanColumn('uncovered', '尚未覆盖', (r) => r.uncovered, { width: 160 }, true),
-  { key: 'settled', title: '本金', kind: 'tag', width: 80, value: (r) => (r.settled ? '已还' : '未还') },
+  // Text without a width: it takes what the fixed columns leave, so the amounts keep theirs.
+  { key: 'settled', title: '本金', kind: 'text', value: (r) => (r.settled ? '已还' : '未还') },
 ];
 
 /**
