@@ -21,6 +21,13 @@ async function figure(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).innerText()).trim();
 }
 
+/** A figure shown in 万元, read exactly: the 元 its tooltip carries ('1,234,567.89 元'). */
+async function exactYuan(page: Page, testId: string): Promise<string> {
+  const title = await page.getByTestId(testId).locator('[title$=" 元"]').first().getAttribute('title');
+  expect(title).toMatch(/^-?[\d,]+\.\d{2} 元$/);
+  return title!;
+}
+
 test('finance notes an active demo project’s spending and execution rate', async ({ page }) => {
   await login(page, 'finance');
   await page.goto('/funds/projects?status=active');
@@ -33,7 +40,7 @@ test('finance notes an active demo project’s spending and execution rate', asy
   // 财预〔2019〕89号: the yearly test counts the project's own income only; financing once.
   await expect(page.getByTestId('project-balance-basis')).toContainText('财预〔2019〕89号');
   await expect(page.getByTestId('project-funds-panel')).toContainText('其他财政资金（不计入）');
-  spentBefore = await figure(page, 'project-funds-spent');
+  spentBefore = await exactYuan(page, 'project-funds-spent');
   rateBefore = await figure(page, 'project-funds-rate');
   await shot(page, 'project-funds-before');
   await page.goto('/funds');
@@ -95,7 +102,7 @@ test('a clerk submits a payment, the chief reviews it and finance approves it; t
   await shot(page, 'ledger-approved');
 
   await page.goto(projectPath);
-  const spentAfter = await figure(page, 'project-funds-spent');
+  const spentAfter = await exactYuan(page, 'project-funds-spent');
   expect(fen(spentAfter) - fen(spentBefore)).toBe(fen(AMOUNT));
   const rateAfter = await figure(page, 'project-funds-rate');
   expect(rateAfter).not.toBe(rateBefore);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../src/platform/db/client';
@@ -8,7 +10,8 @@ import { parcelEvents, parcels } from '../../src/modules/parcels/schema';
 import { plans } from '../../src/modules/plans/schema';
 import { bonds, ledgerEntries } from '../../src/modules/funds/schema';
 import { listAuditEntries, ZAuditFilter } from '../../src/modules/audit-log/queries';
-import { auditObjectRef, resolveAuditObjects } from '../../src/modules/audit-log/object-refs';
+import { auditObjectRef, canOpenObjectType, resolveAuditObjects } from '../../src/modules/audit-log/object-refs';
+import { BUILTIN_ROLES, PERMISSIONS } from '../../src/platform/permissions/catalog';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 import { createTestParcel } from '../helpers/parcels';
@@ -20,6 +23,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
+
+/** A viewer holding these permissions (as the session carries them). */
+const viewer = (...codes: string[]) => ({ permissions: new Set(codes) });
+/** Every permission: whoever may open every page. */
+const everyone = viewer(...Object.keys(PERMISSIONS));
+const auditAdmin = viewer(...BUILTIN_ROLES.find((r) => r.code === 'auditadmin')!.permissions);
 
 /** The database, counting the select statements built on it (one per query). */
 function countingDb(db: Db): { db: Db; selects: () => number } {
@@ -83,7 +92,7 @@ describe('audit object references', () => {
     const { rows } = await listAuditEntries(db, ZAuditFilter.parse({ size: 100 }));
     const before = await db.select().from(auditLog).orderBy(desc(auditLog.seq));
     const counting = countingDb(db);
-    const refs = await resolveAuditObjects(counting.db, rows);
+    const refs = await resolveAuditObjects(counting.db, rows, everyone);
     // 地块, 储备项目, 储备计划, 资金收支, 专项债券, 用户: one query each; settings are a catalogue; 系统 and attachments are not looked up.
     expect(counting.selects()).toBe(6);
 
@@ -103,11 +112,66 @@ describe('audit object references', () => {
 
     // Reading names leaves the stored entries as they were.
     expect(await db.select().from(auditLog).orderBy(desc(auditLog.seq))).toEqual(before);
+
+    // 三员分立: the audit administrator opens nothing but the log — every object named, none linked.
+    const plain = await resolveAuditObjects(db, rows, auditAdmin);
+    for (const [type, id] of objects) {
+      const linked = auditObjectRef(refs, type, id)!;
+      const { href, ...named } = linked;
+      expect(auditObjectRef(plain, type, id), `${type} ${id}`).toEqual(named);
+      if (!linked.deleted) expect(href, `${type} ${id}`).toBeTruthy();
+    }
+    expect(auditObjectRef(plain, '地块', parcelId)).toEqual({ id: parcelId, code: parcel.code, name: parcel.name });
+
+    // A viewer gets the links of the pages it may open, and only those.
+    const parcelsOnly = await resolveAuditObjects(db, rows, viewer('audit:view', 'parcel:view'));
+    expect(auditObjectRef(parcelsOnly, '地块', parcelId)?.href).toBe(`/parcels/${parcelId}`);
+    expect(auditObjectRef(parcelsOnly, '储备项目', projectId)).not.toHaveProperty('href');
+    expect(auditObjectRef(parcelsOnly, '用户', actor.userId)).not.toHaveProperty('href');
+    const usersOnly = await resolveAuditObjects(db, rows, viewer('user:manage'));
+    expect(auditObjectRef(usersOnly, '用户', actor.userId)?.href).toBe(`/admin/users?q=${encodeURIComponent(user.username)}`);
+    expect(auditObjectRef(usersOnly, '地块', parcelId)).not.toHaveProperty('href');
+  });
+
+  it('links each object type with the permission its page requires (read from the page itself)', async () => {
+    const db = database.db;
+    const { parcelId, projectId } = await createTestParcel(db);
+    const actor = await createActor(db, ['sysadmin']);
+    const [plan] = await db
+      .insert(plans)
+      .values({ groupId: 'G-refs-2', version: 1, status: 'current', planType: 'annual', startYear: 2027, endYear: 2027, title: '2027年度土地储备计划（测试）' })
+      .returning({ id: plans.id });
+    const [bond] = await db
+      .insert(bonds)
+      .values({ code: 'REF-BOND-02', name: '测试专项债券二', amount: '1000000.00', annualRate: '2.5', termYears: 5, issueDate: '2026-01-01', repaymentType: 'bullet' })
+      .returning({ id: bonds.id });
+    const objects: [string, string][] = [
+      ['地块', parcelId],
+      ['储备项目', projectId],
+      ['储备计划', plan.id],
+      ['专项债券', bond.id],
+      ['用户', actor.userId],
+      ['系统参数', 'parcel.reserveLimitDays'],
+    ];
+    const refs = await resolveAuditObjects(db, objects.map(([objectType, objectId]) => ({ objectType, objectId })), everyone);
+    for (const [type, id] of objects) {
+      const href = auditObjectRef(refs, type, id)?.href;
+      expect(href, type).toBeTruthy();
+      // The page the link opens, and the permission it requires.
+      const route = new URL(href!, 'http://x').pathname.replace(id, '[id]');
+      const source = readFileSync(path.join('src/app/(app)', route, 'page.tsx'), 'utf8');
+      const permission = /requirePagePermission\('([^']+)'\)/.exec(source)?.[1];
+      expect(permission, route).toBeTruthy();
+      expect(canOpenObjectType(viewer(permission!), type), type).toBe(true);
+      expect(canOpenObjectType(viewer(...[...everyone.permissions].filter((p) => p !== permission)), type), type).toBe(false);
+      expect(canOpenObjectType(auditAdmin, type), type).toBe(false);
+    }
+    expect(canOpenObjectType(everyone, '系统')).toBe(false);
   });
 
   it('looks nothing up for a page without objects', async () => {
     const counting = countingDb(database.db);
-    const refs = await resolveAuditObjects(counting.db, [{ objectType: '系统', objectId: null }]);
+    const refs = await resolveAuditObjects(counting.db, [{ objectType: '系统', objectId: null }], everyone);
     expect(refs.size).toBe(0);
     expect(counting.selects()).toBe(0);
   });

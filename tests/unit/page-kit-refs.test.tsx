@@ -15,6 +15,13 @@ describe('ObjectRef', () => {
     expect(html).not.toContain('已删除');
   });
 
+  it('without a link (a viewer who may not open the object): the same code and name, as plain text', () => {
+    const html = renderToStaticMarkup(<ObjectRef value={{ id: 'U1', code: 'archivist', name: '陈档案（演示）' }} testId="ref" />);
+    expect(html).not.toContain('<a');
+    expect(html).not.toContain('lr-link');
+    expect(html).toBe('<span class="lr-ref" title="archivist 陈档案（演示）" data-testid="ref"><span class="lr-ref__code">archivist</span>陈档案（演示）</span>');
+  });
+
   it('a deleted object: the stored id and a muted 已删除, no link', () => {
     const html = renderToStaticMarkup(<ObjectRef value={{ id: '01JDELETED', deleted: true }} />);
     expect(html).not.toContain('<a');

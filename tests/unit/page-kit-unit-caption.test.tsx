@@ -36,6 +36,14 @@ describe('DataTable unitCaption', () => {
     expect(headers(html)).toEqual(['项目', '全生命周期预算（元）', '累计支出（元）', '面积（亩）']);
     expect(html).toContain('123,456,789.00');
   });
+
+  it('unitStated: the unit is stated by what holds the table — bare money headers and no caption', () => {
+    const html = renderToStaticMarkup(<DataTable columns={COLUMNS} rows={ROWS} rowKey={(r) => r.id} moneyUnit="万元" unitStated />);
+    expect(html).not.toContain('金额单位');
+    expect(html).not.toContain('万元');
+    expect(headers(html)).toEqual(['项目', '全生命周期预算', '累计支出', '面积（亩）']);
+    expect(html).toContain('12,345.68');
+  });
 });
 
 describe('ListPage filterBar', () => {

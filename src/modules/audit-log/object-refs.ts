@@ -7,13 +7,35 @@ import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { plans } from '@/modules/plans/schema';
 import { bondAllocations, bondPayments, bonds, ledgerEntries } from '@/modules/funds/schema';
 import type { ObjectRefView } from '@/ui/kit/object-ref';
+import type { TPermissionCode } from '@/platform/permissions/catalog';
+import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
 
 /**
  * The objects an audit entry names (object_type + object_id, stored as written), shown by their
  * name and code with a link. The stored rows stay as they are; names are looked up when the page
  * is read, one query per object type for the page's rows. An id that no longer resolves is shown
  * as stored, marked 已删除.
+ *
+ * A reference links only for a viewer the target page admits: under 三员分立 the audit
+ * administrator opens nothing but the log, so for them every object is plain text.
  */
+
+/** Per object type, the permission its page requires (the target page's `requirePagePermission`). */
+const PAGE_PERMISSIONS = {
+  地块: 'parcel:view',
+  储备项目: 'project:view',
+  储备计划: 'plan:view',
+  资金收支: 'fund:view',
+  专项债券: 'fund:view',
+  专项债券分配: 'fund:view',
+  专项债券还本付息: 'fund:view',
+  用户: 'user:manage',
+  科室: 'org:manage',
+  角色: 'role:manage',
+  系统参数: 'setting:manage',
+} as const satisfies Record<string, TPermissionCode>;
+
+type ResolvedType = keyof typeof PAGE_PERMISSIONS;
 
 interface Found {
   code: string;
@@ -26,7 +48,7 @@ type Resolver = (db: Db, ids: string[]) => Promise<Map<string, Found>>;
 const byId = <R extends { id: string }>(rows: R[], f: (r: R) => Found) => new Map(rows.map((r) => [r.id, f(r)]));
 
 /** Object types (as the mutations write them) whose objects can be named, and how. */
-const RESOLVERS: Record<string, Resolver> = {
+const RESOLVERS: Record<ResolvedType, Resolver> = {
   地块: async (db, ids) =>
     byId(await db.select({ id: parcels.id, code: parcels.code, name: parcels.name }).from(parcels).where(inArray(parcels.id, ids)), (r) => ({
       code: r.code,
@@ -110,11 +132,23 @@ const refKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 export type AuditObjectRefs = ReadonlyMap<string, ObjectRefView>;
 
+const isResolved = (type: string): type is ResolvedType => Object.hasOwn(RESOLVERS, type);
+
+/** Whether the viewer may open the pages of this object type (false for types the log cannot name). */
+export function canOpenObjectType(viewer: PermissionHolder, type: string): boolean {
+  return isResolved(type) && hasPermission(viewer, PAGE_PERMISSIONS[type]);
+}
+
 /**
  * The references of these entries' objects: per object type present, one query for all its ids.
- * Types the log cannot name (系统, attachments …) keep their stored id, without 已删除.
+ * Types the log cannot name (系统, attachments …) keep their stored id, without 已删除. A
+ * reference carries its link only when `viewer` holds the permission of the object's page.
  */
-export async function resolveAuditObjects(db: Db, rows: readonly { objectType: string | null; objectId: string | null }[]): Promise<AuditObjectRefs> {
+export async function resolveAuditObjects(
+  db: Db,
+  rows: readonly { objectType: string | null; objectId: string | null }[],
+  viewer: PermissionHolder,
+): Promise<AuditObjectRefs> {
   const wanted = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!r.objectType || !r.objectId) continue;
@@ -125,11 +159,14 @@ export async function resolveAuditObjects(db: Db, rows: readonly { objectType: s
   const out = new Map<string, ObjectRefView>();
   await Promise.all(
     [...wanted].map(async ([type, ids]) => {
-      const resolve = RESOLVERS[type];
-      const found = resolve ? await resolve(db, [...ids]) : null;
+      const found = isResolved(type) ? await RESOLVERS[type](db, [...ids]) : null;
+      const linked = canOpenObjectType(viewer, type);
       for (const id of ids) {
         const f = found?.get(id);
-        out.set(refKey(type, id), f ? { id, code: f.code || undefined, name: f.name, href: f.href } : found ? { id, deleted: true } : { id });
+        out.set(
+          refKey(type, id),
+          f ? { id, code: f.code || undefined, name: f.name, ...(linked ? { href: f.href } : {}) } : found ? { id, deleted: true } : { id },
+        );
       }
     }),
   );

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, ilike, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { zFilterPage, zFilterPageSize } from '@/platform/validation';
-import type { Db } from '@/platform/db/client';
+import { queryRows, type Db } from '@/platform/db/client';
 import { auditLog } from '@/platform/audit/schema';
 import { departments, users } from '@/platform/auth/schema';
 import type { PersonLabel } from '@/platform/auth/people';
@@ -102,11 +102,71 @@ export async function listAuditEntries(db: Db, f: TAuditFilter): Promise<{ rows:
   };
 }
 
-/** Distinct actions and object types for the filter selects. */
-export async function getAuditFilterOptions(db: Db): Promise<{ actions: string[]; objectTypes: string[] }> {
-  const actions = await db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  const objects = await db.selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType);
-  return { actions: actions.map((r) => r.v), objectTypes: objects.map((r) => r.v).filter((v): v is string => !!v) };
+export interface AuditFilterOptions {
+  actions: string[];
+  objectTypes: string[];
+}
+
+/** What the filter selects offer, as of the entry `seq` (the log's newest when it was read). */
+interface CachedOptions extends AuditFilterOptions {
+  seq: number;
+}
+
+/** Per database (the app's one, or a test's), the options as of its newest entry read so far. */
+const optionsCache = new WeakMap<Db, CachedOptions>();
+
+/** The strings in the database's own order (its collation), as `ORDER BY` sorted them before the cache. */
+async function sortedByDb(db: Db, values: ReadonlySet<string>): Promise<string[]> {
+  if (values.size === 0) return [];
+  const rows = await queryRows<{ v: string }>(
+    db,
+    sql`select t.v from (values ${sql.join(
+      [...values].map((v) => sql`(${v}::text)`),
+      sql`, `,
+    )}) as t(v) order by t.v`,
+  );
+  return rows.map((r) => r.v);
+}
+
+/**
+ * The actions and object types found in the log, for the filter selects (the same as a SELECT
+ * DISTINCT over the whole log, in the database's order) without scanning the log per request.
+ * The log is append-only and its `seq` is handed out under the chain head's lock, so entries
+ * become visible in `seq` order: a request reads the newest `seq` (one index lookup) and only the
+ * entries after the last one seen. The whole log is read once per process.
+ */
+export async function getAuditFilterOptions(db: Db): Promise<AuditFilterOptions> {
+  const [{ newest }] = await db.select({ newest: max(auditLog.seq) }).from(auditLog);
+  const top = newest === null ? 0 : Number(newest);
+  let cached = optionsCache.get(db);
+  // A log that went back (a test or demo database recreated): start again.
+  if (cached && top < cached.seq) {
+    optionsCache.delete(db);
+    cached = undefined;
+  }
+  if (!cached || top > cached.seq) {
+    const from = cached?.seq ?? 0;
+    const fresh = await db
+      .selectDistinct({ action: auditLog.action, objectType: auditLog.objectType })
+      .from(auditLog)
+      .where(and(gt(auditLog.seq, from), lte(auditLog.seq, top)));
+    const actions = new Set(cached?.actions);
+    const objectTypes = new Set(cached?.objectTypes);
+    const before = actions.size + objectTypes.size;
+    for (const r of fresh) {
+      actions.add(r.action);
+      if (r.objectType) objectTypes.add(r.objectType);
+    }
+    const grew = !cached || actions.size + objectTypes.size > before;
+    const next: CachedOptions = grew
+      ? { seq: top, actions: await sortedByDb(db, actions), objectTypes: await sortedByDb(db, objectTypes) }
+      : { ...cached!, seq: top };
+    // Another request may have read further meanwhile: keep the newer.
+    const current = optionsCache.get(db);
+    if (!current || current.seq <= next.seq) optionsCache.set(db, next);
+    cached = next;
+  }
+  return { actions: cached.actions, objectTypes: cached.objectTypes };
 }
 
 export const AUDIT_EXPORT_LIMIT = 50_000;

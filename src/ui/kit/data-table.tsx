@@ -37,6 +37,11 @@ export interface DataTableProps<Row> {
    * otherwise be cut.
    */
   unitCaption?: boolean;
+  /**
+   * The unit is stated once by what holds the table (a card's 「金额单位：万元」 over figures and
+   * tables alike): neither a caption nor units in the money headers.
+   */
+  unitStated?: boolean;
 }
 
 /** The td/th class of a column: alignment and tabular digits (one line, ellipsis: .lr-table td/th). */
@@ -111,7 +116,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             <tr>
               {columns.map((c) => {
                 const sorted = props.sort && c.sortKey && props.sort.key === c.sortKey ? props.sort.order : null;
-                const title = props.unitCaption && c.kind === 'money' ? c.title : headerText(c, unit);
+                const title = (props.unitCaption || props.unitStated) && c.kind === 'money' ? c.title : headerText(c, unit);
                 return (
                   <th key={c.key} className={cellClass(c)} title={title} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     <div className="t-table__th-cell-inner">

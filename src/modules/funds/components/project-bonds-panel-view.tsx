@@ -1,85 +1,107 @@
-'use client';
-import Link from 'next/link';
-import { Alert, Card, Space, Table, type PrimaryTableCol } from 'tdesign-react';
+import { dec } from '@/modules/plans/amounts';
+import { KitAlert } from '@/ui/kit/alert';
+import { KitCard } from '@/ui/kit/card';
+import type { Column } from '@/ui/kit/columns';
+import { DataTable } from '@/ui/kit/data-table';
+import { KitStat } from '@/ui/kit/stat';
 import type { ProjectBondSummary } from '../bonds/queries';
 import type { ProjectRepayment } from '../bonds/project-checks';
 import { COVERAGE_BASIS_LABELS, RULE_SOURCES_FUNDS, type InstalmentCover } from '../rules';
-import { FigureGrid, Yuan } from './funds-ui';
+import { Wan, wanColumn } from './funds-kit';
 
-/** Figures and allocations of ProjectBondsPanel. */
+type Allocation = ProjectBondSummary['allocations'][number];
+
+const allocationColumns: Column<Allocation>[] = [
+  { key: 'code', title: '债券编号', kind: 'code', value: (r) => r.code, href: (r) => `/funds/bonds/${r.bondId}` },
+  { key: 'name', title: '债券名称', kind: 'name', value: (r) => r.name },
+  wanColumn('amount', '分配金额', (r) => r.amount, { width: 160 }, true),
+];
+
+const instalmentColumns: Column<InstalmentCover>[] = [
+  { key: 'bondCode', title: '债券编号', kind: 'code', value: (r) => r.bondCode },
+  { key: 'seq', title: '期次', kind: 'count', width: 64, value: (r) => r.seq },
+  { key: 'dueDate', title: '还本日期', kind: 'date', value: (r) => r.dueDate },
+  wanColumn('principal', '项目应还本金', (r) => r.principal, { width: 160 }, true),
+  wanColumn('covered', '出让收入已覆盖', (r) => r.covered, { width: 160 }, true),
+  wanColumn('uncovered', '尚未覆盖', (r) => r.uncovered, { width: 160 }, true),
+  // Text without a width: it takes what the fixed columns leave, so the amounts keep theirs.
+  { key: 'settled', title: '本金', kind: 'text', value: (r) => (r.settled ? '已还' : '未还') },
+];
+
+/**
+ * Figures, allocations and the 62号 repayment of ProjectBondsPanel, on the server, in 万元 stated
+ * once in the card's header (the exact 元 in the tooltips). No island: nothing here runs anything.
+ */
 export function ProjectBondsPanelView({ summary: s }: { summary: ProjectBondSummary }) {
   const { settings, share, coverage, debt } = s;
-  const columns: PrimaryTableCol[] = [
-    { colKey: 'code', title: '债券编号', width: 160, cell: ({ row }) => <Link href={`/funds/bonds/${row.bondId}`}>{row.code}</Link> },
-    { colKey: 'name', title: '债券名称', ellipsis: true },
-    { colKey: 'amount', title: '分配金额（元）', width: 180, align: 'right', cell: ({ row }) => <Yuan value={row.amount} /> },
-  ];
+  const allocated = s.allocations.reduce((acc, a) => acc.plus(dec(a.amount)), dec(0)).toFixed(2);
   return (
-    <div data-testid="project-bonds-panel">
-      <Card bordered={false} title="专项债券">
-        <FigureGrid
-          items={[
-            { label: '专项债券资金（元）', value: <Yuan value={debt.allocated} /> },
-            { label: '应还本金（元）', value: <Yuan value={debt.principal} /> },
-            { label: '应付利息（元）', value: <Yuan value={debt.interest} /> },
-            {
-              label: '占预计出让收入',
-              value: share.ratioPercent === null ? '—' : `${share.ratioPercent}%`,
-              hint: (
-                <>
-                  上限 {settings.limitPercent}%（{settings.shareRule}）
-                </>
-              ),
-            },
-            {
-              label: `本息覆盖倍数（${COVERAGE_BASIS_LABELS[coverage.basis]}）`,
-              value: coverage.ratio ?? '—',
-              hint: `预警值 ${settings.coverageThreshold}`,
-              testId: 'project-bonds-coverage',
-            },
-          ]}
+    <KitCard testId="project-bonds-panel" title="专项债券" actions={<span className="lr-muted">金额单位：万元</span>}>
+      <div className="lr-stat-row">
+        <KitStat title="专项债券资金" value={<Wan value={debt.allocated} />} />
+        <KitStat title="应还本金" value={<Wan value={debt.principal} />} />
+        <KitStat title="应付利息" value={<Wan value={debt.interest} />} />
+        <KitStat title="占预计出让收入" value={share.ratioPercent === null ? '—' : `${share.ratioPercent}%`} note={`上限 ${settings.limitPercent}%（${settings.shareRule}）`} />
+        <KitStat
+          title={`本息覆盖倍数（${COVERAGE_BASIS_LABELS[coverage.basis]}）`}
+          value={coverage.ratio ?? '—'}
+          note={`预警值 ${settings.coverageThreshold}`}
+          testId="project-bonds-coverage"
         />
-        <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
-          {share.ok ? null : <Alert theme="error" message={`${share.message}（${settings.shareRule}）`} />}
-          {coverage.requirement && <Alert theme="error" message={`${coverage.requirement}（${RULE_SOURCES_FUNDS.coverageRequirement}）`} />}
-          {coverage.message && <Alert theme="warning" message={coverage.message} />}
-          {share.ok && coverage.covered && coverage.ok && (
-            <Alert theme="success" message={`专项债券资金未超过本中心规定的上限；项目收入能够覆盖债券本息，本息覆盖倍数不低于预警值（${coverage.basisText}）。`} />
-          )}
-          <div className="lr-muted" style={{ fontSize: 12 }}>
-            依据：{RULE_SOURCES_FUNDS.coverageRequirement}；{RULE_SOURCES_FUNDS.coverage}；上限 {settings.limitPercent}%：{settings.shareSource}
-          </div>
-          <Table rowKey="bondId" data={s.allocations} columns={columns} size="small" />
-          {s.repayment && <RepaymentView repayment={s.repayment} />}
-        </Space>
-      </Card>
-    </div>
+      </div>
+      <div className="lr-stack lr-panel-block" style={{ gap: 8 }}>
+        {share.ok ? null : <KitAlert theme="error">{`${share.message}（${settings.shareRule}）`}</KitAlert>}
+        {coverage.requirement && <KitAlert theme="error">{`${coverage.requirement}（${RULE_SOURCES_FUNDS.coverageRequirement}）`}</KitAlert>}
+        {coverage.message && <KitAlert theme="warning">{coverage.message}</KitAlert>}
+        {share.ok && coverage.covered && coverage.ok && (
+          <KitAlert theme="success">{`专项债券资金未超过本中心规定的上限；项目收入能够覆盖债券本息，本息覆盖倍数不低于预警值（${coverage.basisText}）。`}</KitAlert>
+        )}
+        <div className="lr-muted lr-small">
+          依据：{RULE_SOURCES_FUNDS.coverageRequirement}；{RULE_SOURCES_FUNDS.coverage}；上限 {settings.limitPercent}%：{settings.shareSource}
+        </div>
+      </div>
+      <div className="lr-panel-block">
+        <DataTable
+          testId="project-bond-allocations"
+          columns={allocationColumns}
+          rows={s.allocations}
+          rowKey={(r) => r.bondId}
+          moneyUnit="万元"
+          unitStated
+          totals={{ values: { amount: allocated } }}
+        />
+      </div>
+      {s.repayment && <RepaymentView repayment={s.repayment} />}
+    </KitCard>
   );
 }
-
-const instalmentColumns: PrimaryTableCol<InstalmentCover>[] = [
-  { colKey: 'bondCode', title: '债券编号', width: 160 },
-  { colKey: 'seq', title: '期次', width: 64, align: 'center' },
-  { colKey: 'dueDate', title: '还本日期', width: 110 },
-  { colKey: 'principal', title: '项目应还本金（元）', width: 170, align: 'right', cell: ({ row }) => <Yuan value={row.principal} /> },
-  { colKey: 'covered', title: '出让收入已覆盖（元）', width: 170, align: 'right', cell: ({ row }) => <Yuan value={row.covered} /> },
-  { colKey: 'uncovered', title: '尚未覆盖（元）', width: 150, align: 'right', cell: ({ row }) => <Yuan value={row.uncovered} /> },
-  { colKey: 'settled', title: '本金', width: 80, cell: ({ row }) => (row.settled ? '已还' : '未还') },
-];
 
 /** 62号: the project's supply income set against its bonds' principal, and unsupplied parcels near a principal date. */
 function RepaymentView({ repayment: r }: { repayment: ProjectRepayment }) {
   return (
-    <div data-testid="project-bonds-repayment">
-      <div style={{ fontWeight: 600, margin: '8px 0' }}>土地出让收入偿还债券本金</div>
-      {r.warnings.map((w) => (
-        <Alert key={w.message} theme="warning" message={w.message} style={{ marginBottom: 8 }} />
-      ))}
-      <div className="lr-muted" style={{ fontSize: 12, marginBottom: 8 }}>
-        债券资金到位后已供应地块 {r.supplies.length} 宗，成交价款 <Yuan value={r.supplyIncome} /> 元，按还本日期先后抵偿项目应还本金 <Yuan value={r.cover.principal} /> 元：已覆盖{' '}
-        <Yuan value={r.cover.covered} /> 元，尚未覆盖 <Yuan value={r.cover.uncovered} /> 元；未供应地块 {r.unsupplied.length} 宗。依据：{RULE_SOURCES_FUNDS.coverageRequirement}
+    <div className="lr-panel-block" data-testid="project-bonds-repayment">
+      <div className="lr-subtitle">土地出让收入偿还债券本金</div>
+      <div className="lr-stack" style={{ gap: 8 }}>
+        {r.warnings.map((w) => (
+          <KitAlert key={w.message} theme="warning">
+            {w.message}
+          </KitAlert>
+        ))}
+        <div className="lr-muted lr-small">
+          债券资金到位后已供应地块 {r.supplies.length} 宗，成交价款 <Wan value={r.supplyIncome} />，按还本日期先后抵偿项目应还本金 <Wan value={r.cover.principal} />：已覆盖{' '}
+          <Wan value={r.cover.covered} />，尚未覆盖 <Wan value={r.cover.uncovered} />；未供应地块 {r.unsupplied.length} 宗。依据：{RULE_SOURCES_FUNDS.coverageRequirement}
+        </div>
+        <DataTable
+          testId="project-bond-instalments"
+          columns={instalmentColumns}
+          rows={r.cover.instalments}
+          rowKey={(i) => `${i.bondId}-${i.seq}`}
+          moneyUnit="万元"
+          unitStated
+          empty="没有还本计划"
+          totals={{ values: { principal: r.cover.principal, covered: r.cover.covered, uncovered: r.cover.uncovered } }}
+        />
       </div>
-      <Table rowKey="key" data={r.cover.instalments.map((i) => ({ ...i, key: `${i.bondId}-${i.seq}` }))} columns={instalmentColumns} size="small" empty="没有还本计划" />
     </div>
   );
 }

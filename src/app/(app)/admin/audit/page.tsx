@@ -14,8 +14,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = ZAuditFilter.parse(await searchParams);
   const db = await getDb();
   const [{ rows, total }, options] = await Promise.all([listAuditEntries(db, filter), getAuditFilterOptions(db)]);
-  // The objects of this page's rows, by name and code: one query per object type.
-  const refs = await resolveAuditObjects(db, rows);
+  // The objects of this page's rows, by name and code: one query per object type; linked only where this user may open them.
+  const refs = await resolveAuditObjects(db, rows, user);
   return (
     <AuditLogList
       filter={filter}
