@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: '30mb',
   },
   poweredByHeader: false,
+  // The icon sprite's address carries its content hash (src/ui/icon-sprite.ts): browsers keep it.
+  async headers() {
+    return [{ source: '/icons.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+  },
 };
 
 export default nextConfig;

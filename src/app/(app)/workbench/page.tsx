@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { roleNamesOf } from '@/platform/auth/identity';
-import { filterNavigation, flattenNavigation, NAVIGATION } from '@/ui/navigation';
+import { flattenNavigation } from '@/ui/navigation';
+import { shellNavFor } from '@/ui/shell/nav-cache';
 import { WorkbenchView } from '@/modules/workbench/components/workbench-view';
 import { getDb } from '@/platform/db';
 import { getPreviousLogin, listMyPendingEntryRefs } from '@/modules/workbench/queries';
@@ -33,7 +34,7 @@ export default async function WorkbenchPage() {
       <WarningTodos db={db} othersCount={todos.length} />
     </Suspense>
   ) : null;
-  const modules = flattenNavigation(filterNavigation(NAVIGATION, user)).filter((m) => m.key !== 'workbench');
+  const modules = flattenNavigation(shellNavFor(user.permissions).nav).filter((m) => m.key !== 'workbench');
   return (
     <WorkbenchView
       displayName={user.displayName}
