@@ -15,6 +15,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Map tiles skip the proxy: a map view asks for dozens at once and the proxy cost more than a
+// cached tile (docs/benchmarks.md); their log lines get an id of their own (getRequestMeta).
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/tiles/).*)'],
 };
