@@ -120,3 +120,18 @@ describe('Pagination and DescList', () => {
     expect(html).toContain('<td class="t-descriptions__label">丙</td><td class="t-descriptions__content" colSpan="3">3</td>');
   });
 });
+
+describe('a demo record', () => {
+  type R = { id: string; code: string; isDemo: boolean };
+  const columns: Column<R>[] = [
+    { key: 'code', title: '编号', kind: 'code', value: (r) => r.code, href: (r) => `/x/${r.id}`, demo: (r) => r.isDemo },
+    { key: 'mark', title: '标记', kind: 'text', render: (r) => <b>{r.code}</b>, demo: (r) => r.isDemo },
+  ];
+  it('carries the 演示 tag after its content, in formatted and rendered cells alike; a real one does not', () => {
+    const demo = renderToStaticMarkup(<DataTable columns={columns} rows={[{ id: 'a', code: 'YY-1', isDemo: true }]} rowKey={(r) => r.id} />);
+    expect(demo).toContain('<a class="lr-link" href="/x/a">YY-1</a><span class="t-tag t-tag--warning t-tag--light t-size-s lr-gap">演示</span>');
+    expect(demo).toContain('<b>YY-1</b><span class="t-tag t-tag--warning t-tag--light t-size-s lr-gap">演示</span>');
+    const real = renderToStaticMarkup(<DataTable columns={columns} rows={[{ id: 'b', code: 'YY-2', isDemo: false }]} rowKey={(r) => r.id} />);
+    expect(real).not.toContain('演示');
+  });
+});

@@ -57,6 +57,8 @@ export interface Column<Row> {
   tooltip?: (row: Row) => string | undefined;
   /** A link for the cell's text (one link style). */
   href?: (row: Row) => string | null | undefined;
+  /** Marks a demo record with the 「演示」 tag after the cell's content (seeded demo data is labelled). */
+  demo?: (row: Row) => boolean | undefined;
   /** The sort key this column orders by (the list's `sort` URL value); absent: not sortable. */
   sortKey?: string;
   /** Shown in tests and by screen readers. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatCell, headerText, KIND_STYLES, type Column, type MoneyUnit } from './columns';
+import { KitTag } from './tag';
 
 /**
  * A read-only table rendered on the server with TDesign's look (its classes), by the column
@@ -69,10 +70,18 @@ const MAY_BE_CUT = new Set(['name', 'person']);
 function Cell<Row>({ column, row, unit }: { column: Column<Row>; row: Row; unit: MoneyUnit }) {
   const className = cellClass(column);
   const testId = column.testId;
+  const demo = column.demo?.(row) ? (
+    <KitTag theme="warning" gap>
+      演示
+    </KitTag>
+  ) : null;
   if (column.render) {
     const tooltip = column.tooltip?.(row);
     return (
-      <td {...attrs({ className, title: tooltip, 'data-testid': testId })}>{column.render(row)}</td>
+      <td {...attrs({ className, title: tooltip, 'data-testid': testId })}>
+        {column.render(row)}
+        {demo}
+      </td>
     );
   }
   const text = formatCell(column.kind, column.value?.(row), unit);
@@ -89,6 +98,7 @@ function Cell<Row>({ column, row, unit }: { column: Column<Row>; row: Row; unit:
       ) : (
         text
       )}
+      {demo}
     </td>
   );
 }

@@ -27,14 +27,10 @@ function accountColumns(canEdit: boolean, sources: FundSourceRow[]): Column<Acco
       title: '账户名称',
       kind: 'name',
       tooltip: (r) => (r.note ? `${r.name}（${r.note}）` : r.name),
+      demo: (r) => r.isDemo,
       render: (r) => (
         <>
           {r.name}
-          {r.isDemo && (
-            <KitTag theme="warning" gap>
-              演示
-            </KitTag>
-          )}
           {r.note && <span className="lr-muted"> · {r.note}</span>}
         </>
       ),

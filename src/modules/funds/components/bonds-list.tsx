@@ -3,7 +3,6 @@ import { KitCard } from '@/ui/kit/card';
 import type { Column } from '@/ui/kit/columns';
 import { formatCell } from '@/ui/kit/columns';
 import { DataTable } from '@/ui/kit/data-table';
-import { KitTag } from '@/ui/kit/tag';
 import { sumAmounts } from '../rules';
 import type { BondListRow } from '../bonds/queries';
 import { BondStatusMark, ratePercentText } from './bond-marks';
@@ -24,18 +23,9 @@ const COLUMNS: Column<BondListRow>[] = [
     title: '债券名称',
     kind: 'name',
     tooltip: (r) => r.name,
-    render: (r) => (
-      <>
-        <a className="lr-link" href={`/funds/bonds/${r.id}`}>
-          {r.name}
-        </a>
-        {r.isDemo && (
-          <KitTag theme="warning" gap>
-            演示
-          </KitTag>
-        )}
-      </>
-    ),
+    value: (r) => r.name,
+    href: (r) => `/funds/bonds/${r.id}`,
+    demo: (r) => r.isDemo,
   },
   wanColumn('amount', '发行金额', (r) => r.amount, { width: 128, tooltip: (r) => `${formatYuan(r.amount)} 元；已分配 ${wan(r.allocated)} 万元，未分配 ${wan(r.unallocated)} 万元` }),
   {

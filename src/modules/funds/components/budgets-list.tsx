@@ -21,18 +21,9 @@ function columns(year: number): Column<ProjectExecution>[] {
       kind: 'code',
       width: 172,
       tooltip: (r) => r.projectCode,
-      render: (r) => (
-        <>
-          <a className="lr-link" href={detail(r)}>
-            {r.projectCode}
-          </a>
-          {r.isDemo && (
-            <KitTag theme="warning" gap>
-              演示
-            </KitTag>
-          )}
-        </>
-      ),
+      value: (r) => r.projectCode,
+      href: (r) => detail(r),
+      demo: (r) => r.isDemo,
     },
     {
       key: 'projectName',

@@ -19,18 +19,9 @@ const COLUMNS: Column<LedgerRowView>[] = [
     width: 160,
     sortKey: 'no',
     tooltip: (r) => r.entryNo,
-    render: (r) => (
-      <>
-        <a className="lr-link" href={`/funds/ledger/${r.id}`}>
-          {r.entryNo}
-        </a>
-        {r.isDemo && (
-          <KitTag theme="warning" gap>
-            演示
-          </KitTag>
-        )}
-      </>
-    ),
+    value: (r) => r.entryNo,
+    href: (r) => `/funds/ledger/${r.id}`,
+    demo: (r) => r.isDemo,
   },
   { key: 'entryDate', title: '发生日期', kind: 'date', sortKey: 'date', value: (r) => r.entryDate },
   { key: 'direction', title: '方向', kind: 'tag', width: 60, render: (r) => <DirectionMark direction={r.direction} /> },

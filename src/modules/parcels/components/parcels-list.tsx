@@ -2,7 +2,6 @@ import type { Column } from '@/ui/kit/columns';
 import { LinkButton } from '@/ui/kit/link-button';
 import { ListPage } from '@/ui/kit/list-page';
 import { listHref } from '@/ui/kit/query';
-import { KitTag } from '@/ui/kit/tag';
 import { STAGES } from '../stages';
 import { WARNING_FILTERS, WARNING_FILTER_LABELS } from '../validation';
 import type { OptionView, ParcelFilterView, ParcelRowView } from '../view';
@@ -16,18 +15,9 @@ const COLUMNS: Column<ParcelRowView>[] = [
     width: 180,
     sortKey: 'code',
     tooltip: (r) => r.code,
-    render: (r) => (
-      <>
-        <a className="lr-link" href={`/parcels/${r.id}`}>
-          {r.code}
-        </a>
-        {r.isDemo && (
-          <KitTag theme="warning" gap>
-            演示
-          </KitTag>
-        )}
-      </>
-    ),
+    value: (r) => r.code,
+    href: (r) => `/parcels/${r.id}`,
+    demo: (r) => r.isDemo,
   },
   { key: 'name', title: '地块名称', kind: 'name', value: (r) => r.name, href: (r) => `/parcels/${r.id}` },
   { key: 'project', title: '所属项目', kind: 'name', value: (r) => r.projectLabel, href: (r) => `/projects/${r.projectId}` },

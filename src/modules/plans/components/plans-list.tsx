@@ -1,6 +1,5 @@
 import type { Column } from '@/ui/kit/columns';
 import { ListPage } from '@/ui/kit/list-page';
-import { KitTag } from '@/ui/kit/tag';
 import { PLAN_TYPE_LABELS, PLAN_TYPES, type TPlanFilter } from '../validation';
 import type { PlanRowView } from '../view';
 import { NewPlanButton } from './new-plan-button';
@@ -21,18 +20,9 @@ const COLUMNS: Column<PlanRowView>[] = [
     title: '计划名称',
     kind: 'name',
     tooltip: (r) => r.title,
-    render: (r) => (
-      <>
-        <a className="lr-link" href={`/plans/${r.id}`}>
-          {r.title}
-        </a>
-        {r.isDemo && (
-          <KitTag theme="warning" gap>
-            演示
-          </KitTag>
-        )}
-      </>
-    ),
+    value: (r) => r.title,
+    href: (r) => `/plans/${r.id}`,
+    demo: (r) => r.isDemo,
   },
   { key: 'docNo', title: '批准文号', kind: 'text', width: 180, value: (r) => r.docNo, tooltip: (r) => r.docNo ?? undefined },
   { key: 'version', title: '版本', kind: 'text', width: 80, value: (r) => `第 ${r.version} 版` },

@@ -1,6 +1,5 @@
 import type { Column } from '@/ui/kit/columns';
 import { ListPage } from '@/ui/kit/list-page';
-import { KitTag } from '@/ui/kit/tag';
 import { ACQUISITION_ROUTES } from '@/modules/parcels/stages';
 import type { PlanOptionView } from '@/modules/plans/view';
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type TProjectFilter } from '../validation';
@@ -16,18 +15,9 @@ const COLUMNS: Column<ProjectRowView>[] = [
     width: 150,
     sortKey: 'code',
     tooltip: (r) => r.code,
-    render: (r) => (
-      <>
-        <a className="lr-link" href={`/projects/${r.id}`}>
-          {r.code}
-        </a>
-        {r.isDemo && (
-          <KitTag theme="warning" gap>
-            演示
-          </KitTag>
-        )}
-      </>
-    ),
+    value: (r) => r.code,
+    href: (r) => `/projects/${r.id}`,
+    demo: (r) => r.isDemo,
   },
   // The 储备片区 rides in the name's tooltip (and the keyword search): a column of its own left the names too narrow at 1440 px.
   {

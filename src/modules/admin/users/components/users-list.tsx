@@ -13,16 +13,8 @@ function columns(currentUserId: string): Column<UserRowView>[] {
       title: '用户名',
       kind: 'code',
       tooltip: (r) => r.username,
-      render: (r) => (
-        <>
-          <span>{r.username}</span>
-          {r.isDemo && (
-            <KitTag theme="warning" gap>
-              演示
-            </KitTag>
-          )}
-        </>
-      ),
+      value: (r) => r.username,
+      demo: (r) => r.isDemo,
     },
     { key: 'displayName', title: '姓名', kind: 'name', value: (r) => r.displayName },
     { key: 'department', title: '科室', kind: 'text', width: 150, value: (r) => r.departmentName, tooltip: (r) => r.departmentName ?? undefined },
