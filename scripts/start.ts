@@ -3,32 +3,15 @@
  * when the build is missing or older than the sources, then run `next start` in the foreground.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabase } from '../src/platform/db';
 import { getConfig } from '../src/platform/config';
+import { buildIsCurrent } from './lib/build-state';
 import { openForScript } from './lib/cli';
 import { prepareDatabase } from './lib/prepare';
 
 const root = process.cwd();
 const nextBin = join(root, 'node_modules', '.bin', 'next');
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ['src', 'public', 'next.config.ts', 'package.json', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
-  return Math.max(...sources) <= built;
-}
 
 // An intranet system never phones home.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -41,7 +24,7 @@ async function main(): Promise<void> {
   } finally {
     await closeDatabase(); // release the embedded database before the server opens it
   }
-  if (!buildIsCurrent()) {
+  if (!buildIsCurrent(root)) {
     console.log('正在构建应用（首次启动约需 1 分钟）……');
     const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });
     if (build.status !== 0) {

@@ -22,11 +22,12 @@
  *    self-time functions of the server's profile.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { BARE_PAGE_MARKER, writeBareApp, writeBareTile } from './pages/bare-app';
 import { createBenchDatabase, prepareAndPick, type BenchDatabase } from './pages/app-db';
+import { buildIsCurrent } from '../lib/build-state';
 import { aggregateProfiles, profileMarkdown } from './pages/cpu-profile';
 import { login } from './pages/login';
 import { BenchCheckError, measure, type RunResult } from './pages/measure';
@@ -40,24 +41,6 @@ const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 
 
 function stampNow(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-/** Same rule as `npm start` (scripts/start.ts): a build older than any source is rebuilt. */
-function appBuildIsCurrent(): boolean {
-  const buildId = join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  const sources = ['src', 'public', 'next.config.ts', 'package.json', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
-  return Math.max(...sources) <= built;
 }
 
 function git(args: string[]): string {
@@ -102,7 +85,7 @@ async function run(opts: BenchOptions, cleanups: (() => Promise<void>)[]): Promi
     log(`构建空白 Next ${next} 应用（${relative(root, bareDir)}）……`);
     await nextBuild(root, bareDir, serverEnv(), join(outDir, `${stamp}-bare-build.log`));
   }
-  if (opts.build || !appBuildIsCurrent()) {
+  if (opts.build || !buildIsCurrent(root)) {
     log('构建本应用（next build）……');
     await nextBuild(root, root, serverEnv(), join(outDir, `${stamp}-app-build.log`));
   }
