@@ -77,6 +77,15 @@ export function FundsOverview(props: { year: number; years: number[]; summary: C
         导出 Excel
       </LinkButton>
     );
+  /** A card's actions: export its table, and open the page that manages what it lists. */
+  const exportAndOpen = (kind: 'accounts' | 'bonds', href: string, label: string) => (
+    <span className="lr-tags" style={{ gap: 8, alignItems: 'center' }}>
+      {exportLink(kind)}
+      <a className="lr-link" href={href}>
+        {label}
+      </a>
+    </span>
+  );
   return (
     <div className="lr-stack">
       <KitCard
@@ -177,14 +186,7 @@ export function FundsOverview(props: { year: number; years: number[]; summary: C
 
       <KitCard
         title="资金账户余额（累计）"
-        actions={
-          <span className="lr-tags" style={{ gap: 8, alignItems: 'center' }}>
-            {exportLink('accounts')}
-            <a className="lr-link" href="/funds/accounts">
-              资金账户
-            </a>
-          </span>
-        }
+        actions={exportAndOpen('accounts', '/funds/accounts', '资金账户')}
       >
         <DataTable
           testId="funds-accounts"
@@ -202,14 +204,7 @@ export function FundsOverview(props: { year: number; years: number[]; summary: C
 
       <KitCard
         title="专项债券余额"
-        actions={
-          <span className="lr-tags" style={{ gap: 8, alignItems: 'center' }}>
-            {exportLink('bonds')}
-            <a className="lr-link" href="/funds/bonds">
-              专项债券
-            </a>
-          </span>
-        }
+        actions={exportAndOpen('bonds', '/funds/bonds', '专项债券')}
       >
         <DataTable
           testId="funds-bonds"
