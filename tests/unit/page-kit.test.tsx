@@ -131,6 +131,8 @@ describe('a demo record', () => {
     const demo = renderToStaticMarkup(<DataTable columns={columns} rows={[{ id: 'a', code: 'YY-1', isDemo: true }]} rowKey={(r) => r.id} />);
     expect(demo).toContain('<a class="lr-link" href="/x/a">YY-1</a><span class="t-tag t-tag--warning t-tag--light t-size-s lr-gap">演示</span>');
     expect(demo).toContain('<b>YY-1</b><span class="t-tag t-tag--warning t-tag--light t-size-s lr-gap">演示</span>');
+    const plain = renderToStaticMarkup(<DataTable columns={[{ ...columns[0], href: undefined }]} rows={[{ id: 'a', code: 'YY-1', isDemo: true }]} rowKey={(r) => r.id} />);
+    expect(plain).toContain('<span>YY-1</span><span class="t-tag t-tag--warning');
     const real = renderToStaticMarkup(<DataTable columns={columns} rows={[{ id: 'b', code: 'YY-2', isDemo: false }]} rowKey={(r) => r.id} />);
     expect(real).not.toContain('演示');
   });

@@ -95,6 +95,9 @@ function Cell<Row>({ column, row, unit }: { column: Column<Row>; row: Row; unit:
         <a className="lr-link" href={href}>
           {text}
         </a>
+      ) : demo ? (
+        // Its own element, so the text is found (and copied) apart from the tag.
+        <span>{text}</span>
       ) : (
         text
       )}
