@@ -12,7 +12,8 @@
  *     app/jobs/*.cjs          migrate, check-db, audit-verify, seed (demo data; install.sh
  *                             never runs it) — compiled, no tsx or dev tools on the server
  *     deploy/                 install.sh, upgrade.sh, uninstall.sh, backup/restore, nginx, systemd …
- *     VERSION, manifest.json  SHA-256 and SM3 of every file (install.sh verifies it)
+ *     VERSION, manifest.json  SHA-256 and SM3 of every file (install.sh verifies it), and
+ *     manifest.sha256         the SHA-256 digests again for `sha256sum -c`
  *
  * Reproducible: the build id is the commit, file times are the commit's time, entries are sorted
  * and owned by root, gzip carries no name or time — the same sources give the same checksum.
@@ -251,6 +252,9 @@ async function main(): Promise<void> {
     files: entries,
   };
   writeFileSync(join(stage, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`, { mode: 0o644 });
+  // The same digests in sha256sum's format: install.sh checks the bundle with coreutils alone
+  // before it trusts even the bundled node (which then checks the SM3 digests).
+  writeFileSync(join(stage, 'manifest.sha256'), entries.map((e) => `${e.sha256}  ${e.path}\n`).join(''), { mode: 0o644 });
 
   const outDir = join(root, opts.out);
   mkdirSync(outDir, { recursive: true });
