@@ -118,9 +118,11 @@ service_start || rollback "服务无法启动"
 step "6/6 健康检查"
 wait_healthy "$URL" "$HEALTH_TIMEOUT" || rollback "新版本在 ${HEALTH_TIMEOUT} 秒内没有通过健康检查"
 ok "$URL/api/health 正常"
-# Keep the three newest releases (the current one always).
-(cd "$OPT_DIR/releases" && ls -1t | grep -v '\.tmp$' | tail -n +4 | while read -r old; do
+# Keep the three newest releases (the current one always); release names have no spaces.
+# shellcheck disable=SC2012
+ls -1t "$OPT_DIR/releases" | tail -n +4 | while read -r old; do
+  case "$old" in *.tmp) continue ;; esac
   [ "$OPT_DIR/releases/$old" = "$RELEASE" ] || rm -rf "${OPT_DIR:?}/releases/$old"
-done)
+done
 say ""
 say "升级完成：$PREVIOUS_VERSION → $BUNDLE_VERSION（升级前备份：$SNAP）"
