@@ -40,7 +40,7 @@ function printTable(accounts: AdminAccount[]): void {
   const rows = accounts.map((a) => [a.role, a.username, a.password ?? (a.outcome === 'existing' ? '（已有账号，未新建，密码不变）' : '')]);
   const head = ['角色', '用户名', '一次性密码'];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import { queryRows, type Db, type Tx } from '../db/client';
 import { appendAudit } from '../audit/write';
 import { fieldDiff } from '../audit/chain';
 import { hashPassword } from '../crypto/sm';
@@ -98,6 +98,16 @@ function checkDepartmentName(raw: string | null | undefined): string | null {
   return name;
 }
 
+/** A database the migration job has not prepared gets a sentence, not a failed query. */
+async function requireMigrated(db: Db): Promise<void> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name in ('roles', 'users', 'audit_chain_head')`,
+  );
+  const found = new Set(rows.map((r) => r.name));
+  if (found.size < 3) refuse('数据库尚未初始化：请先运行数据库迁移（npm run db:migrate），再初始化管理员');
+}
+
 /** The three roles, locked: two installers running at once queue here. */
 async function lockAdminRoles(tx: Tx): Promise<Map<TAdminRoleCode, { id: string; name: string }>> {
   const codes = INITIAL_ADMIN_ROLES.map((r) => r.code);
@@ -163,6 +173,7 @@ export async function createInitialAdmins(db: Db, input: CreateInitialAdminsInpu
     }
   }
   const departmentName = checkDepartmentName(input.department);
+  await requireMigrated(db);
 
   return db.transaction(async (tx) => {
     const roleIds = await lockAdminRoles(tx);
@@ -230,6 +241,7 @@ export async function resetAdminPassword(db: Db, rawLogin: unknown, iterations: 
   const login = typeof rawLogin === 'string' ? rawLogin.trim() : '';
   const problem = usernameProblem(login);
   if (problem) refuse(`要重置的用户名（--reset）有误：${problem}`);
+  await requireMigrated(db);
   return db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, username: users.username, status: users.status, mustChangePassword: users.mustChangePassword, failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil })
