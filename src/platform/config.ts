@@ -1,8 +1,43 @@
 import { z } from 'zod';
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from './trusted-proxies';
+
+/** Words that mark a value copied from an example file rather than generated. */
+const PLACEHOLDER_WORDS = ['change_me', 'changeme', '请替换', 'example', 'placeholder'];
+
+const SECRET_HOW = '请用 openssl rand -base64 32 生成（安装程序 install.sh 会在本机生成）';
+const SM4_HOW = '请用 openssl rand -hex 16 生成（安装程序 install.sh 会在本机生成）';
+
+/** Why NEXTAUTH_SECRET (when given) cannot sign sessions, or null. */
+export function authSecretProblem(secret: string): string | null {
+  const lower = secret.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return `NEXTAUTH_SECRET 仍是示例占位值，${SECRET_HOW}`;
+  if (/^(.)\1*$/su.test(secret)) return `NEXTAUTH_SECRET 由同一个字符重复组成，不能作为密钥，${SECRET_HOW}`;
+  if (secret.length < 32) return `NEXTAUTH_SECRET 太短（${secret.length} 个字符，至少 32 个），${SECRET_HOW}`;
+  return null;
+}
+
+/** Why SM4_KEY (when given) cannot protect personal data, or null. */
+export function sm4KeyProblem(key: string): string | null {
+  const lower = key.toLowerCase();
+  if (lower.includes('change') || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return `SM4_KEY 仍是示例占位值，${SM4_HOW}`;
+  if (!/^[0-9a-fA-F]{32}$/.test(key)) return `SM4_KEY 必须是 32 位十六进制数字，${SM4_HOW}`;
+  if (/^(.)\1*$/i.test(key)) return `SM4_KEY 由同一个数字重复组成，不能作为密钥，${SM4_HOW}`;
+  return null;
+}
+
+/** An empty value (`NAME=` in an env file) counts as not set. */
+const optionalText = () => z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+function refusing(problem: (value: string) => string | null) {
+  return optionalText().superRefine((v, ctx) => {
+    const message = v === undefined ? null : problem(v);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
 
 /** Environment, read and validated once. Safe to import from scripts (no 'server-only'). */
 const ZEnv = z.object({
-  DATABASE_URL: z.string().trim().optional().transform((v) => (v ? v : undefined)),
+  DATABASE_URL: optionalText(),
   DATA_DIR: z.string().trim().default('./data'),
   DB_FETCH_TYPES: z.enum(['true', 'false']).default('true'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -13,23 +48,50 @@ const ZEnv = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PASSWORD_ITERATIONS: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NEXTAUTH_SECRET: z.string().optional(),
-  SM4_KEY: z.string().regex(/^[0-9a-fA-F]{32}$/, 'SM4_KEY 必须是 32 位十六进制').optional(),
+  // Not trimmed: whatever is set is the secret, so the rules judge exactly that.
+  NEXTAUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .superRefine((v, ctx) => {
+      const message = v === undefined ? null : authSecretProblem(v);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
+  NEXTAUTH_URL: optionalText().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v), 'NEXTAUTH_URL 必须以 http:// 或 https:// 开头，例如 https://tdcb.example.gov.cn'),
+  SM4_KEY: refusing(sm4KeyProblem),
+  /** Front servers whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default(DEFAULT_TRUSTED_PROXIES)
+    .superRefine((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES 有误：${parsed.message}` });
+    }),
 });
 
 export type TConfig = z.infer<typeof ZEnv>;
 
 let cached: TConfig | undefined;
 
-export function getConfig(): TConfig {
-  if (!cached) {
-    const parsed = ZEnv.safeParse(process.env);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`环境变量配置有误：${detail}`);
-    }
-    cached = parsed.data;
+/** Validates an environment; throws one Chinese message naming every wrong variable. */
+export function parseConfig(env: Record<string, string | undefined>): TConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((i) => {
+        const name = i.path.join('.');
+        // Our own messages already name the variable.
+        return i.message.includes(name) ? i.message : `${name}: ${i.message}`;
+      })
+      .join('; ');
+    throw new Error(`环境变量配置有误：${detail}`);
   }
+  return parsed.data;
+}
+
+export function getConfig(): TConfig {
+  if (!cached) cached = parseConfig(process.env);
   return cached;
 }
 

@@ -2,8 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import type { Logger } from 'pino';
+import { getConfig } from './config';
 import { getLogger } from './logger';
-import { normalizeIp } from './ip';
+import { PEER_HEADER, peerAddressHookInstalled } from './peer-address';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -27,11 +29,27 @@ export async function getRequestMeta(): Promise<RequestMeta> {
   }
 }
 
+let trusted: { text: string; proxies: TrustedProxies } | undefined;
+
+function trustedProxies(): TrustedProxies {
+  const text = getConfig().TRUSTED_PROXIES;
+  if (trusted?.text !== text) {
+    const parsed = parseTrustedProxies(text);
+    // getConfig() has validated it already.
+    if (!parsed.ok) throw new Error(parsed.message);
+    trusted = { text, proxies: parsed.proxies };
+  }
+  return trusted.proxies;
+}
+
+/**
+ * The client address to audit: the socket peer (set by the peer-address hook), or — when the
+ * peer is a trusted front server (TRUSTED_PROXIES) — the first untrusted address of
+ * X-Forwarded-For read from the right. Null when the peer is unknown (no hook in this process).
+ */
 export function clientIpFrom(get: (name: string) => string | null | undefined): string | null {
-  const forwarded = get('x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  const ip = normalizeIp(first || get('x-real-ip'));
-  return ip ? ip.slice(0, 64) : null;
+  if (!peerAddressHookInstalled()) return null;
+  return clientAddress(get(PEER_HEADER), get('x-forwarded-for'), trustedProxies());
 }
 
 export async function getRequestLogger(bindings: Record<string, unknown> = {}): Promise<Logger> {

@@ -23,7 +23,7 @@ type Resolved = { user: CurrentUser } | { user: null; reason: SessionEndReason |
  * and their role combination (auth/session.ts).
  */
 export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
-  const token = sessionTokenFrom((await cookies()).getAll());
+  const token = sessionTokenFrom((await cookies()).getAll(), /^https:\/\//i.test(getConfig().NEXTAUTH_URL ?? ''));
   const claims = token ? await claimsFromToken(token, getAuthSecret()) : null;
   if (!claims) return { user: null, reason: 'none' };
   const check = await resolveSession(await getDb(), claims, new Date(), getConfig().SESSION_IDLE_MINUTES);

@@ -19,6 +19,26 @@ function headerReader(headers: unknown): (name: string) => string | null {
   };
 }
 
+/**
+ * Cookies when the site's address is known (NEXTAUTH_URL): over https the session cookie is
+ * `Secure` with next-auth's `__Secure-` prefix, so the browser never sends it over plain http.
+ * next-auth v4 would decide the same from NEXTAUTH_URL; stated here so it cannot silently change.
+ * Without NEXTAUTH_URL next-auth decides per request from the address the browser used.
+ */
+export function cookieSettings(siteUrl: string | undefined): Pick<NextAuthOptions, 'useSecureCookies' | 'cookies'> {
+  if (!siteUrl) return {};
+  const secure = /^https:\/\//i.test(siteUrl);
+  return {
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: `${secure ? '__Secure-' : ''}next-auth.session-token`,
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+  };
+}
+
 let cachedOptions: NextAuthOptions | undefined;
 
 /** next-auth configuration, built on first use (reading the secret needs the data folder). */
@@ -31,6 +51,7 @@ export function getAuthOptions(): NextAuthOptions {
   if (!process.env.NEXTAUTH_URL && process.env.AUTH_TRUST_HOST === undefined) process.env.AUTH_TRUST_HOST = 'true';
   cachedOptions = {
     secret: getAuthSecret(),
+    ...cookieSettings(cfg.NEXTAUTH_URL),
     session: { strategy: 'jwt', maxAge: cfg.SESSION_MAX_HOURS * 3600 },
     jwt: { maxAge: cfg.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: '/login', error: '/login' },

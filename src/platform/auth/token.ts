@@ -11,9 +11,13 @@ import { isClaims, type SessionClaims } from './session';
 /** next-auth's names: `__Secure-` when the site is served over https. */
 const COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-/** The token in the request's cookies, whole or in next-auth's chunks (`name.0`, `name.1`…). */
-export function sessionTokenFrom(cookies: readonly { name: string; value: string }[]): string | null {
-  for (const name of COOKIE_NAMES) {
+/**
+ * The token in the request's cookies, whole or in next-auth's chunks (`name.0`, `name.1`…).
+ * `secureOnly` (the site is https): a cookie without the `__Secure-` prefix could have been set
+ * over plain http, so it is not read.
+ */
+export function sessionTokenFrom(cookies: readonly { name: string; value: string }[], secureOnly = false): string | null {
+  for (const name of secureOnly ? COOKIE_NAMES.slice(0, 1) : COOKIE_NAMES) {
     const whole = cookies.find((c) => c.name === name);
     if (whole?.value) return whole.value;
     const chunks = cookies

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasControlChars, zId, zOptionalText, zText, zFilterText, zFilterId, zFilterPage, zFilterPageSize } from '@/platform/validation';
 import { zPassword } from '@/platform/auth/password-policy';
+import { USERNAME_MAX, USERNAME_PATTERN, USERNAME_RULE } from '@/platform/auth/username';
 
 export { PASSWORD_RULE } from '@/platform/auth/password-policy';
 
@@ -13,9 +14,7 @@ export { PASSWORD_RULE } from '@/platform/auth/password-policy';
 export const USER_STATUSES = ['active', 'disabled'] as const;
 export type TUserStatus = (typeof USER_STATUSES)[number];
 
-export const USERNAME_RULE = '用户名为 3–64 位字母、数字或 . _ - @';
-
-const USERNAME_PATTERN = /^[A-Za-z0-9._\-@]{3,64}$/;
+export { USERNAME_RULE };
 
 export const USER_STATUS_LABELS: Record<TUserStatus, string> = { active: '启用', disabled: '停用' };
 
@@ -26,7 +25,7 @@ const zUsername = z
     z
       .string()
       .min(1, '请填写用户名')
-      .max(64, '用户名不能超过 64 个字符')
+      .max(USERNAME_MAX, `用户名不能超过 ${USERNAME_MAX} 个字符`)
       .refine((s) => !hasControlChars(s), '用户名含有不允许的控制字符')
       .regex(USERNAME_PATTERN, USERNAME_RULE),
   );
