@@ -186,10 +186,9 @@ bundle_node "$RELEASE" -e '
   const line = require("node:fs").readFileSync(0, "utf8").split("\n").find((l) => l.startsWith("{\"accounts\""));
   if (!line) { console.error("初始管理员作业没有返回结果"); process.exit(1); }
   const out = JSON.parse(line);
-  const made = out.accounts.filter((a) => a.password);
-  for (const a of made) console.log(`   ${a.role.padEnd(6, "　")} 用户名 ${a.username.padEnd(12)} 一次性密码 ${a.password}`);
-  for (const a of out.accounts.filter((a) => !a.password)) console.log(`   ${a.role}：已存在（${a.username}），未更改`);
-  if (made.length) console.log("   以上密码只显示这一次，首次登录后必须修改。三个账号分别交给系统管理员、安全管理员、审计管理员本人。");
+  for (const a of out.accounts) console.log(`   ${a.role}  用户名 ${a.username}  一次性密码 ${a.password}`);
+  for (const a of out.existing ?? []) console.log(`   ${a.role}：已有账号 ${a.username}，未新建，密码不变`);
+  if (out.accounts.length) console.log("   一次性密码只显示这一次，请当面交给各管理员本人；首次登录后必须修改。");
 ' <<<"$ADMIN_OUT"
 
 step "6/7 服务"
