@@ -180,6 +180,13 @@ else
 fi
 
 step "5/7 数据库迁移与初始管理员"
+# A running installation is stopped first: the embedded database admits one process at a time,
+# and the migration must not run under a server of the previous version.
+if has_systemd && systemctl is-active --quiet "$APP"; then
+  systemctl stop "$APP" && ok "已停止运行中的服务（稍后重新启动）"
+elif [ -f "$VAR_DIR/app.pid" ]; then
+  stop_direct && ok "已停止运行中的服务（稍后重新启动）"
+fi
 run_job "$RELEASE" "$ENV_FILE" migrate || die "数据库迁移失败（见上方信息）；程序文件已就位，修复后可重新运行 install.sh"
 ADMIN_OUT=$(run_job "$RELEASE" "$ENV_FILE" admin-create --json) || die "创建初始管理员失败：$ADMIN_OUT"
 bundle_node "$RELEASE" -e '

@@ -209,8 +209,13 @@ start_direct() { # start_direct <release dir> <env file>
   done <"$envfile"
   local node=("$rel/node/bin/node")
   [ -z "${LR_ARCH_EMULATOR:-}" ] || node=("$LR_ARCH_EMULATOR" "$rel/node/bin/node")
-  (cd "$rel/app" && env -i PATH=/usr/bin:/bin HOME=/tmp NODE_ENV=production "${envs[@]}" setsid "${node[@]}" server.js >>"$LOG_DIR/app.log" 2>&1 </dev/null &
-    echo $! >"$VAR_DIR/app.pid")
+  # `&` on the command alone: its pid is the server's (env and setsid exec into node), and the
+  # server leads its own process group, which stop_direct ends as a whole.
+  (
+    cd "$rel/app" || exit 1
+    env -i PATH=/usr/bin:/bin HOME=/tmp NODE_ENV=production "${envs[@]}" setsid "${node[@]}" server.js >>"$LOG_DIR/app.log" 2>&1 </dev/null &
+    echo $! >"$VAR_DIR/app.pid"
+  )
 }
 
 stop_direct() {
