@@ -170,7 +170,10 @@ fi
 info "3. 审计日志链校验（恢复库）"
 verify_env=(env -u DATABASE_URL "DATA_DIR=$drill_data")
 [[ -z $drill_url ]] || verify_env=(env "DATABASE_URL=$drill_url" "DATA_DIR=$drill_data")
-if (cd "$APP_DIR" && "${verify_env[@]}" bash -c "$verify_cmd") >"$tmp/verify.log" 2>&1; then
+verify_rc=0
+(cd "$APP_DIR" && "${verify_env[@]}" bash -c "$verify_cmd") >"$tmp/verify.log" 2>&1 || verify_rc=$?
+# The failure message counts too: a verifier that reports a break must not pass on its exit code alone.
+if ((verify_rc == 0)) && ! grep -q '校验失败' "$tmp/verify.log"; then
   sed 's/^/    /' "$tmp/verify.log" | grep -v '^\s*$' | tail -n 3
   info "  ✓ 审计日志链完整"
 else
