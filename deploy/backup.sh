@@ -116,7 +116,10 @@ else
     die "内置数据库正被进程 $holder 使用。请先停止系统（systemctl stop $SERVICE_NAME 或结束该进程）再备份。"
   fi
   info "正在复制内置数据库 ……"
-  dbtool pglite-snapshot "$DATA_DIR" "$work/pglite.tar.gz" "$work/rowcounts.tsv" || die "内置数据库备份失败"
+  snapshot_ok=1
+  dbtool pglite-snapshot "$DATA_DIR" "$work/pglite.tar.gz" "$work/rowcounts.tsv" || snapshot_ok=0
+  give_back_pglite "$DATA_DIR"
+  ((snapshot_ok)) || die "内置数据库备份失败"
   db_kind=pglite
   dump_tool=tar
 fi

@@ -135,6 +135,7 @@ source_data=${source_data:-$DEFAULT_DATA_DIR}
 if [[ $db_kind == pglite ]]; then
   if [[ -d $source_data/pglite ]] && ! dbtool pglite-locked "$source_data" >/dev/null; then
     live_counts=$(dbtool pglite-counts "$source_data" 2>/dev/null) || live_counts=''
+    give_back_pglite "$source_data"
   else
     info "  （系统运行中，内置数据库不能同时打开，跳过与源库当前行数的对照）"
   fi

@@ -153,5 +153,4 @@ if ((restart_service)); then
   systemctl start "$SERVICE_NAME" || warn "服务 $SERVICE_NAME 启动失败，请执行 systemctl status $SERVICE_NAME 查看原因"
 fi
 info "恢复完成，用时 $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) 秒。"
-printf 'RESTORE_MS=%s\n' "$elapsed_ms"
 info "建议随后执行审计链校验（audit-verify）并登录系统抽查数据。"

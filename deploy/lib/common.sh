@@ -234,3 +234,12 @@ storage_digests() {
   ((${#files[@]})) || return 0
   (cd "$dir" && sm3_files "${files[@]}")
 }
+
+# Opening the embedded database as root may create files (WAL, stats) owned by root inside the
+# folder; give everything back to the folder's owner (the service user) so the app can write.
+give_back_pglite() {
+  local data_dir=$1 owner
+  [[ -d $data_dir/pglite ]] || return 0
+  owner=$(stat -c '%u:%g' "$data_dir")
+  chown -R "$owner" "$data_dir/pglite" 2>/dev/null || warn "无法把 $data_dir/pglite 的属主恢复为 $owner，请手工执行 chown -R"
+}

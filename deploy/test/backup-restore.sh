@@ -187,8 +187,13 @@ expect_fail "系统运行中（数据目录被锁）时拒绝备份" "正被进�
 kill "$holder_pid"
 wait "$holder_pid" 2>/dev/null || true
 holder_pid=''
+# The data folder belongs to the service user: a root backup must leave no root-owned file in it.
+if ((EUID == 0)); then chown -R 65534:65534 "$D2"; fi
 # Its lock file is now stale (process gone): backup proceeds.
 expect_ok "backup.sh（内置数据库，过期锁文件）" "$DEPLOY/backup.sh" --prefix "$R2" --app-dir "$REPO"
+if ((EUID == 0)); then
+  if [[ -z $(find "$D2" ! -uid 65534 -print -quit) ]]; then ok "备份后数据目录属主不变"; else bad "备份后数据目录中出现 root 的文件：$(find "$D2" ! -uid 65534 | head -n 3)"; fi
+fi
 if [[ ! -e $D2/pglite.lock ]]; then ok "备份后不留锁文件"; else bad "备份后留下了锁文件"; fi
 latest2="$R2/var/backups/land-reserve/$(find "$R2/var/backups/land-reserve" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort | tail -n 1)"
 if [[ -f $latest2/sm4.key && -f $latest2/pglite.tar.gz ]]; then ok "备份含 sm4.key 与数据库目录"; else bad "内置数据库备份文件不全"; fi
