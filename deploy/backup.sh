@@ -90,7 +90,7 @@ if [[ -n $DATABASE_URL ]]; then
       inside { n++ }
     ' | LC_ALL=C sort >"$work/rowcounts.unsorted"
     # Tables without rows have no COPY block in every tool version: fill from the live list.
-    dbtool counts "$DATABASE_URL" | cut -f1 | while IFS= read -r t; do
+    db_tables "$DATABASE_URL" | while IFS= read -r t; do
       n=$(awk -F'\t' -v t="$t" '$1 == t { print $2 }' "$work/rowcounts.unsorted")
       printf '%s\t%s\n' "$t" "${n:-0}"
     done >"$work/rowcounts.tsv"

@@ -74,7 +74,7 @@ cleanup() {
     return
   fi
   if [[ -n $drill_url ]]; then
-    dbtool exec "$admin_url" "DROP DATABASE IF EXISTS \"$drill_db\"" >/dev/null 2>&1 ||
+    db_exec "$admin_url" "DROP DATABASE IF EXISTS \"$drill_db\"" >/dev/null 2>&1 ||
       warn "删除演练库 $drill_db 失败，请手工删除"
   fi
   rm -rf "$tmp"
@@ -93,7 +93,7 @@ else
   [[ $DB_FAMILY == "$db_kind" ]] || die "备份来自 $db_kind，演练用的服务器是 $DB_FAMILY"
   create_sql="CREATE DATABASE \"$drill_db\" ENCODING 'UTF8' TEMPLATE template0"
   [[ $DB_FAMILY != opengauss ]] || create_sql+=" DBCOMPATIBILITY 'PG'"
-  dbtool exec "$admin_url" "$create_sql" || die "创建演练库失败（--database-url-admin 的账号需要建库权限）"
+  db_exec "$admin_url" "$create_sql" || die "创建演练库失败（--database-url-admin 的账号需要建库权限）"
   drill_url=$(dbtool with-database "$admin_url" "$drill_db")
   info "已创建演练库 $drill_db"
   source_desc="数据库"
@@ -119,7 +119,7 @@ info "1. 行数比对（源库备份时点 ↔ 恢复库）"
 if [[ $db_kind == pglite ]]; then
   dbtool pglite-counts "$drill_data" >"$tmp/restored.tsv" || die "无法读取恢复的内置数据库"
 else
-  dbtool counts "$drill_url" >"$tmp/restored.tsv" || die "无法读取演练库"
+  db_counts "$drill_url" >"$tmp/restored.tsv" || die "无法读取演练库"
 fi
 if diff_out=$(diff <(LC_ALL=C sort "$backup/rowcounts.tsv") <(LC_ALL=C sort "$tmp/restored.tsv")); then
   info "  ✓ $(wc -l <"$tmp/restored.tsv") 张表行数一致（共 $(awk -F'\t' '{ s += $2 } END { print s + 0 }' "$tmp/restored.tsv") 行）"
@@ -140,7 +140,7 @@ if [[ $db_kind == pglite ]]; then
     info "  （系统运行中，内置数据库不能同时打开，跳过与源库当前行数的对照）"
   fi
 elif [[ -n $source_url ]]; then
-  live_counts=$(dbtool counts "$source_url" 2>/dev/null) || live_counts=''
+  live_counts=$(db_counts "$source_url" 2>/dev/null) || live_counts=''
 fi
 if [[ -n $live_counts ]]; then
   if changed=$(diff <(LC_ALL=C sort "$tmp/restored.tsv") <(printf '%s\n' "$live_counts" | LC_ALL=C sort)); then

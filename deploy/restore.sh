@@ -75,7 +75,7 @@ else
   [[ $DB_FAMILY == "$db_kind" ]] || die "备份来自 $db_kind，目标数据库是 $DB_FAMILY，不能直接恢复"
   select_db_tools "$DB_FAMILY"
   require_tool "$RESTORE_TOOL" "恢复 $db_kind 转储需要 $RESTORE_TOOL"
-  tables=$(dbtool table-count "$target_url") || die "无法检查目标数据库"
+  tables=$(db_table_count "$target_url") || die "无法检查目标数据库"
   if ((tables > 0)); then
     die "目标数据库 $DB_NAME 的 public 模式中已有 $tables 张表。只恢复到空数据库：请新建一个空库（见 deploy/db/），或由数据库管理员确认后清空。"
   fi

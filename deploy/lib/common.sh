@@ -82,19 +82,78 @@ parse_db_url() {
   } <<<"$parts"
 }
 
-# Which server family a URL points at: postgresql | opengauss | kingbase (sets DB_FAMILY, DB_VERSION).
-# Asks the server (version()) through whichever client is installed, else through the app's driver.
-detect_db_family() {
-  local url=$1 client
-  parse_db_url "$url"
-  DB_VERSION=''
-  for client in psql gsql ksql; do
-    if command -v "$client" >/dev/null 2>&1; then
-      DB_VERSION=$(PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD \
-        "$client" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -X -A -t -c 'select version()' 2>/dev/null | head -n 1) || DB_VERSION=''
-      [[ -n $DB_VERSION ]] && break
+# SQL access to a server database: the client of the family (psql, gsql, ksql) when installed —
+# it comes with the dump tools —, else the app's own driver through dbtool.mjs (needs the
+# postgres package in the app's node_modules). LR_SQL_CLIENT=none forces the driver.
+find_sql_client() {
+  [[ -z ${SQL_CLIENT+set} ]] || return 0
+  SQL_CLIENT=''
+  [[ ${LR_SQL_CLIENT:-} != none ]] || return 0
+  local c
+  for c in ${LR_SQL_CLIENT:-psql gsql ksql}; do
+    if command -v "$c" >/dev/null 2>&1; then
+      SQL_CLIENT=$c
+      return 0
     fi
   done
+}
+
+# sql_query URL SQL: unaligned rows, tab-separated, no headers.
+sql_query() {
+  local url=$1 query=$2
+  find_sql_client
+  parse_db_url "$url"
+  PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=10 \
+    "$SQL_CLIENT" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" \
+    -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 -c "$query"
+}
+
+TABLES_SQL="select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name"
+
+# Base tables of the application schema (public), one a line.
+db_tables() {
+  find_sql_client
+  if [[ -n $SQL_CLIENT ]]; then sql_query "$1" "$TABLES_SQL"; else dbtool counts "$1" | cut -f1; fi
+}
+
+db_table_count() {
+  local tables
+  tables=$(db_tables "$1") || return 1
+  if [[ -z $tables ]]; then echo 0; else wc -l <<<"$tables"; fi
+}
+
+# "table<TAB>rows" for every table of public, sorted by name.
+db_counts() {
+  local url=$1 t query=''
+  find_sql_client
+  if [[ -z $SQL_CLIENT ]]; then
+    dbtool counts "$url"
+    return
+  fi
+  local tables
+  tables=$(sql_query "$url" "$TABLES_SQL") || return 1
+  [[ -n $tables ]] || return 0
+  while IFS= read -r t; do
+    [[ -z $query ]] || query+=' union all '
+    query+="select '${t//\'/\'\'}', count(*) from public.\"${t//\"/\"\"}\""
+  done <<<"$tables"
+  sql_query "$url" "$query" | LC_ALL=C sort
+}
+
+db_exec() {
+  find_sql_client
+  if [[ -n $SQL_CLIENT ]]; then sql_query "$1" "$2" >/dev/null; else dbtool exec "$1" "$2"; fi
+}
+
+# Which server family a URL points at: postgresql | opengauss | kingbase (sets DB_FAMILY, DB_VERSION).
+detect_db_family() {
+  local url=$1
+  parse_db_url "$url"
+  find_sql_client
+  DB_VERSION=''
+  if [[ -n $SQL_CLIENT ]]; then
+    DB_VERSION=$(sql_query "$url" 'select version()' 2>/dev/null | head -n 1) || DB_VERSION=''
+  fi
   if [[ -z $DB_VERSION ]]; then
     DB_VERSION=$(dbtool version "$url") || die "无法连接数据库 $(redact_url "$url")，请检查 DATABASE_URL 与数据库状态"
   fi

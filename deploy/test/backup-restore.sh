@@ -114,6 +114,9 @@ expect_ok "restore-drill.sh（PostgreSQL）" "$DEPLOY/restore-drill.sh" --prefix
   --database-url-admin "$PG_ADMIN_URL" --verify-cmd "$VERIFY_CMD"
 if grep -q 'RPO' "$T/out" && grep -q 'RTO' "$T/out" && grep -q '恢复演练通过' "$T/out"; then ok "演练输出 RPO/RTO"; else bad "演练输出缺少 RPO/RTO"; fi
 if [[ -z $(psql_admin -Atc "select datname from pg_database where datname like 'lr_drill_%'") ]]; then ok "演练库已删除"; else bad "演练库未删除"; fi
+# Without any SQL client the scripts use the app's driver (postgres package) instead.
+expect_ok "restore-drill.sh（不用 psql，改用应用的数据库驱动）" env LR_SQL_CLIENT=none "$DEPLOY/restore-drill.sh" --prefix "$R1" \
+  --app-dir "$REPO" --database-url-admin "$PG_ADMIN_URL" --verify-cmd "$VERIFY_CMD"
 
 psql_admin -c "CREATE DATABASE \"$DST_DB\"" >/dev/null
 DST_URL=$(url_of "$DST_DB")
