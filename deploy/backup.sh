@@ -47,6 +47,10 @@ stamp=$(date +%Y%m%d-%H%M%S)
 name="land-reserve-$stamp"
 mkdir -p "$dest"
 chmod 700 "$dest"
+# One backup at a time; then a leftover *.partial can only come from a killed run.
+exec 9>"$dest/.backup.lock"
+flock -n 9 || die "另一个备份正在进行（$dest/.backup.lock 被占用）"
+find "$dest" -mindepth 1 -maxdepth 1 -type d -name 'land-reserve-*.partial' -exec rm -rf {} +
 work="$dest/$name.partial"
 [[ ! -e $dest/$name ]] || die "备份 $dest/$name 已存在（同一秒内重复执行？）"
 rm -rf "$work"

@@ -69,7 +69,7 @@ dbtool() {
   APP_DIR=$APP_DIR "$NODE" "$LIB_DIR/dbtool.mjs" "$@"
 }
 
-# Splits a database URL into DB_HOST DB_PORT DB_USER DB_PASSWORD DB_NAME.
+# Splits a database URL into DB_HOST DB_PORT DB_USER DB_PASSWORD DB_NAME DB_SSLMODE.
 parse_db_url() {
   local parts
   parts=$(dbtool url-parts "$1") || exit 1
@@ -79,7 +79,13 @@ parse_db_url() {
     IFS= read -r DB_USER
     IFS= read -r DB_PASSWORD
     IFS= read -r DB_NAME
+    IFS= read -r DB_SSLMODE
   } <<<"$parts"
+  # libpq-style tools take the URL's sslmode from the environment (postgres.js: ssl=true means require).
+  case "$DB_SSLMODE" in
+    true) DB_SSLMODE=require ;;
+    false) DB_SSLMODE=disable ;;
+  esac
 }
 
 # SQL access to a server database: the client of the family (psql, gsql, ksql) when installed —
@@ -103,8 +109,7 @@ sql_query() {
   local url=$1 query=$2
   find_sql_client
   parse_db_url "$url"
-  PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD PGCONNECT_TIMEOUT=10 \
-    "$SQL_CLIENT" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" \
+  PGCONNECT_TIMEOUT=10 with_db_password "$SQL_CLIENT" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" \
     -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 -c "$query"
 }
 
@@ -182,7 +187,11 @@ require_tool() {
 # Runs a dump/restore tool with the connection of the URL parsed by parse_db_url.
 # The password goes through the environment (never the command line, which ps shows).
 with_db_password() {
-  PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD "$@"
+  if [[ -n $DB_SSLMODE ]]; then
+    PGSSLMODE=$DB_SSLMODE PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD "$@"
+  else
+    PGPASSWORD=$DB_PASSWORD KINGBASE_PASSWORD=$DB_PASSWORD "$@"
+  fi
 }
 
 redact_url() {

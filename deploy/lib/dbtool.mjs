@@ -122,7 +122,7 @@ function lockDataDir(dataDir) {
 const [cmd, ...args] = process.argv.slice(2);
 switch (cmd) {
   case 'url-parts': {
-    // host, port, user, password, database on separate lines (percent-decoded).
+    // host, port, user, password, database, sslmode on separate lines (percent-decoded).
     let u;
     try {
       u = new URL(args[0]);
@@ -132,8 +132,10 @@ switch (cmd) {
     if (!/^postgres(ql)?:$/.test(u.protocol)) fail(`不支持的数据库地址协议 ${u.protocol}`);
     const db = decodeURIComponent(u.pathname.replace(/^\//, ''));
     if (!db) fail('数据库地址中缺少库名');
+    const sslmode = u.searchParams.get('sslmode') ?? u.searchParams.get('ssl') ?? '';
+    const host = u.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
     process.stdout.write(
-      [u.hostname || '127.0.0.1', u.port || '5432', decodeURIComponent(u.username), decodeURIComponent(u.password), db].join('\n') + '\n',
+      [host, u.port || '5432', decodeURIComponent(u.username), decodeURIComponent(u.password), db, sslmode].join('\n') + '\n',
     );
     break;
   }

@@ -78,5 +78,5 @@ out=$(sed -e "s|__SSL_CERTIFICATE_KEY__|$key|g" \
   -e "s|__HTTPS_PORT__|$https_port|g" \
   -e "s|__HTTP_PORT__|$http_port|g" <<<"$body")
 if grep -q '__[A-Z_]*__' <<<"$out"; then die "模板中还有未填写的变量"; fi
-printf '# 土地储备系统前置 nginx 配置：由 deploy/nginx/render.sh 于 %s 从 land-reserve.conf 生成，请勿手工修改后再覆盖。\n' "$(date '+%Y-%m-%d %H:%M')"
+printf '# 土地储备系统前置 nginx 配置：由 deploy/nginx/render.sh 于 %s 从模板 land-reserve.conf 生成；需要修改时请改模板或参数后重新生成。\n' "$(date '+%Y-%m-%d %H:%M')"
 printf '%s\n' "$out"
