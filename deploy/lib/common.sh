@@ -79,7 +79,7 @@ parse_db_url() {
     IFS= read -r DB_USER
     IFS= read -r DB_PASSWORD
     IFS= read -r DB_NAME
-    IFS= read -r DB_SSLMODE
+    IFS= read -r DB_SSLMODE || DB_SSLMODE=""  # empty last line: dropped by $(…)
   } <<<"$parts"
   # libpq-style tools take the URL's sslmode from the environment (postgres.js: ssl=true means require).
   case "$DB_SSLMODE" in

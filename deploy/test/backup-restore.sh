@@ -33,9 +33,13 @@ url_of() {
 psql_admin() {
   psql "$PG_ADMIN_URL" -X -q -v ON_ERROR_STOP=1 "$@"
 }
-holder_pid=''
+holder_pid='' prepare_pid=''
 cleanup() {
   [[ -z $holder_pid ]] || kill "$holder_pid" 2>/dev/null || true
+  if [[ -n $prepare_pid ]]; then
+    kill -- -"$prepare_pid" 2>/dev/null || true
+    wait "$prepare_pid" 2>/dev/null || true
+  fi
   psql_admin -c "DROP DATABASE IF EXISTS \"$SRC_DB\"" -c "DROP DATABASE IF EXISTS \"$DST_DB\"" >/dev/null 2>&1 || true
   rm -rf "$T"
 }
@@ -76,6 +80,14 @@ make_storage() {
 
 start=$(date +%s)
 cd "$REPO"
+
+# The embedded database is prepared in the background while the PostgreSQL part runs.
+R2="$T/root-pglite"
+D2="$R2/var/lib/land-reserve"
+mkdir -p "$R2/etc/land-reserve" "$D2"
+# Own process group (setsid), so that cleanup can stop npx and its children together.
+DATA_DIR=$D2 DATABASE_URL='' setsid npx tsx scripts/prepare-db.ts >"$T/prepare-pglite.log" 2>&1 &
+prepare_pid=$!
 
 echo "== PostgreSQL =="
 psql_admin -c "CREATE DATABASE \"$SRC_DB\"" >/dev/null
@@ -167,13 +179,11 @@ expect_fail "审计链被篡改时演练不通过" "审计日志链校验失败"
   --database-url-admin "$PG_ADMIN_URL" --verify-cmd "$VERIFY_CMD"
 
 echo "== 内置数据库（PGlite）=="
-R2="$T/root-pglite"
-D2="$R2/var/lib/land-reserve"
-mkdir -p "$R2/etc/land-reserve" "$D2"
-DATA_DIR=$D2 DATABASE_URL='' npx tsx scripts/prepare-db.ts >"$T/prepare-pglite.log" 2>&1 || {
+wait "$prepare_pid" || {
   cat "$T/prepare-pglite.log"
   exit 1
 }
+prepare_pid=''
 cat >"$R2/etc/land-reserve/app.env" <<ENV
 DATA_DIR=$D2
 NEXTAUTH_SECRET=test-secret-0123456789abcdefghijklmnopqrstuvwxyz
