@@ -92,8 +92,8 @@ if [[ -n $DATABASE_URL ]]; then
       /^COPY [^ ]+ .*FROM stdin;$/ { t = $2; sub(/^public\./, "", t); gsub(/"/, "", t); n = 0; inside = 1; next }
       inside && $0 == "\\." { print t "\t" n; inside = 0; next }
       inside { n++ }
-    ' | LC_ALL=C sort >"$work/rowcounts.unsorted"
-    # Tables without rows have no COPY block in every tool version: fill from the live list.
+    ' | LC_ALL=C sort >"$work/rowcounts.unsorted" || die "$RESTORE_TOOL 无法读取刚生成的转储 $work/db.dump"
+    # Not every tool version writes a COPY block for an empty table: complete from the table list.
     db_tables "$DATABASE_URL" | while IFS= read -r t; do
       n=$(awk -F'\t' -v t="$t" '$1 == t { print $2 }' "$work/rowcounts.unsorted")
       printf '%s\t%s\n' "$t" "${n:-0}"

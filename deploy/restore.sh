@@ -55,10 +55,9 @@ created_at=$(info_get CREATED_AT "$from")
 [[ -n $db_kind ]] || die "备份缺少 backup.info 中的 DB_KIND"
 
 if ((!target_url_set)); then target_url=$(env_get DATABASE_URL); fi
-if [[ -z $data_dir ]]; then
-  data_dir=$(env_get DATA_DIR)
-  data_dir=${data_dir:-$DEFAULT_DATA_DIR}
-fi
+service_data_dir=$(env_get DATA_DIR)
+service_data_dir=${service_data_dir:-$DEFAULT_DATA_DIR}
+data_dir=${data_dir:-$service_data_dir}
 storage_dir="$data_dir/files"
 
 # Target checks, before anything changes.
@@ -93,8 +92,9 @@ if ((!yes)); then
   [[ $answer == yes ]] || die "已取消，未做任何修改"
 fi
 
-# The embedded database is opened by the service: stop it for the restore.
-if [[ $db_kind == pglite ]]; then
+# The embedded database is opened by the service: stop it when restoring into the service's own
+# folder (never for another folder, such as the drill's).
+if [[ $db_kind == pglite && $(realpath -m "$data_dir") == "$(realpath -m "$service_data_dir")" ]]; then
   if use_systemd; then
     if systemctl is-active --quiet "$SERVICE_NAME"; then
       systemctl stop "$SERVICE_NAME" || die "无法停止服务 $SERVICE_NAME，恢复中止"
@@ -103,6 +103,8 @@ if [[ $db_kind == pglite ]]; then
   else
     info "测试根目录（--prefix）或本机没有 systemd：不调用 systemctl。"
   fi
+fi
+if [[ $db_kind == pglite ]]; then
   if holder=$(dbtool pglite-locked "$data_dir"); then
     die "内置数据库目录正被进程 $holder 使用，请先停止系统"
   fi
@@ -116,7 +118,8 @@ mkdir -p "$data_dir"
 if [[ $db_kind == pglite ]]; then
   info "正在恢复内置数据库 ……"
   rmdir "$data_dir/pglite" 2>/dev/null || true
-  tar -xzf "$from/pglite.tar.gz" -C "$data_dir"
+  tar -xzf "$from/pglite.tar.gz" -C "$data_dir" ||
+    die "解压内置数据库失败；已解出的部分在 $data_dir/pglite，请删除该目录后重试（服务保持停止）"
 else
   info "正在用 $RESTORE_TOOL 恢复数据库 ……"
   # --no-owner/--no-privileges: objects belong to the connecting (application) user of the target.
@@ -128,7 +131,8 @@ fi
 
 info "正在恢复存储文件 ……"
 mkdir -p "$storage_dir"
-tar -xzf "$from/files.tar.gz" -C "$storage_dir" --skip-old-files
+tar -xzf "$from/files.tar.gz" -C "$storage_dir" --skip-old-files ||
+  die "恢复存储文件失败（数据库已恢复）：检查 $storage_dir 所在磁盘的空间与权限后，可用 tar -xzf $from/files.tar.gz -C $storage_dir --skip-old-files 补做"
 
 if ((with_keys)); then
   [[ -f $APP_ENV ]] || die "找不到 $APP_ENV，无法写回密钥"

@@ -202,8 +202,13 @@ wait "$holder_pid" 2>/dev/null || true
 holder_pid=''
 # The data folder belongs to the service user: a root backup must leave no root-owned file in it.
 if ((EUID == 0)); then chown -R 65534:65534 "$D2"; fi
-# Its lock file is now stale (process gone): backup proceeds.
-expect_ok "backup.sh（内置数据库，过期锁文件）" "$DEPLOY/backup.sh" --prefix "$R2" --app-dir "$REPO"
+# Its lock file is now stale (process gone): backup proceeds. A systemctl on PATH must stay
+# unused in a --prefix root.
+mkdir -p "$T/bin"
+printf '#!/bin/sh\necho "$@" >> %q\n' "$T/systemctl.log" >"$T/bin/systemctl"
+chmod +x "$T/bin/systemctl"
+expect_ok "backup.sh（内置数据库，过期锁文件）" env PATH="$T/bin:$PATH" "$DEPLOY/backup.sh" --prefix "$R2" --app-dir "$REPO"
+if [[ ! -e $T/systemctl.log ]] && grep -q '不调用 systemctl' "$T/out"; then ok "测试根目录下不调用 systemctl 并说明"; else bad "测试根目录下调用了 systemctl 或未说明"; fi
 if ((EUID == 0)); then
   if [[ -z $(find "$D2" ! -uid 65534 -print -quit) ]]; then ok "备份后数据目录属主不变"; else bad "备份后数据目录中出现 root 的文件：$(find "$D2" ! -uid 65534 | head -n 3)"; fi
 fi
