@@ -1,10 +1,11 @@
 // Database helper for the deploy scripts: row counts, emptiness checks and the embedded-database
 // snapshot, through the app's own drivers (postgres.js, PGlite) so it needs no client tools.
 // Usage: node dbtool.mjs <command> [...]; APP_DIR (default cwd) is where node_modules is found.
-import { existsSync, openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, openSync, writeSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { URL, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 
 const appDir = resolve(process.env.APP_DIR || process.cwd());
 
@@ -174,7 +175,6 @@ switch (cmd) {
     const dataDir = resolve(dir);
     lockDataDir(dataDir);
     const lines = await withPglite(dataDir, counts);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(outCounts, lines.map((l) => `${l}\n`).join(''), { mode: 0o600 });
     const tar = spawnSync('tar', ['-czf', outTar, '-C', dataDir, 'pglite'], { stdio: 'inherit' });
     if (tar.status !== 0) fail('打包内置数据库目录失败');
