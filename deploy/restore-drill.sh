@@ -16,7 +16,7 @@ usage() {
   --backup DIR               演练用的备份（默认 --backup-dir 中最新的一份）
   --backup-dir DIR           备份存放目录（默认 $PREFIX/var/backups/land-reserve）
   --database-url-admin URL   有建库权限的账号连接串（服务器数据库必填；演练库由脚本创建并删除）
-  --verify-cmd CMD           审计链校验命令（默认：发布包的 node jobs/audit-verify.mjs）；
+  --verify-cmd CMD           审计链校验命令（默认：安装包的 app/jobs/audit-verify.cjs）；
                              以 bash -c 在应用目录执行，环境变量 DATABASE_URL / DATA_DIR 指向演练库
   --app-dir DIR              应用目录（默认 $PREFIX/opt/land-reserve/current/app）
   --keep                     演练结束后保留演练库与临时目录（排查用）
@@ -57,8 +57,15 @@ created_epoch=$(info_get CREATED_EPOCH "$backup")
 [[ -f $backup/rowcounts.tsv ]] || die "备份中没有 rowcounts.tsv（备份时缺少恢复工具），无法比对行数"
 
 if [[ -z $verify_cmd ]]; then
-  job="$CURRENT_DIR/jobs/audit-verify.mjs"
-  [[ -f $job ]] || die "找不到 $job；在源码目录演练时请用 --verify-cmd 'npm run audit:verify' 指定校验命令"
+  # The bundle's compiled job (app/jobs/*.cjs; jobs/*.mjs beside app/ in older layouts).
+  job=''
+  for candidate in "$APP_DIR/jobs/audit-verify.cjs" "$APP_DIR/jobs/audit-verify.mjs" "$CURRENT_DIR/jobs/audit-verify.mjs"; do
+    if [[ -f $candidate ]]; then
+      job=$candidate
+      break
+    fi
+  done
+  [[ -n $job ]] || die "在 $APP_DIR/jobs 中找不到 audit-verify 作业；在源码目录演练时请用 --verify-cmd 'npm run audit:verify' 指定校验命令"
   verify_cmd="$(printf '%q %q' "$NODE" "$job")"
 fi
 
