@@ -16,7 +16,8 @@ export function runScript(name: string, body: () => Promise<void>): void {
   body()
     .then(async () => {
       await closeDatabase();
-      process.exit(0);
+      // A body that found a problem sets process.exitCode (audit:verify on a broken chain).
+      process.exit(Number(process.exitCode ?? 0));
     })
     .catch(async (e: unknown) => {
       const known = e instanceof DataDirLockedError || (e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message));

@@ -77,4 +77,21 @@ describe('npm run admin:create', { timeout: 120_000 }, () => {
     expect(unknown.stderr).toContain('参数有误');
     expect(unknown.stderr).toContain('用法：npm run admin:create');
   });
+
+  it('the accounts are in the audit chain; audit:verify exits 1 once an entry is altered', async () => {
+    const intact = run('audit-verify.ts');
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('审计日志链完整');
+    const { openDatabase } = await import('../../src/platform/db/client');
+    const { sql } = await import('drizzle-orm');
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.db.execute(sql.raw("UPDATE audit_log SET message = 'altered' WHERE seq = 1"));
+    } finally {
+      await database.close();
+    }
+    const broken = run('audit-verify.ts');
+    expect(broken.stderr).toContain('审计日志链校验失败');
+    expect(broken.code).toBe(1);
+  });
 });
