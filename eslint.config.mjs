@@ -4,7 +4,7 @@ import drizzle from 'eslint-plugin-drizzle';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.tmp/**'] },
+  { ignores: ['.next/**', '.next-bundle/**', 'dist/**', 'node_modules/**', 'data/**', 'drizzle/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,30 @@
 import type { NextConfig } from 'next';
 
+/**
+ * `npm run bundle` builds the offline bundle (scripts/bundle.ts) with LR_BUNDLE_BUILD set: Next's
+ * standalone output (a server.js and only the node_modules it needs) in its own folder, so the
+ * `.next` that `npm start` serves is left alone, and a build id from the commit instead of a random
+ * one, so the same sources give the same bundle.
+ */
+const bundleBuild = process.env.LR_BUNDLE_BUILD === '1';
+
 const nextConfig: NextConfig = {
+  ...(bundleBuild ? { output: 'standalone' as const, distDir: '.next-bundle' } : {}),
+  generateBuildId: async () => process.env.LR_BUILD_ID || null,
   // PGlite loads its WASM and data files by path; bundling it breaks that at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'pino'],
   // Never trace the embedded database folder or file storage into a build.
-  outputFileTracingExcludes: { '*': ['./data/**', './storage/**', './.tmp/**'] },
+  // Nor sharp (next/image's optional native image library, unused here: the bundle carries no
+  // native add-on, so one build runs on x86_64 and aarch64 alike — scripts/check-native.ts).
+  outputFileTracingExcludes: { '*': ['./data/**', './storage/**', './.tmp/**', './dist/**', 'node_modules/sharp/**', 'node_modules/@img/**'] },
+  // Files the standalone tracer misses: the map's worker, read by path (turbopackIgnore), and
+  // Next's own route-handler runtime (with Turbopack, route handlers failed with "Cannot find
+  // module …/app-route-turbo.runtime.prod.js" in the standalone server).
+  outputFileTracingIncludes: {
+    '/api/map/worker': ['./node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'],
+    '/*': ['./node_modules/next/dist/compiled/next-server/app-route-turbo.runtime.prod.js'],
+  },
+  images: { unoptimized: true },
   experimental: {
     // Enables forbidden() so pages answer 403 with our Chinese page.
     authInterrupts: true,

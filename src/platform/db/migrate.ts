@@ -70,3 +70,15 @@ export async function getMigrationVersion(db: Db): Promise<string | null> {
     return null;
   }
 }
+
+/** Tags of the migrations not yet applied (all of them on a database never migrated). Reads only. */
+export async function pendingMigrations(db: Db, dir = migrationsDir()): Promise<string[]> {
+  const files = readMigrations(dir);
+  let done: Set<string>;
+  try {
+    done = new Set((await queryRows<{ tag: string }>(db, sql.raw('SELECT tag FROM schema_migrations'))).map((r) => r.tag));
+  } catch {
+    done = new Set();
+  }
+  return files.filter((f) => !done.has(f.tag)).map((f) => f.tag);
+}
