@@ -5,6 +5,7 @@ import { fieldDiff } from './audit/chain';
 import { AppError, GENERIC_FAILURE, isAppError, isUniqueViolation } from './errors';
 import { getLogger } from './logger';
 import { hasPermission } from './permissions/check';
+import { MUST_CHANGE_PASSWORD_MESSAGE } from './auth/must-change';
 import { describeZodError } from './validation';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -23,6 +24,8 @@ export interface Actor {
   requestId: string | null;
   /** The login session this request belongs to (absent in tests and scripts). */
   sessionId?: string | null;
+  /** Its password must be changed first: `permissions` then holds only that (auth/must-change.ts). */
+  mustChangePassword?: boolean;
 }
 
 export interface AuditEntry {
@@ -90,6 +93,10 @@ export function defineMutation<S extends z.ZodType, R>(def: {
         return { ok: false, error: SESSION_EXPIRED };
       }
       if (!hasPermission(actor, def.permission)) {
+        if (actor.mustChangePassword) {
+          await auditFailure(db, actor, '拒绝', `须先修改初始密码（${def.permission}）`);
+          return { ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE };
+        }
         await auditFailure(db, actor, '拒绝', `缺少权限 ${def.permission}`);
         return { ok: false, error: PERMISSION_DENIED };
       }

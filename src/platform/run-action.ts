@@ -3,6 +3,7 @@ import { getDb } from './db';
 import type { Actor, ActionResult, Mutation } from './action';
 import { resolveCurrentUser } from './auth/current-user';
 import { roleNamesOf } from './auth/identity';
+import { permissionsInForce } from './auth/must-change';
 import { getRequestMeta } from './request-context';
 import { GENERIC_FAILURE } from './errors';
 import { getLogger } from './logger';
@@ -18,7 +19,8 @@ export async function getActor(): Promise<Actor | null> {
     displayName: user.displayName,
     roleNames: roleNamesOf(user),
     departmentId: user.departmentId,
-    permissions: user.permissions,
+    permissions: permissionsInForce(user),
+    mustChangePassword: user.mustChangePassword,
     ip: meta.ip,
     requestId: meta.requestId,
     sessionId: user.sessionId,

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../src/platform/audit/verify';
 import { zText } from '../../src/platform/validation';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
+import { MUST_CHANGE_PASSWORD_MESSAGE, permissionsInForce } from '../../src/platform/auth/must-change';
 import { listAuditEntries, ZAuditFilter } from '../../src/modules/audit-log/queries';
 
 let database: Database;
@@ -150,5 +151,19 @@ describe('audit log queries', () => {
 
   it('ignores malformed filters instead of failing', () => {
     expect(ZAuditFilter.parse({ page: 'abc', size: '100000', from: '2020-13', result: 'bogus' })).toEqual({ page: 1, size: 20 });
+  });
+});
+
+// Last: it adds a denial, which the audit-log query counts above would see.
+describe('a password to change first', () => {
+  it('refuses a user who must first change a password set by someone else, even holding the permission', async () => {
+    const fresh = await createActor(database.db, ['sysadmin']);
+    const pending = { ...fresh, mustChangePassword: true, permissions: permissionsInForce({ mustChangePassword: true, permissions: fresh.permissions }) };
+    expect([...pending.permissions]).toEqual(['profile:password']);
+    expect(await createDept.execute(database.db, pending, { name: '改密前科' })).toEqual({ ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE });
+    expect(await deptNamed('改密前科')).toHaveLength(0);
+    expect(await lastAudit()).toMatchObject({ result: '拒绝', userId: fresh.userId, message: '须先修改初始密码（org:manage）' });
+    // Once changed, the same user's permissions are in force again.
+    expect(permissionsInForce({ mustChangePassword: false, permissions: fresh.permissions })).toBe(fresh.permissions);
   });
 });

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeIp } from '../../src/platform/ip';
 import { resetConfigCache } from '../../src/platform/config';
@@ -107,5 +108,34 @@ describe('clientIpFrom', () => {
     process.env.TRUSTED_PROXIES = '192.0.2.0/24';
     resetConfigCache();
     expect(clientIpFrom(headers({ [PEER_HEADER]: '192.0.2.10', 'x-forwarded-for': '203.0.113.7' }))).toBe('203.0.113.7');
+  });
+});
+
+describe('the peer-address hook on a real server', () => {
+  it('overwrites a forged peer header with the socket address before the request handler runs', async () => {
+    installPeerAddressHook();
+    const server = createServer((req, res) => {
+      const get = (name: string) => {
+        const v = req.headers[name];
+        return Array.isArray(v) ? v.join(', ') : (v ?? null);
+      };
+      res.end(JSON.stringify({ peer: get(PEER_HEADER), client: clientIpFrom(get) }));
+    });
+    // The port range this project's helpers may use.
+    await new Promise<void>((resolve) => server.listen(3590, '127.0.0.1', resolve));
+    try {
+      const ask = async (headers: Record<string, string>) => (await fetch('http://127.0.0.1:3590/', { headers })).json();
+      // A client on this machine forging both headers: its own address is what it gets.
+      expect(await ask({ [PEER_HEADER]: '10.9.9.9', 'x-forwarded-for': '6.6.6.6' })).toEqual({ peer: '127.0.0.1', client: '6.6.6.6' });
+      expect(await ask({})).toEqual({ peer: '127.0.0.1', client: '127.0.0.1' });
+      process.env.TRUSTED_PROXIES = '10.0.0.0/8';
+      resetConfigCache();
+      // This machine is no longer a trusted proxy: its X-Forwarded-For is ignored.
+      expect(await ask({ [PEER_HEADER]: '10.9.9.9', 'x-forwarded-for': '6.6.6.6' })).toEqual({ peer: '127.0.0.1', client: '127.0.0.1' });
+    } finally {
+      delete process.env.TRUSTED_PROXIES;
+      resetConfigCache();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

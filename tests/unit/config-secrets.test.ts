@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authSecretProblem, parseConfig, sm4KeyProblem } from '../../src/platform/config';
 
@@ -78,5 +80,21 @@ describe('the environment at start', () => {
     expect(parseConfig({ TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8' }).TRUSTED_PROXIES).toBe('10.0.0.0/8, fd00::/8');
     expect(() => parseConfig({ TRUSTED_PROXIES: '127.0.0.1,nginx.local' })).toThrow(/TRUSTED_PROXIES 有误：「nginx.local」不是 IP 地址或网段/);
     expect(() => parseConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/「10.0.0.0\/33」的前缀长度须为 0–32/);
+  });
+});
+
+describe('deploy/env.example', () => {
+  it('holds no secret the application would accept: copied as it is, the start is refused', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'deploy', 'env.example'), 'utf8');
+    const env = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(env)).toEqual(expect.arrayContaining(['NEXTAUTH_SECRET', 'SM4_KEY', 'TRUSTED_PROXIES']));
+    expect(() => parseConfig(env)).toThrow(/NEXTAUTH_SECRET 仍是示例占位值.*SM4_KEY 仍是示例占位值/);
+    const { NEXTAUTH_SECRET: _secret, SM4_KEY: _key, ...rest } = env;
+    expect(() => parseConfig(rest)).not.toThrow();
   });
 });
