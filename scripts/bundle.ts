@@ -220,6 +220,10 @@ async function main(): Promise<void> {
   cpSync(join(root, 'public'), join(app, 'public'), { recursive: true });
   cpSync(join(root, 'drizzle'), join(app, 'drizzle'), { recursive: true });
   cpSync(join(root, 'data-reference'), join(app, 'data-reference'), { recursive: true });
+  // The postgres driver is bundled into Next's server chunks, so the standalone output has no
+  // copy of it; the backup scripts' database helper (deploy/lib/dbtool.mjs) needs one when no
+  // psql/gsql/ksql client is installed. Plain JavaScript.
+  if (!existsSync(join(app, 'node_modules', 'postgres'))) cpSync(join(root, 'node_modules', 'postgres'), join(app, 'node_modules', 'postgres'), { recursive: true });
 
   log('编译运维作业（migrate、check-db、admin-create、audit-verify、seed）……');
   await compileJobs(join(app, 'jobs'));
