@@ -12,8 +12,8 @@
 # with the database reachable; the login page; a login as the created 系统管理员, who is sent to
 # change the password first; a second install.sh changes nothing and keeps the accounts; a wrong
 # architecture and a tampered bundle are refused before anything changes; with demo data loaded
-# by the seed job, one page per module answers 200 for the demo leader; upgrade.sh to the same
-# version is a no-op; uninstall.sh keeps the data.
+# by the seed job, one page per module answers 200 for the demo leader; a placeholder secret
+# stops the server at start; upgrade.sh to the same version is a no-op; uninstall.sh keeps the data.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -151,6 +151,12 @@ run_case() { # run_case <name> <port> <install args...>
   else
     fail "演示数据作业失败：$(tail -5 "$WORK/$name/seed.log")"
   fi
+
+  # The server refuses a placeholder secret at start (exit 1, reason in Chinese), not per page.
+  local bad_log="$WORK/$name/placeholder.log" code=0
+  (cd "$rel/app" && env -i PATH=/usr/bin:/bin NODE_ENV=production DATA_DIR="$WORK/$name/placeholder-data" PORT=$((port + 10)) HOSTNAME=127.0.0.1 \
+    NEXTAUTH_SECRET=CHANGE_ME_TO_A_LONG_RANDOM_STRING timeout "$TIMEOUT" ${EMU:+"$EMU"} "$rel/node/bin/node" server.js >"$bad_log" 2>&1) || code=$?
+  [ "$code" = 1 ] && grep -q 'NEXTAUTH_SECRET' "$bad_log" && pass "占位密钥：服务拒绝启动（退出码 1）" || fail "占位密钥未被拒绝（退出码 $code）：$(tail -3 "$bad_log")"
 
   # upgrade.sh with the same version: a no-op that says so.
   if LR_ARCH_EMULATOR=$EMU "$SRC/deploy/upgrade.sh" --prefix "$root" >"$out.up" 2>&1 && grep -q '无需升级' "$out.up"; then pass "同版本 upgrade.sh 不做更改"; else fail "同版本 upgrade.sh：$(tail -5 "$out.up")"; fi
