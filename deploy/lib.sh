@@ -6,7 +6,7 @@ APP=land-reserve
 SERVICE_USER=landreserve
 MIN_GLIBC=2.28
 MIN_KERNEL=4.18
-MIN_DISK_MB=2048
+MIN_DISK_MB=${LR_MIN_DISK_MB:-2048} # overridable for the refusal test
 MIN_MEM_MB=2048
 
 say() { printf '%s\n' "$*"; }

@@ -11,7 +11,8 @@
 # Checks, per database: install succeeds and prints the three one-time passwords; /api/health 200
 # with the database reachable; the login page; a login as the created 系统管理员, who is sent to
 # change the password first; a second install.sh changes nothing and keeps the accounts; a wrong
-# architecture and a tampered bundle are refused before anything changes; with demo data loaded
+# architecture, a tampered bundle, an unreachable database, a port in use and a full disk are
+# refused before anything changes; with demo data loaded
 # by the seed job, one page per module answers 200 for the demo leader; a placeholder secret
 # stops the server at start; upgrade.sh to the same version is a no-op; uninstall.sh keeps the data.
 set -euo pipefail
@@ -194,6 +195,28 @@ if [ -z "$EMU" ]; then
   fi
   rm -rf "$WRONG"
 fi
+
+# Refused before anything changes: an unreachable database, a port in use, a full disk.
+refused() { # refused <label> <expected text> <env or ""> <install args...>
+  local label=$1 expect=$2 envs=$3 root out
+  shift 3
+  root="$WORK/refused-$RANDOM"
+  if out=$(env LR_ARCH_EMULATOR="$EMU" ${envs:+"$envs"} "$SRC/deploy/install.sh" --prefix "$root" --yes "$@" 2>&1); then
+    fail "$label：竟然安装成功"
+  elif echo "$out" | grep -q "$expect"; then
+    [ ! -e "$root/etc/land-reserve" ] && [ ! -e "$root/opt/land-reserve" ] && pass "$label：拒绝（$(echo "$out" | grep -m1 "$expect" | sed 's/^✗ //')），未做更改" || fail "$label：拒绝前已写入文件"
+  else
+    fail "$label：拒绝原因不对：$(echo "$out" | tail -4)"
+  fi
+}
+refused "数据库不可达" "数据库检查未通过" "" --database-url "postgres://postgres@127.0.0.1:1/none" --port 3479
+# A listener on the port (the machine's own node: the test runs in the repository).
+node -e 'require("node:net").createServer().listen(3478, "127.0.0.1"); setTimeout(() => process.exit(0), 60000)' >/dev/null 2>&1 &
+BUSY=$!
+sleep 1
+refused "端口被占用" "端口 3478 已被占用" "" --embedded --port 3478
+kill "$BUSY" 2>/dev/null || true
+refused "磁盘空间不足" "磁盘空间不足" "LR_MIN_DISK_MB=999999999" --embedded --port 3479
 
 case "$DB" in
   embedded | both) run_case embedded 3471 --embedded ;;
