@@ -1,12 +1,21 @@
 import { closeDatabase, setDatabase } from '../../src/platform/db';
 import { openDatabase, type Database } from '../../src/platform/db/client';
 import { checkServerCompatibility } from '../../src/platform/db/compat';
+import { describeConnectionError } from '../../src/platform/db/connect-errors';
 import { DataDirLockedError } from '../../src/platform/db/lock';
 
 /** Opens the configured database for a maintenance script (takes the PGlite folder lock). */
 export async function openForScript(): Promise<Database> {
   const database = await openDatabase();
-  if (database.kind === 'postgres') await checkServerCompatibility(database.db);
+  if (database.kind === 'postgres') {
+    try {
+      await checkServerCompatibility(database.db);
+    } catch (e) {
+      await database.close().catch(() => {});
+      const said = describeConnectionError(e, database.target);
+      throw said ? new Error(said) : e;
+    }
+  }
   setDatabase(database);
   return database;
 }
