@@ -56,6 +56,7 @@ export function loginPolicyFromConfig(): LoginPolicy {
  * (PostgreSQL rejects a NUL byte in text, which used to fail the audit insert), at most 64 chars.
  */
 export function auditableName(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
   const shown = raw.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 64);
   return shown || null;
 }
