@@ -13,11 +13,11 @@ test('login page is in Chinese and a wrong password gets a clear message', async
 test('five wrong passwords lock the account, with one neutral message throughout', async ({ page }) => {
   for (let i = 1; i <= 5; i++) {
     await fillLogin(page, 'e2e_lock', `bad-${i}`);
-    await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误，或账号暂不可用');
+    await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，或账号暂不可用');
   }
   // Locked: even the right password gets the neutral message and no session.
   await fillLogin(page, 'e2e_lock', 'Lock@2026');
-  await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误，或账号暂不可用');
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，或账号暂不可用');
   await expect(page).toHaveURL(/\/login/);
   await shot(page, 'login-locked');
 });
