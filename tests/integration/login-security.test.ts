@@ -9,6 +9,7 @@ import { loginThrottle, userSessions, users } from '../../src/platform/auth/sche
 import { getAuthOptions } from '../../src/platform/auth/options';
 import { auditLog } from '../../src/platform/audit/schema';
 import { verifyAuditChain } from '../../src/platform/audit/verify';
+import { hashPassword } from '../../src/platform/crypto/sm';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 
@@ -80,6 +81,46 @@ describe('身份鉴别: one neutral message for every failed login', () => {
     const [u] = await database.db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, actor.userId));
     expect(u.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect((await attemptLogin(database.db, { username: 'neutral_count', password: 'Right@123', ...meta() }, policy)).ok).toBe(false);
+  });
+});
+
+describe('身份鉴别: response time does not reveal whether a user name exists', () => {
+  it('takes as long for an unknown user name as for a wrong password (production-like hash cost)', async () => {
+    const iterations = 150_000;
+    const saved = process.env.PASSWORD_ITERATIONS;
+    process.env.PASSWORD_ITERATIONS = String(iterations);
+    resetConfigCache();
+    try {
+      const [u] = await database.db
+        .insert(users)
+        .values({ username: 'timing_real', displayName: '计时', passwordHash: await hashPassword('Right@123', iterations) })
+        .returning({ id: users.id });
+      expect(u.id).toBeTruthy();
+      const loose: LoginPolicy = { ...policy, lockout: { maxFailures: 100, lockMinutes: 15 }, account: { max: 100, windowMinutes: 15 } };
+      const time = async (username: string) => {
+        const t0 = performance.now();
+        const res = await attemptLogin(database.db, { username, password: 'wrong-pass', ...meta() }, loose);
+        expect(res).toEqual({ ok: false, message: LOGIN_MESSAGES.failed });
+        return performance.now() - t0;
+      };
+      await time('timing_nobody'); // warm-up: builds the dummy hash for this cost
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        known.push(await time('timing_real'));
+        unknown.push(await time(`timing_nobody_${i}`));
+      }
+      // Without the dummy check an unknown name answers in a few ms; the hash alone costs far more.
+      const hashOnly = performance.now();
+      await hashPassword('x', iterations);
+      const hashMs = performance.now() - hashOnly;
+      expect(median(unknown)).toBeGreaterThan(0.6 * hashMs);
+      expect(median(unknown)).toBeGreaterThan(0.5 * median(known));
+    } finally {
+      process.env.PASSWORD_ITERATIONS = saved;
+      resetConfigCache();
+    }
   });
 });
 

@@ -61,7 +61,14 @@ export function auditableName(raw: string): string | null {
   return shown || null;
 }
 
-let dummyHash: Promise<string> | undefined;
+/** A hash of a throw-away password per iteration count, so its check costs what a real one costs. */
+const dummyHashes = new Map<number, Promise<string>>();
+
+function dummyHash(iterations: number): Promise<string> {
+  let h = dummyHashes.get(iterations);
+  if (!h) dummyHashes.set(iterations, (h = hashPassword('dummy-password', iterations)));
+  return h;
+}
 
 /**
  * Checks credentials, applies the rate limits and the lockout rule, opens a session row and
@@ -117,7 +124,7 @@ export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolic
       .where(eq(users.username, username))
       .for('update');
     // Always the same hash work, so response time does not reveal which user names exist.
-    const hash = user?.passwordHash ?? (await (dummyHash ??= hashPassword('dummy-password', cfg.PASSWORD_ITERATIONS)));
+    const hash = user?.passwordHash ?? (await dummyHash(cfg.PASSWORD_ITERATIONS));
     const passwordOk = (await verifyPassword(password, hash)) && !!user;
     if (!user) {
       await appendAudit(tx, { ...auditBase, result: '失败', message: '用户不存在' });
