@@ -26,7 +26,8 @@ export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
   const token = sessionTokenFrom((await cookies()).getAll(), /^https:\/\//i.test(getConfig().NEXTAUTH_URL ?? ''));
   const claims = token ? await claimsFromToken(token, getAuthSecret()) : null;
   if (!claims) return { user: null, reason: 'none' };
-  const check = await resolveSession(await getDb(), claims, new Date(), getConfig().SESSION_IDLE_MINUTES);
+  const cfg = getConfig();
+  const check = await resolveSession(await getDb(), claims, new Date(), cfg.SESSION_IDLE_MINUTES, cfg.SESSION_MAX_HOURS);
   if (!check.ok) return { user: null, reason: check.reason };
   return { user: { ...check.identity, sessionId: check.sessionId } };
 });
