@@ -39,6 +39,7 @@ test('the system administrator creates a user, the security administrator grants
   await grant.getByPlaceholder('请选择角色').click();
   await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
   await grant.locator('.t-dialog__header').click(); // close the multi-select popup
+  await expect(page.locator('.t-select-option').filter({ hasText: /^经办$/ })).toBeHidden();
   await shot(page, 'admin-grant-roles');
   await grant.getByRole('button', { name: '授予' }).click();
   await expect(page.getByText('已为用户 e2e_new 授予角色').first()).toBeVisible();
