@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { STATIC_ASSET_CSP, STATIC_SECURITY_HEADERS } from './src/platform/http/security-headers';
 
 /**
  * `npm run bundle` builds the offline bundle (scripts/bundle.ts) with LR_BUNDLE_BUILD set: Next's
@@ -35,8 +36,16 @@ const nextConfig: NextConfig = {
   },
   poweredByHeader: false,
   // The icon sprite's address carries its content hash (src/ui/icon-sprite.ts): browsers keep it.
+  // The fixed security headers on every path; pages, route handlers and public files get their
+  // per-request CSP from src/proxy.ts, the paths it skips (built assets, map tiles) a strict one here.
   async headers() {
-    return [{ source: '/icons.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+    const assetCsp = [{ key: 'Content-Security-Policy', value: STATIC_ASSET_CSP }];
+    return [
+      { source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] },
+      { source: '/_next/static/:path*', headers: assetCsp },
+      { source: '/api/tiles/:path*', headers: assetCsp },
+      { source: '/icons.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ];
   },
 };
 
