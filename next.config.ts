@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { STATIC_ASSET_CSP, STATIC_SECURITY_HEADERS } from './src/platform/http/security-headers';
+import { PROXY_BODY_LIMIT_MB, SERVER_ACTION_BODY_LIMIT_MB } from './src/platform/http/body-limits';
 
 /**
  * `npm run bundle` builds the offline bundle (scripts/bundle.ts) with LR_BUNDLE_BUILD set: Next's
@@ -30,9 +31,9 @@ const nextConfig: NextConfig = {
     // Enables forbidden() so pages answer 403 with our Chinese page.
     authInterrupts: true,
     // Inspection photos (≤ 10 MB each) go up through server actions.
-    serverActions: { bodySizeLimit: '11mb' },
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
     // Boundary files (≤ import.maxFileMb, default 20 MB) pass the request-id proxy.
-    proxyClientMaxBodySize: '30mb',
+    proxyClientMaxBodySize: `${PROXY_BODY_LIMIT_MB}mb`,
   },
   poweredByHeader: false,
   // The icon sprite's address carries its content hash (src/ui/icon-sprite.ts): browsers keep it.

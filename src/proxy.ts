@@ -3,6 +3,7 @@ import { getLogger } from '@/platform/logger';
 import { PEER_HEADER, peerAddressHookInstalled } from '@/platform/peer-address';
 import { DEFAULT_TRUSTED_PROXIES, clientAddress, parseTrustedProxies, type TrustedProxies } from '@/platform/trusted-proxies';
 import { CROSS_ORIGIN_MESSAGE, checkSameOrigin } from '@/platform/http/same-origin';
+import { checkBodyLimit } from '@/platform/http/body-limits';
 import { HSTS_VALUE, buildContentSecurityPolicy, newNonce } from '@/platform/http/security-headers';
 
 let trusted: { text: string; proxies: TrustedProxies } | undefined;
@@ -41,10 +42,14 @@ export async function proxy(request: NextRequest) {
     getLogger().warn({ requestId, method: request.method, path, reason: sameOrigin.reason }, 'cross-origin request refused');
     const { auditCrossOriginRefusal } = await import('@/platform/http/refusal-audit');
     await auditCrossOriginRefusal({ method: request.method, path, reason: sameOrigin.reason, ip, requestId });
-    const refused = NextResponse.json({ error: CROSS_ORIGIN_MESSAGE }, { status: 403, headers: { 'cache-control': 'no-store', 'x-request-id': requestId } });
-    refused.headers.set('Content-Security-Policy', buildContentSecurityPolicy(newNonce()));
-    if (overTls) refused.headers.set('Strict-Transport-Security', HSTS_VALUE);
-    return refused;
+    return securedJson(403, { error: CROSS_ORIGIN_MESSAGE }, requestId, overTls);
+  }
+
+  // Refused here, before Next truncates it (proxy limit) or answers 500 (server action limit).
+  const size = checkBodyLimit({ method: request.method, contentLength: request.headers.get('content-length'), serverAction: request.headers.has('next-action') });
+  if (!size.ok) {
+    getLogger().warn({ requestId, method: request.method, path: request.nextUrl.pathname, limitMb: size.limitMb }, 'request body over the limit');
+    return securedJson(413, { error: size.message }, requestId, overTls);
   }
 
   const nonce = newNonce();
@@ -61,6 +66,14 @@ export async function proxy(request: NextRequest) {
   if (!request.nextUrl.pathname.startsWith('/_next/')) {
     getLogger().debug({ requestId, method: request.method, path: request.nextUrl.pathname }, 'request');
   }
+  return response;
+}
+
+/** An answer made by the proxy itself; next.config.ts adds the fixed headers. */
+function securedJson(status: number, body: unknown, requestId: string, overTls: boolean): NextResponse {
+  const response = NextResponse.json(body, { status, headers: { 'cache-control': 'no-store', 'x-request-id': requestId } });
+  response.headers.set('Content-Security-Policy', buildContentSecurityPolicy(newNonce()));
+  if (overTls) response.headers.set('Strict-Transport-Security', HSTS_VALUE);
   return response;
 }
 
