@@ -152,7 +152,8 @@ test('an import committed from a foreign origin is refused and saves nothing', a
     const body = route.request().postDataBuffer()?.toString('latin1') ?? '';
     if (!/name="commit"\r\n\r\n1/.test(body)) return route.continue();
     forged++;
-    return route.continue({ headers: { ...route.request().headers(), origin: FOREIGN } });
+    const response = await route.fetch({ headers: { ...route.request().headers(), origin: FOREIGN } });
+    return route.fulfill({ response });
   });
   const geojson = {
     type: 'FeatureCollection',
