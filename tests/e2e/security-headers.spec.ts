@@ -213,7 +213,7 @@ test('logout clears the site data; a sign-out from a foreign origin is refused',
   await page.getByRole('button', { name: '退出' }).click();
   const response = await signout;
   expect(response.status()).toBeLessThan(400);
-  expect(response.headers()['clear-site-data']).toBe('"cache", "cookies", "storage"');
+  expect((await response.allHeaders())['clear-site-data']).toBe('"cache", "cookies", "storage"');
   await page.waitForURL('**/login');
 });
 
