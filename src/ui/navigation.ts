@@ -11,7 +11,8 @@ export interface NavItem {
   title: string;
   path?: string;
   icon?: IconName;
-  permission?: string;
+  /** The permission that shows the entry; a list: any one of them. */
+  permission?: string | readonly string[];
   description?: string;
   children?: NavItem[];
 }
@@ -49,7 +50,7 @@ export const NAVIGATION: NavItem[] = [
     icon: 'setting',
     children: [
       { key: 'org', title: '组织机构', path: '/admin/org', icon: 'tree-round-dot', permission: 'org:manage', description: '科室设置与调整' },
-      { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: 'user:manage', description: '用户账号、角色与科室' },
+      { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: ['user:manage', 'user:grant'], description: '用户账号、科室（系统管理员）与角色授予（安全管理员）' },
       { key: 'settings', title: '系统参数', path: '/admin/settings', icon: 'setting', permission: 'setting:manage', description: '预警期限、导入大小、资金审批金额与债券检查阈值' },
       { key: 'map-layers', title: '地图图层', path: '/admin/map-layers', icon: 'layers', permission: 'setting:manage', description: '挂图作战的底图（天地图、内网瓦片）与叠加图层（WMS/XYZ）' },
       { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock-on', permission: 'role:manage', description: '角色及其权限' },
@@ -71,7 +72,7 @@ export function filterNavigation(items: NavItem[], holder: PermissionHolder): Na
     if (item.children) {
       const children = filterNavigation(item.children, holder);
       if (children.length) out.push({ ...item, children });
-    } else if (!item.permission || hasPermission(holder, item.permission)) {
+    } else if (!item.permission || (typeof item.permission === 'string' ? [item.permission] : item.permission).some((p) => hasPermission(holder, p))) {
       out.push(item);
     }
   }

@@ -4,7 +4,7 @@ import { fillLogin, login, shot, typeInto } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-test('the system administrator creates a user; the user must change the initial password', async ({ page }) => {
+test('the system administrator creates a user, the security administrator grants the role; the user must change the initial password', async ({ page }) => {
   await login(page, 'sysadmin');
   await page.goto('/admin/users');
   await expect(page.getByText('clerk', { exact: true })).toBeVisible();
@@ -17,15 +17,32 @@ test('the system administrator creates a user; the user must change the initial 
   await dialog.getByPlaceholder('请选择科室').click();
   await page.locator('.t-tree__label').filter({ hasText: '供应科' }).first().click();
   await typeInto(dialog.getByPlaceholder('用户首次登录后须修改'), 'weak');
-  await dialog.getByPlaceholder('请选择角色').click();
-  await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
-  await dialog.locator('.t-dialog__header').click(); // close the multi-select popup
+  // 三员分立: the 系统管理员's form has no role field.
+  await expect(dialog.getByPlaceholder('请选择角色')).toHaveCount(0);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('初始密码至少需要 8 个字符').first()).toBeVisible();
   await typeInto(dialog.getByPlaceholder('用户首次登录后须修改'), 'Start@2026');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已新建用户 e2e_new').first()).toBeVisible();
-  await expect(page.locator('table').getByText('e2e_new', { exact: true })).toBeVisible();
+  const newRow = page.locator('tbody tr').filter({ has: page.getByText('e2e_new', { exact: true }) });
+  await expect(newRow).toContainText('待授予');
+  await expect(newRow.getByRole('button', { name: '授予角色' })).toHaveCount(0);
+  await page.context().clearCookies();
+
+  // The 安全管理员 grants the role (and has no 新建用户 button).
+  await login(page, 'secadmin');
+  await page.goto('/admin/users');
+  await expect(page.getByRole('button', { name: '新建用户' })).toHaveCount(0);
+  const row = page.locator('tbody tr').filter({ has: page.getByText('e2e_new', { exact: true }) });
+  await row.getByRole('button', { name: '授予角色' }).click();
+  const grant = page.locator('.t-dialog').filter({ hasText: '授予角色：e2e_new' });
+  await grant.getByPlaceholder('请选择角色').click();
+  await page.locator('.t-select-option').filter({ hasText: /^经办$/ }).click();
+  await grant.locator('.t-dialog__header').click(); // close the multi-select popup
+  await shot(page, 'admin-grant-roles');
+  await grant.getByRole('button', { name: '授予' }).click();
+  await expect(page.getByText('已为用户 e2e_new 授予角色').first()).toBeVisible();
+  await expect(row).toContainText('经办');
   await page.context().clearCookies();
 
   await fillLogin(page, 'e2e_new', 'Start@2026');

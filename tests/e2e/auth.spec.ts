@@ -6,19 +6,19 @@ test('login page is in Chinese and a wrong password gets a clear message', async
   await expect(page.getByRole('heading', { name: '土地储备全生命周期管理系统' })).toBeVisible();
   await shot(page, 'login');
   await fillLogin(page, 'clerk', 'wrong-password');
-  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，还可尝试 4 次');
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，或账号暂不可用');
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('five wrong passwords lock the account', async ({ page }) => {
-  for (let i = 1; i <= 4; i++) {
+test('five wrong passwords lock the account, with one neutral message throughout', async ({ page }) => {
+  for (let i = 1; i <= 5; i++) {
     await fillLogin(page, 'e2e_lock', `bad-${i}`);
-    await expect(page.getByTestId('login-error')).toContainText(`还可尝试 ${5 - i} 次`);
+    await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，或账号暂不可用');
   }
-  await fillLogin(page, 'e2e_lock', 'bad-5');
-  await expect(page.getByTestId('login-error')).toContainText('密码连续错误 5 次，账号已锁定 15 分钟');
+  // Locked: even the right password gets the neutral message and no session.
   await fillLogin(page, 'e2e_lock', 'Lock@2026');
-  await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误，或账号暂不可用');
+  await expect(page).toHaveURL(/\/login/);
   await shot(page, 'login-locked');
 });
 

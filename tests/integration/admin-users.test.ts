@@ -7,7 +7,7 @@ import { departments, userRoles, userSessions, users } from '../../src/platform/
 import { auditLog } from '../../src/platform/audit/schema';
 import { verifyAuditChain } from '../../src/platform/audit/verify';
 import { verifyPassword } from '../../src/platform/crypto/sm';
-import { createUser, disableUser, enableUser, resetUserPassword, unlockUser, updateUser } from '../../src/modules/admin/users/mutations';
+import { createUser, disableUser, enableUser, grantUserRoles, resetUserPassword, unlockUser, updateUser } from '../../src/modules/admin/users/mutations';
 import { listUsers } from '../../src/modules/admin/users/queries';
 import { ZUserFilter } from '../../src/modules/admin/users/validation';
 import { createTestDatabase } from '../helpers/db';
@@ -16,6 +16,8 @@ import { createActor, roleId } from '../helpers/actors';
 
 let database: Database;
 let admin: Actor;
+/** The 安全管理员, who alone grants roles (三员分立). */
+let sec: Actor;
 let deptA: string;
 let deptB: string;
 let subOfA: string;
@@ -24,6 +26,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   admin = await createActor(db, ['sysadmin'], { username: 'um_admin' });
+  sec = await createActor(db, ['secadmin'], { username: 'um_sec' });
   [{ id: deptA }] = await db.insert(departments).values({ name: '收储科', code: 'UM_A' }).returning({ id: departments.id });
   [{ id: deptB }] = await db.insert(departments).values({ name: '财务科', code: 'UM_B' }).returning({ id: departments.id });
   [{ id: subOfA }] = await db
@@ -63,15 +66,14 @@ async function countRows() {
   };
 }
 
+/** An account made by the 系统管理员, its roles granted by the 安全管理员. */
 async function newUser(username: string, roleCodes: string[] = ['clerk'], departmentId = deptA): Promise<string> {
-  const res = await createUser.execute(db(), admin, {
-    username,
-    displayName: `用户${username}`,
-    departmentId,
-    password: 'Start@2026',
-    roleIds: await Promise.all(roleCodes.map((c) => roleId(db(), c))),
-  });
+  const res = await createUser.execute(db(), admin, { username, displayName: `用户${username}`, departmentId, password: 'Start@2026' });
   if (!res.ok) throw new Error(res.error);
+  if (roleCodes.length) {
+    const granted = await grantUserRoles.execute(db(), sec, { id: res.data.id, roleIds: await Promise.all(roleCodes.map((c) => roleId(db(), c))) });
+    if (!granted.ok) throw new Error(granted.error);
+  }
   return res.data.id;
 }
 
@@ -89,12 +91,13 @@ async function sessionOf(id: string) {
 }
 
 describe('user management: happy paths', () => {
-  it('creates a user who must change the password, with roles, and audits it without the hash', async () => {
+  it('creates a user who must change the password, holding no role yet, and audits it without the hash', async () => {
     const res = await createUser.execute(db(), admin, {
       username: 'zhang.san@yy',
       displayName: '  张三  ',
       departmentId: deptA,
       password: 'Start@2026',
+      // Roles sent by a 系统管理员 are not the account's business: they are dropped, not granted.
       roleIds: [await roleId(db(), 'clerk'), await roleId(db(), 'chief')],
       phone: '0737-1234567',
     });
@@ -103,13 +106,13 @@ describe('user management: happy paths', () => {
     const row = await userRow(res.data.id);
     expect(row).toMatchObject({ username: 'zhang.san@yy', displayName: '张三', departmentId: deptA, status: 'active', mustChangePassword: true });
     expect(await verifyPassword('Start@2026', row.passwordHash)).toBe(true);
-    expect(await roleCodesOf(res.data.id)).toEqual(['clerk', 'chief']);
+    expect(await roleCodesOf(res.data.id)).toEqual([]);
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: '新建用户', objectType: '用户', objectId: res.data.id, result: '成功', userId: admin.userId });
     const diff = JSON.parse(audit.diff ?? '{}') as Record<string, { from: unknown; to: unknown }>;
     expect(diff.username).toEqual({ from: null, to: 'zhang.san@yy' });
     expect(diff.department).toEqual({ from: null, to: '收储科' });
-    expect(diff.roles.to).toContain('经办');
+    expect(audit.message).toBe('新建用户 zhang.san@yy（待安全管理员授予角色）');
     expect(diff.phone).toEqual({ from: null, to: '***' });
     expect(diff.mustChangePwd).toEqual({ from: null, to: true });
     expect(audit.diff).not.toContain(row.passwordHash);
@@ -124,7 +127,6 @@ describe('user management: happy paths', () => {
       id,
       displayName: '李四',
       departmentId: deptB,
-      roleIds: [await roleId(db(), 'clerk')],
       phone: '13800000000',
     });
     expect(res.ok).toBe(true);
@@ -139,17 +141,13 @@ describe('user management: happy paths', () => {
     expect(diff.roles).toBeUndefined();
   });
 
-  it('changing roles bumps the session version and ends the sessions', async () => {
+  it('the 安全管理员 grants roles: the session version moves on and the sessions end', async () => {
     const id = await newUser('edit_roles');
     const sid = await openSession(id);
     const before = await userRow(id);
-    const res = await updateUser.execute(db(), admin, {
-      id,
-      displayName: before.displayName,
-      departmentId: deptA,
-      roleIds: [await roleId(db(), 'finance'), await roleId(db(), 'archivist')],
-    });
-    expect(res.ok).toBe(true);
+    const res = await grantUserRoles.execute(db(), sec, { id, roleIds: [await roleId(db(), 'finance'), await roleId(db(), 'archivist')] });
+    expect(res).toEqual({ ok: true, data: { id, changed: true } });
+    expect((await lastAudit())).toMatchObject({ action: '授予角色', objectId: id, result: '成功', userId: sec.userId });
     expect(await roleCodesOf(id)).toEqual(['finance', 'archivist']);
     expect((await userRow(id)).sessionVersion).toBe(before.sessionVersion + 1);
     const s = await sessionOf(sid);
@@ -233,7 +231,6 @@ describe('user management: refusals', () => {
         displayName: '重复',
         departmentId: deptA,
         password: 'Start@2026',
-        roleIds: [await roleId(db(), 'clerk')],
       });
       expect(res).toEqual({ ok: false, error: `用户名「${username}」已被使用，请换一个`, fieldErrors: { username: `用户名「${username}」已被使用，请换一个` } });
     }
@@ -253,7 +250,6 @@ describe('user management: refusals', () => {
       displayName: '弱密码',
       departmentId: deptA,
       password,
-      roleIds: [await roleId(db(), 'clerk')],
     });
     expect(res.ok).toBe(false);
     if (!res.ok) {
@@ -277,28 +273,38 @@ describe('user management: refusals', () => {
     expect((await userRow(id)).passwordHash).toBe(before.passwordHash);
   });
 
-  it('refuses an administrator changing their own roles (no self-grant)', async () => {
-    const me = await userRow(admin.userId);
-    const before = await roleCodesOf(admin.userId);
-    for (const extra of [['sysadmin', 'secadmin'], ['secadmin'], ['clerk']]) {
-      const res = await updateUser.execute(db(), admin, {
-        id: admin.userId,
-        displayName: me.displayName,
-        departmentId: deptA,
-        roleIds: await Promise.all(extra.map((c) => roleId(db(), c))),
-      });
-      expect(res).toEqual({ ok: false, error: '不能修改自己的角色，请由其他系统管理员办理' });
+  it('三员分立: the 系统管理员 cannot grant roles at all, the 安全管理员 not to themself', async () => {
+    const target = await newUser('grant_target', []);
+    const clerkRole = await roleId(db(), 'clerk');
+    expect(await grantUserRoles.execute(db(), admin, { id: target, roleIds: [clerkRole] })).toEqual({ ok: false, error: PERMISSION_DENIED });
+    expect(await lastAudit()).toMatchObject({ result: '拒绝', userId: admin.userId, message: '缺少权限 user:grant' });
+    expect(await roleCodesOf(target)).toEqual([]);
+    const me = await userRow(sec.userId);
+    for (const extra of [['sysadmin'], ['secadmin', 'clerk'], ['clerk']]) {
+      const res = await grantUserRoles.execute(db(), sec, { id: sec.userId, roleIds: await Promise.all(extra.map((c) => roleId(db(), c))) });
+      expect(res).toEqual({ ok: false, error: '不能给自己授予角色，请由其他安全管理员办理' });
     }
-    expect(await roleCodesOf(admin.userId)).toEqual(before);
-    expect((await userRow(admin.userId)).sessionVersion).toBe(me.sessionVersion);
-    expect(await lastAudit()).toMatchObject({ action: '修改用户', result: '拒绝', userId: admin.userId });
-    // Editing one's own name (roles unchanged) is fine.
-    const ok = await updateUser.execute(db(), admin, {
-      id: admin.userId,
-      displayName: '系统管理员本人',
-      departmentId: deptA,
-      roleIds: before.length ? await Promise.all(before.map((c) => roleId(db(), c))) : [],
+    expect(await roleCodesOf(sec.userId)).toEqual(['secadmin']);
+    expect((await userRow(sec.userId)).sessionVersion).toBe(me.sessionVersion);
+    expect(await lastAudit()).toMatchObject({ action: '授予角色', result: '拒绝', userId: sec.userId });
+    // The 安全管理员 creates no account either.
+    expect(await createUser.execute(db(), sec, { username: 'by_sec', displayName: '越权', departmentId: deptA, password: 'Start@2026' })).toEqual({
+      ok: false,
+      error: PERMISSION_DENIED,
     });
+    // A grant that changes nothing is not a change (no session ended, nothing audited as success).
+    await grantUserRoles.execute(db(), sec, { id: target, roleIds: [clerkRole] });
+    const version = (await userRow(target)).sessionVersion;
+    expect(await grantUserRoles.execute(db(), sec, { id: target, roleIds: [clerkRole] })).toEqual({ ok: true, data: { id: target, changed: false } });
+    expect((await userRow(target)).sessionVersion).toBe(version);
+    // A disabled account gets no role.
+    await disableUser.execute(db(), admin, { id: target });
+    expect(await grantUserRoles.execute(db(), sec, { id: target, roleIds: [await roleId(db(), 'chief')] })).toEqual({
+      ok: false,
+      error: '用户 grant_target 已停用，不能授予角色',
+    });
+    // Editing one's own name is fine.
+    const ok = await updateUser.execute(db(), admin, { id: admin.userId, displayName: '系统管理员本人', departmentId: deptA });
     expect(ok.ok).toBe(true);
   });
 
@@ -311,49 +317,28 @@ describe('user management: refusals', () => {
   });
 
   it('refuses two administrator roles and an administrator with business roles (三员分立)', async () => {
-    const before = await countRows();
-    const two = await createUser.execute(db(), admin, {
-      username: 'two_admins',
-      displayName: '双管理员',
-      departmentId: deptA,
-      password: 'Start@2026',
-      roleIds: [await roleId(db(), 'sysadmin'), await roleId(db(), 'auditadmin')],
-    });
+    const id = await newUser('becomes_admin');
+    const grant = async (codes: string[]) => grantUserRoles.execute(db(), sec, { id, roleIds: await Promise.all(codes.map((c) => roleId(db(), c))) });
+    const two = await grant(['sysadmin', 'auditadmin']);
     expect(two.ok).toBe(false);
     if (!two.ok) expect(two.error).toMatch(/^三员分立：同一用户不能同时担任(系统管理员、审计管理员|审计管理员、系统管理员)$/);
-    const mixed = await createUser.execute(db(), admin, {
-      username: 'admin_clerk',
-      displayName: '管理兼经办',
-      departmentId: deptA,
-      password: 'Start@2026',
-      roleIds: [await roleId(db(), 'secadmin'), await roleId(db(), 'clerk')],
-    });
-    expect(mixed).toEqual({ ok: false, error: '三员分立：安全管理员不能同时担任业务角色' });
-    expect(await countRows()).toEqual(before);
-
-    const id = await newUser('becomes_admin');
-    const res = await updateUser.execute(db(), admin, {
-      id,
-      displayName: '经办',
-      departmentId: deptA,
-      roleIds: [await roleId(db(), 'clerk'), await roleId(db(), 'auditadmin')],
-    });
-    expect(res).toEqual({ ok: false, error: '三员分立：审计管理员不能同时担任业务角色' });
+    expect(await grant(['secadmin', 'clerk'])).toEqual({ ok: false, error: '三员分立：安全管理员不能同时担任业务角色' });
+    expect(await grant(['clerk', 'auditadmin'])).toEqual({ ok: false, error: '三员分立：审计管理员不能同时担任业务角色' });
     expect(await roleCodesOf(id)).toEqual(['clerk']);
   });
 
   it('refuses unknown role and department ids', async () => {
     const before = await countRows();
     const base = { username: 'ghost_refs', displayName: '引用', password: 'Start@2026' };
-    expect(await createUser.execute(db(), admin, { ...base, departmentId: 'NOPE', roleIds: [await roleId(db(), 'clerk')] })).toEqual({
+    expect(await createUser.execute(db(), admin, { ...base, departmentId: 'NOPE' })).toEqual({
       ok: false,
       error: '所选科室不存在或已被删除，请刷新后重试',
     });
-    expect(await createUser.execute(db(), admin, { ...base, departmentId: deptA, roleIds: ['NOPE'] })).toEqual({
-      ok: false,
-      error: '所选角色不存在或已被删除，请刷新后重试',
-    });
     expect(await countRows()).toEqual(before);
+    const id = await newUser('ghost_target');
+    expect(await grantUserRoles.execute(db(), sec, { id, roleIds: ['NOPE'] })).toEqual({ ok: false, error: '所选角色不存在或已被删除，请刷新后重试' });
+    expect(await grantUserRoles.execute(db(), sec, { id, roleIds: [] })).toMatchObject({ ok: false, error: '请至少选择一个角色' });
+    expect(await roleCodesOf(id)).toEqual(['clerk']);
   });
 
   it('answers a clerk without user:manage with 您没有执行此操作的权限 and changes nothing', async () => {
@@ -364,8 +349,10 @@ describe('user management: refusals', () => {
     const clerkRole = await roleId(db(), 'clerk');
     const sysRole = await roleId(db(), 'sysadmin');
     const attempts = [
-      () => createUser.execute(db(), clerk, { username: 'by_clerk', displayName: '越权', departmentId: deptA, password: 'Start@2026', roleIds: [clerkRole] }),
-      () => updateUser.execute(db(), clerk, { id: clerk.userId, displayName: '越权', departmentId: deptA, roleIds: [sysRole] }),
+      () => createUser.execute(db(), clerk, { username: 'by_clerk', displayName: '越权', departmentId: deptA, password: 'Start@2026' }),
+      () => updateUser.execute(db(), clerk, { id: clerk.userId, displayName: '越权', departmentId: deptA }),
+      () => grantUserRoles.execute(db(), clerk, { id: clerk.userId, roleIds: [sysRole] }),
+      () => grantUserRoles.execute(db(), clerk, { id: target, roleIds: [clerkRole] }),
       () => disableUser.execute(db(), clerk, { id: target }),
       () => enableUser.execute(db(), clerk, { id: target }),
       () => resetUserPassword.execute(db(), clerk, { id: target, password: 'Good#Pass1', confirm: 'Good#Pass1' }),
@@ -387,7 +374,6 @@ describe('user management: refusals', () => {
     [{ displayName: '坏\u0007名' }, '姓名含有不允许的控制字符', 'displayName'],
     [{ displayName: '   ' }, '请填写姓名', 'displayName'],
     [{ phone: '1\u0000' }, '联系电话含有不允许的控制字符', 'phone'],
-    [{ roleIds: [] }, '请至少选择一个角色', 'roleIds'],
     [{ departmentId: '' }, '请选择科室', 'departmentId'],
   ])('refuses bad input %j with a Chinese message and writes nothing', async (patch, message, field) => {
     const before = await countRows();
@@ -397,7 +383,6 @@ describe('user management: refusals', () => {
       displayName: '正常',
       departmentId: deptA,
       password: 'Start@2026',
-      roleIds: [await roleId(db(), 'clerk')],
       ...patch,
     });
     expect(res).toMatchObject({ ok: false, error: message });
@@ -410,7 +395,7 @@ describe('user management: refusals', () => {
     const id = await newUser('edit_bad');
     const before = await userRow(id);
     for (const displayName of ['x'.repeat(65), 'a\u001bb', 'line\nbreak']) {
-      const res = await updateUser.execute(db(), admin, { id, displayName, departmentId: deptA, roleIds: [await roleId(db(), 'clerk')] });
+      const res = await updateUser.execute(db(), admin, { id, displayName, departmentId: deptA });
       expect(res.ok).toBe(false);
       if (!res.ok) expect(res.error).toMatch(/^姓名(不能超过 64 个字符|含有不允许的控制字符)$/);
     }
@@ -422,7 +407,7 @@ describe('user list', () => {
   it('searches username or name, filters department (with sub-departments) and status, pages', async () => {
     await newUser('list_wang', ['clerk'], subOfA);
     const other = await newUser('list_other', ['finance'], deptB);
-    await updateUser.execute(db(), admin, { id: other, displayName: '王财务', departmentId: deptB, roleIds: [await roleId(db(), 'finance')] });
+    await updateUser.execute(db(), admin, { id: other, displayName: '王财务', departmentId: deptB });
     const f = (q: Record<string, string>) => ZUserFilter.parse(q);
 
     const byName = await listUsers(db(), f({ q: '王财' }));

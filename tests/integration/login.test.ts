@@ -36,21 +36,22 @@ describe('login', () => {
     expect(audit).toMatchObject({ action: '登录', result: '成功', userId: actor.userId, ip: '10.0.0.8', roleNames: '经办' });
   });
 
-  it('rejects a wrong password with remaining attempts and audits the failure', async () => {
+  it('rejects a wrong password with the neutral message and audits the real reason', async () => {
     await createActor(database.db, ['clerk'], { username: 'login_wrong', password: 'Right@123' });
     const res = await attemptLogin(database.db, { username: 'login_wrong', password: 'nope', ...meta });
-    expect(res).toEqual({ ok: false, message: '用户名或密码错误，还可尝试 4 次' });
-    expect(await lastAudit()).toMatchObject({ action: '登录', result: '失败', message: '密码错误' });
+    expect(res).toEqual({ ok: false, message: LOGIN_MESSAGES.failed });
+    expect(await lastAudit()).toMatchObject({ action: '登录', result: '失败', message: '密码错误（连续第 1 次）', username: 'login_wrong', ip: '10.0.0.8' });
   });
 
-  it('locks the account after five failures, even for the right password, then unlocks', async () => {
+  it('locks the account after five failures, even for the right password (neutral message), then unlocks', async () => {
     const actor = await createActor(database.db, ['clerk'], { username: 'login_lock', password: 'Right@123' });
     for (let i = 0; i < 4; i++) await attemptLogin(database.db, { username: 'login_lock', password: 'bad', ...meta });
     const fifth = await attemptLogin(database.db, { username: 'login_lock', password: 'bad', ...meta });
-    expect(fifth).toEqual({ ok: false, message: '密码连续错误 5 次，账号已锁定 15 分钟' });
+    expect(fifth).toEqual({ ok: false, message: LOGIN_MESSAGES.failed });
+    expect((await lastAudit()).message).toBe('密码错误，账号被锁定 15 分钟');
     const locked = await attemptLogin(database.db, { username: 'login_lock', password: 'Right@123', ...meta });
-    expect(locked.ok).toBe(false);
-    if (!locked.ok) expect(locked.message).toMatch(/账号已锁定，请 1[45] 分钟后再试/);
+    expect(locked).toEqual({ ok: false, message: LOGIN_MESSAGES.failed });
+    expect((await lastAudit()).message).toBe('账号锁定中（密码正确）');
     // Time passes: the lock expires.
     await database.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, actor.userId));
     expect((await attemptLogin(database.db, { username: 'login_lock', password: 'Right@123', ...meta })).ok).toBe(true);
@@ -62,7 +63,7 @@ describe('login', () => {
     ['a'.repeat(257), 'x', LOGIN_MESSAGES.tooLong],
     ['ok', 'p'.repeat(300), LOGIN_MESSAGES.tooLong],
     ['bad\u0001name', 'x', LOGIN_MESSAGES.badChars],
-    ["admin' OR '1'='1", "' OR 1=1 --", LOGIN_MESSAGES.wrong],
+    ["admin' OR '1'='1", "' OR 1=1 --", LOGIN_MESSAGES.failed],
     [42, null, LOGIN_MESSAGES.empty],
   ])('answers bad input %j with a Chinese message and writes only an audit entry', async (username, password, message) => {
     const before = await database.db.select({ id: users.id }).from(users);
@@ -77,9 +78,9 @@ describe('login', () => {
     const res = await attemptLogin(database.db, { username: 'login_dis', password: 'Right@123', ...meta });
     if (!res.ok) throw new Error('login failed');
     const claims = { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion };
-    expect((await resolveSession(database.db, claims, new Date(), 30)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), 30, 8)).ok).toBe(true);
     await database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, res.userId));
-    expect(await resolveSession(database.db, claims, new Date(), 30)).toEqual({ ok: false, reason: 'disabled' });
+    expect(await resolveSession(database.db, claims, new Date(), 30, 8)).toEqual({ ok: false, reason: 'disabled' });
     expect(await attemptLogin(database.db, { username: 'login_dis', password: 'Right@123', ...meta })).toEqual({
       ok: false,
       message: LOGIN_MESSAGES.disabled,
@@ -91,11 +92,11 @@ describe('login', () => {
     const res = await attemptLogin(database.db, { username: 'login_idle', password: 'Right@123', ...meta });
     if (!res.ok) throw new Error('login failed');
     const claims = { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion };
-    expect(await resolveSession(database.db, { ...claims, sv: claims.sv + 1 }, new Date(), 30)).toEqual({ ok: false, reason: 'version' });
+    expect(await resolveSession(database.db, { ...claims, sv: claims.sv + 1 }, new Date(), 30, 8)).toEqual({ ok: false, reason: 'version' });
     const res2 = await attemptLogin(database.db, { username: 'login_idle', password: 'Right@123', ...meta });
     if (!res2.ok) throw new Error('login failed');
     const later = new Date(Date.now() + 31 * 60_000);
-    expect(await resolveSession(database.db, { uid: res2.userId, sid: res2.sessionId, sv: res2.sessionVersion }, later, 30)).toEqual({
+    expect(await resolveSession(database.db, { uid: res2.userId, sid: res2.sessionId, sv: res2.sessionVersion }, later, 30, 8)).toEqual({
       ok: false,
       reason: 'idle',
     });

@@ -26,7 +26,8 @@ export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
   const token = sessionTokenFrom((await cookies()).getAll(), /^https:\/\//i.test(getConfig().NEXTAUTH_URL ?? ''));
   const claims = token ? await claimsFromToken(token, getAuthSecret()) : null;
   if (!claims) return { user: null, reason: 'none' };
-  const check = await resolveSession(await getDb(), claims, new Date(), getConfig().SESSION_IDLE_MINUTES);
+  const cfg = getConfig();
+  const check = await resolveSession(await getDb(), claims, new Date(), cfg.SESSION_IDLE_MINUTES, cfg.SESSION_MAX_HOURS);
   if (!check.ok) return { user: null, reason: check.reason };
   return { user: { ...check.identity, sessionId: check.sessionId } };
 });
@@ -36,10 +37,13 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
 }
 
 /** For pages: redirect to login when signed out, render 403 when the permission is missing. */
-export async function requirePagePermission(code: string): Promise<CurrentUser> {
+export async function requirePagePermission(code: string | readonly string[]): Promise<CurrentUser> {
   const resolved = await resolveCurrentUser();
   if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
-  if (!hasPermission(resolved.user, code)) forbidden();
+  // A list of codes: any one of them opens the page (用户管理 opens to the 系统管理员 and the 安全管理员).
+  const codes = typeof code === 'string' ? [code] : code;
+  const user = resolved.user;
+  if (!codes.some((c) => hasPermission(user, c))) forbidden();
   // A password set by an administrator must be changed before any other page opens.
   if (resolved.user.mustChangePassword && code !== PASSWORD_PERMISSION) redirect(PASSWORD_PAGE);
   return resolved.user;

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { getConfig } from '../config';
 import { hashPassword, verifyPassword } from '../crypto/sm';
-import { appendAudit } from '../audit/write';
+import { appendAudit, appendAuditStandalone } from '../audit/write';
 import { hasControlChars } from '../validation';
-import { afterFailure, isLocked, minutesLeft } from './lockout';
+import { afterFailure, isLocked, type LockoutPolicy } from './lockout';
+import { release, reserve, type ThrottleRule } from './throttle';
 import { userSessions, users } from './schema';
 import { loadIdentity, roleNamesOf } from './identity';
 
@@ -24,40 +25,91 @@ export const LOGIN_MESSAGES = {
   empty: '请输入用户名和密码',
   tooLong: '用户名或密码过长（不能超过 256 个字符）',
   badChars: '用户名或密码含有不允许的字符',
-  wrong: '用户名或密码错误',
+  /** The one answer for unknown user, wrong password, locked account (see docs/security-login.md). */
+  failed: '用户名或密码错误，或账号暂不可用',
+  /** Only after the right password: the account holder may know the account is disabled. */
   disabled: '该账号已停用，请联系系统管理员',
+  unexpected: '登录失败，请稍后重试',
 } as const;
 
-let dummyHash: Promise<string> | undefined;
+export function tooManyMessage(minutes: number): string {
+  return `尝试过于频繁，请 ${minutes} 分钟后再试`;
+}
+
+export interface LoginPolicy {
+  lockout: LockoutPolicy;
+  account: ThrottleRule;
+  ip: ThrottleRule;
+}
+
+export function loginPolicyFromConfig(): LoginPolicy {
+  const cfg = getConfig();
+  return {
+    lockout: { maxFailures: cfg.LOGIN_MAX_FAILURES, lockMinutes: cfg.LOGIN_LOCK_MINUTES },
+    account: { max: cfg.LOGIN_ACCOUNT_MAX_FAILURES, windowMinutes: cfg.LOGIN_ACCOUNT_WINDOW_MINUTES },
+    ip: { max: cfg.LOGIN_IP_MAX_FAILURES, windowMinutes: cfg.LOGIN_IP_WINDOW_MINUTES },
+  };
+}
 
 /**
- * Checks credentials, applies the lockout rule, opens a session row and audits the attempt —
- * all in one transaction with the user row locked, so parallel attempts count correctly.
+ * The user name as typed, fit for the audit log: control characters written as visible escapes
+ * (PostgreSQL rejects a NUL byte in text, which used to fail the audit insert), at most 64 chars.
  */
-export async function attemptLogin(db: Db, req: LoginRequest): Promise<LoginOutcome> {
+export function auditableName(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const shown = raw.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).slice(0, 64);
+  return shown || null;
+}
+
+/** A hash of a throw-away password per iteration count, so its check costs what a real one costs. */
+const dummyHashes = new Map<number, Promise<string>>();
+
+function dummyHash(iterations: number): Promise<string> {
+  let h = dummyHashes.get(iterations);
+  if (!h) dummyHashes.set(iterations, (h = hashPassword('dummy-password', iterations)));
+  return h;
+}
+
+/**
+ * Checks credentials, applies the rate limits and the lockout rule, opens a session row and
+ * audits the attempt with its real reason. Every failure before a proven password gets the same
+ * message and the same work (a password hash is verified even for an unknown user name), so
+ * neither the text nor the timing tells whether a user name exists, is locked or disabled.
+ */
+export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolicy = loginPolicyFromConfig()): Promise<LoginOutcome> {
   const cfg = getConfig();
-  const username = typeof req.username === 'string' ? req.username.trim() : '';
+  const rawName = typeof req.username === 'string' ? req.username.trim() : '';
   const password = typeof req.password === 'string' ? req.password : '';
-  const auditBase = { action: '登录', objectType: '用户', ip: req.ip, requestId: req.requestId };
+  const auditBase = { action: '登录', objectType: '用户', ip: req.ip, requestId: req.requestId, username: auditableName(rawName) };
+  const now = new Date();
+  const refuse = async (message: string, reason: string): Promise<LoginOutcome> => {
+    await appendAuditStandalone(db, { ...auditBase, result: '失败', message: reason });
+    return { ok: false, message };
+  };
+
+  // Per client address: failures across all user names (spraying). Without a known address
+  // (no peer-address hook in this process) there is nothing to key on.
+  const ipKey = req.ip ? `ip:${req.ip}` : null;
+  const ipSlot = ipKey ? await reserve(db, ipKey, policy.ip, now) : null;
+  if (ipSlot && !ipSlot.ok) return refuse(tooManyMessage(ipSlot.minutesLeft), '来源地址登录失败过于频繁');
 
   const inputProblem =
-    !username || !password
+    !rawName || !password
       ? LOGIN_MESSAGES.empty
-      : username.length > 256 || password.length > 256
+      : rawName.length > 256 || password.length > 256
         ? LOGIN_MESSAGES.tooLong
-        : hasControlChars(username) || hasControlChars(password) || /[\r\n]/.test(username)
+        : hasControlChars(rawName) || hasControlChars(password) || /[\r\n\t]/.test(rawName)
           ? LOGIN_MESSAGES.badChars
           : null;
-  if (inputProblem) {
-    await db.transaction((tx) =>
-      appendAudit(tx, { ...auditBase, username: username.slice(0, 64) || null, result: '失败', message: inputProblem }),
-    );
-    return { ok: false, message: inputProblem };
-  }
+  if (inputProblem) return refuse(inputProblem, inputProblem);
+  const username = rawName;
 
-  const now = new Date();
-  let outcome: LoginOutcome = { ok: false, message: LOGIN_MESSAGES.wrong };
-  let slowCheck: string | undefined;
+  // Per user name as typed, whether or not it exists (counting only real ones would tell).
+  const accountKey = `user:${username}`;
+  const accountSlot = await reserve(db, accountKey, policy.account, now);
+  if (!accountSlot.ok) return refuse(tooManyMessage(accountSlot.minutesLeft), '账号登录失败过于频繁');
+
+  let outcome: LoginOutcome = { ok: false, message: LOGIN_MESSAGES.failed };
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({
@@ -71,34 +123,32 @@ export async function attemptLogin(db: Db, req: LoginRequest): Promise<LoginOutc
       .from(users)
       .where(eq(users.username, username))
       .for('update');
+    // Always the same hash work, so response time does not reveal which user names exist.
+    const hash = user?.passwordHash ?? (await dummyHash(cfg.PASSWORD_ITERATIONS));
+    const passwordOk = (await verifyPassword(password, hash)) && !!user;
     if (!user) {
-      // Same work as a real check, so response time does not reveal which usernames exist.
-      slowCheck = await (dummyHash ??= hashPassword('dummy-password', cfg.PASSWORD_ITERATIONS));
-      await verifyPassword(password, slowCheck);
-      await appendAudit(tx, { ...auditBase, username: username.slice(0, 64), result: '失败', message: '用户不存在' });
-      outcome = { ok: false, message: LOGIN_MESSAGES.wrong };
+      await appendAudit(tx, { ...auditBase, result: '失败', message: '用户不存在' });
       return;
     }
-    const base = { ...auditBase, userId: user.id, username, objectId: user.id };
+    const base = { ...auditBase, userId: user.id, objectId: user.id };
+    if (user.lockedUntil && isLocked(user.lockedUntil, now)) {
+      // Neutral even for the right password: telling "locked" only then would make every
+      // guess during the lock an oracle and the lock useless.
+      await appendAudit(tx, { ...base, result: '失败', message: passwordOk ? '账号锁定中（密码正确）' : '账号锁定中' });
+      return;
+    }
+    if (!passwordOk) {
+      const next = afterFailure(user, policy.lockout, now);
+      await tx.update(users).set({ failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id));
+      const reason = next.justLocked
+        ? `密码错误，账号被锁定 ${policy.lockout.lockMinutes} 分钟`
+        : `密码错误（连续第 ${next.failedAttempts} 次）`;
+      await appendAudit(tx, { ...base, result: '失败', message: user.status === 'active' ? reason : `${reason}；账号已停用` });
+      return;
+    }
     if (user.status !== 'active') {
       await appendAudit(tx, { ...base, result: '失败', message: '账号已停用' });
       outcome = { ok: false, message: LOGIN_MESSAGES.disabled };
-      return;
-    }
-    if (user.lockedUntil && isLocked(user.lockedUntil, now)) {
-      const message = `登录失败次数过多，账号已锁定，请 ${minutesLeft(user.lockedUntil, now)} 分钟后再试`;
-      await appendAudit(tx, { ...base, result: '失败', message: '账号锁定中' });
-      outcome = { ok: false, message };
-      return;
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const next = afterFailure(user, { maxFailures: cfg.LOGIN_MAX_FAILURES, lockMinutes: cfg.LOGIN_LOCK_MINUTES }, now);
-      await tx.update(users).set({ failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id));
-      const message = next.justLocked
-        ? `密码连续错误 ${cfg.LOGIN_MAX_FAILURES} 次，账号已锁定 ${cfg.LOGIN_LOCK_MINUTES} 分钟`
-        : `${LOGIN_MESSAGES.wrong}，还可尝试 ${next.remaining} 次`;
-      await appendAudit(tx, { ...base, result: '失败', message: next.justLocked ? '密码错误，账号被锁定' : '密码错误' });
-      outcome = { ok: false, message };
       return;
     }
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
@@ -107,8 +157,13 @@ export async function attemptLogin(db: Db, req: LoginRequest): Promise<LoginOutc
       .values({ userId: user.id, lastSeenAt: now, ip: req.ip, userAgent: req.userAgent })
       .returning({ id: userSessions.id });
     const identity = await loadIdentity(tx, user.id);
-    await appendAudit(tx, { ...base, roleNames: identity ? roleNamesOf(identity) : null, result: '成功' });
+    await appendAudit(tx, { ...base, username, roleNames: identity ? roleNamesOf(identity) : null, result: '成功' });
     outcome = { ok: true, userId: user.id, sessionId: session.id, sessionVersion: user.sessionVersion };
   });
+  if (outcome.ok) {
+    // A success is no failure: give back the reservations.
+    await release(db, accountKey, accountSlot.windowStart);
+    if (ipKey && ipSlot?.ok) await release(db, ipKey, ipSlot.windowStart);
+  }
   return outcome;
 }

@@ -1,12 +1,14 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { eq } from 'drizzle-orm';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { appendAuditStandalone } from '../audit/write';
-import { clientIpFrom, REQUEST_ID_HEADER } from '../request-context';
+import { clientIpFrom, getRequestMeta, REQUEST_ID_HEADER } from '../request-context';
 import { getLogger } from '../logger';
-import { attemptLogin } from './login';
+import { attemptLogin, auditableName, LOGIN_MESSAGES, type LoginOutcome, type LoginRequest } from './login';
+import { users } from './schema';
 import { endSession, isClaims } from './session';
 import { getAuthSecret } from './secret';
 
@@ -39,6 +41,19 @@ export function cookieSettings(siteUrl: string | undefined): Pick<NextAuthOption
   };
 }
 
+/** Best effort: an attempt that failed for an unforeseen reason is still in the audit log. */
+async function auditUnexpected(req: LoginRequest): Promise<void> {
+  await appendAuditStandalone(await getDb(), {
+    action: '登录',
+    objectType: '用户',
+    username: auditableName(typeof req.username === 'string' ? req.username.trim() : ''),
+    ip: req.ip,
+    requestId: req.requestId,
+    result: '失败',
+    message: '登录处理出错',
+  });
+}
+
 let cachedOptions: NextAuthOptions | undefined;
 
 /** next-auth configuration, built on first use (reading the secret needs the data folder). */
@@ -66,13 +81,23 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
         async authorize(credentials, req) {
           const get = headerReader(req?.headers);
-          const outcome = await attemptLogin(await getDb(), {
+          const request = {
             username: credentials?.username,
             password: credentials?.password,
             ip: clientIpFrom(get),
             userAgent: get('user-agent')?.slice(0, 256) ?? null,
             requestId: get(REQUEST_ID_HEADER),
-          });
+          };
+          let outcome: LoginOutcome;
+          try {
+            outcome = await attemptLogin(await getDb(), request);
+          } catch (e) {
+            // next-auth hands a thrown message to the browser: never let a database error
+            // (its SQL text and parameters) through. Log the kind, not the parameters.
+            getLogger().error({ requestId: request.requestId, err: (e as Error)?.name ?? 'unknown' }, 'login failed unexpectedly');
+            await auditUnexpected(request).catch(() => {});
+            throw new Error(LOGIN_MESSAGES.unexpected);
+          }
           // next-auth passes a thrown message to the client as `error`.
           if (!outcome.ok) throw new Error(outcome.message);
           return { id: outcome.userId, sid: outcome.sessionId, sv: outcome.sessionVersion };
@@ -98,8 +123,20 @@ export function getAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         if (!isClaims(token)) return;
         const db = await getDb();
-        await endSession(db, token.sid, '用户退出');
-        await appendAuditStandalone(db, { userId: token.uid, action: '退出登录', objectType: '用户', objectId: token.uid, result: '成功' });
+        const open = await endSession(db, token.sid, '用户退出');
+        const meta = await getRequestMeta();
+        const [user] = await db.select({ username: users.username }).from(users).where(eq(users.id, token.uid));
+        await appendAuditStandalone(db, {
+          userId: token.uid,
+          username: user?.username ?? null,
+          ip: meta.ip,
+          requestId: meta.requestId,
+          action: '退出登录',
+          objectType: '用户',
+          objectId: token.uid,
+          result: '成功',
+          message: open ? null : '会话此前已结束',
+        });
       },
     },
   };

@@ -128,3 +128,17 @@ export const userSessions = pgTable(
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Login rate-limit counters, one row per key (`ip:…` or `user:…`) and fixed time window. Kept in
+ * the database so every app instance counts the same attempts; old windows are purged.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('login_throttle_window_idx').on(t.windowStart)],
+);

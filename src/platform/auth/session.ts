@@ -10,13 +10,14 @@ export interface SessionClaims {
   sv: number;
 }
 
-export type SessionEndReason = 'ended' | 'idle' | 'disabled' | 'version';
+export type SessionEndReason = 'ended' | 'idle' | 'expired' | 'disabled' | 'version';
 
 export type SessionCheck = { ok: true; identity: Identity; sessionId: string } | { ok: false; reason: SessionEndReason };
 
 export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
   ended: '您已退出登录，请重新登录',
   idle: '长时间未操作，登录已超时，请重新登录',
+  expired: '登录时间已达上限，请重新登录',
   disabled: '账号已停用，请联系系统管理员',
   version: '账号信息已变更（如密码被重置），请重新登录',
 };
@@ -43,13 +44,20 @@ const touches: Touches = ((globalThis as Record<symbol, Touches>)[touchesKey] ??
 
 /**
  * Re-checks, on every request, that the session is live and the user still may work: the session
- * row (ended, idle), the user (status, session version) and their role combination in ONE query
+ * row (ended, older than the maximum lifetime, idle), the user (status, session version) and their role combination in ONE query
  * by primary keys; the roles and permissions come from the per-combination cache.
  */
-export async function resolveSession(db: Db, claims: SessionClaims, now: Date, idleMinutes: number): Promise<SessionCheck> {
+export async function resolveSession(
+  db: Db,
+  claims: SessionClaims,
+  now: Date,
+  idleMinutes: number,
+  maxHours: number,
+): Promise<SessionCheck> {
   const [row] = await db
     .select({
       userId: userSessions.userId,
+      createdAt: userSessions.createdAt,
       lastSeenAt: userSessions.lastSeenAt,
       endedAt: userSessions.endedAt,
       username: users.username,
@@ -66,6 +74,12 @@ export async function resolveSession(db: Db, claims: SessionClaims, now: Date, i
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(userSessions.id, claims.sid));
   if (!row || row.endedAt || row.userId !== claims.uid) return { ok: false, reason: 'ended' };
+  // Absolute lifetime from the login itself: the cookie's expiry moves on every
+  // /api/auth/session call, the session row's start does not.
+  if (now.getTime() - row.createdAt.getTime() > maxHours * 3600_000) {
+    await endSession(db, claims.sid, '超过最长登录时间');
+    return { ok: false, reason: 'expired' };
+  }
   const idleMs = now.getTime() - row.lastSeenAt.getTime();
   if (idleMs > idleMinutes * 60_000) {
     await endSession(db, claims.sid, '空闲超时');
@@ -109,12 +123,15 @@ async function touch(db: Db, sessionId: string, now: Date): Promise<void> {
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
 }
 
-export async function endSession(db: Db, sessionId: string, reason: string): Promise<void> {
+/** Ends the session; false when it had ended already. */
+export async function endSession(db: Db, sessionId: string, reason: string): Promise<boolean> {
   touches.delete(sessionId);
-  await db
+  const ended = await db
     .update(userSessions)
     .set({ endedAt: new Date(), endReason: reason })
-    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)))
+    .returning({ id: userSessions.id });
+  return ended.length > 0;
 }
 
 /** Ends every open session of a user (disable, password reset, role change). */

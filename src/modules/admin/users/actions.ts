@@ -1,6 +1,6 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
-import { createUser, disableUser, enableUser, resetUserPassword, unlockUser, updateUser } from './mutations';
+import { createUser, disableUser, enableUser, grantUserRoles, resetUserPassword, unlockUser, updateUser } from './mutations';
 
 export async function createUserAction(input: unknown) {
   return runMutation(createUser, input);
@@ -8,6 +8,10 @@ export async function createUserAction(input: unknown) {
 
 export async function updateUserAction(input: unknown) {
   return runMutation(updateUser, input);
+}
+
+export async function grantUserRolesAction(input: unknown) {
+  return runMutation(grantUserRoles, input);
 }
 
 export async function disableUserAction(input: unknown) {

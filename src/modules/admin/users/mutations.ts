@@ -18,13 +18,21 @@ import {
   snapshotOf,
   updateEndingSessions,
 } from './mutation-helpers';
-import { ZCreateUser, ZResetPassword, ZUpdateUser, ZUserRef } from './validation';
+import { ZCreateUser, ZGrantRoles, ZResetPassword, ZUpdateUser, ZUserRef } from './validation';
 
-const PERMISSION = 'user:manage';
-
-/** Every 用户管理 mutation needs the same permission and is audited as a change to a 用户. */
-function userMutation<S extends z.ZodType, R>(name: string, schema: S, run: (ctx: MutationContext, input: z.output<S>) => Promise<R>) {
-  return defineMutation({ name, permission: PERMISSION, objectType: OBJECT_TYPE, schema, run });
+/**
+ * 三员分立: the 系统管理员 (user:manage) creates, edits and disables accounts but grants no role;
+ * the 安全管理员 (user:grant) grants roles but creates no account and grants nothing to themself.
+ * A new account holds no role — it can sign in to change its password and sees nothing else —
+ * until the 安全管理员 grants one, so no single administrator can create a working account.
+ */
+function userMutation<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  run: (ctx: MutationContext, input: z.output<S>) => Promise<R>,
+  permission: 'user:manage' | 'user:grant' = 'user:manage',
+) {
+  return defineMutation({ name, permission, objectType: OBJECT_TYPE, schema, run });
 }
 
 const takenMessage = (username: string) => `用户名「${username}」已被使用，请换一个`;
@@ -38,7 +46,6 @@ export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, 
     .where(sql`lower(${users.username}) = lower(${input.username})`);
   if (taken) fail(takenMessage(input.username), 'CONFLICT', { username: takenMessage(input.username) });
   const departmentName = await requireDepartment(tx, input.departmentId);
-  const roleList = await requireRoleSet(tx, input.roleIds);
   const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
 
   let id: string;
@@ -59,41 +66,57 @@ export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, 
     if (isUniqueViolation(e)) fail(takenMessage(input.username), 'CONFLICT', { username: takenMessage(input.username) });
     throw e;
   }
-  await tx.insert(userRoles).values(roleList.map((r) => ({ userId: id, roleId: r.id })));
   await auditUser(ctx, id, {
     action: '新建用户',
     before: null,
-    after: snapshotOf({ ...input, departmentName, status: 'active', mustChangePassword: true, roles: roleList }),
-    message: `新建用户 ${input.username}`,
+    after: snapshotOf({ ...input, departmentName, status: 'active', mustChangePassword: true, roles: [] }),
+    message: `新建用户 ${input.username}（待安全管理员授予角色）`,
   });
   return { id };
 });
 
 export const updateUser = userMutation('修改用户', ZUpdateUser, async (ctx, input) => {
-  const { tx, actor } = ctx;
+  const { tx } = ctx;
   const before = await loadUserForUpdate(tx, input.id);
-  const rolesChanged = !sameRoleSet(before.roles, input.roleIds);
-  if (rolesChanged && input.id === actor.userId) fail('不能修改自己的角色，请由其他系统管理员办理', 'FORBIDDEN');
   const departmentName = await requireDepartment(tx, input.departmentId);
-  const roleList = rolesChanged ? await requireRoleSet(tx, input.roleIds) : before.roles;
-
-  const changes = { displayName: input.displayName, departmentId: input.departmentId, phone: input.phone };
-  if (rolesChanged) {
-    await tx.delete(userRoles).where(eq(userRoles.userId, input.id));
-    await tx.insert(userRoles).values(roleList.map((r) => ({ userId: input.id, roleId: r.id })));
-    // A new role set must apply at once: the old sessions end and the user signs in again.
-    await updateEndingSessions(tx, input.id, changes, '角色变更');
-  } else {
-    await tx.update(users).set(changes).where(eq(users.id, input.id));
-  }
+  await tx.update(users).set({ displayName: input.displayName, departmentId: input.departmentId, phone: input.phone }).where(eq(users.id, input.id));
   await auditUser(ctx, input.id, {
     action: '修改用户',
     before: snapshotOf(before),
-    after: snapshotOf({ ...before, ...input, departmentName, roles: roleList }),
-    message: rolesChanged ? `修改用户 ${before.username}（角色已变更，原会话已结束）` : `修改用户 ${before.username}`,
+    after: snapshotOf({ ...before, ...input, departmentName }),
+    message: `修改用户 ${before.username}`,
   });
   return { id: input.id };
 });
+
+export const grantUserRoles = userMutation(
+  '授予角色',
+  ZGrantRoles,
+  async (ctx, input) => {
+    const { tx, actor } = ctx;
+    if (input.id === actor.userId) fail('不能给自己授予角色，请由其他安全管理员办理', 'FORBIDDEN');
+    const before = await loadUserForUpdate(tx, input.id);
+    if (before.status !== 'active') fail(`用户 ${before.username} 已停用，不能授予角色`, 'CONFLICT');
+    if (sameRoleSet(before.roles, input.roleIds)) {
+      // Every mutation leaves one audit entry, a grant that changes nothing too (its sessions stay).
+      await auditUser(ctx, input.id, { action: '授予角色', before: null, after: null, message: `为用户 ${before.username} 授予角色：与现有角色相同，未变更` });
+      return { id: input.id, changed: false };
+    }
+    const roleList = await requireRoleSet(tx, input.roleIds);
+    await tx.delete(userRoles).where(eq(userRoles.userId, input.id));
+    await tx.insert(userRoles).values(roleList.map((r) => ({ userId: input.id, roleId: r.id })));
+    // A new role set must apply at once: the old sessions end and the user signs in again.
+    await updateEndingSessions(tx, input.id, {}, '角色变更');
+    await auditUser(ctx, input.id, {
+      action: '授予角色',
+      before: snapshotOf(before),
+      after: snapshotOf({ ...before, roles: roleList }),
+      message: `为用户 ${before.username} 授予角色：${roleList.map((r) => r.name).join('、')}（原会话已结束）`,
+    });
+    return { id: input.id, changed: true };
+  },
+  'user:grant',
+);
 
 export const disableUser = userMutation('停用用户', ZUserRef, async (ctx, input) => {
   const { tx, actor } = ctx;

@@ -48,7 +48,6 @@ export const ZCreateUser = z.object({
   displayName: zText('姓名', { max: 64 }),
   departmentId: zDepartmentId,
   password: zPassword('初始密码'),
-  roleIds: zRoleIds,
   phone: zPhone,
 });
 export type TCreateUser = z.input<typeof ZCreateUser>;
@@ -57,10 +56,16 @@ export const ZUpdateUser = z.object({
   id: zId('用户'),
   displayName: zText('姓名', { max: 64 }),
   departmentId: zDepartmentId,
-  roleIds: zRoleIds,
   phone: zPhone,
 });
 export type TUpdateUser = z.input<typeof ZUpdateUser>;
+
+/** 三员分立: roles are granted by the 安全管理员 (user:grant), never by the account's creator. */
+export const ZGrantRoles = z.object({
+  id: zId('用户'),
+  roleIds: zRoleIds,
+});
+export type TGrantRoles = z.input<typeof ZGrantRoles>;
 
 export const ZUserRef = z.object({ id: zId('用户') });
 export type TUserRef = z.input<typeof ZUserRef>;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/platform/auth/current-user';
+import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
 import { getDepartmentTree, listRoleOptions, listUsers } from '@/modules/admin/users/queries';
 import { ZUserFilter } from '@/modules/admin/users/validation';
@@ -9,7 +10,8 @@ import { UsersList } from '@/modules/admin/users/components/users-list';
 export const metadata: Metadata = { title: '用户管理' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const me = await requirePagePermission('user:manage');
+  // 三员分立: the 系统管理员 manages accounts, the 安全管理员 grants roles; each sees the list.
+  const me = await requirePagePermission(['user:manage', 'user:grant']);
   const filter = ZUserFilter.parse(await searchParams);
   const db = await getDb();
   const [{ rows, total }, departments, roles] = await Promise.all([listUsers(db, filter), getDepartmentTree(db), listRoleOptions(db)]);
@@ -22,6 +24,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       departments={toDepartmentOptions(departments)}
       roles={toRoleOptions(roles)}
       currentUserId={me.id}
+      canManage={hasPermission(me, 'user:manage')}
+      canGrant={hasPermission(me, 'user:grant')}
     />
   );
 }

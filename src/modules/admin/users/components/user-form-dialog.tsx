@@ -1,11 +1,10 @@
 'use client';
 import { useState, type ReactNode } from 'react';
-import { Dialog, Form, Input, Select, TreeSelect } from 'tdesign-react';
+import { Dialog, Form, Input, TreeSelect } from 'tdesign-react';
 import { describeZodError } from '@/platform/validation';
-import { roleCombinationProblem } from '@/platform/permissions/catalog';
 import { createUserAction, updateUserAction } from '../actions';
 import { PASSWORD_RULE, USERNAME_RULE, ZCreateUser, ZUpdateUser } from '../validation';
-import type { DepartmentOption, RoleOptionView, UserRowView } from '../view';
+import type { DepartmentOption, UserRowView } from '../view';
 import { useRunAction } from '@/ui/use-run-action';
 
 const { FormItem } = Form;
@@ -15,19 +14,7 @@ interface Values {
   displayName: string;
   departmentId: string;
   password: string;
-  roleIds: string[];
   phone: string;
-}
-
-/** Roles grouped into the three administrators and the business roles. */
-export function roleSelectOptions(roles: RoleOptionView[]) {
-  const toOption = (r: RoleOptionView) => ({ label: r.label, value: r.value, title: r.description ?? r.label });
-  const admin = roles.filter((r) => r.kind !== 'business').map(toOption);
-  const business = roles.filter((r) => r.kind === 'business').map(toOption);
-  return [
-    ...(admin.length ? [{ group: '三员管理角色（只能选其一，且不能兼任业务角色）', children: admin }] : []),
-    ...(business.length ? [{ group: '业务角色', children: business }] : []),
-  ];
 }
 
 function Field(props: { label: string; required?: boolean; error?: string; help?: ReactNode; children: ReactNode }) {
@@ -45,24 +32,17 @@ function Field(props: { label: string; required?: boolean; error?: string; help?
 }
 
 /**
- * Create (user = null) or edit a user. The same zod schema as the server runs first, so most
+ * Create (user = null) or edit a user's account (roles are granted by the 安全管理员: grant-roles-dialog.tsx). The same zod schema as the server runs first, so most
  * mistakes are shown at the field before anything is sent; the server re-checks everything.
  */
-export function UserFormDialog(props: {
-  user: UserRowView | null;
-  isSelf: boolean;
-  departments: DepartmentOption[];
-  roles: RoleOptionView[];
-  onClose: () => void;
-}) {
-  const { user, isSelf } = props;
+export function UserFormDialog(props: { user: UserRowView | null; departments: DepartmentOption[]; onClose: () => void }) {
+  const { user } = props;
   const editing = !!user;
   const [values, setValues] = useState<Values>({
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
     departmentId: user?.departmentId ?? '',
     password: '',
-    roleIds: user?.roles.map((r) => r.id) ?? [],
     phone: user?.phone ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -74,20 +54,17 @@ export function UserFormDialog(props: {
 
   const submit = async () => {
     const input = editing
-      ? { id: user.id, displayName: values.displayName, departmentId: values.departmentId, roleIds: values.roleIds, phone: values.phone }
+      ? { id: user.id, displayName: values.displayName, departmentId: values.departmentId, phone: values.phone }
       : { ...values };
     const parsed = editing ? ZUpdateUser.safeParse(input) : ZCreateUser.safeParse(input);
     const found: Record<string, string> = parsed.success ? {} : describeZodError(parsed.error).fieldErrors;
-    const chosen = props.roles.filter((r) => values.roleIds.includes(r.value)).map((r) => ({ name: r.label, kind: r.kind }));
-    const combination = roleCombinationProblem(chosen);
-    if (combination && !found.roleIds) found.roleIds = combination;
     if (Object.keys(found).length) {
       setErrors(found);
       return;
     }
     const ok = await run(
       () => (editing ? updateUserAction(input) : createUserAction(input)),
-      editing ? `已保存用户 ${user.username}` : `已新建用户 ${values.username.trim()}，首次登录须修改密码`,
+      editing ? `已保存用户 ${user.username}` : `已新建用户 ${values.username.trim()}：请安全管理员为其授予角色；首次登录须修改密码`,
       setErrors,
     );
     if (ok?.ok) props.onClose();
@@ -139,21 +116,6 @@ export function UserFormDialog(props: {
             />
           </Field>
         )}
-        <Field
-          label="角色"
-          required
-          error={errors.roleIds}
-          help={isSelf ? '不能修改自己的角色，请由其他系统管理员办理' : '角色变更后，该用户须重新登录'}
-        >
-          <Select
-            multiple
-            value={values.roleIds}
-            disabled={isSelf}
-            options={roleSelectOptions(props.roles)}
-            placeholder="请选择角色"
-            onChange={(v) => set('roleIds', (v as string[]) ?? [])}
-          />
-        </Field>
         <Field label="联系电话" error={errors.phone}>
           <Input value={values.phone} maxlength={32} placeholder="选填" onChange={(v) => set('phone', String(v))} />
         </Field>

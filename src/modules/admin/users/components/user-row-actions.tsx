@@ -6,11 +6,22 @@ import { useRunAction } from '@/ui/use-run-action';
 import { useUsersDialogs } from './users-dialogs';
 
 /** Per-row operations (an island in the server-rendered row). Self-disable and self-reset are not offered (the server refuses them too). */
-export function UserRowActions(props: { user: UserRowView; isSelf: boolean }) {
+export function UserRowActions(props: { user: UserRowView; isSelf: boolean; canManage: boolean; canGrant: boolean }) {
   const { user, isSelf } = props;
   const { run, busy } = useRunAction();
   const { open } = useUsersDialogs();
   const label = `${user.username}（${user.displayName}）`;
+
+  if (!props.canManage) {
+    // The 安全管理员's only operation here: granting roles (never to themself, never to a disabled account).
+    return props.canGrant && !isSelf && user.status === 'active' ? (
+      <Button variant="text" theme="primary" size="small" onClick={() => open({ mode: 'grant', user })}>
+        授予角色
+      </Button>
+    ) : (
+      <span className="lr-muted">—</span>
+    );
+  }
 
   return (
     <Space size={4}>

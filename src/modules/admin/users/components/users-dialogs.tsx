@@ -3,10 +3,11 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { Button } from 'tdesign-react';
 import { AddIcon } from 'tdesign-icons-react';
 import type { DepartmentOption, RoleOptionView, UserRowView } from '../view';
+import { GrantRolesDialog } from './grant-roles-dialog';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserFormDialog } from './user-form-dialog';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; user: UserRowView } | { mode: 'reset'; user: UserRowView } | null;
+type Editing = { mode: 'create' } | { mode: 'edit'; user: UserRowView } | { mode: 'reset'; user: UserRowView } | { mode: 'grant'; user: UserRowView } | null;
 
 interface UsersDialogs {
   open: (editing: Exclude<Editing, null>) => void;
@@ -21,7 +22,7 @@ export function useUsersDialogs(): UsersDialogs {
 }
 
 /**
- * The user list's dialogs (new, edit, reset password), opened by the toolbar button and the row
+ * The user list's dialogs (new, edit, reset password, grant roles), opened by the toolbar button and the row
  * actions — small islands inside the server-rendered list. The department tree and the role
  * options are sent once, here, not with every row.
  */
@@ -31,16 +32,15 @@ export function UsersDialogsProvider(props: { departments: DepartmentOption[]; r
   return (
     <Context.Provider value={value}>
       {props.children}
-      {editing && editing.mode !== 'reset' && (
+      {(editing?.mode === 'create' || editing?.mode === 'edit') && (
         <UserFormDialog
           key={editing.mode === 'edit' ? editing.user.id : 'new'}
           user={editing.mode === 'edit' ? editing.user : null}
-          isSelf={editing.mode === 'edit' && editing.user.id === props.currentUserId}
           departments={props.departments}
-          roles={props.roles}
           onClose={() => setEditing(null)}
         />
       )}
+      {editing?.mode === 'grant' && <GrantRolesDialog key={editing.user.id} user={editing.user} roles={props.roles} onClose={() => setEditing(null)} />}
       {editing?.mode === 'reset' && <ResetPasswordDialog key={editing.user.id} user={editing.user} onClose={() => setEditing(null)} />}
     </Context.Provider>
   );

@@ -6,7 +6,7 @@ import type { DepartmentOption, RoleOptionView, UserFilterView, UserRowView } fr
 import { UserRowActions } from './user-row-actions';
 import { NewUserButton, UsersDialogsProvider } from './users-dialogs';
 
-function columns(currentUserId: string): Column<UserRowView>[] {
+function columns(currentUserId: string, can: { manage: boolean; grant: boolean }): Column<UserRowView>[] {
   return [
     {
       key: 'username',
@@ -22,7 +22,7 @@ function columns(currentUserId: string): Column<UserRowView>[] {
       key: 'roles',
       title: '角色',
       kind: 'name',
-      tooltip: (r) => r.roles.map((x) => x.name).join('、') || '未分配',
+      tooltip: (r) => r.roles.map((x) => x.name).join('、') || '待安全管理员授予角色',
       render: (r) =>
         r.roles.length ? (
           <span className="lr-tags">
@@ -33,7 +33,7 @@ function columns(currentUserId: string): Column<UserRowView>[] {
             ))}
           </span>
         ) : (
-          <span className="lr-muted">未分配</span>
+          <span className="lr-muted">待授予</span>
         ),
     },
     {
@@ -51,7 +51,7 @@ function columns(currentUserId: string): Column<UserRowView>[] {
       ),
     },
     { key: 'lastLogin', title: '最近登录', kind: 'datetime', render: (r) => r.lastLogin || <span className="lr-muted">从未登录</span> },
-    { key: 'actions', title: '操作', kind: 'actions', width: 200, render: (r) => <UserRowActions user={r} isSelf={r.id === currentUserId} /> },
+    { key: 'actions', title: '操作', kind: 'actions', width: 200, render: (r) => <UserRowActions user={r} isSelf={r.id === currentUserId} canManage={can.manage} canGrant={can.grant} /> },
   ];
 }
 
@@ -63,6 +63,10 @@ export function UsersList(props: {
   departments: DepartmentOption[];
   roles: RoleOptionView[];
   currentUserId: string;
+  /** 系统管理员: accounts (new, edit, reset, disable). */
+  canManage: boolean;
+  /** 安全管理员: grants roles. */
+  canGrant: boolean;
 }) {
   const f = props.filter;
   return (
@@ -80,8 +84,8 @@ export function UsersList(props: {
             { kind: 'select', key: 'status', placeholder: '状态', width: 120, options: USER_STATUSES.map((s) => ({ label: USER_STATUS_LABELS[s], value: s })) },
           ],
         }}
-        toolbar={<NewUserButton />}
-        table={{ columns: columns(props.currentUserId), rows: props.rows, rowKey: (r) => r.id, empty: '没有符合条件的用户', testId: 'users-table' }}
+        toolbar={props.canManage ? <NewUserButton /> : <span className="lr-muted">新账号由系统管理员建立；此处为其授予角色</span>}
+        table={{ columns: columns(props.currentUserId, { manage: props.canManage, grant: props.canGrant }), rows: props.rows, rowKey: (r) => r.id, empty: '没有符合条件的用户', testId: 'users-table' }}
         paging={{ page: f.page, size: f.size, total: props.total, unit: '个' }}
       />
     </UsersDialogsProvider>
