@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { STATIC_ASSET_CSP, STATIC_SECURITY_HEADERS } from './src/platform/http/security-headers';
+import { PROXY_BODY_LIMIT_MB, SERVER_ACTION_BODY_LIMIT_MB } from './src/platform/http/body-limits';
 
 /**
  * `npm run bundle` builds the offline bundle (scripts/bundle.ts) with LR_BUNDLE_BUILD set: Next's
@@ -29,14 +31,22 @@ const nextConfig: NextConfig = {
     // Enables forbidden() so pages answer 403 with our Chinese page.
     authInterrupts: true,
     // Inspection photos (≤ 10 MB each) go up through server actions.
-    serverActions: { bodySizeLimit: '11mb' },
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
     // Boundary files (≤ import.maxFileMb, default 20 MB) pass the request-id proxy.
-    proxyClientMaxBodySize: '30mb',
+    proxyClientMaxBodySize: `${PROXY_BODY_LIMIT_MB}mb`,
   },
   poweredByHeader: false,
   // The icon sprite's address carries its content hash (src/ui/icon-sprite.ts): browsers keep it.
+  // The fixed security headers on every path; pages, route handlers and public files get their
+  // per-request CSP from src/proxy.ts, the paths it skips (built assets, map tiles) a strict one here.
   async headers() {
-    return [{ source: '/icons.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+    const assetCsp = [{ key: 'Content-Security-Policy', value: STATIC_ASSET_CSP }];
+    return [
+      { source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] },
+      { source: '/_next/static/:path*', headers: assetCsp },
+      { source: '/api/tiles/:path*', headers: assetCsp },
+      { source: '/icons.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ];
   },
 };
 

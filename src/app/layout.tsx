@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
 import 'tdesign-react/es/style/index.css';
 // The components the page kit draws on the server with TDesign's classes, without their JS.
 import 'tdesign-react/es/card/style/index.css';
@@ -24,7 +25,10 @@ export const metadata: Metadata = {
   description: '土地储备全生命周期管理系统',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, so each gets the nonce of its own
+  // Content-Security-Policy (src/proxy.ts); a page prerendered at build time would carry none.
+  await headers();
   return (
     <html lang="zh-CN">
       <body>

@@ -6,6 +6,8 @@ import { previewBoundaryImport } from '@/modules/parcels/import/service';
 import { importParcels } from '@/modules/parcels/import/mutations';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { eq } from 'drizzle-orm';
+import { getSettings } from '@/platform/settings';
+import { importBodyLimitBytes } from '@/platform/http/body-limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,6 +22,11 @@ export async function POST(request: Request) {
   const actor = await getActor();
   if (!actor) return json(401, { error: '登录已失效，请重新登录' });
   if (!hasPermission(actor, 'parcel:edit')) return json(403, { error: '您没有导入地块的权限' });
+  const db = await getDb();
+  // Refused by its declared size before anything is read (the parser would refuse it later anyway).
+  const maxFileMb = (await getSettings(db))['import.maxFileMb'];
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > importBodyLimitBytes(maxFileMb)) return json(413, { error: `文件过大（${(declared / 1024 / 1024).toFixed(1)} MB），边界文件不能超过 ${maxFileMb} MB` });
   let form: FormData;
   try {
     form = await request.formData();
@@ -33,7 +40,6 @@ export async function POST(request: Request) {
   const zone = /^\d{2}$/.test(zoneRaw) ? Number(zoneRaw) : undefined;
   const encodingRaw = String(form.get('encoding') ?? 'auto');
   const encoding = encodingRaw === 'utf8' || encodingRaw === 'gbk' ? encodingRaw : 'auto';
-  const db = await getDb();
   try {
     let codePrefix = 'DK';
     if (projectId) {
