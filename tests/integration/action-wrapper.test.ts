@@ -80,7 +80,7 @@ describe('defineMutation', () => {
   it.each([
     [{ name: '' }, '请填写科室名称'],
     [{ name: 'x'.repeat(65) }, '科室名称不能超过 64 个字符'],
-    [{ name: 'a\u0000b' }, '科室名称含有不允许的控制字符'],
+    [{ name: 'a\u0000b' }, '科室名称不能包含控制字符'],
     [{}, '请填写科室名称'],
     ['not an object', undefined],
   ])('rejects bad input %j with a Chinese message and writes nothing', async (input, message) => {

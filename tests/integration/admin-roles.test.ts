@@ -207,13 +207,13 @@ describe('角色权限: roles', () => {
   it.each([
     [{ name: '', code: 'ok_code' }, '请填写角色名称'],
     [{ name: '名'.repeat(33), code: 'ok_code' }, '角色名称不能超过 32 个字符'],
-    [{ name: '坏\u0000名', code: 'ok_code' }, '角色名称含有不允许的控制字符'],
+    [{ name: '坏\u0000名', code: 'ok_code' }, '角色名称不能包含控制字符'],
     [{ name: '好名字', code: '' }, '请填写角色编码'],
     [{ name: '好名字', code: 'a' }, '角色编码应为 2–32 位小写字母、数字或下划线'],
     [{ name: '好名字', code: 'Has-Upper' }, '角色编码应为 2–32 位小写字母、数字或下划线'],
     [{ name: '好名字', code: 'x'.repeat(33) }, '角色编码应为 2–32 位小写字母、数字或下划线'],
     [{ name: '好名字', code: 'ok_code', description: '说'.repeat(201) }, '角色说明不能超过 200 个字符'],
-    [{ name: '好名字', code: 'ok_code', description: 'bad\u0001' }, '角色说明含有不允许的控制字符'],
+    [{ name: '好名字', code: 'ok_code', description: 'bad\u0001' }, '角色说明不能包含控制字符'],
     [{}, '请填写角色名称'],
   ])('refuses bad input %j with a Chinese message and writes no row', async (input, message) => {
     const before = await roleCount();

@@ -369,11 +369,11 @@ describe('user management: refusals', () => {
     [{ username: 'ab' }, '用户名为 3–64 位字母、数字或 . _ - @', 'username'],
     [{ username: 'u'.repeat(65) }, '用户名不能超过 64 个字符', 'username'],
     [{ username: '张三' }, '用户名为 3–64 位字母、数字或 . _ - @', 'username'],
-    [{ username: 'bad\u0001name' }, '用户名含有不允许的控制字符', 'username'],
+    [{ username: 'bad\u0001name' }, '用户名不能包含控制字符', 'username'],
     [{ displayName: '名'.repeat(65) }, '姓名不能超过 64 个字符', 'displayName'],
-    [{ displayName: '坏\u0007名' }, '姓名含有不允许的控制字符', 'displayName'],
+    [{ displayName: '坏\u0007名' }, '姓名不能包含控制字符', 'displayName'],
     [{ displayName: '   ' }, '请填写姓名', 'displayName'],
-    [{ phone: '1\u0000' }, '联系电话含有不允许的控制字符', 'phone'],
+    [{ phone: '1\u0000' }, '联系电话不能包含控制字符', 'phone'],
     [{ departmentId: '' }, '请选择科室', 'departmentId'],
   ])('refuses bad input %j with a Chinese message and writes nothing', async (patch, message, field) => {
     const before = await countRows();
@@ -397,7 +397,7 @@ describe('user management: refusals', () => {
     for (const displayName of ['x'.repeat(65), 'a\u001bb', 'line\nbreak']) {
       const res = await updateUser.execute(db(), admin, { id, displayName, departmentId: deptA });
       expect(res.ok).toBe(false);
-      if (!res.ok) expect(res.error).toMatch(/^姓名(不能超过 64 个字符|含有不允许的控制字符)$/);
+      if (!res.ok) expect(res.error).toMatch(/^姓名(不能超过 64 个字符|不能包含控制字符)$/);
     }
     expect(await userRow(id)).toEqual(before);
   });

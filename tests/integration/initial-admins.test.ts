@@ -59,7 +59,7 @@ describe('bad input creates nothing', () => {
     [{ sysadmin: '' }, '系统管理员的用户名（--sysadmin）有误：请填写用户名'],
     [{ secadmin: '   ' }, '安全管理员的用户名（--secadmin）有误：请填写用户名'],
     [{ auditadmin: 'a'.repeat(65) }, '审计管理员的用户名（--auditadmin）有误：用户名不能超过 64 个字符'],
-    [{ sysadmin: 'sys\u0000admin' }, '系统管理员的用户名（--sysadmin）有误：用户名含有不允许的控制字符'],
+    [{ sysadmin: 'sys\u0000admin' }, '系统管理员的用户名（--sysadmin）有误：用户名不能包含控制字符'],
     [{ sysadmin: '管理员' }, '系统管理员的用户名（--sysadmin）有误：用户名为 3–64 位字母、数字或 . _ - @'],
     [{ sysadmin: 'ab' }, '用户名为 3–64 位字母、数字或 . _ - @'],
     [{ sysadmin: 42 }, '请填写用户名'],
@@ -77,7 +77,7 @@ describe('bad input creates nothing', () => {
   it.each([
     ['', '科室名称（--department）不能为空'],
     ['科'.repeat(65), '科室名称（--department）不能超过 64 个字符'],
-    ['综合\u0000科', '科室名称（--department）含有不允许的控制字符'],
+    ['综合\u0000科', '科室名称（--department）不能包含控制字符'],
   ])('department %j → %s', async (department, message) => {
     const before = await counts();
     await expect(createInitialAdmins(db(), { department }, ITERATIONS)).rejects.toThrow(message);
@@ -230,7 +230,7 @@ describe('--reset', () => {
     ['clerk_taken', '用户「clerk_taken」不是系统管理员、安全管理员或审计管理员'],
     ['auditadmin', '用户「auditadmin」已停用：重置密码不会启用账号'],
     ['', '要重置的用户名（--reset）有误：请填写用户名'],
-    ['bad\u0000name', '要重置的用户名（--reset）有误：用户名含有不允许的控制字符'],
+    ['bad\u0000name', '要重置的用户名（--reset）有误：用户名不能包含控制字符'],
   ])('refuses %j: %s', async (username, message) => {
     const before = await counts();
     const [{ hash }] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.username, 'clerk_taken'));

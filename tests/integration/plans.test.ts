@@ -109,7 +109,7 @@ describe('creating plans', () => {
     ['negative area', { acquireArea: '-1' }, '新增入库面积不能为负数'],
     ['fractional count', { supplyCount: '2.5' }, '供应宗数须为整数'],
     ['over-long title', { title: '计'.repeat(101) }, '计划名称不能超过 100 个字符'],
-    ['control character', { title: '计划\u0000' }, '计划名称含有不允许的控制字符'],
+    ['control character', { title: '计划\u0000' }, '计划名称不能包含控制字符'],
     ['line break in doc no', { docNo: '益政函\n1号' }, '批准文号不能包含换行或制表符'],
     ['impossible date', { approvedOn: '2030-02-30' }, '批准日期格式应为 YYYY-MM-DD，且须是有效日期'],
     ['year out of range', { startYear: '2101' }, '起始年度不能晚于 2100 年'],

@@ -115,7 +115,7 @@ describe('creating projects', () => {
     ['over-long code', { code: 'Y'.repeat(33) }, '项目编号不能超过 32 个字符'],
     ['over-long name', { name: '名'.repeat(101) }, '项目名称不能超过 100 个字符'],
     ['missing name', { name: '   ' }, '请填写项目名称'],
-    ['control character in name', { name: '项目\u001b' }, '项目名称含有不允许的控制字符'],
+    ['control character in name', { name: '项目\u001b' }, '项目名称不能包含控制字符'],
     ['line break in zone', { zone: '龙岭\n片区' }, '储备片区不能包含换行或制表符'],
     ['unknown route', { acquisitionRoute: '抢占' }, '请选择收储方式（收回、收购、征收、优先购买）'],
     ['unknown plan', { planId: 'NOSUCHPLAN' }, '所选储备计划不存在，请刷新后重试'],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, gt, gte, ilike, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { zFilterPage, zFilterPageSize } from '@/platform/validation';
+import { zFilterDate, zFilterPage, zFilterPageSize, zFilterText } from '@/platform/validation';
 import { queryRows, type Db } from '@/platform/db/client';
 import { auditLog } from '@/platform/audit/schema';
 import { departments, users } from '@/platform/auth/schema';
@@ -10,20 +10,14 @@ import { normalizeIp } from '@/platform/ip';
 
 export const AUDIT_RESULTS = ['成功', '失败', '拒绝'] as const;
 
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-
 /** Filters from the URL; anything malformed is ignored rather than failing the page. */
 export const ZAuditFilter = z.object({
-  user: z.string().trim().max(64).optional().catch(undefined),
-  action: z.string().trim().max(64).optional().catch(undefined),
-  object: z.string().trim().max(64).optional().catch(undefined),
+  user: zFilterText(),
+  action: zFilterText(),
+  object: zFilterText(),
   result: z.enum(AUDIT_RESULTS).optional().catch(undefined),
-  from: dateOnly,
-  to: dateOnly,
+  from: zFilterDate,
+  to: zFilterDate,
   page: zFilterPage,
   size: zFilterPageSize,
 });

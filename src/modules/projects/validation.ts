@@ -28,7 +28,7 @@ const zCode = z
       .string()
       .min(1, '请填写项目编号')
       .max(32, '项目编号不能超过 32 个字符')
-      .refine((s) => !hasControlChars(s), '项目编号含有不允许的控制字符')
+      .refine((s) => !hasControlChars(s), '项目编号不能包含控制字符')
       .regex(PROJECT_CODE_PATTERN, PROJECT_CODE_RULE),
   );
 

@@ -94,7 +94,7 @@ function checkDepartmentName(raw: string | null | undefined): string | null {
   const name = raw.trim();
   if (!name) refuse('科室名称（--department）不能为空');
   if (name.length > DEPARTMENT_NAME_MAX) refuse(`科室名称（--department）不能超过 ${DEPARTMENT_NAME_MAX} 个字符`);
-  if (hasControlChars(name) || /[\r\n\t]/.test(name)) refuse('科室名称（--department）含有不允许的控制字符');
+  if (hasControlChars(name) || /[\r\n\t]/.test(name)) refuse('科室名称（--department）不能包含控制字符');
   return name;
 }
 

@@ -9,7 +9,7 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._\-@]{3,64}$/;
 export function usernameProblem(username: string): string | null {
   if (username.length === 0) return '请填写用户名';
   if (username.length > USERNAME_MAX) return `用户名不能超过 ${USERNAME_MAX} 个字符`;
-  if (hasControlChars(username)) return '用户名含有不允许的控制字符';
+  if (hasControlChars(username)) return '用户名不能包含控制字符';
   if (!USERNAME_PATTERN.test(username)) return USERNAME_RULE;
   return null;
 }

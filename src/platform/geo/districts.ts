@@ -142,6 +142,25 @@ export async function findDistrictAt(db: Db | Tx, lon: number, lat: number): Pro
   return null;
 }
 
+/**
+ * findDistrictAt for many points: the districts are read once and each point is looked up in
+ * memory with the same rule (bbox, then point in polygon, lowest adcode first).
+ */
+export async function loadDistrictLookup(db: Db | Tx): Promise<(lon: number, lat: number) => { adcode: string; name: string } | null> {
+  const rows = await db
+    .select({ adcode: districts.adcode, name: districts.name, geometry: districts.geometry, minLon: districts.minLon, maxLon: districts.maxLon, minLat: districts.minLat, maxLat: districts.maxLat })
+    .from(districts)
+    .orderBy(asc(districts.adcode));
+  return (lon, lat) => {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    for (const c of rows) {
+      if (lon < c.minLon || lon > c.maxLon || lat < c.minLat || lat > c.maxLat) continue;
+      if (isPolygonalGeometry(c.geometry) && pointInPolygon(lon, lat, c.geometry)) return { adcode: c.adcode, name: c.name };
+    }
+    return null;
+  };
+}
+
 /** All districts without their geometry, ordered by adcode. */
 export async function listDistricts(db: Db | Tx): Promise<DistrictSummary[]> {
   const rows = await db

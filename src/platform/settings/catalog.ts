@@ -64,6 +64,7 @@ export const SETTINGS = {
     },
   },
   'import.maxFileMb': { label: '边界文件大小上限', unit: 'MB', default: 20, min: 1, max: 500, source: { kind: 'technical', text: '系统技术参数' } },
+  'import.maxFeatures': { label: '一次导入的地块数上限', unit: '个', default: 5000, min: 1, max: 20000, source: { kind: 'technical', text: '系统技术参数：限制单个文件的解析和校验时间' } },
   'import.areaDiffWarnPercent': {
     label: '边界导入面积与申报面积差异预警',
     unit: '%',

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { parseListFilter } from '@/platform/validation';
+import { FilterNotice } from '@/ui/kit/filter-notice';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: '储备计划' };
 
 export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('plan:view');
-  const filter = ZPlanFilter.parse(await searchParams);
+  const { filter, notice } = parseListFilter(ZPlanFilter, await searchParams);
   const db = await getDb();
   const { rows, total } = await listPlans(db, filter);
   const thisYear = Number(todayInShanghai().slice(0, 4));
@@ -21,13 +23,16 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   const years = canEdit ? [thisYear - 1, thisYear, thisYear + 1] : [];
   const carryOver = Object.fromEntries(await Promise.all(years.map(async (y) => [y, await getCarryOver(db, y)] as const)));
   return (
-    <PlansList
-      filter={filter}
-      total={total}
-      rows={rows.map(toPlanRowView)}
-      canEdit={canEdit}
-      thisYear={thisYear}
-      carryOver={carryOver}
-    />
+    <>
+      <FilterNotice notice={notice} />
+      <PlansList
+        filter={filter}
+        total={total}
+        rows={rows.map(toPlanRowView)}
+        canEdit={canEdit}
+        thisYear={thisYear}
+        carryOver={carryOver}
+      />
+    </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { parseListFilter } from '@/platform/validation';
+import { FilterNotice } from '@/ui/kit/filter-notice';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: '储备项目' };
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('project:view');
-  const filter = ZProjectFilter.parse(await searchParams);
+  const { filter, notice } = parseListFilter(ZProjectFilter, await searchParams);
   const db = await getDb();
   const [{ rows, total }, plans] = await Promise.all([listProjects(db, filter), listCurrentPlanOptions(db)]);
   // A link from a superseded plan version filters by it too; show it in the filter.
@@ -23,13 +25,16 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     filterPlan = found ? toPlanOptions([found])[0] : null;
   }
   return (
-    <ProjectsList
-      filter={filter}
-      total={total}
-      rows={rows.map(toProjectRowView)}
-      plans={toPlanOptions(plans)}
-      filterPlan={filterPlan}
-      canEdit={hasPermission(user, 'project:edit')}
-    />
+    <>
+      <FilterNotice notice={notice} />
+      <ProjectsList
+        filter={filter}
+        total={total}
+        rows={rows.map(toProjectRowView)}
+        plans={toPlanOptions(plans)}
+        filterPlan={filterPlan}
+        canEdit={hasPermission(user, 'project:edit')}
+      />
+    </>
   );
 }

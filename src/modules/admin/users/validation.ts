@@ -26,7 +26,7 @@ const zUsername = z
       .string()
       .min(1, '请填写用户名')
       .max(USERNAME_MAX, `用户名不能超过 ${USERNAME_MAX} 个字符`)
-      .refine((s) => !hasControlChars(s), '用户名含有不允许的控制字符')
+      .refine((s) => !hasControlChars(s), '用户名不能包含控制字符')
       .regex(USERNAME_PATTERN, USERNAME_RULE),
   );
 

@@ -43,7 +43,7 @@ const zBondCode = z
       .string()
       .min(1, '请填写债券代码')
       .max(32, '债券代码不能超过 32 个字符')
-      .refine((s) => !hasControlChars(s), '债券代码含有不允许的控制字符')
+      .refine((s) => !hasControlChars(s), '债券代码不能包含控制字符')
       .refine((s) => !/\s/.test(s), BOND_CODE_RULE),
   );
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineMutation, fail } from '@/platform/action';
-import { zId } from '@/platform/validation';
+import { hasLineControlChars, zId } from '@/platform/validation';
 import { isPolygonalGeometry, type PolygonalGeometry } from '@/platform/geo/geometry';
 import { reserveProjects } from '../schema';
 import { registerParcel } from '../mutations';
@@ -10,7 +10,7 @@ import type { ImportPreview } from './service';
 
 const ZImport = z.object({
   projectId: zId('项目'),
-  fileName: z.string().max(256),
+  fileName: z.string().max(256, '文件名不能超过 256 个字符').refine((s) => !hasLineControlChars(s), '文件名不能包含控制字符'),
   preview: z.custom<ImportPreview>((v) => !!v && typeof v === 'object' && Array.isArray((v as ImportPreview).features), '导入内容无效'),
 });
 

@@ -4,7 +4,8 @@ import type { Db } from '@/platform/db/client';
 import { getSettings } from '@/platform/settings';
 import { parseBoundaryFile, type ImportEncoding, type ImportResult } from '@/platform/geo/import';
 import { describeProblem } from '@/platform/geo/import/describe';
-import { findDistrictAt } from '@/platform/geo/districts';
+import { loadDistrictLookup } from '@/platform/geo/districts';
+import { FEATURES_PER_SLICE, makePacer, yieldToEventLoop } from '@/platform/geo/import/yield';
 import type { PolygonalGeometry } from '@/platform/geo/geometry';
 import { parcels } from '../schema';
 import { centreOf, codeTakenMessage, OUTSIDE_CITY } from '../mutations';
@@ -52,6 +53,21 @@ export interface PreviewOptions {
 }
 
 /**
+ * Codes already used by parcels, asked in small batches (a driver takes at most 65,535
+ * parameters) with a yield between them (an in-process database such as PGlite answers
+ * without ever returning to the event loop).
+ */
+async function takenCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < codes.length; i += FEATURES_PER_SLICE) {
+    await yieldToEventLoop();
+    const rows = await db.select({ code: parcels.code }).from(parcels).where(inArray(parcels.code, codes.slice(i, i + FEATURES_PER_SLICE)));
+    for (const r of rows) taken.add(r.code);
+  }
+  return taken;
+}
+
+/**
  * Parses a boundary file and checks every feature against the database (district, duplicate
  * codes). Writes nothing: the same check runs again inside the import transaction.
  */
@@ -60,22 +76,34 @@ export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uin
   const threshold = settings['import.areaDiffWarnPercent'];
   const result: ImportResult = await parseBoundaryFile(fileName, bytes, {
     maxBytes: settings['import.maxFileMb'] * 1024 * 1024,
+    maxFeatures: settings['import.maxFeatures'],
     encoding: opts.encoding ?? 'auto',
     zone: opts.zone,
   });
   const fileProblems = result.problems.filter((p) => p.index === null).map((p) => describeProblem(p, result.features));
+  // Per-feature lookups by map, not by scanning: the work stays linear in the feature count.
+  const problemsByIndex = new Map<number, string[]>();
+  for (const p of result.problems) {
+    if (p.index === null) continue;
+    const list = problemsByIndex.get(p.index);
+    if (list) list.push(p.message);
+    else problemsByIndex.set(p.index, [p.message]);
+  }
   const codes = result.features.map((f, i) => (f.code?.trim() ? f.code.trim() : `${opts.codePrefix}-${String(i + 1).padStart(2, '0')}`));
-  const taken = new Set(
-    codes.length ? (await db.select({ code: parcels.code }).from(parcels).where(inArray(parcels.code, codes))).map((r) => r.code) : [],
-  );
+  const firstOfCode = new Map<string, number>();
+  codes.forEach((code, i) => firstOfCode.has(code) || firstOfCode.set(code, i));
+  const taken = await takenCodes(db, [...firstOfCode.keys()]);
+  const districtAt = await loadDistrictLookup(db);
   const features: ImportPreviewFeature[] = [];
+  const pace = makePacer();
   for (const [i, f] of result.features.entries()) {
-    const problems = result.problems.filter((p) => p.index === f.index).map((p) => p.message);
+    await pace();
+    const problems = [...(problemsByIndex.get(f.index) ?? [])];
     const [lon, lat] = centreOf(f.geometry);
-    const district = await findDistrictAt(db, lon, lat);
+    const district = districtAt(lon, lat);
     if (!district) problems.push(OUTSIDE_CITY);
     if (taken.has(codes[i])) problems.push(codeTakenMessage(codes[i]));
-    if (codes.indexOf(codes[i]) !== i) problems.push(`地块编号 ${codes[i]} 在文件中重复`);
+    if (firstOfCode.get(codes[i]) !== i) problems.push(`地块编号 ${codes[i]} 在文件中重复`);
     const area = f.declaredAreaM2 === null ? null : compareStatedArea(f.declaredAreaM2, f.areaM2, threshold);
     features.push({
       index: f.index,

@@ -8,15 +8,16 @@
  * scripts can use it under tsx. Client components import types from here and `describeProblem`
  * from './describe' only (this module pulls in proj4, iconv-lite and the logger).
  */
-import { getLogger } from '../../logger';
+import { briefError, getLogger } from '../../logger';
 import { detectFormat } from './detect';
 import { readGeoJson } from './geojson';
 import { readKml } from './kml';
 import { readMinistryText } from './ministry-text';
-import { finishFeatures } from './pipeline';
+import { finishFeaturesYielding } from './pipeline';
+import { yieldToEventLoop } from './yield';
 import { hasShapefileParts, readShapefileZip, usableEntries } from './shapefile';
 import { formatMegabytes, sizeOverLimitMessage } from '../../storage/file-size';
-import { ImportError, type ImportedFeature, type ImportFormat, type ImportProblem, type ImportResult, type ParseOptions, type ReaderOutput } from './types';
+import { ImportError, tooManyFeaturesMessage, type ImportedFeature, type ImportFormat, type ImportProblem, type ImportResult, type ParseOptions, type ReaderOutput } from './types';
 import { checkDeclaredSizes, listZipEntries, readZipEntry } from './zip';
 
 export type { ImportedFeature, ImportEncoding, ImportFormat, ImportProblem, ImportResult, ParseOptions } from './types';
@@ -63,10 +64,10 @@ function duplicateCodeProblems(features: ImportedFeature[]): ImportProblem[] {
   return problems;
 }
 
-function read(fileName: string, bytes: Uint8Array, options: ParseOptions): { format: ImportFormat; output: ReaderOutput } | ImportResult {
+async function read(fileName: string, bytes: Uint8Array, options: ParseOptions): Promise<{ format: ImportFormat; output: ReaderOutput } | ImportResult> {
   switch (detectFormat(fileName, bytes)) {
     case 'geojson':
-      return { format: 'geojson', output: readGeoJson(bytes, options) };
+      return { format: 'geojson', output: await readGeoJson(bytes, options) };
     case 'kml':
       return { format: 'kml', output: readKml(bytes, options) };
     case 'ministry-text':
@@ -90,18 +91,24 @@ export async function parseBoundaryFile(fileName: string, bytes: Uint8Array, opt
   if (bytes.byteLength === 0) return failed(null, '文件为空');
   let format: ImportFormat | null = null;
   try {
-    const outcome = read(fileName, bytes, opts);
+    const outcome = await read(fileName, bytes, opts);
     if (!('output' in outcome)) return outcome;
     format = outcome.format;
     const { crs, features: sourceFeatures, problems: readProblems } = outcome.output;
-    const { features, problems } = finishFeatures(sourceFeatures, crs);
+    if (opts.maxFeatures !== undefined && sourceFeatures.length > opts.maxFeatures) {
+      return failed(format, tooManyFeaturesMessage(sourceFeatures.length, opts.maxFeatures));
+    }
+    // Reading is one synchronous pass; let waiting requests in before the per-feature checks.
+    await yieldToEventLoop();
+    const { features, problems } = await finishFeaturesYielding(sourceFeatures, crs);
     const all = sortProblems([...readProblems, ...problems, ...duplicateCodeProblems(features)]);
     if (features.length === 0 && all.length === 0) all.push({ index: null, message: '文件中没有任何面状地块' });
     return { format, features, problems: all, sourceCrs: crs.label };
   } catch (error) {
     if (error instanceof ImportError) return failed(format ?? detectFormatSafe(fileName, bytes), error.message);
     try {
-      getLogger().error({ err: error, format }, 'boundary import: unexpected failure');
+      // The error's name and a capped message only: a parse error can quote the whole payload.
+      getLogger().error({ error: briefError(error), format }, 'boundary import: unexpected failure');
     } catch {
       // Logging must never turn a refused file into a crash.
     }

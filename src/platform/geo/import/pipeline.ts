@@ -8,6 +8,7 @@ import { geodesicArea, type MultiPolygon, type Polygon, type Position } from '..
 import { centralMeridian, gkToLonLat, GK_ZONE_HALF_WIDTH_DEG, GK_ZONE_SLACK_DEG } from './gauss-kruger';
 import { checkParts } from './rings';
 import { twiceSignedArea } from './segments';
+import { makePacer } from './yield';
 import type { ImportedFeature, ImportProblem, SourceCrs, SourceFeature, SourcePart, SourceRing, XY } from './types';
 
 /** China's extent used to catch swapped axes, wrong zones and wrong units. */
@@ -120,6 +121,26 @@ export function formatArea(m2: number): string {
   return new Decimal(m2).toFixed(2);
 }
 
+function finishOne(source: SourceFeature, crs: SourceCrs, features: ImportedFeature[], problems: ImportProblem[]): void {
+  const messages: string[] = [];
+  const parts = reproject(source, crs, messages);
+  if (parts) messages.push(...checkParts(parts));
+  const geometry = parts ? geometryOf(parts) : null;
+  if (geometry) {
+    features.push({
+      index: source.index,
+      code: source.code,
+      name: source.name,
+      use: source.use,
+      properties: source.properties,
+      geometry,
+      areaM2: formatArea(geodesicArea(geometry)),
+      declaredAreaM2: source.declaredAreaM2,
+    });
+  }
+  for (const message of messages) problems.push({ index: source.index, message });
+}
+
 /**
  * Turns the reader's features into ImportedFeatures with per-feature problems. A feature whose
  * geometry cannot even be drawn (a ring with fewer than 3 points, unconvertible coordinates) is
@@ -131,24 +152,24 @@ export function finishFeatures(
 ): { features: ImportedFeature[]; problems: ImportProblem[] } {
   const features: ImportedFeature[] = [];
   const problems: ImportProblem[] = [];
+  for (const source of sourceFeatures) finishOne(source, crs, features, problems);
+  return { features, problems };
+}
+
+/**
+ * finishFeatures for a server handling other requests: yields to the event loop every few
+ * milliseconds so a large file never holds up other users' requests.
+ */
+export async function finishFeaturesYielding(
+  sourceFeatures: SourceFeature[],
+  crs: SourceCrs,
+): Promise<{ features: ImportedFeature[]; problems: ImportProblem[] }> {
+  const features: ImportedFeature[] = [];
+  const problems: ImportProblem[] = [];
+  const pace = makePacer();
   for (const source of sourceFeatures) {
-    const messages: string[] = [];
-    const parts = reproject(source, crs, messages);
-    if (parts) messages.push(...checkParts(parts));
-    const geometry = parts ? geometryOf(parts) : null;
-    if (geometry) {
-      features.push({
-        index: source.index,
-        code: source.code,
-        name: source.name,
-        use: source.use,
-        properties: source.properties,
-        geometry,
-        areaM2: formatArea(geodesicArea(geometry)),
-        declaredAreaM2: source.declaredAreaM2,
-      });
-    }
-    for (const message of messages) problems.push({ index: source.index, message });
+    await pace();
+    finishOne(source, crs, features, problems);
   }
   return { features, problems };
 }

@@ -19,6 +19,14 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 export function hasNonAscii(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
@@ -62,16 +70,18 @@ export function decodeText(bytes: Uint8Array, declared: ImportEncoding, what: st
   }
   const body = bom ? bytes.subarray(bom.length) : bytes;
   if (!hasNonAscii(body)) return { text: strictUtf8.decode(body), encoding: 'utf8' };
-  const utf8 = isValidUtf8(body);
+  // Decoded once: for a file of many megabytes each pass counts.
+  const utf8Text = tryUtf8(body);
+  const utf8 = utf8Text !== null;
   if (declared === 'utf8' || (declared === 'auto' && (utf8 || bom))) {
-    if (!utf8) {
+    if (utf8Text === null) {
       throw new ImportError(
         `${what}指定为 UTF-8 编码，但内容不是有效的 UTF-8（可能是 GBK 编码），请选择 GBK 编码或“自动识别”后重新导入`,
       );
     }
-    return { text: strictUtf8.decode(body), encoding: 'utf8' };
+    return { text: utf8Text, encoding: 'utf8' };
   }
-  if (declared === 'gbk' && looksLikeUtf8Chinese(body)) {
+  if (declared === 'gbk' && utf8Text !== null && CJK.test(utf8Text)) {
     throw new ImportError(`${what}指定为 GBK 编码，但内容是 UTF-8 编码，请选择 UTF-8 编码或“自动识别”后重新导入`);
   }
   const gbk = decodeGbk(body);

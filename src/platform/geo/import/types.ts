@@ -11,6 +11,8 @@ export type ImportEncoding = 'auto' | 'utf8' | 'gbk';
 export interface ParseOptions {
   /** Files larger than this are refused unread; zip contents may expand to at most 10×. */
   maxBytes: number;
+  /** More features than this are refused before any is checked (system parameter 'import.maxFeatures'). */
+  maxFeatures?: number;
   /** Text and .dbf attribute encoding; 'auto' (default): valid UTF-8 → UTF-8, otherwise GBK. */
   encoding?: ImportEncoding;
   /**
@@ -100,4 +102,8 @@ export interface ReaderOutput {
   features: SourceFeature[];
   /** Problems found while reading (per feature or for the file). */
   problems: ImportProblem[];
+}
+
+export function tooManyFeaturesMessage(found: number, max: number): string {
+  return `一次最多导入 ${max} 个地块，文件中有 ${found} 个，请分批导入`;
 }

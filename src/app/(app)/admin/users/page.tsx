@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { parseListFilter } from '@/platform/validation';
+import { FilterNotice } from '@/ui/kit/filter-notice';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
@@ -12,20 +14,23 @@ export const metadata: Metadata = { title: '用户管理' };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // 三员分立: the 系统管理员 manages accounts, the 安全管理员 grants roles; each sees the list.
   const me = await requirePagePermission(['user:manage', 'user:grant']);
-  const filter = ZUserFilter.parse(await searchParams);
+  const { filter, notice } = parseListFilter(ZUserFilter, await searchParams);
   const db = await getDb();
   const [{ rows, total }, departments, roles] = await Promise.all([listUsers(db, filter), getDepartmentTree(db), listRoleOptions(db)]);
   const now = new Date();
   return (
-    <UsersList
-      filter={filter}
-      total={total}
-      rows={rows.map((r) => toUserRowView(r, now))}
-      departments={toDepartmentOptions(departments)}
-      roles={toRoleOptions(roles)}
-      currentUserId={me.id}
-      canManage={hasPermission(me, 'user:manage')}
-      canGrant={hasPermission(me, 'user:grant')}
-    />
+    <>
+      <FilterNotice notice={notice} />
+      <UsersList
+        filter={filter}
+        total={total}
+        rows={rows.map((r) => toUserRowView(r, now))}
+        departments={toDepartmentOptions(departments)}
+        roles={toRoleOptions(roles)}
+        currentUserId={me.id}
+        canManage={hasPermission(me, 'user:manage')}
+        canGrant={hasPermission(me, 'user:grant')}
+      />
+    </>
   );
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { parseListFilter } from '@/platform/validation';
+import { FilterNotice } from '@/ui/kit/filter-notice';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
@@ -10,7 +12,12 @@ export const metadata: Metadata = { title: '资金账户' };
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('fund:view');
-  const filter = ZAccountFilter.parse(await searchParams);
+  const { filter, notice } = parseListFilter(ZAccountFilter, await searchParams);
   const overview = await getAccountsOverview(await getDb(), filter);
-  return <AccountsView filter={filter} overview={overview} canEdit={hasPermission(user, 'fund:account')} />;
+  return (
+    <>
+      <FilterNotice notice={notice} />
+      <AccountsView filter={filter} overview={overview} canEdit={hasPermission(user, 'fund:account')} />
+    </>
+  );
 }

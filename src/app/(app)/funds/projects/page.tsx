@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { parseListFilter } from '@/platform/validation';
+import { FilterNotice } from '@/ui/kit/filter-notice';
 import { requirePagePermission } from '@/platform/auth/current-user';
 import { hasPermission } from '@/platform/permissions/check';
 import { getDb } from '@/platform/db';
@@ -11,8 +13,13 @@ export const metadata: Metadata = { title: '项目资金余额' };
 
 export default async function ProjectBalancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('fund:view');
-  const filter = ZProjectBalanceFilter.parse(await searchParams);
+  const { filter, notice } = parseListFilter(ZProjectBalanceFilter, await searchParams);
   const db = await getDb();
   const [data, years] = await Promise.all([getProjectBalances(db, filter), getFundYears(db, defaultFundsYear(todayInShanghai()))]);
-  return <ProjectBalancesList filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />;
+  return (
+    <>
+      <FilterNotice notice={notice} />
+      <ProjectBalancesList filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />
+    </>
+  );
 }

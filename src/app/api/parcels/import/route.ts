@@ -1,7 +1,7 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
 import { hasPermission } from '@/platform/permissions/check';
-import { getLogger } from '@/platform/logger';
+import { briefError, getLogger } from '@/platform/logger';
 import { previewBoundaryImport } from '@/modules/parcels/import/service';
 import { importParcels } from '@/modules/parcels/import/mutations';
 import { reserveProjects } from '@/modules/parcels/schema';
@@ -52,7 +52,7 @@ export async function POST(request: Request) {
     const result = await importParcels.execute(db, actor, { projectId, fileName: file.name, preview });
     return json(result.ok ? 200 : 422, { ...result, preview });
   } catch (e) {
-    getLogger().error({ err: e, requestId: actor.requestId }, 'boundary import failed');
+    getLogger().error({ error: briefError(e), requestId: actor.requestId }, 'boundary import failed');
     return json(500, { error: '文件处理失败，请稍后重试' });
   }
 }
