@@ -160,10 +160,12 @@ describe('audit object references', () => {
       // The page the link opens, and the permission it requires.
       const route = new URL(href!, 'http://x').pathname.replace(id, '[id]');
       const source = readFileSync(path.join('src/app/(app)', route, 'page.tsx'), 'utf8');
-      const permission = /requirePagePermission\('([^']+)'\)/.exec(source)?.[1];
-      expect(permission, route).toBeTruthy();
-      expect(canOpenObjectType(viewer(permission!), type), type).toBe(true);
-      expect(canOpenObjectType(viewer(...[...everyone.permissions].filter((p) => p !== permission)), type), type).toBe(false);
+      // requirePagePermission('x') or requirePagePermission(['x', 'y']) (any of them opens the page).
+      const declared = /requirePagePermission\((\[[^\]]*\]|'[^']+')\)/.exec(source)?.[1];
+      expect(declared, route).toBeTruthy();
+      const permissions = [...declared!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+      for (const permission of permissions) expect(canOpenObjectType(viewer(permission), type), `${type} ${permission}`).toBe(true);
+      expect(canOpenObjectType(viewer(...[...everyone.permissions].filter((p) => !permissions.includes(p))), type), type).toBe(false);
       expect(canOpenObjectType(auditAdmin, type), type).toBe(false);
     }
     expect(canOpenObjectType(everyone, '系统')).toBe(false);

@@ -29,11 +29,12 @@ const PAGE_PERMISSIONS = {
   专项债券: 'fund:view',
   专项债券分配: 'fund:view',
   专项债券还本付息: 'fund:view',
-  用户: 'user:manage',
+  // 用户管理 opens to the 系统管理员 and to the 安全管理员 (who grants roles there).
+  用户: ['user:manage', 'user:grant'],
   科室: 'org:manage',
   角色: 'role:manage',
   系统参数: 'setting:manage',
-} as const satisfies Record<string, TPermissionCode>;
+} as const satisfies Record<string, TPermissionCode | readonly TPermissionCode[]>;
 
 type ResolvedType = keyof typeof PAGE_PERMISSIONS;
 
@@ -136,7 +137,9 @@ const isResolved = (type: string): type is ResolvedType => Object.hasOwn(RESOLVE
 
 /** Whether the viewer may open the pages of this object type (false for types the log cannot name). */
 export function canOpenObjectType(viewer: PermissionHolder, type: string): boolean {
-  return isResolved(type) && hasPermission(viewer, PAGE_PERMISSIONS[type]);
+  if (!isResolved(type)) return false;
+  const needed: string | readonly string[] = PAGE_PERMISSIONS[type];
+  return (typeof needed === 'string' ? [needed] : needed).some((p) => hasPermission(viewer, p));
 }
 
 /**
