@@ -72,7 +72,7 @@ SRC=$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'land-reserve-*' | head
 login() { # login <url> <user> <password> <jar>
   local url=$1 user=$2 password=$3 jar=$4 csrf
   csrf=$(curl -fsS -c "$jar" -b "$jar" "$url/api/auth/csrf" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-  curl -fsS -o /dev/null -c "$jar" -b "$jar" -X POST "$url/api/auth/callback/credentials" \
+  curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $url" -X POST "$url/api/auth/callback/credentials" \
     --data-urlencode "csrfToken=$csrf" --data-urlencode "username=$user" --data-urlencode "password=$password" \
     --data-urlencode "callbackUrl=$url/workbench" --data-urlencode "json=true"
   curl -fsS -b "$jar" "$url/api/auth/session" | grep -q '"uid"'

@@ -120,7 +120,7 @@ run_case() { # run_case <name> <port> <install args...>
   else
     local jar="$WORK/$name/leader.jar" csrf
     csrf=$(curl -fsS -c "$jar" -b "$jar" "$url/api/auth/csrf" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-    curl -fsS -o /dev/null -c "$jar" -b "$jar" -X POST "$url/api/auth/callback/credentials" --data-urlencode "csrfToken=$csrf" \
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $url" -X POST "$url/api/auth/callback/credentials" --data-urlencode "csrfToken=$csrf" \
       --data-urlencode "username=leader" --data-urlencode "password=${DEMO_PASSWORD:-Demo@2026}" --data-urlencode "json=true"
     curl -fsS -b "$jar" "$url/parcels" | grep -qE '共 (<!-- -->)?300' && pass "回滚后数据完整（地块列表 300 宗）" || fail "回滚后地块列表不完整"
   fi

@@ -38,7 +38,8 @@ export async function login(baseUrl: string, username: string, password: string)
   const body = new URLSearchParams({ csrfToken, username, password, callbackUrl: `${baseUrl}/workbench`, json: 'true' });
   const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+    // A mutating request names its origin, as a browser does (the proxy refuses others).
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin: new URL(baseUrl).origin },
     body,
     redirect: 'manual',
   });
