@@ -50,33 +50,9 @@ fi
 BUNDLE=$(cd "$(dirname "$BUNDLE")" && pwd)/$(basename "$BUNDLE")
 echo "安装包：$BUNDLE（$ARCH${EMU:+，经 $EMU 模拟}）"
 
-WORK=$(mktemp -d /tmp/lr-install-test.XXXXXX)
-PG_DB=""
-cleanup() {
-  for pidfile in "$WORK"/*/root/var/lib/land-reserve/app.pid; do
-    [ -f "$pidfile" ] && kill -- "-$(cat "$pidfile")" 2>/dev/null || true
-  done
-  [ -z "$PG_DB" ] || psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-FAILS=0
-pass() { echo "  ✓ $*"; }
-fail() { echo "  ✗ $*" >&2; FAILS=$((FAILS + 1)); }
-
-tar -xzf "$BUNDLE" -C "$WORK"
-SRC=$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'land-reserve-*' | head -1)
-
-# Signs in through next-auth's credentials flow; prints the cookie jar's path.
-login() { # login <url> <user> <password> <jar>
-  local url=$1 user=$2 password=$3 jar=$4 csrf
-  csrf=$(curl -fsS -c "$jar" -b "$jar" "$url/api/auth/csrf" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-  curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $url" -X POST "$url/api/auth/callback/credentials" \
-    --data-urlencode "csrfToken=$csrf" --data-urlencode "username=$user" --data-urlencode "password=$password" \
-    --data-urlencode "callbackUrl=$url/workbench" --data-urlencode "json=true"
-  curl -fsS -b "$jar" "$url/api/auth/session" | grep -q '"uid"'
-}
+# shellcheck source=deploy/test/lib.sh
+. deploy/test/lib.sh # (the working folder is the repository root)
+test_setup "$BUNDLE" lr-install-test
 
 run_case() { # run_case <name> <port> <install args...>
   local name=$1 port=$2

@@ -30,23 +30,9 @@ if [ -z "$BUNDLE" ]; then
 fi
 BUNDLE=$(cd "$(dirname "$BUNDLE")" && pwd)/$(basename "$BUNDLE")
 
-WORK=$(mktemp -d /tmp/lr-upgrade-test.XXXXXX)
-PG_DB=""
-cleanup() {
-  for pidfile in "$WORK"/*/root/var/lib/land-reserve/app.pid; do
-    [ -f "$pidfile" ] && kill -- "-$(cat "$pidfile")" 2>/dev/null || true
-  done
-  [ -z "$PG_DB" ] || psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-FAILS=0
-pass() { echo "  ✓ $*"; }
-fail() { echo "  ✗ $*" >&2; FAILS=$((FAILS + 1)); }
-
-tar -xzf "$BUNDLE" -C "$WORK"
-SRC=$(find "$WORK" -mindepth 1 -maxdepth 1 -type d -name 'land-reserve-*' | head -1)
+# shellcheck source=deploy/test/lib.sh
+. deploy/test/lib.sh # (the working folder is the repository root)
+test_setup "$BUNDLE" lr-upgrade-test
 VERSION=$(sed -n 's/^ "version": "\([^"]*\)".*/\1/p' "$SRC/manifest.json")
 
 # A copy of the bundle under another version; its manifest (SHA-256 and SM3) rewritten after `edit`.
@@ -118,10 +104,8 @@ run_case() { # run_case <name> <port> <install args...>
     n=$(psql -h 127.0.0.1 -U postgres -d "$PG_DB" -tAc 'SELECT count(*) FROM parcels')
     [ "${n:-0}" -gt 0 ] && pass "回滚后数据完整（地块 $n 宗）" || fail "回滚后数据丢失（地块 ${n:-0} 宗）"
   else
-    local jar="$WORK/$name/leader.jar" csrf
-    csrf=$(curl -fsS -c "$jar" -b "$jar" "$url/api/auth/csrf" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-    curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $url" -X POST "$url/api/auth/callback/credentials" --data-urlencode "csrfToken=$csrf" \
-      --data-urlencode "username=leader" --data-urlencode "password=${DEMO_PASSWORD:-Demo@2026}" --data-urlencode "json=true"
+    local jar="$WORK/$name/leader.jar"
+    login "$url" leader "${DEMO_PASSWORD:-Demo@2026}" "$jar" || fail "回滚后演示用户 leader 无法登录"
     curl -fsS -b "$jar" "$url/parcels" | grep -qE '共 (<!-- -->)?300' && pass "回滚后数据完整（地块列表 300 宗）" || fail "回滚后地块列表不完整"
   fi
 }
