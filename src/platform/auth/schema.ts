@@ -142,3 +142,11 @@ export const loginThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('login_throttle_window_idx').on(t.windowStart)],
 );
+
+/** The 安全管理员's security policy (src/platform/auth/security-policy.ts): overrides only. */
+export const securityPolicy = pgTable('security_policy', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

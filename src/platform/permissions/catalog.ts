@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'setting:manage': { name: '管理系统参数（期限、阈值等）', kind: 'sys', group: '系统管理' },
   'role:manage': { name: '管理角色与权限', kind: 'sec', group: '安全管理' },
   'user:grant': { name: '为用户授予角色（不能授予自己）', kind: 'sec', group: '安全管理' },
+  'security:policy': { name: '设置安全策略（口令、登录失败处理、会话、双因素）', kind: 'sec', group: '安全管理' },
   'audit:view': { name: '查看审计日志', kind: 'audit', group: '审计管理' },
   'audit:export': { name: '导出审计日志', kind: 'audit', group: '审计管理' },
   'plan:view': { name: '查看储备计划', kind: 'business', group: '计划实施' },
@@ -52,7 +53,7 @@ const WORK: TPermissionCode[] = [...READ, 'project:edit', 'parcel:edit', 'parcel
 
 export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'sysadmin', name: '系统管理员', kind: 'sys', description: '管理用户、组织机构和系统设置，不办理业务', permissions: [...COMMON, 'org:manage', 'user:manage', 'setting:manage'] },
-  { code: 'secadmin', name: '安全管理员', kind: 'sec', description: '管理角色与权限，不办理业务', permissions: [...COMMON, 'role:manage', 'user:grant'] },
+  { code: 'secadmin', name: '安全管理员', kind: 'sec', description: '管理角色与权限，不办理业务', permissions: [...COMMON, 'role:manage', 'user:grant', 'security:policy'] },
   { code: 'auditadmin', name: '审计管理员', kind: 'audit', description: '查看和导出审计日志，不办理业务', permissions: [...COMMON, 'audit:view', 'audit:export'] },
   { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter'] },
   {
