@@ -5,7 +5,7 @@ import { fieldDiff } from './audit/chain';
 import { AppError, GENERIC_FAILURE, isAppError, isUniqueViolation } from './errors';
 import { getLogger } from './logger';
 import { hasPermission } from './permissions/check';
-import { MUST_CHANGE_PASSWORD_MESSAGE } from './auth/must-change';
+import { MUST_CHANGE_PASSWORD_MESSAGE, MUST_ENROL_TOTP_MESSAGE } from './auth/must-change';
 import { describeZodError } from './validation';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -26,6 +26,8 @@ export interface Actor {
   sessionId?: string | null;
   /** Its password must be changed first: `permissions` then holds only that (auth/must-change.ts). */
   mustChangePassword?: boolean;
+  /** Must enrol a 动态口令 first: `permissions` then holds only the personal one (auth/must-change.ts). */
+  totpPending?: boolean;
 }
 
 export interface AuditEntry {
@@ -96,6 +98,10 @@ export function defineMutation<S extends z.ZodType, R>(def: {
         if (actor.mustChangePassword) {
           await auditFailure(db, actor, '拒绝', `须先修改初始密码（${def.permission}）`);
           return { ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE };
+        }
+        if (actor.totpPending) {
+          await auditFailure(db, actor, '拒绝', `须先绑定动态口令（${def.permission}）`);
+          return { ok: false, error: MUST_ENROL_TOTP_MESSAGE };
         }
         await auditFailure(db, actor, '拒绝', `缺少权限 ${def.permission}`);
         return { ok: false, error: PERMISSION_DENIED };

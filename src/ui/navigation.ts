@@ -61,7 +61,10 @@ export const NAVIGATION: NavItem[] = [
     key: 'profile',
     title: '个人设置',
     icon: 'user',
-    children: [{ key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock-on', permission: 'profile:password', description: '修改本人登录密码' }],
+    children: [
+      { key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock-on', permission: 'profile:password', description: '修改本人登录密码' },
+      { key: 'totp', title: '双因素认证', path: '/profile/totp', icon: 'file-safety', permission: 'profile:password', description: '绑定手机令牌，登录时输入动态口令' },
+    ],
   },
 ];
 

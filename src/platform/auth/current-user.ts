@@ -9,11 +9,13 @@ import type { Identity } from './identity';
 import { getAuthSecret } from './secret';
 import { resolveSession, type SessionEndReason } from './session';
 import { claimsFromToken, sessionTokenFrom } from './token';
+import { TOTP_ENROLMENT_PAGE } from './must-change';
 
 const PASSWORD_PERMISSION = 'profile:password';
 const PASSWORD_PAGE = '/profile/password';
 
-export type CurrentUser = Identity & { sessionId: string };
+/** `totpPending`: must enrol a 动态口令 before anything else (auth/must-change.ts). */
+export type CurrentUser = Identity & { sessionId: string; totpPending: boolean };
 
 type Resolved = { user: CurrentUser } | { user: null; reason: SessionEndReason | 'none' };
 
@@ -29,7 +31,7 @@ export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
   const cfg = getConfig();
   const check = await resolveSession(await getDb(), claims, new Date(), cfg.SESSION_IDLE_MINUTES, cfg.SESSION_MAX_HOURS);
   if (!check.ok) return { user: null, reason: check.reason };
-  return { user: { ...check.identity, sessionId: check.sessionId } };
+  return { user: { ...check.identity, sessionId: check.sessionId, totpPending: check.totpPending } };
 });
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
@@ -46,6 +48,17 @@ export async function requirePagePermission(code: string | readonly string[]): P
   if (!codes.some((c) => hasPermission(user, c))) forbidden();
   // A password set by an administrator must be changed before any other page opens.
   if (resolved.user.mustChangePassword && code !== PASSWORD_PERMISSION) redirect(PASSWORD_PAGE);
+  // Then a 动态口令 the user's role requires: every other page sends them to enrol it.
+  if (resolved.user.totpPending && !resolved.user.mustChangePassword) redirect(`${TOTP_ENROLMENT_PAGE}?required=1`);
+  return resolved.user;
+}
+
+/** The 双因素认证 page: open to a signed-in user with the personal permission, also while held to enrol. */
+export async function requireTotpEnrolmentPage(): Promise<CurrentUser> {
+  const resolved = await resolveCurrentUser();
+  if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
+  if (!hasPermission(resolved.user, PASSWORD_PERMISSION)) forbidden();
+  if (resolved.user.mustChangePassword) redirect(PASSWORD_PAGE);
   return resolved.user;
 }
 

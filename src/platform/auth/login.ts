@@ -8,10 +8,13 @@ import { afterFailure, isLocked, type LockoutPolicy } from './lockout';
 import { release, reserve, type ThrottleRule } from './throttle';
 import { userSessions, users } from './schema';
 import { loadIdentity, roleNamesOf } from './identity';
+import { checkLoginCode } from './totp-store';
 
 export interface LoginRequest {
   username: unknown;
   password: unknown;
+  /** 动态口令 (second factor); needed only by users with a confirmed token. */
+  totp?: unknown;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -31,6 +34,9 @@ export const LOGIN_MESSAGES = {
   disabled: '该账号已停用，请联系系统管理员',
   unexpected: '登录失败，请稍后重试',
 } as const;
+
+/** Audit reasons of a refused second factor; the user sees the one neutral message. */
+export const TOTP_FAILURE_REASONS = { missing: '未输入动态口令', wrong: '动态口令错误', replay: '动态口令重放' } as const;
 
 export function tooManyMessage(minutes: number): string {
   return `尝试过于频繁，请 ${minutes} 分钟后再试`;
@@ -151,13 +157,29 @@ export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolic
       outcome = { ok: false, message: LOGIN_MESSAGES.disabled };
       return;
     }
+    // Second factor after the right password, with the same neutral answer and the same counting
+    // (lockout, and the throttle reservations are kept) as a wrong password.
+    const code = await checkLoginCode(tx, user.id, req.totp, now);
+    if (code.required && !code.ok) {
+      const next = afterFailure(user, policy.lockout, now);
+      await tx.update(users).set({ failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id));
+      const locked = next.justLocked ? `，账号被锁定 ${policy.lockout.lockMinutes} 分钟` : `（连续第 ${next.failedAttempts} 次）`;
+      await appendAudit(tx, { ...base, result: '失败', message: `${TOTP_FAILURE_REASONS[code.reason]}${locked}` });
+      return;
+    }
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const [session] = await tx
       .insert(userSessions)
       .values({ userId: user.id, lastSeenAt: now, ip: req.ip, userAgent: req.userAgent })
       .returning({ id: userSessions.id });
     const identity = await loadIdentity(tx, user.id);
-    await appendAudit(tx, { ...base, username, roleNames: identity ? roleNamesOf(identity) : null, result: '成功' });
+    await appendAudit(tx, {
+      ...base,
+      username,
+      roleNames: identity ? roleNamesOf(identity) : null,
+      result: '成功',
+      message: code.required ? '密码与动态口令验证通过' : null,
+    });
     outcome = { ok: true, userId: user.id, sessionId: session.id, sessionVersion: user.sessionVersion };
   });
   if (outcome.ok) {

@@ -78,12 +78,17 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: '用户名密码',
-        credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+        credentials: {
+          username: { label: '用户名', type: 'text' },
+          password: { label: '密码', type: 'password' },
+          totp: { label: '动态口令', type: 'text' },
+        },
         async authorize(credentials, req) {
           const get = headerReader(req?.headers);
           const request = {
             username: credentials?.username,
             password: credentials?.password,
+            totp: credentials?.totp,
             ip: clientIpFrom(get),
             userAgent: get('user-agent')?.slice(0, 256) ?? null,
             requestId: get(REQUEST_ID_HEADER),

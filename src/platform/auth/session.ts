@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { roleSetFor } from '../permissions/role-sets';
 import type { Identity } from './identity';
 import { departments, roles, userRoles, userSessions, users } from './schema';
+import { totpEnrolledSql } from './totp-store';
 
 export interface SessionClaims {
   uid: string;
@@ -12,7 +13,8 @@ export interface SessionClaims {
 
 export type SessionEndReason = 'ended' | 'idle' | 'expired' | 'disabled' | 'version';
 
-export type SessionCheck = { ok: true; identity: Identity; sessionId: string } | { ok: false; reason: SessionEndReason };
+/** `totpPending`: a role requires a 动态口令 and the user has none yet — held on the enrolment page (auth/must-change.ts). */
+export type SessionCheck = { ok: true; identity: Identity; sessionId: string; totpPending: boolean } | { ok: false; reason: SessionEndReason };
 
 export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
   ended: '您已退出登录，请重新登录',
@@ -67,6 +69,8 @@ export async function resolveSession(
       departmentId: users.departmentId,
       departmentName: departments.name,
       mustChangePassword: users.mustChangePassword,
+      isDemo: users.isDemo,
+      totpEnrolled: totpEnrolledSql,
       rolesStamp,
     })
     .from(userSessions)
@@ -94,7 +98,7 @@ export async function resolveSession(
     return { ok: false, reason: 'version' };
   }
   if (idleMs > TOUCH_INTERVAL_MS) await touch(db, claims.sid, now);
-  const { roles: roleRefs, permissions } = await roleSetFor(db, row.rolesStamp ?? '');
+  const { roles: roleRefs, permissions, requiresTotp } = await roleSetFor(db, row.rolesStamp ?? '');
   const identity: Identity = {
     id: row.userId,
     username: row.username,
@@ -107,7 +111,8 @@ export async function resolveSession(
     roles: roleRefs,
     permissions,
   };
-  return { ok: true, identity, sessionId: claims.sid };
+  // Demo accounts (published password, 演示数据) are exempt: see docs/security.md 双因素鉴别.
+  return { ok: true, identity, sessionId: claims.sid, totpPending: requiresTotp && !row.totpEnrolled && !row.isDemo };
 }
 
 async function touch(db: Db, sessionId: string, now: Date): Promise<void> {
