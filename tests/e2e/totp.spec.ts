@@ -21,13 +21,13 @@ async function signIn(page: Page, password: string, code: string) {
   await page.goto('/login');
   await typeInto(page.getByLabel('用户名'), ADMIN.username);
   await typeInto(page.getByLabel('密码'), password);
-  await typeInto(page.getByLabel('动态口令'), code);
+  await typeInto(page.getByRole('textbox', { name: '动态口令' }), code);
   await page.getByRole('button', { name: '登录' }).click();
 }
 
 test('身份鉴别: 双因素 an administrator is held until they enrol by the QR page, then signs in with a 动态口令', async ({ page }) => {
   await page.goto('/login');
-  await expect(page.getByLabel('动态口令')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '动态口令' })).toBeVisible();
   await shot(page, 'login-totp-field');
 
   // Password only: signed in, but held on 双因素认证 (not enrolled yet, the role requires it).
@@ -53,11 +53,11 @@ test('身份鉴别: 双因素 an administrator is held until they enrol by the Q
   // A wrong code binds nothing.
   const now = Date.now();
   const wrong = String((Number(tokenCode(secret, algorithm, now)) + 1) % 1_000_000).padStart(6, '0');
-  await typeInto(page.getByLabel('动态口令'), wrong);
+  await typeInto(page.getByRole('textbox', { name: '动态口令' }), wrong);
   await page.getByRole('button', { name: '确认绑定' }).click();
   await expect(page.getByText('动态口令不正确').first()).toBeVisible();
 
-  await typeInto(page.getByLabel('动态口令'), tokenCode(secret, algorithm, Date.now()));
+  await typeInto(page.getByRole('textbox', { name: '动态口令' }), tokenCode(secret, algorithm, Date.now()));
   await page.getByRole('button', { name: '确认绑定' }).click();
   await page.waitForURL('**/workbench');
   await expect(page.getByTestId('workbench-identity')).toBeVisible();

@@ -12,10 +12,10 @@ const MARGIN = 4;
 
 /**
  * A QR code drawn by the app itself (no image service, no client script): the dark modules as
- * one SVG path, error correction M. The text is an otpauth:// URI (ASCII), encoded as bytes.
+ * one SVG path, error correction L (a screen shows it sharp; fewer, larger modules scan more easily). The text is an otpauth:// URI (ASCII), encoded as bytes.
  */
 export function qrPicture(text: string): QrPicture {
-  const qr = qrcode(0, 'M');
+  const qr = qrcode(0, 'L');
   qr.addData(text, 'Byte');
   qr.make();
   const n = qr.getModuleCount();

@@ -44,7 +44,7 @@ export function ConfirmTotpForm({ held }: { held: boolean }) {
       <LabeledField name="code" label="动态口令" required error={errors.code} hint="输入手机令牌当前显示的 6 位数字">
         <Input value={code} onChange={(v) => setCode(String(v))} maxlength={16} autocomplete="one-time-code" placeholder="6 位数字" />
       </LabeledField>
-      <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }}>
+      <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 24 }}>
         确认绑定
       </Button>
     </Form>

@@ -24,7 +24,7 @@ function QrCode({ text }: { text: string }) {
       height={qr.size * 5}
       shapeRendering="crispEdges"
       role="img"
-      aria-label="动态口令绑定二维码"
+      aria-label="双因素认证绑定二维码"
       data-testid="totp-qr"
       style={{ background: '#fff', display: 'block' }}
     >
@@ -38,7 +38,7 @@ export function TotpPanel(props: { user: { username: string; totpPending: boolea
   const { user, state } = props;
   const held = user.totpPending;
   return (
-    <div style={{ maxWidth: 760 }} className="lr-stack">
+    <div style={{ maxWidth: 920 }} className="lr-stack">
       {held && (
         <KitAlert theme="warning" title="请先绑定动态口令" testId="totp-required">
           您担任的角色要求登录时使用动态口令（双因素认证）。绑定手机令牌之前，不能打开其他页面或办理其他操作。
@@ -92,7 +92,7 @@ function PendingEnrolment(props: { username: string; secret: Buffer; algorithm: 
           labelWidth={96}
           items={[
             { label: '账号', content: `${ISSUER}:${props.username}` },
-            { label: '密钥', content: <code data-testid="totp-secret" style={{ fontSize: 15, letterSpacing: 1, whiteSpace: 'nowrap' }}>{groupBase32(base32Encode(props.secret))}</code> },
+            { label: '密钥', content: <code data-testid="totp-secret" style={{ fontSize: 14, whiteSpace: 'nowrap' }}>{groupBase32(base32Encode(props.secret))}</code> },
             { label: '算法', content: <span data-testid="totp-algorithm">{TOTP_ALGORITHM_LABELS[props.algorithm]}</span> },
             { label: '位数 / 周期', content: '6 位 / 30 秒（基于时间）' },
           ]}
