@@ -26,6 +26,8 @@ export interface Actor {
   sessionId?: string | null;
   /** Its password must be changed first: `permissions` then holds only that (auth/must-change.ts). */
   mustChangePassword?: boolean;
+  /** Why (first login, or expired): the message the refused action answers with. */
+  passwordHoldReason?: string | null;
 }
 
 export interface AuditEntry {
@@ -94,8 +96,10 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       }
       if (!hasPermission(actor, def.permission)) {
         if (actor.mustChangePassword) {
-          await auditFailure(db, actor, '拒绝', `须先修改初始密码（${def.permission}）`);
-          return { ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE };
+          const reason = actor.passwordHoldReason ?? MUST_CHANGE_PASSWORD_MESSAGE;
+          const audited = reason === MUST_CHANGE_PASSWORD_MESSAGE ? '须先修改初始密码' : '密码已过有效期，须先修改';
+          await auditFailure(db, actor, '拒绝', `${audited}（${def.permission}）`);
+          return { ok: false, error: reason };
         }
         await auditFailure(db, actor, '拒绝', `缺少权限 ${def.permission}`);
         return { ok: false, error: PERMISSION_DENIED };

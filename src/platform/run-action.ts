@@ -21,6 +21,7 @@ export async function getActor(): Promise<Actor | null> {
     departmentId: user.departmentId,
     permissions: permissionsInForce(user),
     mustChangePassword: user.mustChangePassword,
+    passwordHoldReason: user.passwordHoldReason ?? null,
     ip: meta.ip,
     requestId: meta.requestId,
     sessionId: user.sessionId,
