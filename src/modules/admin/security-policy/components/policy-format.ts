@@ -3,9 +3,17 @@ import type { PolicyRow } from '../queries';
 /** A policy value as the page receives it (dates serialised by the server page). Client-safe. */
 export type PolicyView = Omit<PolicyRow, 'updatedAt'> & { updatedAt: string | null };
 
+/** An option's name without its explanation in brackets, for the narrow columns (tooltips show it whole). */
+const shortLabel = (label: string) => label.split('（')[0];
+
 export function policyNumberText(p: PolicyView, n: number): string {
-  if (p.choices) return p.choices.find((c) => c.value === n)?.label ?? String(n);
+  if (p.choices) return shortLabel(p.choices.find((c) => c.value === n)?.label ?? String(n));
   return String(n);
+}
+
+/** A value for a narrow column: the number and unit, or the option's short name. */
+export function policyShortText(p: PolicyView, n: number): string {
+  return p.choices ? policyNumberText(p, n) : `${n} ${p.unit}`.trim();
 }
 
 export function policyValueText(p: PolicyView, n: number): string {
@@ -13,5 +21,5 @@ export function policyValueText(p: PolicyView, n: number): string {
 }
 
 export function policyRangeText(p: PolicyView): string {
-  return p.choices ? p.choices.map((c) => c.label).join(' / ') : `${p.min}–${p.max} ${p.unit}`;
+  return p.choices ? p.choices.map((c) => shortLabel(c.label)).join(' / ') : `${p.min}–${p.max} ${p.unit}`;
 }

@@ -3,7 +3,7 @@ import { KitCard } from '@/ui/kit/card';
 import { DataTable } from '@/ui/kit/data-table';
 import { KitTag } from '@/ui/kit/tag';
 import { PolicyActions } from './policy-actions';
-import { policyNumberText, policyRangeText, policyValueText, type PolicyView } from './policy-format';
+import { policyNumberText, policyRangeText, policyShortText, policyValueText, type PolicyView } from './policy-format';
 
 const COLUMNS: Column<PolicyView>[] = [
   { key: 'label', title: '策略项', kind: 'name', value: (p) => p.label },
@@ -21,8 +21,15 @@ const COLUMNS: Column<PolicyView>[] = [
       </span>
     ),
   },
-  { key: 'default', title: '默认值', kind: 'count', width: 110, tooltip: (p) => policyValueText(p, p.defaultValue), render: (p) => policyValueText(p, p.defaultValue) },
-  { key: 'range', title: '允许范围', kind: 'text', width: 130, tooltip: (p) => policyRangeText(p), render: (p) => policyRangeText(p) },
+  { key: 'default', title: '默认值', kind: 'count', width: 110, tooltip: (p) => policyValueText(p, p.defaultValue), render: (p) => policyShortText(p, p.defaultValue) },
+  {
+    key: 'range',
+    title: '允许范围',
+    kind: 'text',
+    width: 170,
+    tooltip: (p) => (p.choices ? p.choices.map((c) => c.label).join(' / ') : policyRangeText(p)),
+    render: (p) => policyRangeText(p),
+  },
   {
     key: 'updated',
     title: '最近修改',
