@@ -21,5 +21,5 @@ export function policyValueText(p: PolicyView, n: number): string {
 }
 
 export function policyRangeText(p: PolicyView): string {
-  return p.choices ? p.choices.map((c) => shortLabel(c.label)).join(' / ') : `${p.min}–${p.max} ${p.unit}`;
+  return p.choices ? `${p.choices.length} 种可选` : `${p.min}–${p.max} ${p.unit}`;
 }

@@ -26,7 +26,7 @@ const COLUMNS: Column<PolicyView>[] = [
     key: 'range',
     title: '允许范围',
     kind: 'text',
-    width: 170,
+    width: 130,
     tooltip: (p) => (p.choices ? p.choices.map((c) => c.label).join(' / ') : policyRangeText(p)),
     render: (p) => policyRangeText(p),
   },
