@@ -28,6 +28,8 @@ export interface Actor {
   mustChangePassword?: boolean;
   /** Must enrol a 动态口令 first: `permissions` then holds only the personal one (auth/must-change.ts). */
   totpPending?: boolean;
+  /** Why (first login, or expired): the message the refused action answers with. */
+  passwordHoldReason?: string | null;
 }
 
 export interface AuditEntry {
@@ -96,8 +98,10 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       }
       if (!hasPermission(actor, def.permission)) {
         if (actor.mustChangePassword) {
-          await auditFailure(db, actor, '拒绝', `须先修改初始密码（${def.permission}）`);
-          return { ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE };
+          const reason = actor.passwordHoldReason ?? MUST_CHANGE_PASSWORD_MESSAGE;
+          const audited = reason === MUST_CHANGE_PASSWORD_MESSAGE ? '须先修改初始密码' : '密码已过有效期，须先修改';
+          await auditFailure(db, actor, '拒绝', `${audited}（${def.permission}）`);
+          return { ok: false, error: reason };
         }
         if (actor.totpPending) {
           await auditFailure(db, actor, '拒绝', `须先绑定动态口令（${def.permission}）`);

@@ -54,7 +54,7 @@ async function login(username: string, totp?: string) {
 
 async function sessionOf(res: Awaited<ReturnType<typeof attemptLogin>>) {
   if (!res.ok) throw new Error(res.message);
-  const check = await resolveSession(database.db, { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion }, new Date(), 30, 8);
+  const check = await resolveSession(database.db, { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion }, new Date(), { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 });
   if (!check.ok) throw new Error(check.reason);
   return check;
 }

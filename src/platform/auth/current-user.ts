@@ -7,7 +7,8 @@ import { getDb } from '../db';
 import { hasPermission } from '../permissions/check';
 import type { Identity } from './identity';
 import { getAuthSecret } from './secret';
-import { resolveSession, type SessionEndReason } from './session';
+import { getSecurityPolicyCached } from './policy-in-force';
+import { resolveSession, sessionPolicyOf, type SessionEndReason } from './session';
 import { claimsFromToken, sessionTokenFrom } from './token';
 import { TOTP_ENROLMENT_PAGE } from './must-change';
 
@@ -28,8 +29,8 @@ export const resolveCurrentUser = cache(async (): Promise<Resolved> => {
   const token = sessionTokenFrom((await cookies()).getAll(), /^https:\/\//i.test(getConfig().NEXTAUTH_URL ?? ''));
   const claims = token ? await claimsFromToken(token, getAuthSecret()) : null;
   if (!claims) return { user: null, reason: 'none' };
-  const cfg = getConfig();
-  const check = await resolveSession(await getDb(), claims, new Date(), cfg.SESSION_IDLE_MINUTES, cfg.SESSION_MAX_HOURS);
+  const db = await getDb();
+  const check = await resolveSession(db, claims, new Date(), sessionPolicyOf(await getSecurityPolicyCached(db)));
   if (!check.ok) return { user: null, reason: check.reason };
   return { user: { ...check.identity, sessionId: check.sessionId, totpPending: check.totpPending } };
 });
@@ -46,7 +47,7 @@ export async function requirePagePermission(code: string | readonly string[]): P
   const codes = typeof code === 'string' ? [code] : code;
   const user = resolved.user;
   if (!codes.some((c) => hasPermission(user, c))) forbidden();
-  // A password set by an administrator must be changed before any other page opens.
+  // A password set by an administrator, or expired, must be changed before any other page opens.
   if (resolved.user.mustChangePassword && code !== PASSWORD_PERMISSION) redirect(PASSWORD_PAGE);
   // Then a 动态口令 the user's role requires: every other page sends them to enrol it.
   if (resolved.user.totpPending && !resolved.user.mustChangePassword) redirect(`${TOTP_ENROLMENT_PAGE}?required=1`);

@@ -9,6 +9,7 @@ import { release, reserve, type ThrottleRule } from './throttle';
 import { userSessions, users } from './schema';
 import { loadIdentity, roleNamesOf } from './identity';
 import { checkLoginCode } from './totp-store';
+import { getSecurityPolicy, type TSecurityPolicy } from './security-policy';
 
 export interface LoginRequest {
   username: unknown;
@@ -48,13 +49,18 @@ export interface LoginPolicy {
   ip: ThrottleRule;
 }
 
-export function loginPolicyFromConfig(): LoginPolicy {
-  const cfg = getConfig();
+/** The login thresholds of the 安全管理员's policy (the LOGIN_* environment values are its defaults). */
+export function loginPolicyOf(p: TSecurityPolicy): LoginPolicy {
   return {
-    lockout: { maxFailures: cfg.LOGIN_MAX_FAILURES, lockMinutes: cfg.LOGIN_LOCK_MINUTES },
-    account: { max: cfg.LOGIN_ACCOUNT_MAX_FAILURES, windowMinutes: cfg.LOGIN_ACCOUNT_WINDOW_MINUTES },
-    ip: { max: cfg.LOGIN_IP_MAX_FAILURES, windowMinutes: cfg.LOGIN_IP_WINDOW_MINUTES },
+    lockout: { maxFailures: p['login.maxFailures'], lockMinutes: p['login.lockMinutes'] },
+    account: { max: p['login.accountMaxFailures'], windowMinutes: p['login.accountWindowMinutes'] },
+    ip: { max: p['login.ipMaxFailures'], windowMinutes: p['login.ipWindowMinutes'] },
   };
+}
+
+/** Read on every attempt (no cache): a changed threshold holds from the next attempt on. */
+export async function loadLoginPolicy(db: Db): Promise<LoginPolicy> {
+  return loginPolicyOf(await getSecurityPolicy(db));
 }
 
 /**
@@ -82,8 +88,9 @@ function dummyHash(iterations: number): Promise<string> {
  * message and the same work (a password hash is verified even for an unknown user name), so
  * neither the text nor the timing tells whether a user name exists, is locked or disabled.
  */
-export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolicy = loginPolicyFromConfig()): Promise<LoginOutcome> {
+export async function attemptLogin(db: Db, req: LoginRequest, given?: LoginPolicy): Promise<LoginOutcome> {
   const cfg = getConfig();
+  const policy = given ?? (await loadLoginPolicy(db));
   const rawName = typeof req.username === 'string' ? req.username.trim() : '';
   const password = typeof req.password === 'string' ? req.password : '';
   const auditBase = { action: '登录', objectType: '用户', ip: req.ip, requestId: req.requestId, username: auditableName(rawName) };

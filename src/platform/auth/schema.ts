@@ -34,7 +34,8 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** When the password in force was set: the 安全策略's maximum age counts from here. */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     phone: text('phone'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
@@ -172,4 +173,21 @@ export const userTotp = pgTable(
     createdAt: createdAt(),
   },
   (t) => [check('user_totp_algorithm_ck', sql`${t.algorithm} in ('SHA1', 'SM3')`)],
+);
+
+/**
+ * Hashes of passwords a user had before (not the one in force): a self-chosen password may not
+ * repeat one of the last `password.historyCount` (security-policy.ts). Written on every change.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: idColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.changedAt)],
 );
