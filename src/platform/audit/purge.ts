@@ -22,7 +22,10 @@ export interface PurgeOutcome {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The latest `--before` the retention allows: today (Asia/Shanghai midnight) minus the days. */
+/** The calendar date in Asia/Shanghai (UTC+8, no daylight saving), as people read it. */
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The latest `--before` the retention allows: now minus the days (never fewer than 180). */
 export function latestPurgeBoundary(retentionDays: number, now: Date): Date {
   return new Date(now.getTime() - Math.max(retentionDays, AUDIT_MIN_RETENTION_DAYS) * DAY);
 }
@@ -46,7 +49,7 @@ export async function purgeAuditLog(db: Db, input: { username: string; password:
   const retentionDays = Math.max((await getSettings(db))['audit.retentionDays'], AUDIT_MIN_RETENTION_DAYS);
   const latest = latestPurgeBoundary(retentionDays, now);
   if (input.before.getTime() > latest.getTime()) {
-    await refuse(`审计记录至少保留 ${retentionDays} 天（GB/T 22239-2019 8.1.4.3 c)、《网络安全法》第二十一条），只能清理 ${latest.toISOString().slice(0, 10)} 之前的记录`);
+    await refuse(`审计记录至少保留 ${retentionDays} 天（GB/T 22239-2019 8.1.4.3 c)、《网络安全法》第二十一条），只能清理 ${shanghaiDate(latest)} 之前的记录`);
   }
   const verdict = await verifyAuditChain(db);
   if (!verdict.ok) await refuse(`审计日志链校验未通过（序号 ${verdict.brokenSeq}：${verdict.reason}），不能清理；请先排查`);
@@ -85,8 +88,8 @@ export async function purgeAuditLog(db: Db, input: { username: string; password:
       objectId: result.checkpoint ? String(result.checkpoint.seq) : null,
       result: '成功',
       message: result.checkpoint
-        ? `删除 ${input.before.toISOString().slice(0, 10)} 之前的审计记录 ${result.removed} 条（序号 ${base.seq + 1}–${result.checkpoint.seq}），保留期 ${retentionDays} 天；链起点记为检查点`
-        : `${input.before.toISOString().slice(0, 10)} 之前没有可清理的审计记录`,
+        ? `删除 ${shanghaiDate(input.before)} 之前的审计记录 ${result.removed} 条（序号 ${base.seq + 1}–${result.checkpoint.seq}），保留期 ${retentionDays} 天；链起点记为检查点`
+        : `${shanghaiDate(input.before)} 之前没有可清理的审计记录`,
     });
     return result;
   });
