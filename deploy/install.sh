@@ -157,6 +157,7 @@ step "4/7 配置文件 $ENV_FILE"
 if [ "$NEW_ENV" = 1 ]; then
   SECRET=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(48).toString("base64"))')
   SM4=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(16).toString("hex"))')
+  ANCHOR_KEY=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("hex"))')
   TMP_ENV=$(mktemp "$ETC_DIR/.app.env.XXXXXX")
   {
     echo "# $APP 运行配置（install.sh 生成于 $(date '+%Y-%m-%d %H:%M:%S')）。密钥在本机生成，请与数据库备份一同妥善保管。"
@@ -168,13 +169,15 @@ if [ "$NEW_ENV" = 1 ]; then
     echo "NEXTAUTH_SECRET=$SECRET"
     echo "# 个人信息字段的 SM4 密钥：丢失后已加密的字段无法解密"
     echo "SM4_KEY=$SM4"
+    echo "# 审计链头锚定的 HMAC-SM3 密钥（只在本机，不进数据库）；锚定文件默认 DATA_DIR/audit-anchor.json"
+    echo "AUDIT_ANCHOR_KEY=$ANCHOR_KEY"
     echo "TRUSTED_PROXIES=${TRUSTED:-127.0.0.1,::1}"
     echo "LOG_LEVEL=info"
   } >"$TMP_ENV"
   chmod 640 "$TMP_ENV"
   chown "root:$(echo "$OWNER" | cut -d: -f2)" "$TMP_ENV" 2>/dev/null || true
   mv "$TMP_ENV" "$ENV_FILE"
-  ok "已生成（NEXTAUTH_SECRET 与 SM4_KEY 为本机随机生成）"
+  ok "已生成（NEXTAUTH_SECRET、SM4_KEY 与 AUDIT_ANCHOR_KEY 为本机随机生成）"
 else
   ok "保留已有配置"
 fi
@@ -211,6 +214,8 @@ if has_systemd; then
   systemctl enable "$APP" >/dev/null 2>&1
   systemctl restart "$APP"
   ok "systemd 服务 $APP 已启用并启动"
+  install_audit_timer "$RELEASE"
+  ok "每晚审计日志链校验：land-reserve-audit-verify.timer 已启用"
 elif [ "$START_DIRECT" = 1 ]; then
   stop_direct
   start_direct "$OPT_DIR/current" "$ENV_FILE"

@@ -230,3 +230,24 @@ stop_direct() {
   fi
   rm -f "$pidfile"
 }
+
+# The nightly audit chain check (安全审计): land-reserve-audit-verify.{service,timer} from the release.
+AUDIT_UNITS=(land-reserve-audit-verify.service land-reserve-audit-verify.timer)
+
+install_audit_timer() { # install_audit_timer <release dir>
+  local rel=$1 unit dir
+  dir=$(dirname "$UNIT_FILE")
+  for unit in "${AUDIT_UNITS[@]}"; do
+    sed -e "s#@OPT_DIR@#$OPT_DIR#g" "$rel/deploy/systemd/$unit" >"$dir/$unit.tmp"
+    mv "$dir/$unit.tmp" "$dir/$unit"
+  done
+  systemctl daemon-reload
+  systemctl enable --now land-reserve-audit-verify.timer >/dev/null 2>&1
+}
+
+remove_audit_timer() {
+  local unit dir
+  dir=$(dirname "$UNIT_FILE")
+  systemctl disable --now land-reserve-audit-verify.timer >/dev/null 2>&1 || true
+  for unit in "${AUDIT_UNITS[@]}"; do rm -f "$dir/$unit"; done
+}
