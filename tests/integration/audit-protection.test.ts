@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../src/platform/db/client';
+import { queryRows, type Database } from '../../src/platform/db/client';
 import { resetConfigCache } from '../../src/platform/config';
 import { auditChainHead, auditCheckpoint, auditLog } from '../../src/platform/audit/schema';
 import { appendAuditStandalone } from '../../src/platform/audit/write';
@@ -95,6 +95,36 @@ describe('安全审计: the audit table only takes INSERT and SELECT', () => {
     } finally {
       await db().execute(sql.raw(`REVOKE ALL ON audit_log FROM ${role}`));
       await db().execute(sql.raw(`DROP ROLE ${role}`));
+    }
+  });
+
+  it('安全审计: on a one-account install (the application owns the table) the migration takes UPDATE and DELETE from the owner too: its own UPDATE is refused by a privilege check', async () => {
+    const owner = `lr_t_owner_${Date.now() % 1_000_000}`;
+    const migration = readFileSync(join(__dirname, '..', '..', 'drizzle', '0018_audit_protection.sql'), 'utf8');
+    const revokeAll = migration.split('--> statement-breakpoint').map((s) => s.trim()).find((s) => s.includes('DO $$'))!;
+    const [{ me }] = (await queryRows<{ me: string }>(db(), sql.raw('select current_user as me')));
+    await db().execute(sql.raw(`CREATE ROLE ${owner} NOLOGIN`));
+    await db().execute(sql.raw(`GRANT USAGE ON SCHEMA public TO ${owner}`));
+    await db().execute(sql.raw(`ALTER TABLE audit_log OWNER TO ${owner}`));
+    try {
+      await db().transaction(async (tx) => {
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${owner}`));
+        await tx.execute(sql.raw(revokeAll.replace(/^--.*$/gm, '')));
+      });
+      const asOwner = (statement: string) =>
+        refusal(() =>
+          db().transaction(async (tx) => {
+            await tx.execute(sql.raw(`SET LOCAL ROLE ${owner}`));
+            await tx.execute(sql.raw(statement));
+          }),
+        );
+      expect(await asOwner('UPDATE audit_log SET message = message WHERE seq = 1')).toMatch(/permission denied/i);
+      expect(await asOwner('DELETE FROM audit_log WHERE seq = 1')).toMatch(/permission denied/i);
+      expect(await asOwner('SELECT count(*) FROM audit_log')).toBe('没有被拒绝');
+    } finally {
+      await db().execute(sql.raw(`ALTER TABLE audit_log OWNER TO "${me}"`));
+      await db().execute(sql.raw(`REVOKE ALL ON SCHEMA public FROM ${owner}`));
+      await db().execute(sql.raw(`DROP ROLE ${owner}`));
     }
   });
 });
