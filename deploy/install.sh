@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 土地储备全生命周期管理系统 — 离线安装（在目标服务器上以 root 运行，无需联网）。
 #
-#   sudo ./deploy/install.sh [--database-url URL | --embedded] [--public-url https://…]
+#   sudo ./deploy/install.sh [--database-url URL [--migration-database-url URL] | --embedded] [--public-url https://…]
 #                            [--listen 127.0.0.1] [--port 3000] [--data-dir DIR]
 #                            [--trusted-proxies 127.0.0.1,::1] [--yes]
 #                            [--prefix DIR --start]     # 测试：装进一个临时根目录，不用 systemd
@@ -19,6 +19,7 @@ umask 027
 
 PREFIX=""
 DATABASE_URL_ARG=""
+MIGRATION_URL_ARG=""
 EMBEDDED=0
 PUBLIC_URL=""
 LISTEN=127.0.0.1
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) PREFIX=${2:?--prefix 需要目录}; shift 2 ;;
     --database-url) DATABASE_URL_ARG=${2:?--database-url 需要连接串}; shift 2 ;;
+    --migration-database-url) MIGRATION_URL_ARG=${2:?--migration-database-url 需要连接串}; shift 2 ;;
     --embedded) EMBEDDED=1; shift ;;
     --public-url) PUBLIC_URL=${2:?--public-url 需要地址}; shift 2 ;;
     --listen) LISTEN=${2:?--listen 需要地址}; shift 2 ;;
@@ -55,6 +57,7 @@ done
 [[ "$LISTEN" =~ ^[0-9a-fA-F.:]+$ ]] || die "监听地址无效：$LISTEN（例如 127.0.0.1）"
 [ -z "$PUBLIC_URL" ] || [[ "$PUBLIC_URL" =~ ^https?://[^[:space:]]+$ ]] || die "访问地址无效：$PUBLIC_URL（例如 https://tdcb.example.gov.cn）"
 [ "$EMBEDDED" = 0 ] || [ -z "$DATABASE_URL_ARG" ] || die "--embedded 与 --database-url 只能选一个"
+[ -z "$MIGRATION_URL_ARG" ] || [[ "$MIGRATION_URL_ARG" =~ ^postgres(ql)?:// ]] || die "--migration-database-url 应以 postgres:// 开头（数据库属主账号的连接串）"
 if [ -z "$PREFIX" ] && [ "$(id -u)" != 0 ]; then die "请以 root 身份运行（sudo ./deploy/install.sh …）"; fi
 if [ -n "$PREFIX" ]; then
   mkdir -p "$PREFIX"
@@ -183,6 +186,12 @@ else
 fi
 
 step "5/7 数据库迁移与初始管理员"
+# Two database accounts (deploy/db/README.md「审计表的权限」): the owner's connection is kept apart
+# from app.env, readable by root only, and given to the migration job alone.
+if [ -n "$MIGRATION_URL_ARG" ]; then
+  (umask 077 && echo "MIGRATION_DATABASE_URL=$MIGRATION_URL_ARG" >"$ETC_DIR/migrate.env")
+  ok "属主账号连接串写入 $ETC_DIR/migrate.env（仅 root 可读，只用于迁移）"
+fi
 # A running installation is stopped first: the embedded database admits one process at a time,
 # and the migration must not run under a server of the previous version.
 if has_systemd && systemctl is-active --quiet "$APP"; then

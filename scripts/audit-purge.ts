@@ -9,6 +9,11 @@ import { createInterface } from 'node:readline';
 import { openForScript, runScript } from './lib/cli';
 import { AuditPurgeError, purgeAuditLog } from '../src/platform/audit/purge';
 
+// Two-account databases: only the owner account may delete audit rows (migration 0018), so the
+// purge connects as it when its connection is given (deploy/db/README.md「审计表的权限」).
+const ownerUrl = process.env.MIGRATION_DATABASE_URL?.trim();
+if (ownerUrl) process.env.DATABASE_URL = ownerUrl;
+
 const USAGE = '用法：npm run audit:purge -- --before YYYY-MM-DD --user 审计管理员用户名（密码在终端输入，或从标准输入读一行）';
 
 function readArgs(): { before: Date; user: string } {
