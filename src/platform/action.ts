@@ -110,7 +110,9 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       const parsed = def.schema.safeParse(rawInput);
       if (!parsed.success) {
         const { message, fieldErrors } = describeZodError(parsed.error);
-        await auditFailure(db, actor, '失败', `输入校验未通过：${message}`);
+        // The Chinese reason and the fields concerned, never the values submitted.
+        const fields = Object.keys(fieldErrors).filter((k) => k !== '_');
+        await auditFailure(db, actor, '失败', `输入校验未通过：${message}${fields.length ? `（字段：${fields.slice(0, 10).join('、')}）` : ''}`);
         return { ok: false, error: message, fieldErrors };
       }
       try {

@@ -112,7 +112,7 @@ describe('安全审计: the mutation wrapper', () => {
     const invalid = await entriesOf(() => createDept.execute(db(), admin, { name: '' }));
     expect(invalid).toHaveLength(1);
     expectComplete(invalid[0], { userId: admin.userId, username: admin.username, result: '失败', action: '完整性测试新建科室', objectType: '科室', requestId: 'test-request' });
-    expect(invalid[0].message).toMatch(/^输入校验未通过：/);
+    expect(invalid[0].message).toMatch(/^输入校验未通过：.+（字段：name）$/);
   });
 });
 

@@ -210,6 +210,7 @@ export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'import.', name: '边界导入' },
   { prefix: 'supply.', name: '土地供应' },
   { prefix: 'fund.', name: '资金管理' },
+  { prefix: 'audit.', name: '安全审计' },
 ];
 
 /** Decimals a value may carry: whole numbers where the default is whole, else 2. */
