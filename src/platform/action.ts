@@ -50,9 +50,16 @@ export interface MutationContext {
 export interface Mutation<I, R> {
   name: string;
   permission: string;
-  execute(db: Db, actor: Actor | null, rawInput: unknown): Promise<ActionResult<R>>;
+  /** `origin`: where a request without a session came from (its audit entry names 匿名 and this). */
+  execute(db: Db, actor: Actor | null, rawInput: unknown, origin?: RequestOrigin): Promise<ActionResult<R>>;
   /** The parsed-input type, for callers. */
   readonly _input?: I;
+}
+
+/** Client address and request id of a request, for auditing one that has no session. */
+export interface RequestOrigin {
+  ip: string | null;
+  requestId: string | null;
 }
 
 export const SESSION_EXPIRED = '登录已失效，请重新登录';
@@ -70,18 +77,18 @@ export function defineMutation<S extends z.ZodType, R>(def: {
   schema: S;
   run: (ctx: MutationContext, input: z.output<S>) => Promise<R>;
 }): Mutation<z.output<S>, R> {
-  const auditFailure = async (db: Db, actor: Actor | null, result: AuditInput['result'], message: string) => {
+  const auditFailure = async (db: Db, actor: Actor | null, result: AuditInput['result'], message: string, origin?: RequestOrigin) => {
     try {
       await appendAuditStandalone(db, {
         userId: actor?.userId ?? null,
-        username: actor?.username ?? null,
+        username: actor?.username ?? '匿名',
         roleNames: actor?.roleNames ?? null,
         action: def.name,
         objectType: def.objectType,
         result,
         message,
-        ip: actor?.ip ?? null,
-        requestId: actor?.requestId ?? null,
+        ip: actor?.ip ?? origin?.ip ?? null,
+        requestId: actor?.requestId ?? origin?.requestId ?? null,
       });
     } catch (e) {
       getLogger().error({ err: e, action: def.name }, 'audit of a failed action could not be written');
@@ -91,9 +98,9 @@ export function defineMutation<S extends z.ZodType, R>(def: {
   return {
     name: def.name,
     permission: def.permission,
-    async execute(db, actor, rawInput) {
+    async execute(db, actor, rawInput, origin) {
       if (!actor) {
-        await auditFailure(db, null, '拒绝', '未登录');
+        await auditFailure(db, null, '拒绝', '未登录', origin);
         return { ok: false, error: SESSION_EXPIRED };
       }
       if (!hasPermission(actor, def.permission)) {
@@ -113,6 +120,9 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       const parsed = def.schema.safeParse(rawInput);
       if (!parsed.success) {
         const { message, fieldErrors } = describeZodError(parsed.error);
+        // The Chinese reason and the fields concerned, never the values submitted.
+        const fields = Object.keys(fieldErrors).filter((k) => k !== '_');
+        await auditFailure(db, actor, '失败', `输入校验未通过：${message}${fields.length ? `（字段：${fields.slice(0, 10).join('、')}）` : ''}`);
         return { ok: false, error: message, fieldErrors };
       }
       try {

@@ -18,7 +18,9 @@ export async function getActor(): Promise<Actor | null> {
 export async function runMutation<I, R>(mutation: Mutation<I, R>, rawInput: unknown): Promise<ActionResult<R>> {
   try {
     const db = await getDb();
-    return await mutation.execute(db, await getActor(), rawInput);
+    const actor = await getActor();
+    // Without a session, the refusal is still audited with the client address and request id.
+    return await mutation.execute(db, actor, rawInput, actor ? undefined : await getRequestMeta());
   } catch (e) {
     getLogger().error({ err: e, action: mutation.name }, 'action could not run');
     return { ok: false, error: GENERIC_FAILURE };

@@ -5,10 +5,11 @@ import { forbidden, redirect } from 'next/navigation';
 import { getConfig } from '../config';
 import { getDb } from '../db';
 import { hasPermission } from '../permissions/check';
-import type { Identity } from './identity';
+import { auditPageRefusal } from '../http/refusals';
+import { roleNamesOf, type Identity } from './identity';
 import { getAuthSecret } from './secret';
 import { getSecurityPolicyCached } from './policy-in-force';
-import { resolveSession, sessionPolicyOf, type SessionEndReason } from './session';
+import { resolveSession, sessionPolicyOf, SESSION_END_MESSAGES, type SessionEndReason } from './session';
 import { claimsFromToken, sessionTokenFrom } from './token';
 import { TOTP_ENROLMENT_PAGE } from './must-change';
 
@@ -42,11 +43,14 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
 /** For pages: redirect to login when signed out, render 403 when the permission is missing. */
 export async function requirePagePermission(code: string | readonly string[]): Promise<CurrentUser> {
   const resolved = await resolveCurrentUser();
-  if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
+  if (!resolved.user) return refuseSignedOut(resolved.reason);
   // A list of codes: any one of them opens the page (用户管理 opens to the 系统管理员 and the 安全管理员).
   const codes = typeof code === 'string' ? [code] : code;
   const user = resolved.user;
-  if (!codes.some((c) => hasPermission(user, c))) forbidden();
+  if (!codes.some((c) => hasPermission(user, c))) {
+    await auditPageRefusal(403, `缺少权限 ${codes.join(' 或 ')}`, user.id, user.username, roleNamesOf(user));
+    forbidden();
+  }
   // A password set by an administrator, or expired, must be changed before any other page opens.
   if (resolved.user.mustChangePassword && code !== PASSWORD_PERMISSION) redirect(PASSWORD_PAGE);
   // Then a 动态口令 the user's role requires: every other page sends them to enrol it.
@@ -65,6 +69,12 @@ export async function requireTotpEnrolmentPage(): Promise<CurrentUser> {
 
 export async function requireUser(): Promise<CurrentUser> {
   const resolved = await resolveCurrentUser();
-  if (!resolved.user) redirect(resolved.reason === 'none' ? '/login' : `/login?reason=${resolved.reason}`);
+  if (!resolved.user) return refuseSignedOut(resolved.reason);
   return resolved.user;
+}
+
+/** Audits the 401 (安全审计) and sends the visitor to the login page. */
+async function refuseSignedOut(reason: SessionEndReason | 'none'): Promise<never> {
+  await auditPageRefusal(401, reason === 'none' ? '未登录' : SESSION_END_MESSAGES[reason], null, null, null);
+  redirect(reason === 'none' ? '/login' : `/login?reason=${reason}`);
 }
