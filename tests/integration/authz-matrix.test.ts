@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
-import type { ActionResult, Mutation } from '../../src/platform/action';
+import type { ActionResult, Actor, Mutation } from '../../src/platform/action';
+import { resetConfigCache } from '../../src/platform/config';
+import { attachments } from '../../src/platform/storage/schema';
+import { reserveProjects } from '../../src/modules/parcels/schema';
+import { ledgerEntries } from '../../src/modules/funds/schema';
+import { createEntry, uploadEntryAttachment } from '../../src/modules/funds/ledger/mutations';
+import { INSPECTION_OWNER } from '../../src/modules/parcels/custody/attachments';
 import { PERMISSION_DENIED, SESSION_EXPIRED } from '../../src/platform/action';
 import { BUILTIN_ROLES, PERMISSIONS } from '../../src/platform/permissions/catalog';
 import { NAVIGATION, breadcrumbFor } from '../../src/ui/navigation';
@@ -327,5 +335,129 @@ describe('访问控制: 页面', () => {
         }
       }
     }
+  });
+});
+
+/*
+ * Object-level checks (访问控制: 对象级). Ledger entries are visible to every holder of fund:view
+ * (one centre, no per-department split in the rules), but a draft or returned entry belongs to its
+ * creator: another user — even with fund:enter — can neither change, delete, submit nor attach to
+ * it. Files are served per module: a ledger voucher is not reachable through the parcel file route
+ * and vice versa, and unknown ids give 404 without naming anything.
+ */
+describe('访问控制: 对象级（他人记录、猜测的编号）', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  let owner: Actor;
+  let other: { cookie: string; actor: Actor };
+  let entryId = '';
+  let voucherId = '';
+  let parcelFileId = '';
+  let projectId = '';
+
+  beforeAll(async () => {
+    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'lr-authz-'));
+    resetConfigCache();
+    owner = await createActor(db(), ['clerk'], { username: 'authz_owner' });
+    const otherActor = await createActor(db(), ['clerk'], { username: 'authz_other' });
+    other = { actor: otherActor, cookie: await sessionCookieFor(db(), otherActor.userId) };
+    const [project] = await db()
+      .insert(reserveProjects)
+      .values({ code: 'AUTHZ-P1', name: '访问控制测试项目', acquisitionRoute: '收购', status: 'active', expectedIncome: '1000000' })
+      .returning({ id: reserveProjects.id });
+    projectId = project.id;
+    const created = await createEntry.execute(db(), owner, {
+      direction: 'expense',
+      entryDate: '2025-03-10',
+      amount: '100.00',
+      category: '前期开发',
+      sourceCode: 'other_fiscal',
+      accountId: '',
+      projectId: project.id,
+      parcelId: '',
+      contractNo: '',
+      voucherNo: '',
+      counterparty: '益阳某公司',
+      description: '访问控制测试',
+    });
+    if (!created.ok) throw new Error(created.error);
+    entryId = created.data.id;
+    const uploaded = await uploadEntryAttachment.execute(db(), owner, { entryId, fileName: '经办人凭证.pdf', bytes: PDF });
+    if (!uploaded.ok) throw new Error(uploaded.error);
+    const [voucher] = await db().select({ id: attachments.id }).from(attachments).where(eq(attachments.ownerId, entryId));
+    voucherId = voucher.id;
+    const [parcelFile] = await db()
+      .insert(attachments)
+      .values({ ownerType: INSPECTION_OWNER, ownerId: 'authz-inspection', fileName: '巡查照片.png', mimeType: 'image/png', sizeBytes: 8, sm3: '0'.repeat(64) })
+      .returning({ id: attachments.id });
+    parcelFileId = parcelFile.id;
+  });
+
+  it('访问控制: 他人的草稿不能被修改、删除、提交、上传或删除附件（拒绝且不写入）', async () => {
+    const ledger = await import('../../src/modules/funds/ledger/actions');
+    const form = new FormData();
+    form.set('entryId', entryId);
+    form.set('file', new File([PDF], '他人上传.pdf', { type: 'application/pdf' }));
+    const attempts: [string, () => Promise<ActionResult<unknown>>, RegExp][] = [
+      ['update', () => ledger.updateEntryAction({ id: entryId, version: 1, direction: 'expense', entryDate: '2025-03-11', amount: '999.00', category: '前期开发', sourceCode: 'other_fiscal', accountId: '', projectId, parcelId: '', contractNo: '', voucherNo: '', counterparty: '篡改', description: '篡改' }), /只有经办人本人可以修改/],
+      ['delete', () => ledger.deleteEntryAction({ id: entryId, version: 1 }), /只有经办人本人可以删除/],
+      ['submit', () => ledger.submitEntryAction({ id: entryId, version: 1 }), /只有经办人本人可以提交/],
+      ['upload', () => ledger.uploadEntryAttachmentAction(form), /只有经办人本人可以为该记录上传附件/],
+      ['delete attachment', () => ledger.deleteEntryAttachmentAction({ id: voucherId }), /只有经办人本人可以删除该记录的附件/],
+    ];
+    const before = await snapshotDb(db());
+    for (const [what, run] of attempts) {
+      const r = await withRequest(browserRequest('/', { method: 'POST', cookie: other.cookie }), run);
+      expect(r.ok, what).toBe(false);
+      expect(!r.ok && r.error, what).toMatch(attempts.find((a) => a[0] === what)![2]);
+    }
+    expect(changedTables(before, await snapshotDb(db()))).toEqual([]);
+    const [row] = await db().select().from(ledgerEntries).where(eq(ledgerEntries.id, entryId));
+    expect(row).toMatchObject({ status: 'draft', amount: '100.00', counterparty: '益阳某公司', version: 1 });
+  });
+
+  it('访问控制: 猜测的收支记录编号得到「不存在」，不泄露任何内容', async () => {
+    const ledger = await import('../../src/modules/funds/ledger/actions');
+    for (const id of ['00000000-0000-0000-0000-000000000000', `${entryId.slice(0, -1)}0`, 'authz-guess']) {
+      if (id === entryId) continue;
+      const r = await withRequest(browserRequest('/', { method: 'POST', cookie: other.cookie }), () => ledger.deleteEntryAction({ id, version: 1 }));
+      expect(r).toEqual({ ok: false, error: '收支记录不存在或已被删除，请刷新后重试' });
+    }
+  });
+
+  it('访问控制: 附件按模块提供——资金凭证不能经地块文件接口取得，地块照片不能经资金接口取得，猜测的编号 404', async () => {
+    const files = (await import('../../src/app/api/files/[id]/route')) as unknown as { GET: Handler };
+    const ledgerFiles = (await import('../../src/app/api/funds/ledger/files/[id]/route')) as unknown as { GET: Handler };
+    const get = async (handler: Handler, id: string, role: string) => {
+      const cookie = sessions.find((s) => s.role.code === role)!.cookie;
+      const request = browserRequest(`/x/${id}`, { cookie });
+      const res = await withRequest(request, () => handler(request, { params: Promise.resolve({ id }) }));
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()).toString('utf8') };
+    };
+    // The owner's voucher is served on its own route to fund:view holders …
+    expect((await get(ledgerFiles.GET, voucherId, 'finance')).status).toBe(200);
+    // … and not through the parcel file route, even to a role holding both parcel:view and fund:view.
+    for (const [handler, id] of [
+      [files.GET, voucherId],
+      [ledgerFiles.GET, parcelFileId],
+      [files.GET, 'authz-guess'],
+      [ledgerFiles.GET, 'authz-guess'],
+      [files.GET, '../../etc/passwd'],
+    ] as const) {
+      const r = await get(handler, id, 'clerk');
+      expect(r.status, id).toBe(404);
+      expect(r.body).toContain('文件不存在或已被删除');
+      expect(r.body).not.toMatch(/凭证|巡查照片|\.pdf|\.png/);
+    }
+    // A business role without fund:view (档案管理员) is refused the voucher outright.
+    expect((await get(ledgerFiles.GET, voucherId, 'archivist')).status).toBe(403);
+  });
+
+  it('访问控制: 猜测的地块编号在地图接口得到 404，且不泄露内容', async () => {
+    const card = (await import('../../src/app/api/map/parcels/[id]/route')) as unknown as { GET: Handler };
+    const cookie = sessions.find((s) => s.role.code === 'archivist')!.cookie;
+    const request = browserRequest('/api/map/parcels/authz-guess', { cookie });
+    const res = await withRequest(request, () => card.GET(request, { params: Promise.resolve({ id: 'authz-guess' }) }));
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: '地块不存在或已被删除' });
   });
 });
