@@ -36,8 +36,8 @@ import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { BAD_TEXT, BAD_VALUES, FORGED_COOKIES, type BadText } from '../fixtures/bad-input/corpus';
 
 /*
- * The bad-input corpus (issue 14, Tests; 剩余信息保护 / 软件容错 GB/T 22239-2019 8.1.4.8, 8.1.4.9
- * 数据完整性): injection strings, control characters, oversized fields, Unicode edge cases,
+ * The bad-input corpus (issue 14, Tests; GB/T 22239-2019 8.1.4.4 入侵防范: 数据有效性检验, and
+ * errors that reveal nothing internal): injection strings, control characters, oversized fields, Unicode edge cases,
  * malformed JSON, path traversal, odd numbers and dates, forged cookies and disguised uploads, sent
  * to every server action (as a role allowed to run it, so validation is what answers), every
  * route handler and every list filter. Each must end in a clean refusal with a Chinese message —
@@ -193,13 +193,17 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Every k-th value of the corpus, shifted per target: deterministic, and each value reaches several targets. */
+/**
+ * Every k-th value of the corpus, shifted per target: deterministic, and each value reaches several
+ * targets. CORPUS_FULL=1 sends every value to every target (minutes, not for CI).
+ */
+const FULL = process.env.CORPUS_FULL === '1';
 function slice<T>(items: readonly T[], target: number, every: number): T[] {
-  return items.filter((_, i) => (i + target) % every === 0);
+  return FULL ? [...items] : items.filter((_, i) => (i + target) % every === 0);
 }
 
 describe('坏输入语料', () => {
-  it('软件容错: 语料覆盖全部类别且不少于 300 例', () => {
+  it('数据有效性检验: 语料覆盖全部类别且不少于 300 例', () => {
     const total = BAD_TEXT.length + BAD_VALUES.length + FORGED_COOKIES.length + UPLOADS.length;
     expect(total).toBeGreaterThanOrEqual(300);
     const categories = new Set([...BAD_TEXT, ...BAD_VALUES, ...FORGED_COOKIES].map((b) => b.category));
@@ -210,8 +214,8 @@ describe('坏输入语料', () => {
   });
 });
 
-describe('软件容错: 文本字段的公共规则', () => {
-  it('软件容错: 文本字段拒绝控制字符（C0、C1、DEL）、方向控制字符（U+202E 等）、零宽字符和孤立代理项，提示为中文', () => {
+describe('数据有效性检验: 文本字段的公共规则', () => {
+  it('数据有效性检验: 文本字段拒绝控制字符（C0、C1、DEL）、方向控制字符（U+202E 等）、零宽字符和孤立代理项，提示为中文', () => {
     const refused = BAD_TEXT.filter(
       (b) => b.category === '控制字符' || (b.category === '双向与零宽字符' && !/ZWNJ|ZWJ|soft hyphen|separator/.test(b.name)) || /surrogate|broken pair|reversed pair/.test(b.name),
     );
@@ -236,14 +240,14 @@ describe('软件容错: 文本字段的公共规则', () => {
 
 /* -------------------------------------------------------------- server actions */
 
-describe('软件容错: 服务端操作（有权角色提交坏输入）', () => {
+describe('数据有效性检验: 服务端操作（有权角色提交坏输入）', () => {
   const values: { name: string; value: unknown }[] = [...BAD_TEXT.map((b) => ({ name: `${b.category}/${b.name}`, value: b.value })), ...BAD_VALUES.map((b) => ({ name: `${b.category}/${b.name}`, value: b.value }))];
   let target = 0;
   for (const file of ACTION_FILES) {
     const text = readFileSync(file, 'utf8');
     const names = [...text.matchAll(/^export\s+async\s+function\s+(\w+)\s*\(\s*\w+\s*:\s*(\w+)/gm)].map((m) => ({ name: m[1], formData: m[2] === 'FormData' }));
     const fileIndex = target++;
-    it(`软件容错: ${rel(file)}：每个字段填入坏输入均被拒绝（中文提示、无异常、不写入数据）`, async () => {
+    it(`数据有效性检验: ${rel(file)}：每个字段填入坏输入均被拒绝（中文提示、无异常、不写入数据）`, async () => {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, (input: unknown) => Promise<ActionResult<unknown>>>;
       for (const [k, { name, formData }] of names.entries()) {
         const fn = mod[name];
@@ -351,8 +355,8 @@ function expectCleanRouteAnswer(r: { status: number; body: string }, where: stri
   }
 }
 
-describe('软件容错: 路由处理器（查询参数与路径参数）', () => {
-  it('软件容错: 每个带输入的 route.ts 都在语料测试中', () => {
+describe('数据有效性检验: 路由处理器（查询参数与路径参数）', () => {
+  it('数据有效性检验: 每个带输入的 route.ts 都在语料测试中', () => {
     const found = ROUTE_FILES.map(routePathOf).sort();
     expect(found).toEqual([...Object.keys(ROUTE_PERMISSION), ...Object.keys(NO_INPUT_ROUTES)].sort());
   });
@@ -363,7 +367,7 @@ describe('软件容错: 路由处理器（查询参数与路径参数）', () =>
     const permission = ROUTE_PERMISSION[path];
     if (!permission) continue;
     const index = target++;
-    it(`软件容错: ${path}：坏的查询参数与路径参数得到 4xx 中文提示或被忽略，从不 5xx，不写入业务数据`, async () => {
+    it(`数据有效性检验: ${path}：坏的查询参数与路径参数得到 4xx 中文提示或被忽略，从不 5xx，不写入业务数据`, async () => {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
       const cookie = cookieFor(permission);
       const before = await snapshotDb(db());
@@ -388,7 +392,7 @@ describe('软件容错: 路由处理器（查询参数与路径参数）', () =>
     });
   }
 
-  it('软件容错: 伪造、篡改的会话 Cookie 在每个需登录的接口得到 401 中文提示', async () => {
+  it('数据有效性检验: 伪造、篡改的会话 Cookie 在每个需登录的接口得到 401 中文提示', async () => {
     let i = 0;
     for (const file of ROUTE_FILES) {
       const path = routePathOf(file);
@@ -464,8 +468,8 @@ function expectRefusedPreview(r: { status: number; body: string }, where: string
   for (const m of messages) expectCleanMessage(m, where);
 }
 
-describe('软件容错: 上传（伪装文件、压缩炸弹、路径穿越）', () => {
-  it('软件容错: /api/parcels/import 对每个伪装或恶意文件给出中文提示，预览不放行，导入不写入', async () => {
+describe('数据有效性检验: 上传（伪装文件、压缩炸弹、路径穿越）', () => {
+  it('数据有效性检验: /api/parcels/import 对每个伪装或恶意文件给出中文提示，预览不放行，导入不写入', async () => {
     const route = (await import('../../src/app/api/parcels/import/route')) as unknown as Record<string, Handler>;
     const cookie = cookieFor('parcel:edit');
     const before = await snapshotDb(db());
@@ -485,7 +489,7 @@ describe('软件容错: 上传（伪装文件、压缩炸弹、路径穿越）',
     expect(changedTables(before, await snapshotDb(db()))).toEqual([]);
   });
 
-  it('软件容错: 畸形的 multipart 请求体与错误的内容类型得到 400 中文提示', async () => {
+  it('数据有效性检验: 畸形的 multipart 请求体与错误的内容类型得到 400 中文提示', async () => {
     const route = (await import('../../src/app/api/parcels/import/route')) as unknown as Record<string, Handler>;
     const cookie = cookieFor('parcel:edit');
     const bodies: [string, RequestInit][] = [
@@ -504,7 +508,7 @@ describe('软件容错: 上传（伪装文件、压缩炸弹、路径穿越）',
     }
   });
 
-  it('软件容错: 资金附件、巡查照片、环节文书上传伪装文件被拒绝且不写入', async () => {
+  it('数据有效性检验: 资金附件、巡查照片、环节文书上传伪装文件被拒绝且不写入', async () => {
     const ledger = await import('../../src/modules/funds/ledger/actions');
     const custody = await import('../../src/modules/parcels/custody/actions');
     const lifecycle = await import('../../src/modules/parcels/lifecycle/actions');
@@ -529,7 +533,7 @@ describe('软件容错: 上传（伪装文件、压缩炸弹、路径穿越）',
 
 /* -------------------------------------------------------------- list filters */
 
-describe('软件容错: 列表筛选（URL 参数）', () => {
+describe('数据有效性检验: 列表筛选（URL 参数）', () => {
   const LISTS: [string, z.ZodObject, (filter: never) => Promise<unknown>][] = [
     ['储备计划', ZPlanFilter, (f) => listPlans(db(), f)],
     ['用户', ZUserFilter, (f) => listUsers(db(), f)],
@@ -542,7 +546,7 @@ describe('软件容错: 列表筛选（URL 参数）', () => {
     ['地块', ZParcelFilter, (f) => listParcels(db(), f, '2026-01-01')],
   ];
 
-  it('软件容错: 每个列表筛选的坏值被忽略并给出中文提示，查询不出错', async () => {
+  it('数据有效性检验: 每个列表筛选的坏值被忽略并给出中文提示，查询不出错', async () => {
     for (const [i, [list, schema, query]] of LISTS.entries()) {
       const keys = Object.keys(schema.shape);
       for (const bad of BAD_TEXT) {
@@ -557,7 +561,7 @@ describe('软件容错: 列表筛选（URL 参数）', () => {
         for (const v of Object.values(parsed.filter)) if (typeof v === 'string') expect(v, where).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/); // eslint-disable-line no-control-regex
         if (parsed.notice) expectCleanMessage(parsed.notice, where);
         // The query runs with what the parser let through (a slice of the corpus per list).
-        if ((BAD_TEXT.indexOf(bad) + i) % 8 === 0) {
+        if (FULL || (BAD_TEXT.indexOf(bad) + i) % 8 === 0) {
           try {
             await query(parsed.filter as never);
           } catch (e) {
@@ -571,7 +575,7 @@ describe('软件容错: 列表筛选（URL 参数）', () => {
     }
   });
 
-  it('软件容错: 地图筛选、视图、范围与搜索参数的坏值被忽略，不抛出', () => {
+  it('数据有效性检验: 地图筛选、视图、范围与搜索参数的坏值被忽略，不抛出', () => {
     for (const bad of BAD_TEXT) {
       const params = new URLSearchParams(PARAM_NAMES.map((p) => [p, bad.value]));
       const where = `${bad.category}/${bad.name}`;
