@@ -282,8 +282,9 @@ describe('数据有效性检验: 服务端操作（有权角色提交坏输入�
           }
           if (result.ok) {
             // Every field accepted it: only plain, visible text of a sane length may be (a role
-            // named 「<script>」 is harmless text, shown escaped); anything else is a gap.
-            expect(typeof bad.value === 'string' && isPlainText(bad.value), `${where} was accepted`).toBe(true);
+            // named 「<script>」 is harmless text, shown escaped), or null where every field is
+            // optional (选择底图 with none chosen); anything else is a gap.
+            expect((typeof bad.value === 'string' && isPlainText(bad.value)) || bad.value === null, `${where} was accepted`).toBe(true);
             accepted++;
             continue;
           }
