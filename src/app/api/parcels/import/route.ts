@@ -43,6 +43,8 @@ export async function POST(request: Request) {
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return json(400, { error: '请选择要导入的边界文件' });
   const projectId = String(form.get('projectId') ?? '');
+  // An id never reaches a query unless it looks like one (a NUL byte made PostgreSQL fail: 500).
+  if (projectId && !/^[0-9A-Za-z_-]{1,64}$/.test(projectId)) return json(400, { error: '所选项目无效，请重新选择项目' });
   const zoneRaw = String(form.get('zone') ?? '');
   const zone = /^\d{2}$/.test(zoneRaw) ? Number(zoneRaw) : undefined;
   const encodingRaw = String(form.get('encoding') ?? 'auto');
