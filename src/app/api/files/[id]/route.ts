@@ -1,5 +1,6 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
+import { limitedApi } from '@/platform/http/rate-limit';
 import { attachmentResponse } from '@/modules/parcels/custody/file-response';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const download = new URL(request.url).searchParams.get('download') === '1';
-  return attachmentResponse(await getDb(), await getActor(), id, { download });
+  const db = await getDb();
+  const actor = await getActor();
+  return limitedApi(db, actor, '附件下载', () => attachmentResponse(db, actor, id, { download }));
 }

@@ -8,6 +8,7 @@ import { reserveProjects } from '@/modules/parcels/schema';
 import { eq } from 'drizzle-orm';
 import { getSettings } from '@/platform/settings';
 import { importBodyLimitBytes } from '@/platform/http/body-limits';
+import { enforceRateLimit } from '@/platform/http/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,8 @@ export async function POST(request: Request) {
   if (!actor) return json(401, { error: '登录已失效，请重新登录' });
   if (!hasPermission(actor, 'parcel:edit')) return json(403, { error: '您没有导入地块的权限' });
   const db = await getDb();
+  const limited = await enforceRateLimit(db, 'import', actor, '地块边界文件');
+  if (limited) return limited;
   // Refused by its declared size before anything is read (the parser would refuse it later anyway).
   const maxFileMb = (await getSettings(db))['import.maxFileMb'];
   const declared = Number(request.headers.get('content-length') ?? '0');
