@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { getSettings } from '@/platform/settings';
 import { importBodyLimitBytes } from '@/platform/http/body-limits';
 import { enforceRateLimit } from '@/platform/http/rate-limit';
+import { slicedJsonResponse } from '@/platform/http/sliced-json';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,10 +51,12 @@ export async function POST(request: Request) {
       if (project) codePrefix = project.code;
     }
     const preview = await previewBoundaryImport(db, file.name, new Uint8Array(await file.arrayBuffer()), { zone, encoding, codePrefix });
-    if (form.get('commit') !== '1') return json(200, { preview });
-    if (!projectId) return json(400, { error: '请选择地块所属的项目', preview });
+    // The preview carries every parcel's boundary: stringified in slices (src/platform/http/sliced-json.ts).
+    const withPreview = (status: number, body: Record<string, unknown>) => slicedJsonResponse(status, { ...body, preview }, ['preview', 'features'], { 'cache-control': 'no-store' });
+    if (form.get('commit') !== '1') return withPreview(200, {});
+    if (!projectId) return withPreview(400, { error: '请选择地块所属的项目' });
     const result = await importParcels.execute(db, actor, { projectId, fileName: file.name, preview });
-    return json(result.ok ? 200 : 422, { ...result, preview });
+    return withPreview(result.ok ? 200 : 422, { ...result });
   } catch (e) {
     getLogger().error({ error: briefError(e), requestId: actor.requestId }, 'boundary import failed');
     return json(500, { error: '文件处理失败，请稍后重试' });
