@@ -86,8 +86,8 @@ export const SECURITY_POLICY = {
   },
   'limits.exportPerMinute': { label: '每个账号每分钟导出次数上限', unit: '次', default: 10, min: 1, max: 1000, source: RATE_SOURCE },
   'limits.exportPerMinuteIp': { label: '每个来源地址每分钟导出次数上限', unit: '次', default: 30, min: 1, max: 10000, source: RATE_SOURCE },
-  'limits.importPerMinute': { label: '每个账号每分钟导入（上传解析）次数上限', unit: '次', default: 10, min: 1, max: 1000, source: RATE_SOURCE },
-  'limits.importPerMinuteIp': { label: '每个来源地址每分钟导入次数上限', unit: '次', default: 30, min: 1, max: 10000, source: RATE_SOURCE },
+  'limits.importPerMinute': { label: '每个账号每分钟导入（上传解析）次数上限', unit: '次', default: 20, min: 1, max: 1000, source: RATE_SOURCE },
+  'limits.importPerMinuteIp': { label: '每个来源地址每分钟导入次数上限', unit: '次', default: 60, min: 1, max: 10000, source: RATE_SOURCE },
   'limits.apiPerMinute': { label: '每个账号每分钟接口请求次数上限（地图查询、文件下载等）', unit: '次', default: 600, min: 10, max: 100000, source: RATE_SOURCE },
   'limits.apiPerMinuteIp': { label: '每个来源地址每分钟接口请求次数上限', unit: '次', default: 1200, min: 10, max: 1000000, source: RATE_SOURCE },
 } as const satisfies Record<string, TPolicyDef>;
