@@ -36,7 +36,7 @@ export function extensionOf(mime: TPhotoMimeType): string {
 export function photoProblem(name: string, bytes: Uint8Array): string | null {
   if (bytes.length === 0) return `照片「${name}」是空文件`;
   if (bytes.length > MAX_PHOTO_BYTES) return `照片「${name}」超过 ${MAX_PHOTO_MB} MB（${formatMb(bytes.length)} MB）`;
-  const badName = extensionRefusal('照片', name, ['jpg', 'jpeg', 'png', 'webp'], PHOTO_TYPE_LABEL);
+  const badName = extensionRefusal('照片', name, PHOTO_TYPE_LABEL);
   if (badName) return badName;
   if (!sniffImageType(bytes)) return `照片「${name}」不是 ${PHOTO_TYPE_LABEL} 图片（按文件内容识别，改扩展名无效）`;
   return null;

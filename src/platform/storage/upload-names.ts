@@ -1,19 +1,24 @@
 /**
- * The file-name half of the upload check (the content half is the magic-byte sniffing of
- * image-types.ts / document-types.ts): a name with an extension outside the accepted ones is
- * refused — a program renamed is refused by its content anyway, this also refuses the name that
- * would later be offered for download (报告.pdf.exe). A name without an extension is left to the
- * content. Client-safe.
+ * The file-name half of the upload check for photos and documents (the content half is the
+ * magic-byte sniffing of image-types.ts / document-types.ts, which decides the type: a PNG named
+ * .txt is still a PNG). A name ending in a program, script or web-page extension is refused even
+ * when the content is an accepted type: the stored name is offered again for download, and
+ * 「批复.pdf.exe」 or 「凭证.html」 must not come back out of the system. Client-safe.
  */
+export const DANGEROUS_EXTENSIONS = [
+  'exe', 'com', 'bat', 'cmd', 'scr', 'pif', 'msi', 'msp', 'dll', 'cpl', 'jar', 'vbs', 'vbe', 'js', 'jse', 'mjs', 'wsf', 'wsh', 'ps1', 'psm1',
+  'sh', 'bash', 'py', 'pl', 'rb', 'php', 'jsp', 'asp', 'aspx', 'hta', 'html', 'htm', 'xhtml', 'shtml', 'svg', 'xml', 'lnk', 'reg', 'apk', 'elf', 'bin', 'run', 'appimage', 'deb', 'rpm',
+] as const;
+
 export function extensionOfName(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-/** Chinese refusal when `name` has an extension not in `accepted` (lower case, no dot), else null. */
-export function extensionRefusal(what: string, name: string, accepted: readonly string[], label: string): string | null {
+/** Chinese refusal when `name` ends in a program / script / page extension, else null. */
+export function extensionRefusal(what: string, name: string, label: string): string | null {
   const ext = extensionOfName(name);
-  if (!ext || accepted.includes(ext)) return null;
-  return `${what}「${name}」的扩展名「.${ext.slice(0, 20)}」不受支持，请上传 ${label}`;
+  if (!ext || !(DANGEROUS_EXTENSIONS as readonly string[]).includes(ext)) return null;
+  return `${what}「${name}」的扩展名「.${ext}」不受支持，请上传 ${label}`;
 }
