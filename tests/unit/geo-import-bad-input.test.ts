@@ -140,12 +140,14 @@ describe('bad boundary files: the file itself', () => {
 
   it('garbage bytes, whatever the name', async () => {
     const bytes = garbage(4096);
-    for (const name of ['data.bin', 'parcels.geojson', 'parcels.kml', 'parcels.txt', 'noext']) {
+    for (const name of ['parcels.geojson', 'parcels.kml', 'parcels.txt', 'noext']) {
       const result = await parse(name, bytes);
       expect(result.problems).toEqual([{ index: null, message: '无法识别的文件格式，请上传 GeoJSON、KML、Shapefile（zip）或部颁坐标文本' }]);
       expect(result.format).toBeNull();
     }
-    expect((await parse('parcels.zip', bytes)).problems).toEqual([{ index: null, message: '压缩包不完整或已损坏，请重新打包后上传' }]);
+    // An extension outside the boundary formats, and a .zip that is no zip (Web 防护: 上传, tests/unit/upload-checks.test.ts).
+    expect((await parse('data.bin', bytes)).problems[0].message).toMatch(/^不支持的文件类型「\.bin」/);
+    expect((await parse('parcels.zip', bytes)).problems).toEqual([{ index: null, message: '文件「.zip」的内容不是 zip 压缩包（按文件内容识别，改扩展名无效），请重新打包后上传' }]);
   });
 
   it('malformed JSON and XML', async () => {

@@ -11,6 +11,8 @@ import { securityPolicy } from './schema';
  */
 const G = 'GB/T 22239-2019 第三级';
 
+const RATE_SOURCE = `${G} 8.1.4.4 入侵防范：限制单个账号与来源地址的请求频率（防止批量导出、暴力请求与资源耗尽）`;
+
 export interface TPolicyDef {
   label: string;
   unit: string;
@@ -82,6 +84,12 @@ export const SECURITY_POLICY = {
     ],
     source: `${G} 8.1.4.1 d)：采用两种或两种以上组合的鉴别技术；GB/T 39786-2021 身份鉴别宜采用密码技术`,
   },
+  'limits.exportPerMinute': { label: '每个账号每分钟导出次数上限', unit: '次', default: 10, min: 1, max: 1000, source: RATE_SOURCE },
+  'limits.exportPerMinuteIp': { label: '每个来源地址每分钟导出次数上限', unit: '次', default: 30, min: 1, max: 10000, source: RATE_SOURCE },
+  'limits.importPerMinute': { label: '每个账号每分钟导入（上传解析）次数上限', unit: '次', default: 20, min: 1, max: 1000, source: RATE_SOURCE },
+  'limits.importPerMinuteIp': { label: '每个来源地址每分钟导入次数上限', unit: '次', default: 60, min: 1, max: 10000, source: RATE_SOURCE },
+  'limits.apiPerMinute': { label: '每个账号每分钟接口请求次数上限（地图查询、文件下载等）', unit: '次', default: 600, min: 10, max: 100000, source: RATE_SOURCE },
+  'limits.apiPerMinuteIp': { label: '每个来源地址每分钟接口请求次数上限', unit: '次', default: 1200, min: 10, max: 1000000, source: RATE_SOURCE },
 } as const satisfies Record<string, TPolicyDef>;
 
 export type TPolicyKey = keyof typeof SECURITY_POLICY;
@@ -92,6 +100,7 @@ export const POLICY_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'login.', name: '登录失败处理' },
   { prefix: 'session.', name: '会话' },
   { prefix: 'totp.', name: '双因素鉴别' },
+  { prefix: 'limits.', name: '访问频率限制' },
 ];
 
 export function policyDefault(key: TPolicyKey): number {

@@ -1,4 +1,5 @@
 import { sniffImageType } from './image-types';
+import { extensionRefusal } from './upload-names';
 
 /** Documents attached to lifecycle events: PDF or a scanned image, by content (not extension). */
 export const DOCUMENT_TYPE_LABEL = 'PDF、JPG、PNG 或 WebP';
@@ -13,6 +14,8 @@ export function sniffDocumentType(bytes: Uint8Array): string | null {
 export function documentProblem(name: string, bytes: Uint8Array): string | null {
   if (bytes.length === 0) return `文件「${name}」是空文件`;
   if (bytes.length > MAX_DOCUMENT_BYTES) return `文件「${name}」超过 10 MB`;
+  const badName = extensionRefusal('文件', name, DOCUMENT_TYPE_LABEL);
+  if (badName) return badName;
   if (!sniffDocumentType(bytes)) return `文件「${name}」不是 ${DOCUMENT_TYPE_LABEL}（按文件内容识别，改扩展名无效）`;
   return null;
 }

@@ -3,6 +3,8 @@
  * the file name or the type the browser claims. Client-safe: the forms run the same check
  * before uploading.
  */
+import { extensionRefusal } from './upload-names';
+
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type TPhotoMimeType = (typeof PHOTO_MIME_TYPES)[number];
 
@@ -34,6 +36,8 @@ export function extensionOf(mime: TPhotoMimeType): string {
 export function photoProblem(name: string, bytes: Uint8Array): string | null {
   if (bytes.length === 0) return `照片「${name}」是空文件`;
   if (bytes.length > MAX_PHOTO_BYTES) return `照片「${name}」超过 ${MAX_PHOTO_MB} MB（${formatMb(bytes.length)} MB）`;
+  const badName = extensionRefusal('照片', name, PHOTO_TYPE_LABEL);
+  if (badName) return badName;
   if (!sniffImageType(bytes)) return `照片「${name}」不是 ${PHOTO_TYPE_LABEL} 图片（按文件内容识别，改扩展名无效）`;
   return null;
 }

@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '@/platform/storage/document-types';
+import { extensionRefusal } from '@/platform/storage/upload-names';
 
 /**
  * Attachments of a ledger entry (vouchers, invoices, contract scans): PDF, JPEG or PNG,
@@ -16,6 +17,8 @@ export function sniffLedgerFile(bytes: Uint8Array): (typeof LEDGER_FILE_TYPES)[n
 export function ledgerFileProblem(name: string, bytes: Uint8Array): string | null {
   if (bytes.length === 0) return `文件「${name}」是空文件`;
   if (bytes.length > MAX_DOCUMENT_BYTES) return `文件「${name}」超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
+  const badName = extensionRefusal('文件', name, LEDGER_FILE_LABEL);
+  if (badName) return badName;
   if (!sniffLedgerFile(bytes)) return `文件「${name}」不是 ${LEDGER_FILE_LABEL}（按文件内容识别，改扩展名无效）`;
   return null;
 }

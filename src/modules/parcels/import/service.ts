@@ -2,7 +2,8 @@ import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@/platform/db/client';
 import { getSettings } from '@/platform/settings';
-import { parseBoundaryFile, type ImportEncoding, type ImportResult } from '@/platform/geo/import';
+import { type ImportEncoding, type ImportResult } from '@/platform/geo/import';
+import { parseBoundaryFileOffThread } from '@/platform/geo/import/off-thread';
 import { describeProblem } from '@/platform/geo/import/describe';
 import { loadDistrictLookup } from '@/platform/geo/districts';
 import { FEATURES_PER_SLICE, makePacer, yieldToEventLoop } from '@/platform/geo/import/yield';
@@ -74,7 +75,7 @@ async function takenCodes(db: Db, codes: string[]): Promise<Set<string>> {
 export async function previewBoundaryImport(db: Db, fileName: string, bytes: Uint8Array, opts: PreviewOptions): Promise<ImportPreview> {
   const settings = await getSettings(db);
   const threshold = settings['import.areaDiffWarnPercent'];
-  const result: ImportResult = await parseBoundaryFile(fileName, bytes, {
+  const result: ImportResult = await parseBoundaryFileOffThread(fileName, bytes, {
     maxBytes: settings['import.maxFileMb'] * 1024 * 1024,
     maxFeatures: settings['import.maxFeatures'],
     encoding: opts.encoding ?? 'auto',

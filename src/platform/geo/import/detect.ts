@@ -58,6 +58,35 @@ const BY_EXTENSION: Record<string, DetectedKind> = {
   cpg: 'shapefile-part',
 };
 
+const KIND_NAMES: Record<DetectedKind, string> = {
+  geojson: 'GeoJSON（JSON）',
+  zip: 'zip 压缩包',
+  kml: 'KML（XML）',
+  'ministry-text': '部颁坐标文本',
+  'shapefile-part': 'Shapefile 文件',
+};
+
+/**
+ * Upload check by extension AND content, before any reader runs: an extension outside the
+ * boundary formats is refused; a file whose content is another format than its extension says
+ * (a zip named .geojson, a program renamed .zip) is refused. Files without an extension are left
+ * to the content. Returns the Chinese refusal, or null.
+ */
+export function extensionProblem(fileName: string, bytes: Uint8Array): string | null {
+  const ext = extensionOf(fileName);
+  if (!ext) return null;
+  const byName = BY_EXTENSION[ext];
+  if (!byName) return `不支持的文件类型「.${ext.slice(0, 20)}」，请上传 GeoJSON（.geojson、.json）、KML（.kml、.kmz）、Shapefile（打包为 .zip）或部颁坐标文本（.txt）`;
+  if (byName === 'shapefile-part') return null;
+  const content = byContent(bytes);
+  if (byName === 'zip') return content === 'zip' ? null : `文件「.${ext}」的内容不是 zip 压缩包（按文件内容识别，改扩展名无效），请重新打包后上传`;
+  if (content === 'zip') return `文件的扩展名是「.${ext}」，内容却是 zip 压缩包，请把扩展名改为 .zip（Shapefile）或 .kmz 后重新上传`;
+  // Binary content under a text extension keeps the general "unrecognised" answer (readers refuse it).
+  if (content === null || content === 'binary' || content === byName) return null;
+  if (byName === 'ministry-text') return null;
+  return `文件内容与扩展名不符：扩展名是「.${ext}」，内容却是${KIND_NAMES[content]}，请检查文件后重新上传`;
+}
+
 export function detectFormat(fileName: string, bytes: Uint8Array): DetectedKind | null {
   const content = byContent(bytes);
   const byName = BY_EXTENSION[extensionOf(fileName)] ?? null;

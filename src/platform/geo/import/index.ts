@@ -9,7 +9,7 @@
  * from './describe' only (this module pulls in proj4, iconv-lite and the logger).
  */
 import { briefError, getLogger } from '../../logger';
-import { detectFormat } from './detect';
+import { detectFormat, extensionProblem } from './detect';
 import { readGeoJson } from './geojson';
 import { readKml } from './kml';
 import { readMinistryText } from './ministry-text';
@@ -89,6 +89,8 @@ export async function parseBoundaryFile(fileName: string, bytes: Uint8Array, opt
   if (!(opts.maxBytes > 0)) throw new RangeError('maxBytes must be a positive number');
   if (bytes.byteLength > opts.maxBytes) return failed(null, sizeOverLimitMessage(bytes.byteLength, opts.maxBytes));
   if (bytes.byteLength === 0) return failed(null, '文件为空');
+  const mismatch = extensionProblem(fileName, bytes);
+  if (mismatch) return failed(null, mismatch);
   let format: ImportFormat | null = null;
   try {
     const outcome = await read(fileName, bytes, opts);

@@ -25,6 +25,15 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 /** Deflate's best ratio: one compressed byte never yields more than this many bytes. */
 const MAX_DEFLATE_RATIO = 1032;
+/** More entries than this is no shapefile or KMZ (a handful of files each): refused unread. */
+export const MAX_ZIP_ENTRIES = 1000;
+/** Entries above 1 MB that claim to expand more than this many times are treated as zip bombs. */
+export const MAX_ZIP_RATIO = 500;
+
+/** `../`, absolute paths and drive letters: never extracted anywhere, but refused all the same. */
+export function unsafeEntryName(name: string): boolean {
+  return name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').some((part) => part === '..');
+}
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -57,6 +66,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
   const directoryOffset = data.getUint32(eocd + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) throw new ImportError('不支持 ZIP64 格式的压缩包，请用常规 zip 格式重新打包');
   if (directoryOffset + directorySize > eocd) throw new ImportError(CORRUPT);
+  if (count > MAX_ZIP_ENTRIES) throw new ImportError(`压缩包中的文件过多（${count} 个，最多 ${MAX_ZIP_ENTRIES} 个），已拒绝处理`);
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
@@ -76,6 +86,8 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
       size: data.getUint32(at + 24, true),
       localHeaderOffset: data.getUint32(at + 42, true),
     };
+    // eslint-disable-next-line no-control-regex
+    if (unsafeEntryName(name) || /[\u0000-\u001f]/.test(name)) throw new ImportError(`压缩包中含有不安全的文件路径「${name.replace(/[\u0000-\u001f]/g, '?').slice(0, 100)}」，已拒绝处理`);
     if (!name.endsWith('/')) entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -123,6 +135,9 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, budget: ZipBudg
   if (entry.flags & 0x1) throw new ImportError('压缩包已加密，请解除密码后重新打包上传');
   if (entry.method !== 0 && entry.method !== 8) throw new ImportError(`压缩包中的 ${entry.name} 使用了不支持的压缩方式，请用常规 zip（deflate）格式重新打包`);
   if (entry.size > budget.remaining) throw bombError(budget);
+  if (entry.size > 1024 * 1024 && entry.size > entry.compressedSize * MAX_ZIP_RATIO) {
+    throw new ImportError(`压缩包中的 ${entry.name} 压缩比异常（超过 ${MAX_ZIP_RATIO} 倍），疑似压缩炸弹，已拒绝处理`);
+  }
   const data = view(bytes);
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.length || data.getUint32(local, true) !== LOCAL_SIGNATURE) throw new ImportError(CORRUPT);

@@ -1,6 +1,7 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
 import { auditIfRefused } from '@/platform/http/refusals';
+import { limitedApi } from '@/platform/http/rate-limit';
 import { attachmentResponse } from '@/modules/parcels/custody/file-response';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const download = new URL(request.url).searchParams.get('download') === '1';
+  const db = await getDb();
   const actor = await getActor();
-  return auditIfRefused(actor, `GET /api/files/${id}`, await attachmentResponse(await getDb(), actor, id, { download }));
+  return auditIfRefused(actor, `GET /api/files/${id}`, await limitedApi(db, actor, '附件下载', () => attachmentResponse(db, actor, id, { download })));
 }

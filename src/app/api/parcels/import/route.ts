@@ -9,6 +9,9 @@ import { eq } from 'drizzle-orm';
 import { getSettings } from '@/platform/settings';
 import { importBodyLimitBytes } from '@/platform/http/body-limits';
 import { auditRouteRefusal } from '@/platform/http/refusals';
+import { enforceRateLimit } from '@/platform/http/rate-limit';
+import { slicedJsonResponse } from '@/platform/http/sliced-json';
+import { parseMultipart, readBodyLimited } from '@/platform/http/multipart';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,24 +33,27 @@ export async function POST(request: Request) {
     return json(403, { error: '您没有导入地块的权限' });
   }
   const db = await getDb();
+  const limited = await enforceRateLimit(db, 'import', actor, '地块边界文件');
+  if (limited) return limited;
   // Refused by its declared size before anything is read (the parser would refuse it later anyway).
   const maxFileMb = (await getSettings(db))['import.maxFileMb'];
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > importBodyLimitBytes(maxFileMb)) return json(413, { error: `文件过大（${(declared / 1024 / 1024).toFixed(1)} MB），边界文件不能超过 ${maxFileMb} MB` });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return json(400, { error: '上传内容无法读取，请重新选择文件' });
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return json(400, { error: '请选择要导入的边界文件' });
-  const projectId = String(form.get('projectId') ?? '');
+  // Read chunk by chunk and split with Buffer.indexOf (src/platform/http/multipart.ts):
+  // request.formData() parses a 20 MB body in one blocking pass.
+  const body = await readBodyLimited(request, importBodyLimitBytes(maxFileMb)).catch(() => undefined);
+  if (body === null) return json(413, { error: `文件过大，边界文件不能超过 ${maxFileMb} MB` });
+  const form = body ? parseMultipart(body, request.headers.get('content-type')) : null;
+  if (!form) return json(400, { error: '上传内容无法读取，请重新选择文件' });
+  const upload = form.files.get('file');
+  if (!upload || upload.bytes.byteLength === 0) return json(400, { error: '请选择要导入的边界文件' });
+  const file = { name: upload.name, bytes: upload.bytes };
+  const projectId = form.fields.get('projectId') ?? '';
+  const zoneRaw = form.fields.get('zone') ?? '';
   // An id never reaches a query unless it looks like one (a NUL byte made PostgreSQL fail: 500).
   if (projectId && !/^[0-9A-Za-z_-]{1,64}$/.test(projectId)) return json(400, { error: '所选项目无效，请重新选择项目' });
-  const zoneRaw = String(form.get('zone') ?? '');
   const zone = /^\d{2}$/.test(zoneRaw) ? Number(zoneRaw) : undefined;
-  const encodingRaw = String(form.get('encoding') ?? 'auto');
+  const encodingRaw = form.fields.get('encoding') ?? 'auto';
   const encoding = encodingRaw === 'utf8' || encodingRaw === 'gbk' ? encodingRaw : 'auto';
   try {
     let codePrefix = 'DK';
@@ -55,11 +61,13 @@ export async function POST(request: Request) {
       const [project] = await db.select({ code: reserveProjects.code }).from(reserveProjects).where(eq(reserveProjects.id, projectId));
       if (project) codePrefix = project.code;
     }
-    const preview = await previewBoundaryImport(db, file.name, new Uint8Array(await file.arrayBuffer()), { zone, encoding, codePrefix });
-    if (form.get('commit') !== '1') return json(200, { preview });
-    if (!projectId) return json(400, { error: '请选择地块所属的项目', preview });
+    const preview = await previewBoundaryImport(db, file.name, file.bytes, { zone, encoding, codePrefix });
+    // The preview carries every parcel's boundary: stringified in slices (src/platform/http/sliced-json.ts).
+    const withPreview = (status: number, body: Record<string, unknown>) => slicedJsonResponse(status, { ...body, preview }, ['preview', 'features'], { 'cache-control': 'no-store' });
+    if (form.fields.get('commit') !== '1') return withPreview(200, {});
+    if (!projectId) return withPreview(400, { error: '请选择地块所属的项目' });
     const result = await importParcels.execute(db, actor, { projectId, fileName: file.name, preview });
-    return json(result.ok ? 200 : 422, { ...result, preview });
+    return withPreview(result.ok ? 200 : 422, { ...result });
   } catch (e) {
     getLogger().error({ error: briefError(e), requestId: actor.requestId }, 'boundary import failed');
     return json(500, { error: '文件处理失败，请稍后重试' });

@@ -1,5 +1,6 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
+import { limitedApi } from '@/platform/http/rate-limit';
 import { cardResponse } from '../../handlers';
 
 export const dynamic = 'force-dynamic';
@@ -7,5 +8,7 @@ export const dynamic = 'force-dynamic';
 /** The map's card of one parcel. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return cardResponse(await getDb(), await getActor(), id);
+  const db = await getDb();
+  const actor = await getActor();
+  return limitedApi(db, actor, '地块卡片', () => cardResponse(db, actor, id));
 }

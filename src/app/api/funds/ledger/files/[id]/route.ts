@@ -1,6 +1,7 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
 import { auditIfRefused } from '@/platform/http/refusals';
+import { limitedApi } from '@/platform/http/rate-limit';
 import { ledgerFileResponse } from '@/modules/funds/ledger/files';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const download = new URL(request.url).searchParams.get('download') === '1';
+  const db = await getDb();
   const actor = await getActor();
-  return auditIfRefused(actor, `GET /api/funds/ledger/files/${id}`, await ledgerFileResponse(await getDb(), actor, id, { download }));
+  return auditIfRefused(actor, `GET /api/funds/ledger/files/${id}`, await limitedApi(db, actor, '收支附件下载', () => ledgerFileResponse(db, actor, id, { download })));
 }

@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { ringFromOffsets } from '../fixtures/geo-import/parcels';
+import { login } from './helpers';
+
+
+/**
+ * Polls `url` every 25 ms from a separate process (the test runner itself is busy sending and
+ * receiving the 19 MB bodies, so its own timers would measure the runner, not the server) until
+ * stop() is called; resolves to each request's duration in ms.
+ */
+function pollHealth(url: string): { stop: () => Promise<{ status: number; ms: number }[]> } {
+  const code = `
+    const results = []; let running = true;
+    process.stdin.on('data', () => { running = false; });
+    (async () => {
+      while (running) {
+        const t = performance.now();
+        const r = await fetch(process.argv[1]);
+        await r.arrayBuffer();
+        results.push({ status: r.status, ms: Math.round(performance.now() - t) });
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      process.stdout.write(JSON.stringify(results));
+      process.exit(0);
+    })();`;
+  const child = spawn(process.execPath, ['-e', code, url], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    stop: async () => {
+      child.stdin.write('stop');
+      await exited;
+      return JSON.parse(out) as { status: number; ms: number }[];
+    },
+  };
+}
+
+/** 5,000 round parcels of 130 vertices in 赫山区: about 19 MB of GeoJSON, under the 20 MB limit. */
+function heavyGeoJson(): Buffer {
+  const features = [];
+  for (let i = 0; i < 5000; i++) {
+    const cx = (i % 100) * 40 + 20;
+    const cy = Math.floor(i / 100) * 40 + 20;
+    const offsets: [number, number][] = [];
+    for (let k = 0; k < 130; k++) {
+      const a = (2 * Math.PI * k) / 130;
+      offsets.push([cx + 15 * Math.cos(a), cy + 15 * Math.sin(a)]);
+    }
+    features.push({ type: 'Feature', properties: { 地块编号: `E2E-HV-${i + 1}`, 地块名称: `大文件地块${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ringFromOffsets(112.36, 28.552, offsets)] } });
+  }
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+}
+
+test.describe('大文件导入不阻塞他人', () => {
+  // Up to two retries: on a shared 2-core CI machine a single health check is now and then held up
+  // by other processes (a 0.5 s outlier in about one run of three here). Blocking by the import
+  // itself — 0.3–1 s on every run before the worker thread — still fails every attempt.
+  test.describe.configure({ retries: 2 });
+  test('大文件导入不阻塞他人: /api/health answers within 200 ms throughout a 19 MB GeoJSON preview', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    await login(page, 'chief');
+    const buffer = heavyGeoJson();
+    expect(buffer.length).toBeGreaterThan(18 * 1024 * 1024);
+    const origin = new URL(page.url()).origin;
+    // Warm-up: `next start` loads a route's code on its first request (about 0.4 s on a loaded
+    // machine, once per server): a small preview first, so what is measured is the large file.
+    for (let i = 0; i < 3; i++) expect((await request.get('/api/health')).status()).toBe(200);
+    const small = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 地块编号: 'E2E-HV-0' }, geometry: { type: 'Polygon', coordinates: [ringFromOffsets(112.36, 28.552, [[0, 0], [30, 0], [30, 30], [0, 30]])] } }] }));
+    const warm = await page.request.post('/api/parcels/import', { headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' }, multipart: { file: { name: '预热.geojson', mimeType: 'application/geo+json', buffer: small } } });
+    expect(warm.status()).toBe(200);
+    // Baseline: the same polling for 5 s with no import running. On a shared CI machine the
+    // process is sometimes simply not scheduled; that is noise the import is not to blame for.
+    const idle = pollHealth(new URL('/api/health', origin).toString());
+    await new Promise((r) => setTimeout(r, 5000));
+    const baseline = Math.max(...(await idle.stop()).map((p) => p.ms));
+    const poller = pollHealth(new URL('/api/health', origin).toString());
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    const response = await page.request.post('/api/parcels/import', {
+      headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin' },
+      multipart: { file: { name: '大文件.geojson', mimeType: 'application/geo+json', buffer } },
+      timeout: 170_000,
+    });
+    const elapsed = Date.now() - started;
+    const polls = await poller.stop();
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { preview: { features: unknown[]; fileProblems: string[]; ok: boolean } };
+    expect(body.preview.fileProblems).toEqual([]);
+    expect(body.preview.features).toHaveLength(5000);
+    expect(polls.every((p) => p.status === 200)).toBe(true);
+    const latencies = polls.map((p) => p.ms);
+    const worst = Math.max(...latencies);
+    console.log(`19 MB preview: ${elapsed} ms; idle baseline worst ${baseline} ms; ${latencies.length} health checks, worst ${worst} ms, median ${[...latencies].sort((a, b) => a - b)[latencies.length >> 1]} ms; slowest: ${JSON.stringify([...latencies].sort((a, b) => b - a).slice(0, 8))}`);
+    expect(latencies.length).toBeGreaterThan(elapsed / 1000);
+    // p-max under 200 ms, over and above what the idle server shows on this machine.
+    expect(worst - Math.max(0, baseline - 50)).toBeLessThan(200);
+  });
+});
+
+test('Web 防护: 限速 — the 11th export in a minute gets 429 with a Chinese message', async ({ page, browser }) => {
+  await login(page, 'auditor');
+  // The windows are whole minutes (same clock as the server): start early in one.
+  const second = new Date().getSeconds();
+  if (second > 40) await page.waitForTimeout((61 - second) * 1000);
+  const statuses: number[] = [];
+  let refusal: { error?: string } = {};
+  let retryAfter: string | undefined;
+  for (let i = 0; i < 11; i++) {
+    const r = await page.request.get('/api/parcels/export?q=E2E-不存在的地块');
+    statuses.push(r.status());
+    if (r.status() === 429) {
+      refusal = (await r.json()) as { error?: string };
+      retryAfter = r.headers()['retry-after'];
+    }
+  }
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+  expect(statuses[10]).toBe(429);
+  expect(refusal.error).toMatch(/^操作过于频繁，请 \d+ 秒后再试$/);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+  // The refusal is in the audit log with the user and the result.
+  const context = await browser.newContext();
+  const audit = await context.newPage();
+  await login(audit, 'auditadmin');
+  await audit.goto('/admin/audit?action=导出地块&result=拒绝');
+  await expect(audit.locator('tbody')).toContainText('杨审计（演示）');
+  await expect(audit.locator('tbody')).toContainText('导出过于频繁：该账号每分钟上限 10 次');
+  await audit.screenshot({ path: 'test-results/screens/web-limits-audit.png', fullPage: true });
+  await context.close();
+});
