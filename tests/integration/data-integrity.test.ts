@@ -21,7 +21,9 @@ import { fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
 import { approveEntry, createEntry, reviewEntry } from '../../src/modules/funds/ledger/mutations';
 import { getEntry, listEntries } from '../../src/modules/funds/ledger/queries';
 import { exportLedgerXlsx } from '../../src/modules/funds/ledger/export';
-import { checkLedgerEntry, PENDING_TAG, tagEntries } from '../../src/modules/funds/ledger/integrity';
+import { checkLedgerEntry, findIntegrityProblemsOf, PENDING_TAG, tagEntries } from '../../src/modules/funds/ledger/integrity';
+import { exportFundsXlsx } from '../../src/modules/funds/balances/export';
+import { ZExportParams } from '../../src/modules/funds/balances/validation';
 import { ZLedgerFilter } from '../../src/modules/funds/ledger/validation';
 import { SPENDING_WARNING_CODES } from '../../src/modules/funds/rules';
 import { describeRotation, rotateAll, writeNewKeyVersion } from '../../scripts/lib/keys-rotate';
@@ -152,6 +154,16 @@ describe('数据完整性: HMAC-SM3 tags on approved ledger entries', () => {
     expect(byNo[(await row(id)).entryNo]).toBe('数据完整性校验失败：该记录在数据库中被改动');
     expect(byNo[(await row(intact)).entryNo]).toBe('通过');
     expect(sheet.some((r) => r[0].startsWith('数据完整性校验失败：1 笔记录未通过完整性校验'))).toBe(true);
+
+    // Balances and reports: the project's figures come with the list of entries that make them untrustworthy.
+    expect(await findIntegrityProblemsOf(db(), { projectId })).toEqual([{ id, entryNo: (await row(id)).entryNo, verdict: 'tampered' }]);
+    const report = await exportFundsXlsx(db(), finance, ZExportParams.parse({ kind: 'report', year: '2025', projectId }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.buffer as unknown as ArrayBuffer);
+    const flagged = wb.getWorksheet('数据完整性校验失败');
+    expect(flagged).toBeDefined();
+    expect(String(flagged!.getRow(1).getCell(1).value)).toMatch(/^数据完整性校验失败：1 笔/);
+    expect(flagged!.getRow(3).values).toEqual([undefined, (await row(id)).entryNo, '数据完整性校验失败：该记录在数据库中被改动']);
   });
 
   it('数据完整性: other material fields, a removed tag, a forged tag and an approval undone by SQL are all caught', async () => {

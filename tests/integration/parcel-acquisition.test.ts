@@ -104,7 +104,7 @@ describe('compensation parties', () => {
     if (!res.ok) return;
     const [row] = await db().select().from(compensationParties).where(eq(compensationParties.id, res.data.id));
     expect(row.idNumberEnc).not.toContain(ID_A);
-    expect(row.idNumberEnc).toMatch(/^sm4\$/);
+    expect(row.idNumberEnc).toMatch(/^v2:\d+:/);
     expect(row.phoneEnc).not.toContain(PHONE);
     expect(decryptPersonal(row.idNumberEnc!, 'idNumber')).toBe(ID_A);
     expect(decryptPersonal(row.phoneEnc!, 'phone')).toBe(PHONE);
@@ -334,7 +334,7 @@ describe('compensation parties', () => {
     expect(await lastAudit()).toMatchObject({ action: '查看个人信息', result: '拒绝', userId: clerk.userId });
 
     const shown = await revealPersonalInfo.execute(db(), chief, { id: created.data.id });
-    expect(shown).toEqual({ ok: true, data: { id: created.data.id, idNumber: ID_A, phone: PHONE } });
+    expect(shown).toEqual({ ok: true, data: { id: created.data.id, idNumber: ID_A, phone: PHONE, problems: { idNumber: null, phone: null } } });
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: '查看个人信息', result: '成功', objectId: created.data.id, userId: chief.userId });
     expect(`${audit.message}${audit.diff ?? ''}`).not.toContain(ID_A);

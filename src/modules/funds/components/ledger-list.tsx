@@ -7,7 +7,7 @@ import type { TLedgerFilter } from '../ledger/validation';
 import type { LedgerRowView, LedgerTotalsView, OptionView } from '../ledger/view';
 import { DirectionMark, EntryStatusMark, YuanText } from './entry-marks';
 import { LedgerFilterBar } from './ledger-filter-bar';
-import { Notice } from './funds-kit';
+import { IntegrityNotice } from './integrity-notice';
 import { INTEGRITY_SHORT } from '../ledger/integrity-labels';
 
 /** Origins as short tags, so status, origin and 已冲销 fit the column (the full label is in the tooltip). */
@@ -77,36 +77,23 @@ const COLUMNS: Column<LedgerRowView>[] = [
   },
 ];
 
-/** Entries whose integrity tag fails are counted in the totals, and the totals say so in red (docs/security.md). */
-export function IntegrityNotice({ problems }: { problems: LedgerTotalsView['integrityProblems'] }) {
-  if (problems.count === 0) return null;
-  const more = problems.count > problems.entryNos.length ? ` 等 ${problems.count} 笔` : '';
-  return (
-    <Notice theme={problems.failed > 0 ? 'error' : 'warning'} testId="ledger-integrity-notice">
-      {problems.failed > 0 ? '数据完整性校验失败：' : ''}
-      {problems.count} 笔已审批记录未通过完整性校验（{problems.entryNos.join('、')}
-      {more}），下列合计包含这些记录，在与原始凭证核对之前不可信。
-    </Notice>
-  );
-}
-
 function Totals({ totals }: { totals: LedgerTotalsView }) {
   return (
     <>
-    <IntegrityNotice problems={totals.integrityProblems} />
-    <div data-testid="ledger-totals" className="lr-num" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 32px', margin: '0 0 12px', fontSize: 13 }}>
-      <span>
-        已审批 {totals.approvedCount} 笔：收入 <b>{totals.approved.income}</b> 元，支出 <b>{totals.approved.expense}</b> 元，净额 <b>{totals.approved.net}</b> 元
-      </span>
-      <span className="lr-muted">
-        含未审批共 {totals.count} 笔：收入 {totals.all.income} 元，支出 {totals.all.expense} 元
-      </span>
-      {totals.treasuryApproved && (
-        <span className="lr-muted" data-testid="ledger-treasury-total">
-          另有已审批零星收入 {totals.treasuryApproved} 元（缴入国库，不计入收入）
+      <IntegrityNotice problems={totals.integrityProblems} />
+      <div data-testid="ledger-totals" className="lr-num" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 32px', margin: '0 0 12px', fontSize: 13 }}>
+        <span>
+          已审批 {totals.approvedCount} 笔：收入 <b>{totals.approved.income}</b> 元，支出 <b>{totals.approved.expense}</b> 元，净额 <b>{totals.approved.net}</b> 元
         </span>
-      )}
-    </div>
+        <span className="lr-muted">
+          含未审批共 {totals.count} 笔：收入 {totals.all.income} 元，支出 {totals.all.expense} 元
+        </span>
+        {totals.treasuryApproved && (
+          <span className="lr-muted" data-testid="ledger-treasury-total">
+            另有已审批零星收入 {totals.treasuryApproved} 元（缴入国库，不计入收入）
+          </span>
+        )}
+      </div>
     </>
   );
 }

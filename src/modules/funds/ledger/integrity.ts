@@ -248,3 +248,8 @@ export async function tagEntries(db: Db, mode: 'pending' | 'rotate', onBatch?: (
     if (done) return counts;
   }
 }
+
+/** The integrity problems behind a balance or report page: every entry, or one project's. */
+export async function findIntegrityProblemsOf(db: Db | Tx, scope: { projectId?: string | null } = {}): Promise<IntegrityProblem[]> {
+  return findIntegrityProblems(db, scope.projectId ? eq(ledgerEntries.projectId, scope.projectId) : undefined);
+}

@@ -96,7 +96,22 @@ export interface LedgerTotalsView {
   /** Approved 零星收入 (paid into the treasury), null when there is none. */
   treasuryApproved: string | null;
   /** Entries in the totals whose integrity check fails (their numbers, at most 20 shown). */
-  integrityProblems: { count: number; failed: number; entryNos: string[] };
+  integrityProblems: IntegrityProblemsView;
+}
+
+export interface IntegrityProblemsView {
+  count: number;
+  /** Of them, tags that do not match or are missing (the rest: not yet tagged, or key missing). */
+  failed: number;
+  entryNos: string[];
+}
+
+export function toIntegrityProblemsView(problems: readonly { entryNo: string; verdict: TLedgerIntegrity }[]): IntegrityProblemsView {
+  return {
+    count: problems.length,
+    failed: problems.filter((p) => p.verdict === 'tampered' || p.verdict === 'untagged').length,
+    entryNos: problems.slice(0, 20).map((p) => p.entryNo),
+  };
 }
 
 export function toLedgerTotalsView(t: LedgerTotals): LedgerTotalsView {
@@ -107,11 +122,7 @@ export function toLedgerTotalsView(t: LedgerTotals): LedgerTotalsView {
     approved: fmt(t.approved),
     all: fmt(t.all),
     treasuryApproved: t.treasuryApproved === '0.00' ? null : formatYuan(t.treasuryApproved),
-    integrityProblems: {
-      count: t.integrityProblems.length,
-      failed: t.integrityProblems.filter((p) => p.verdict === 'tampered' || p.verdict === 'untagged').length,
-      entryNos: t.integrityProblems.slice(0, 20).map((p) => p.entryNo),
-    },
+    integrityProblems: toIntegrityProblemsView(t.integrityProblems),
   };
 }
 
