@@ -156,14 +156,50 @@ export interface IntegrityProblem {
 }
 
 /**
+ * A fingerprint of the tagged columns computed by the database (md5 over length-prefixed values,
+ * NULL marked): only a cache key, so a page does not fetch and HMAC every entry on every view.
+ * The verdict itself always comes from HMAC-SM3; a row whose fingerprint changed since it was
+ * last checked (an UPDATE by anyone) is fetched and checked again.
+ */
+const FINGERPRINT = sql<string>`md5(${sql.join(
+  Object.values(ledgerTagColumns).map((c) => sql`coalesce(length(${c}::text)::text || ':' || ${c}::text, 'N')`),
+  sql` || ',' || `,
+)})`;
+
+/** Entries found intact, by id (only 'ok' is remembered: a flagged entry is checked again on every read). */
+const verdicts = new Map<string, { fingerprint: string; verdict: 'ok' }>();
+const CACHE_LIMIT = 500_000;
+
+/**
  * Every entry within `where` whose tag fails (for totals, balances and reports: an altered row is
  * still counted, and the page says which rows make its figures untrustworthy).
  */
 export async function findIntegrityProblems(db: Db | Tx, where?: SQL): Promise<IntegrityProblem[]> {
-  const rows = await db.select(ledgerTagColumns).from(ledgerEntries).where(where ? and(CHECKED, where) : CHECKED);
+  const seen = await db
+    .select({ id: ledgerEntries.id, entryNo: ledgerEntries.entryNo, fingerprint: FINGERPRINT })
+    .from(ledgerEntries)
+    .where(where ? and(CHECKED, where) : CHECKED);
+  const stale = seen.filter((r) => verdicts.get(r.id)?.fingerprint !== r.fingerprint);
+  if (verdicts.size + stale.length > CACHE_LIMIT) verdicts.clear();
+  const failed = new Map<string, Exclude<TLedgerIntegrity, 'ok'>>();
+  for (let i = 0; i < stale.length; i += 1000) {
+    const part = stale.slice(i, i + 1000);
+    const rows = await db
+      .select({ ...ledgerTagColumns, fingerprint: FINGERPRINT })
+      .from(ledgerEntries)
+      .where(inArray(ledgerEntries.id, part.map((r) => r.id)));
+    for (const { fingerprint, ...r } of rows) {
+      const verdict = checkLedgerEntry(r);
+      if (verdict === 'ok') verdicts.set(r.id, { fingerprint, verdict });
+      else {
+        verdicts.delete(r.id);
+        failed.set(r.id, verdict);
+      }
+    }
+  }
   const out: IntegrityProblem[] = [];
-  for (const r of rows) {
-    const verdict = checkLedgerEntry(r);
+  for (const r of seen) {
+    const verdict = verdicts.has(r.id) ? 'ok' : (failed.get(r.id) ?? 'tampered');
     if (verdict !== 'ok') out.push({ id: r.id, entryNo: r.entryNo, verdict });
   }
   return out.sort((a, b) => a.entryNo.localeCompare(b.entryNo));
