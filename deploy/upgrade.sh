@@ -105,9 +105,6 @@ rollback() {
 
 step "4/6 数据库迁移"
 run_job "$RELEASE" "$ENV_FILE" migrate || rollback "数据库迁移失败"
-# Entries approved before integrity tags existed (migration 0019 marks them) get their HMAC-SM3
-# tag once, with the key outside the database; a later upgrade finds nothing to do.
-run_job "$RELEASE" "$ENV_FILE" ledger-tag || rollback "为升级前已审批的资金收支记录加完整性标签失败"
 
 step "5/6 切换版本并启动"
 switch_to "$RELEASE"

@@ -4,8 +4,9 @@ import { tagEntries } from '../src/modules/funds/ledger/integrity';
 /**
  * `npm run ledger:tag`: gives an HMAC-SM3 integrity tag to the approved ledger entries that
  * migration 0019 marked `pending` (approved before tags existed; the key is not in the database,
- * so the migration cannot tag them). Run once after upgrading (deploy/upgrade.sh does); later
- * runs find nothing. Entries approved in the application are tagged when they are approved.
+ * so the migration cannot tag them). The migrate job tags them in the run that applies 0019; this
+ * job is for when that did not finish. Entries approved in the application are tagged when they are
+ * approved; a `pending` row appearing later was written by someone in the database: check it first.
  */
 runScript('资金收支完整性标签', async () => {
   const { db } = await openForScript();

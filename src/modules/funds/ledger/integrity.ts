@@ -16,7 +16,7 @@ import type { TLedgerIntegrity } from './integrity-labels';
  * the database with SQL is flagged, never trusted silently.
  *
  * Stored in ledger_entries.integrity_tag: `v1:<keyVersion>:<hex>`; `pending` marks entries
- * approved before migration 0019 (tagged once by `npm run ledger:tag`).
+ * approved before migration 0019 (tagged by the migrate run that applies it, or `npm run ledger:tag`).
  */
 
 /** The columns a tag covers. Not covered: reversed_by, version, return_comment and the timestamps of the row itself, which change after approval. */
@@ -57,6 +57,9 @@ export const ledgerTagColumns = {
 export type LedgerTagMaterial = Pick<typeof ledgerEntries.$inferSelect, keyof typeof ledgerTagColumns>;
 
 export const PENDING_TAG = 'pending';
+
+/** The migration that adds the tags and marks the entries approved before it. */
+export const LEDGER_TAG_MIGRATION = '0019_ledger_integrity_tag';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -251,6 +254,11 @@ export async function tagSeededEntries(tx: Tx): Promise<number> {
  */
 export async function tagEntries(db: Db, mode: 'pending' | 'rotate', onBatch?: (c: TagRunCounts) => void): Promise<TagRunCounts> {
   const counts: TagRunCounts = { tagged: 0, retagged: 0, failed: [] };
+  if (mode === 'pending') {
+    // Nothing to do (a fresh database): do not touch the key ring at all.
+    const [any] = await db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(eq(ledgerEntries.integrityTag, PENDING_TAG)).limit(1);
+    if (!any) return counts;
+  }
   const current = getKeyRing().current;
   const which =
     mode === 'pending'
