@@ -81,7 +81,8 @@ export function PartiesTable(props: { parcelId: string; parties: PartyView[]; ed
         return;
       }
       setRevealed((r) => ({ ...r, [id]: { idNumber: res.data.idNumber, phone: res.data.phone, problems: res.data.problems } }));
-      void MessagePlugin.info('已显示完整信息，本次查看已记入审计日志');
+      if (res.data.problems.idNumber || res.data.problems.phone) void MessagePlugin.warning('部分字段未通过数据完整性校验，已标红且不显示其内容；本次查看已记入审计日志');
+      else void MessagePlugin.info('已显示完整信息，本次查看已记入审计日志');
     } catch {
       void MessagePlugin.error('无法连接服务器，请稍后重试');
     } finally {
