@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 土地储备全生命周期管理系统 — 离线安装（在目标服务器上以 root 运行，无需联网）。
 #
-#   sudo ./deploy/install.sh [--database-url URL | --embedded] [--public-url https://…]
+#   sudo ./deploy/install.sh [--database-url URL [--migration-database-url URL] | --embedded] [--public-url https://…]
 #                            [--listen 127.0.0.1] [--port 3000] [--data-dir DIR]
 #                            [--trusted-proxies 127.0.0.1,::1] [--yes]
 #                            [--prefix DIR --start]     # 测试：装进一个临时根目录，不用 systemd
@@ -19,6 +19,7 @@ umask 027
 
 PREFIX=""
 DATABASE_URL_ARG=""
+MIGRATION_URL_ARG=""
 EMBEDDED=0
 PUBLIC_URL=""
 LISTEN=127.0.0.1
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) PREFIX=${2:?--prefix 需要目录}; shift 2 ;;
     --database-url) DATABASE_URL_ARG=${2:?--database-url 需要连接串}; shift 2 ;;
+    --migration-database-url) MIGRATION_URL_ARG=${2:?--migration-database-url 需要连接串}; shift 2 ;;
     --embedded) EMBEDDED=1; shift ;;
     --public-url) PUBLIC_URL=${2:?--public-url 需要地址}; shift 2 ;;
     --listen) LISTEN=${2:?--listen 需要地址}; shift 2 ;;
@@ -55,6 +57,7 @@ done
 [[ "$LISTEN" =~ ^[0-9a-fA-F.:]+$ ]] || die "监听地址无效：$LISTEN（例如 127.0.0.1）"
 [ -z "$PUBLIC_URL" ] || [[ "$PUBLIC_URL" =~ ^https?://[^[:space:]]+$ ]] || die "访问地址无效：$PUBLIC_URL（例如 https://tdcb.example.gov.cn）"
 [ "$EMBEDDED" = 0 ] || [ -z "$DATABASE_URL_ARG" ] || die "--embedded 与 --database-url 只能选一个"
+[ -z "$MIGRATION_URL_ARG" ] || [[ "$MIGRATION_URL_ARG" =~ ^postgres(ql)?:// ]] || die "--migration-database-url 应以 postgres:// 开头（数据库属主账号的连接串）"
 if [ -z "$PREFIX" ] && [ "$(id -u)" != 0 ]; then die "请以 root 身份运行（sudo ./deploy/install.sh …）"; fi
 if [ -n "$PREFIX" ]; then
   mkdir -p "$PREFIX"
@@ -157,6 +160,7 @@ step "4/7 配置文件 $ENV_FILE"
 if [ "$NEW_ENV" = 1 ]; then
   SECRET=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(48).toString("base64"))')
   SM4=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(16).toString("hex"))')
+  ANCHOR_KEY=$(bundle_node "$RELEASE" -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("hex"))')
   TMP_ENV=$(mktemp "$ETC_DIR/.app.env.XXXXXX")
   {
     echo "# $APP 运行配置（install.sh 生成于 $(date '+%Y-%m-%d %H:%M:%S')）。密钥在本机生成，请与数据库备份一同妥善保管。"
@@ -168,18 +172,26 @@ if [ "$NEW_ENV" = 1 ]; then
     echo "NEXTAUTH_SECRET=$SECRET"
     echo "# 个人信息字段的 SM4 密钥：丢失后已加密的字段无法解密"
     echo "SM4_KEY=$SM4"
+    echo "# 审计链头锚定的 HMAC-SM3 密钥（只在本机，不进数据库）；锚定文件默认 DATA_DIR/audit-anchor.json"
+    echo "AUDIT_ANCHOR_KEY=$ANCHOR_KEY"
     echo "TRUSTED_PROXIES=${TRUSTED:-127.0.0.1,::1}"
     echo "LOG_LEVEL=info"
   } >"$TMP_ENV"
   chmod 640 "$TMP_ENV"
   chown "root:$(echo "$OWNER" | cut -d: -f2)" "$TMP_ENV" 2>/dev/null || true
   mv "$TMP_ENV" "$ENV_FILE"
-  ok "已生成（NEXTAUTH_SECRET 与 SM4_KEY 为本机随机生成）"
+  ok "已生成（NEXTAUTH_SECRET、SM4_KEY 与 AUDIT_ANCHOR_KEY 为本机随机生成）"
 else
   ok "保留已有配置"
 fi
 
 step "5/7 数据库迁移与初始管理员"
+# Two database accounts (deploy/db/README.md「审计表的权限」): the owner's connection is kept apart
+# from app.env, readable by root only, and given to the migration job alone.
+if [ -n "$MIGRATION_URL_ARG" ]; then
+  (umask 077 && echo "MIGRATION_DATABASE_URL=$MIGRATION_URL_ARG" >"$ETC_DIR/migrate.env")
+  ok "属主账号连接串写入 $ETC_DIR/migrate.env（仅 root 可读，只用于迁移）"
+fi
 # A running installation is stopped first: the embedded database admits one process at a time,
 # and the migration must not run under a server of the previous version.
 if has_systemd && systemctl is-active --quiet "$APP"; then
@@ -211,6 +223,8 @@ if has_systemd; then
   systemctl enable "$APP" >/dev/null 2>&1
   systemctl restart "$APP"
   ok "systemd 服务 $APP 已启用并启动"
+  install_audit_timer "$RELEASE"
+  ok "每晚审计日志链校验：land-reserve-audit-verify.timer 已启用"
 elif [ "$START_DIRECT" = 1 ]; then
   stop_direct
   start_direct "$OPT_DIR/current" "$ENV_FILE"

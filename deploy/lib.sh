@@ -171,6 +171,14 @@ run_job() { # run_job <release dir> <env file> <job> args...
   while IFS= read -r line; do
     case "$line" in '' | \#*) continue ;; *=*) envs+=("$line") ;; esac
   done <"$envfile"
+  # Two database accounts: the owner's connection (migrate.env, root only) reaches the migration job alone.
+  local owner_env
+  owner_env="$(dirname "$envfile")/migrate.env"
+  if [ "$job" = migrate ] && [ -r "$owner_env" ]; then
+    while IFS= read -r line; do
+      case "$line" in MIGRATION_DATABASE_URL=*) envs+=("$line") ;; esac
+    done <"$owner_env"
+  fi
   local -a runner=()
   if [ "$(id -u)" = 0 ] && id "$SERVICE_USER" >/dev/null 2>&1 && [ "${LR_NO_SERVICE_USER:-}" != 1 ]; then
     runner=(setpriv --reuid="$SERVICE_USER" --regid="$SERVICE_USER" --init-groups)
@@ -207,6 +215,14 @@ start_direct() { # start_direct <release dir> <env file>
   while IFS= read -r line; do
     case "$line" in '' | \#*) continue ;; *=*) envs+=("$line") ;; esac
   done <"$envfile"
+  # Two database accounts: the owner's connection (migrate.env, root only) reaches the migration job alone.
+  local owner_env
+  owner_env="$(dirname "$envfile")/migrate.env"
+  if [ "$job" = migrate ] && [ -r "$owner_env" ]; then
+    while IFS= read -r line; do
+      case "$line" in MIGRATION_DATABASE_URL=*) envs+=("$line") ;; esac
+    done <"$owner_env"
+  fi
   local node=("$rel/node/bin/node")
   [ -z "${LR_ARCH_EMULATOR:-}" ] || node=("$LR_ARCH_EMULATOR" "$rel/node/bin/node")
   # `&` on the command alone: its pid is the server's (env and setsid exec into node), and the
@@ -229,4 +245,25 @@ stop_direct() {
     kill -9 -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$pidfile"
+}
+
+# The nightly audit chain check (安全审计): land-reserve-audit-verify.{service,timer} from the release.
+AUDIT_UNITS=(land-reserve-audit-verify.service land-reserve-audit-verify.timer)
+
+install_audit_timer() { # install_audit_timer <release dir>
+  local rel=$1 unit dir
+  dir=$(dirname "$UNIT_FILE")
+  for unit in "${AUDIT_UNITS[@]}"; do
+    sed -e "s#@OPT_DIR@#$OPT_DIR#g" "$rel/deploy/systemd/$unit" >"$dir/$unit.tmp"
+    mv "$dir/$unit.tmp" "$dir/$unit"
+  done
+  systemctl daemon-reload
+  systemctl enable --now land-reserve-audit-verify.timer >/dev/null 2>&1
+}
+
+remove_audit_timer() {
+  local unit dir
+  dir=$(dirname "$UNIT_FILE")
+  systemctl disable --now land-reserve-audit-verify.timer >/dev/null 2>&1 || true
+  for unit in "${AUDIT_UNITS[@]}"; do rm -f "$dir/$unit"; done
 }

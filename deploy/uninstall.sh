@@ -36,6 +36,7 @@ step "停止服务"
 if has_systemd; then
   systemctl disable --now "$APP" >/dev/null 2>&1 || true
   rm -f "$UNIT_FILE"
+  remove_audit_timer
   systemctl daemon-reload
   ok "已停止并删除 systemd 服务"
 else

@@ -112,6 +112,7 @@ if has_systemd; then
   sed -e "s#@OPT_DIR@#$OPT_DIR#g" -e "s#@ENV_FILE@#$ENV_FILE#g" -e "s#@DATA_DIR@#$DATA_DIR#g" -e "s#@LOG_DIR@#$LOG_DIR#g" \
     -e "s#@USER@#$SERVICE_USER#g" "$RELEASE/deploy/systemd/land-reserve.service" >"$UNIT_FILE.tmp" && mv "$UNIT_FILE.tmp" "$UNIT_FILE"
   systemctl daemon-reload
+  install_audit_timer "$RELEASE"
 fi
 service_start || rollback "服务无法启动"
 

@@ -9,6 +9,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { prepareServerProcess } = await import('@/platform/startup');
   prepareServerProcess();
-  const [{ getDb }, { startTileWarmer }] = await Promise.all([import('@/platform/db'), import('@/modules/map/tiles/service')]);
+  const [{ getDb }, { startTileWarmer }, { startAuditAnchoring }] = await Promise.all([
+    import('@/platform/db'),
+    import('@/modules/map/tiles/service'),
+    import('@/platform/audit/anchor-timer'),
+  ]);
   startTileWarmer(getDb);
+  // 安全审计: the audit chain head, signed with HMAC-SM3, kept outside the database.
+  startAuditAnchoring(getDb);
 }

@@ -56,6 +56,8 @@ export async function proxy(request: NextRequest) {
   const csp = buildContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production' });
   const headers = new Headers(request.headers);
   headers.set('x-request-id', requestId);
+  // The path a refused page names in its audit entry (PATH_HEADER in platform/http/refusals.ts).
+  headers.set('x-lr-path', request.nextUrl.pathname.slice(0, 200));
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });

@@ -172,7 +172,8 @@ expect_fail "行数不符时演练不通过" "行数不一致" "$DEPLOY/restore-
 rm -rf "$T/tampered"
 
 # A broken audit chain in the source reaches the backup: the drill must report it.
-psql "$SRC_URL" -Xqc "update audit_log set message = '被改动' where seq = (select min(seq) from audit_log)"
+# (The table refuses UPDATE since migration 0018; its owner switches the guard off, as an intruder would.)
+psql "$SRC_URL" -Xqc "alter table audit_log disable trigger audit_log_guard_row; update audit_log set message = '被改动' where seq = (select min(seq) from audit_log); alter table audit_log enable trigger audit_log_guard_row"
 sleep 1
 "$DEPLOY/backup.sh" --prefix "$R1" --app-dir "$REPO" --keep 2 >/dev/null
 expect_fail "审计链被篡改时演练不通过" "审计日志链校验失败" "$DEPLOY/restore-drill.sh" --prefix "$R1" --app-dir "$REPO" \

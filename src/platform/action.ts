@@ -5,7 +5,7 @@ import { fieldDiff } from './audit/chain';
 import { AppError, GENERIC_FAILURE, isAppError, isUniqueViolation } from './errors';
 import { getLogger } from './logger';
 import { hasPermission } from './permissions/check';
-import { MUST_CHANGE_PASSWORD_MESSAGE } from './auth/must-change';
+import { MUST_CHANGE_PASSWORD_MESSAGE, MUST_ENROL_TOTP_MESSAGE } from './auth/must-change';
 import { describeZodError } from './validation';
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
@@ -26,6 +26,10 @@ export interface Actor {
   sessionId?: string | null;
   /** Its password must be changed first: `permissions` then holds only that (auth/must-change.ts). */
   mustChangePassword?: boolean;
+  /** Must enrol a 动态口令 first: `permissions` then holds only the personal one (auth/must-change.ts). */
+  totpPending?: boolean;
+  /** Why (first login, or expired): the message the refused action answers with. */
+  passwordHoldReason?: string | null;
 }
 
 export interface AuditEntry {
@@ -46,9 +50,16 @@ export interface MutationContext {
 export interface Mutation<I, R> {
   name: string;
   permission: string;
-  execute(db: Db, actor: Actor | null, rawInput: unknown): Promise<ActionResult<R>>;
+  /** `origin`: where a request without a session came from (its audit entry names 匿名 and this). */
+  execute(db: Db, actor: Actor | null, rawInput: unknown, origin?: RequestOrigin): Promise<ActionResult<R>>;
   /** The parsed-input type, for callers. */
   readonly _input?: I;
+}
+
+/** Client address and request id of a request, for auditing one that has no session. */
+export interface RequestOrigin {
+  ip: string | null;
+  requestId: string | null;
 }
 
 export const SESSION_EXPIRED = '登录已失效，请重新登录';
@@ -66,18 +77,18 @@ export function defineMutation<S extends z.ZodType, R>(def: {
   schema: S;
   run: (ctx: MutationContext, input: z.output<S>) => Promise<R>;
 }): Mutation<z.output<S>, R> {
-  const auditFailure = async (db: Db, actor: Actor | null, result: AuditInput['result'], message: string) => {
+  const auditFailure = async (db: Db, actor: Actor | null, result: AuditInput['result'], message: string, origin?: RequestOrigin) => {
     try {
       await appendAuditStandalone(db, {
         userId: actor?.userId ?? null,
-        username: actor?.username ?? null,
+        username: actor?.username ?? '匿名',
         roleNames: actor?.roleNames ?? null,
         action: def.name,
         objectType: def.objectType,
         result,
         message,
-        ip: actor?.ip ?? null,
-        requestId: actor?.requestId ?? null,
+        ip: actor?.ip ?? origin?.ip ?? null,
+        requestId: actor?.requestId ?? origin?.requestId ?? null,
       });
     } catch (e) {
       getLogger().error({ err: e, action: def.name }, 'audit of a failed action could not be written');
@@ -87,15 +98,21 @@ export function defineMutation<S extends z.ZodType, R>(def: {
   return {
     name: def.name,
     permission: def.permission,
-    async execute(db, actor, rawInput) {
+    async execute(db, actor, rawInput, origin) {
       if (!actor) {
-        await auditFailure(db, null, '拒绝', '未登录');
+        await auditFailure(db, null, '拒绝', '未登录', origin);
         return { ok: false, error: SESSION_EXPIRED };
       }
       if (!hasPermission(actor, def.permission)) {
         if (actor.mustChangePassword) {
-          await auditFailure(db, actor, '拒绝', `须先修改初始密码（${def.permission}）`);
-          return { ok: false, error: MUST_CHANGE_PASSWORD_MESSAGE };
+          const reason = actor.passwordHoldReason ?? MUST_CHANGE_PASSWORD_MESSAGE;
+          const audited = reason === MUST_CHANGE_PASSWORD_MESSAGE ? '须先修改初始密码' : '密码已过有效期，须先修改';
+          await auditFailure(db, actor, '拒绝', `${audited}（${def.permission}）`);
+          return { ok: false, error: reason };
+        }
+        if (actor.totpPending) {
+          await auditFailure(db, actor, '拒绝', `须先绑定动态口令（${def.permission}）`);
+          return { ok: false, error: MUST_ENROL_TOTP_MESSAGE };
         }
         await auditFailure(db, actor, '拒绝', `缺少权限 ${def.permission}`);
         return { ok: false, error: PERMISSION_DENIED };
@@ -103,6 +120,9 @@ export function defineMutation<S extends z.ZodType, R>(def: {
       const parsed = def.schema.safeParse(rawInput);
       if (!parsed.success) {
         const { message, fieldErrors } = describeZodError(parsed.error);
+        // The Chinese reason and the fields concerned, never the values submitted.
+        const fields = Object.keys(fieldErrors).filter((k) => k !== '_');
+        await auditFailure(db, actor, '失败', `输入校验未通过：${message}${fields.length ? `（字段：${fields.slice(0, 10).join('、')}）` : ''}`);
         return { ok: false, error: message, fieldErrors };
       }
       try {

@@ -25,6 +25,17 @@ export function sm4KeyProblem(key: string): string | null {
   return null;
 }
 
+const ANCHOR_HOW = '请用 openssl rand -hex 32 生成（安装程序 install.sh 会在本机生成）';
+
+/** Why AUDIT_ANCHOR_KEY (when given) cannot anchor the audit chain, or null. */
+export function auditAnchorKeyProblem(key: string): string | null {
+  const lower = key.toLowerCase();
+  if (lower.includes('change') || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return `AUDIT_ANCHOR_KEY 仍是示例占位值，${ANCHOR_HOW}`;
+  if (!/^[0-9a-fA-F]{64}$/.test(key)) return `AUDIT_ANCHOR_KEY 必须是 64 位十六进制数字，${ANCHOR_HOW}`;
+  if (/^(.)\1*$/i.test(key)) return `AUDIT_ANCHOR_KEY 由同一个数字重复组成，不能作为密钥，${ANCHOR_HOW}`;
+  return null;
+}
+
 /** An empty value (`NAME=` in an env file) counts as not set. */
 const optionalText = () => z.string().trim().optional().transform((v) => (v ? v : undefined));
 
@@ -64,6 +75,12 @@ const ZEnv = z.object({
     }),
   NEXTAUTH_URL: optionalText().refine((v) => v === undefined || /^https?:\/\/[^\s/]+/i.test(v), 'NEXTAUTH_URL 必须以 http:// 或 https:// 开头，例如 https://tdcb.example.gov.cn'),
   SM4_KEY: refusing(sm4KeyProblem),
+  /** HMAC-SM3 key anchoring the audit chain head outside the database (else DATA_DIR/audit-anchor.key). */
+  AUDIT_ANCHOR_KEY: refusing(auditAnchorKeyProblem),
+  /** Where the anchor is written (default DATA_DIR/audit-anchor.json). */
+  AUDIT_ANCHOR_FILE: optionalText(),
+  /** How often the server anchors the chain head; 0 = only audit:verify and audit:purge do. */
+  AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
   /** Further key versions, `2:<32 hex>,3:<32 hex>` (each checked like SM4_KEY when the ring loads). */
   SM4_KEYS: optionalText().refine((v) => v === undefined || /^\s*\d{1,6}:[^,]+(\s*,\s*\d{1,6}:[^,]+)*\s*$/.test(v), 'SM4_KEYS 格式应为 版本号:密钥,版本号:密钥，例如 2:<32 位十六进制>'),
   /** The version that encrypts and tags (default: the highest known). */

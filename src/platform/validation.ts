@@ -9,6 +9,11 @@ z.config(z.locales.zhCN());
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
+// Invisible format characters that reorder or hide text (bidi embeddings, overrides and isolates —
+// the U+202E "exe.fdp" trick —, zero-width space, word joiner, BOM) and lone UTF-16 surrogates
+// (not text: the database would store U+FFFD instead). ZWJ/ZWNJ stay allowed (emoji, scripts).
+const INVISIBLE_OR_BROKEN = /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const invisibleMessage = (label: string) => `${label}不能包含不可见的方向控制字符、零宽字符或无效字符`;
 
 /** Trimmed single-line text with a Chinese label in every message. */
 export function zText(label: string, opts: { min?: number; max?: number; multiline?: boolean } = {}) {
@@ -21,7 +26,8 @@ export function zText(label: string, opts: { min?: number; max?: number; multili
         .string()
         .min(min, min <= 1 ? `请填写${label}` : `${label}至少需要 ${min} 个字符`)
         .max(max, `${label}不能超过 ${max} 个字符`)
-        .refine((s) => !CONTROL_CHARS.test(s) && (multiline || !/[\r\n]/.test(s)), `${label}不能包含控制字符`),
+        .refine((s) => !CONTROL_CHARS.test(s) && (multiline || !/[\r\n]/.test(s)), `${label}不能包含控制字符`)
+        .refine((s) => !INVISIBLE_OR_BROKEN.test(s), invisibleMessage(label)),
     );
 }
 
@@ -36,7 +42,8 @@ export function zOptionalText(label: string, max = 256) {
       z
         .string()
         .max(max, `${label}不能超过 ${max} 个字符`)
-        .refine((s) => !CONTROL_CHARS.test(s), `${label}不能包含控制字符`),
+        .refine((s) => !CONTROL_CHARS.test(s), `${label}不能包含控制字符`)
+        .refine((s) => !INVISIBLE_OR_BROKEN.test(s), invisibleMessage(label)),
     )
     .transform((s) => (s === '' ? null : s));
 }
@@ -59,7 +66,8 @@ export function zChoice(label: string, max = 64) {
         .string()
         .min(1, `请选择${label}`)
         .max(max, `${label}无效`)
-        .refine((s) => !CONTROL_OR_NEWLINE.test(s), `${label}不能包含控制字符`),
+        .refine((s) => !CONTROL_OR_NEWLINE.test(s), `${label}不能包含控制字符`)
+        .refine((s) => !INVISIBLE_OR_BROKEN.test(s), invisibleMessage(label)),
     );
 }
 

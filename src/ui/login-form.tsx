@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { Alert, Button, Card, Form, Input } from 'tdesign-react';
-import { LockOnIcon, UserIcon } from 'tdesign-icons-react';
+import { LockOnIcon, MobileIcon, UserIcon } from 'tdesign-icons-react';
 
 const { FormItem } = Form;
 
@@ -11,6 +11,7 @@ export function LoginForm({ notice }: { notice: string | null }) {
   const router = useRouter();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,7 +23,7 @@ export function LoginForm({ notice }: { notice: string | null }) {
     }
     setBusy(true);
     try {
-      const res = await signIn('credentials', { redirect: false, username, password });
+      const res = await signIn('credentials', { redirect: false, username, password, totp });
       if (!res || res.error) {
         setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : '用户名或密码错误');
         return;
@@ -76,6 +77,20 @@ export function LoginForm({ notice }: { notice: string | null }) {
               placeholder="请输入密码"
               maxlength={256}
               autocomplete="current-password"
+            />
+            </label>
+          </FormItem>
+          <FormItem name="totp">
+            <label className="lr-field">
+              <span className="lr-field__label">动态口令</span>
+            <Input
+              name="totp"
+              prefixIcon={<MobileIcon />}
+              value={totp}
+              onChange={(v) => setTotp(String(v))}
+              placeholder="已绑定手机令牌的用户填写 6 位动态口令"
+              maxlength={16}
+              autocomplete="one-time-code"
             />
             </label>
           </FormItem>

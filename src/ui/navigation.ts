@@ -53,6 +53,7 @@ export const NAVIGATION: NavItem[] = [
       { key: 'users', title: '用户管理', path: '/admin/users', icon: 'user', permission: ['user:manage', 'user:grant'], description: '用户账号、科室（系统管理员）与角色授予（安全管理员）' },
       { key: 'settings', title: '系统参数', path: '/admin/settings', icon: 'setting', permission: 'setting:manage', description: '预警期限、导入大小、资金审批金额与债券检查阈值' },
       { key: 'map-layers', title: '地图图层', path: '/admin/map-layers', icon: 'layers', permission: 'setting:manage', description: '挂图作战的底图（天地图、内网瓦片）与叠加图层（WMS/XYZ）' },
+      { key: 'security-policy', title: '安全策略', path: '/admin/security-policy', icon: 'lock-on', permission: 'security:policy', description: '口令复杂度与有效期、登录失败处理、会话超时、双因素鉴别（安全管理员）' },
       { key: 'roles', title: '角色权限', path: '/admin/roles', icon: 'lock-on', permission: 'role:manage', description: '角色及其权限' },
       { key: 'audit', title: '审计日志', path: '/admin/audit', icon: 'file-safety', permission: 'audit:view', description: '全部操作与登录记录' },
     ],
@@ -61,7 +62,10 @@ export const NAVIGATION: NavItem[] = [
     key: 'profile',
     title: '个人设置',
     icon: 'user',
-    children: [{ key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock-on', permission: 'profile:password', description: '修改本人登录密码' }],
+    children: [
+      { key: 'password', title: '修改密码', path: '/profile/password', icon: 'lock-on', permission: 'profile:password', description: '修改本人登录密码' },
+      { key: 'totp', title: '双因素认证', path: '/profile/totp', icon: 'file-safety', permission: 'profile:password', description: '绑定手机令牌，登录时输入动态口令' },
+    ],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../src/platform/db/client';
 import { defineMutation, fail, PERMISSION_DENIED, SESSION_EXPIRED } from '../../src/platform/action';
@@ -125,9 +125,12 @@ describe('defineMutation', () => {
 
   it('detects a tampered entry', async () => {
     const [victim] = await database.db.select().from(auditLog).orderBy(auditLog.seq).limit(1).offset(2);
+    // The table refuses UPDATE (migration 0018); its owner can switch the guard off, as an intruder would.
+    await database.db.execute(sql.raw('ALTER TABLE audit_log DISABLE TRIGGER audit_log_guard_row'));
     await database.db.update(auditLog).set({ username: 'nobody' }).where(eq(auditLog.seq, victim.seq));
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, brokenSeq: victim.seq });
     await database.db.update(auditLog).set({ username: victim.username }).where(eq(auditLog.seq, victim.seq));
+    await database.db.execute(sql.raw('ALTER TABLE audit_log ENABLE TRIGGER audit_log_guard_row'));
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 });

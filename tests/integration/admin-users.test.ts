@@ -388,7 +388,10 @@ describe('user management: refusals', () => {
     expect(res).toMatchObject({ ok: false, error: message });
     if (!res.ok) expect(res.fieldErrors?.[field]).toBe(message);
     expect(await countRows()).toEqual(before);
-    expect((await lastAudit()).seq).toBe(auditBefore.seq);
+    // 安全审计: the failed validation is one entry (result 失败, the reason and the field, not the value).
+    const audit = await lastAudit();
+    expect(audit.seq).toBe(auditBefore.seq + 1);
+    expect(audit).toMatchObject({ result: '失败', userId: admin.userId, message: `输入校验未通过：${message}（字段：${field}）` });
   });
 
   it('refuses over-long and control-character input on edit, leaving the user unchanged', async () => {

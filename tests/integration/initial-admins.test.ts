@@ -129,7 +129,7 @@ describe('the first administrators', () => {
       const res = await login(a.username, a.password!);
       expect(res.ok).toBe(true);
       if (!res.ok) continue;
-      const check = await resolveSession(db(), { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion }, new Date(), 30, 8);
+      const check = await resolveSession(db(), { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion }, new Date(), { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 });
       expect(check.ok).toBe(true);
       if (!check.ok) continue;
       expect(check.identity.mustChangePassword).toBe(true);

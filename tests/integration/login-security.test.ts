@@ -239,13 +239,13 @@ describe('会话最长有效期 enforced on the server', () => {
       .update(userSessions)
       .set({ createdAt: new Date(now.getTime() - (8 * 60 + 1) * 60_000), lastSeenAt: new Date(now.getTime() - 60_000) })
       .where(eq(userSessions.id, res.sessionId));
-    expect((await resolveSession(database.db, claims, now, 30, 9)).ok).toBe(true);
-    expect(await resolveSession(database.db, claims, now, 30, 8)).toEqual({ ok: false, reason: 'expired' });
+    expect((await resolveSession(database.db, claims, now, { idleMinutes: 30, maxHours: 9, passwordMaxAgeDays: 90 })).ok).toBe(true);
+    expect(await resolveSession(database.db, claims, now, { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'expired' });
     const [row] = await database.db.select().from(userSessions).where(eq(userSessions.id, res.sessionId));
     expect(row.endedAt).not.toBeNull();
     expect(row.endReason).toBe('超过最长登录时间');
     // Ended for good: a larger maximum afterwards does not revive it.
-    expect(await resolveSession(database.db, claims, now, 30, 24)).toEqual({ ok: false, reason: 'ended' });
+    expect(await resolveSession(database.db, claims, now, { idleMinutes: 30, maxHours: 24, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'ended' });
     expect(SESSION_END_MESSAGES.expired).toBe('登录时间已达上限，请重新登录');
   });
 

@@ -78,9 +78,9 @@ describe('login', () => {
     const res = await attemptLogin(database.db, { username: 'login_dis', password: 'Right@123', ...meta });
     if (!res.ok) throw new Error('login failed');
     const claims = { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion };
-    expect((await resolveSession(database.db, claims, new Date(), 30, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     await database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, res.userId));
-    expect(await resolveSession(database.db, claims, new Date(), 30, 8)).toEqual({ ok: false, reason: 'disabled' });
+    expect(await resolveSession(database.db, claims, new Date(), { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'disabled' });
     expect(await attemptLogin(database.db, { username: 'login_dis', password: 'Right@123', ...meta })).toEqual({
       ok: false,
       message: LOGIN_MESSAGES.disabled,
@@ -92,11 +92,11 @@ describe('login', () => {
     const res = await attemptLogin(database.db, { username: 'login_idle', password: 'Right@123', ...meta });
     if (!res.ok) throw new Error('login failed');
     const claims = { uid: res.userId, sid: res.sessionId, sv: res.sessionVersion };
-    expect(await resolveSession(database.db, { ...claims, sv: claims.sv + 1 }, new Date(), 30, 8)).toEqual({ ok: false, reason: 'version' });
+    expect(await resolveSession(database.db, { ...claims, sv: claims.sv + 1 }, new Date(), { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'version' });
     const res2 = await attemptLogin(database.db, { username: 'login_idle', password: 'Right@123', ...meta });
     if (!res2.ok) throw new Error('login failed');
     const later = new Date(Date.now() + 31 * 60_000);
-    expect(await resolveSession(database.db, { uid: res2.userId, sid: res2.sessionId, sv: res2.sessionVersion }, later, 30, 8)).toEqual({
+    expect(await resolveSession(database.db, { uid: res2.userId, sid: res2.sessionId, sv: res2.sessionVersion }, later, { idleMinutes: 30, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({
       ok: false,
       reason: 'idle',
     });

@@ -151,10 +151,10 @@ describe('map layers', () => {
     const res = await updateLayer.execute(db(), sysadmin, { id: good.id, name: good.name, kind: 'xyz-vector', role: 'overlay', url: good.url, sourceLayers: '' });
     expect(res.ok).toBe(false);
     expect(await db().select().from(mapLayers).orderBy(mapLayers.id)).toEqual(rowsBefore);
-    // Only the refused rule checks are audited (result 失败; the unknown kind fails the input schema,
-    // which is not audited), nothing as done.
+    // Every refusal is audited as 失败 — the rule checks, the unknown kind that fails the input
+    // schema (安全审计: failed validation) and the update — nothing as done.
     const audits = await db().select().from(auditLog).orderBy(auditLog.seq);
-    expect(audits.slice(auditsBefore).map((a) => a.result)).toEqual(Array(cases.length).fill('失败'));
+    expect(audits.slice(auditsBefore).map((a) => a.result)).toEqual(Array(cases.length + 1).fill('失败'));
   });
 
   it('is for the system administrator only', async () => {

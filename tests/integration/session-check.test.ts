@@ -107,11 +107,11 @@ describe('the per-request check', () => {
     const { claims } = await signedIn();
     forgetRoleSets();
     const first = counting(database.db);
-    const a = await resolveSession(first.db, claims, new Date(), IDLE_MINUTES, 8);
+    const a = await resolveSession(first.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     expect(a.ok).toBe(true);
     expect(first.count()).toBe(3); // the check, then the combination's roles and permissions once
     const next = counting(database.db);
-    const b = await resolveSession(next.db, claims, new Date(), IDLE_MINUTES, 8);
+    const b = await resolveSession(next.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     expect(next.count()).toBe(1);
     if (!a.ok || !b.ok) throw new Error('refused');
     expect(b.identity.permissions.has('parcel:view')).toBe(true);
@@ -119,65 +119,65 @@ describe('the per-request check', () => {
     expect(b.identity.username).toMatch(/^sc_user_/);
     // Everyone with the same roles shares one permission set.
     const other = await signedIn();
-    const c = await resolveSession(database.db, other.claims, new Date(), IDLE_MINUTES, 8);
+    const c = await resolveSession(database.db, other.claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     if (!c.ok) throw new Error('refused');
     expect(c.identity.permissions).toBe(b.identity.permissions);
   });
 
   it('refuses a disabled user at the very next request, and ends the session', async () => {
     const { claims, sessionId, userId } = await signedIn();
-    expect((await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     const res = await disableUser.execute(database.db, sysadmin, { id: userId });
     expect(res.ok).toBe(true);
-    const after = await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8);
+    const after = await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     expect(after.ok).toBe(false);
     expect((await sessionRow(sessionId)).endReason).toBe('账号停用');
   });
 
   it('refuses a user whose status turned to disabled even with the session row still open', async () => {
     const { claims, sessionId, userId } = await signedIn();
-    expect((await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     await database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, userId));
-    expect(await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).toEqual({ ok: false, reason: 'disabled' });
+    expect(await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'disabled' });
     expect((await sessionRow(sessionId)).endedAt).not.toBeNull();
   });
 
   it('refuses a session of an older session version (password reset, role change)', async () => {
     const { claims, userId, sessionId } = await signedIn();
-    expect((await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     await database.db.update(users).set({ sessionVersion: claims.sv + 1 }).where(eq(users.id, userId));
-    expect(await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).toEqual({ ok: false, reason: 'version' });
+    expect(await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'version' });
     expect((await sessionRow(sessionId)).endReason).toBe('账号变更');
 
     const second = await signedIn();
-    expect((await resolveSession(database.db, second.claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, second.claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     const reset = await resetUserPassword.execute(database.db, sysadmin, { id: second.userId, password: 'Fresh#Pass1', confirm: 'Fresh#Pass1' });
     expect(reset.ok).toBe(true);
-    expect((await resolveSession(database.db, second.claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(false);
+    expect((await resolveSession(database.db, second.claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(false);
   });
 
   it('refuses after a role change by the 安全管理员', async () => {
     const { claims, userId } = await signedIn();
-    expect((await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     const res = await grantUserRoles.execute(database.db, secadmin, { id: userId, roleIds: [await roleId(database.db, 'finance')] });
     expect(res.ok).toBe(true);
-    expect((await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8)).ok).toBe(false);
+    expect((await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(false);
   });
 
   it('ends an idle session, and writes last_seen_at at most once a minute', async () => {
     const { claims, sessionId } = await signedIn();
     const start = (await sessionRow(sessionId)).lastSeenAt.getTime();
     const seen = async () => (await sessionRow(sessionId)).lastSeenAt.getTime();
-    expect((await resolveSession(database.db, claims, new Date(start + 30_000), IDLE_MINUTES, 8)).ok).toBe(true);
+    expect((await resolveSession(database.db, claims, new Date(start + 30_000), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).ok).toBe(true);
     expect(await seen()).toBe(start);
     const writes = counting(database.db);
-    await resolveSession(writes.db, claims, new Date(start + TOUCH_INTERVAL_MS + 1000), IDLE_MINUTES, 8);
+    await resolveSession(writes.db, claims, new Date(start + TOUCH_INTERVAL_MS + 1000), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     expect(await seen()).toBe(start + TOUCH_INTERVAL_MS + 1000);
     const again = counting(database.db);
-    await resolveSession(again.db, claims, new Date(start + TOUCH_INTERVAL_MS + 20_000), IDLE_MINUTES, 8);
+    await resolveSession(again.db, claims, new Date(start + TOUCH_INTERVAL_MS + 20_000), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     expect(again.count()).toBe(writes.count() - 1); // no second write within the minute
     const touched = await seen();
-    expect(await resolveSession(database.db, claims, new Date(touched + (IDLE_MINUTES + 1) * 60_000), IDLE_MINUTES, 8)).toEqual({ ok: false, reason: 'idle' });
+    expect(await resolveSession(database.db, claims, new Date(touched + (IDLE_MINUTES + 1) * 60_000), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 })).toEqual({ ok: false, reason: 'idle' });
     expect((await sessionRow(sessionId)).endReason).toBe('空闲超时');
   });
 
@@ -189,16 +189,16 @@ describe('the per-request check', () => {
     expect(saved.ok).toBe(true);
     const { claims, userId } = await signedIn([]);
     await database.db.insert(userRoles).values({ userId, roleId: customRole });
-    const before = await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8);
+    const before = await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     if (!before.ok) throw new Error('refused');
     expect([...before.identity.permissions].sort()).toEqual(['parcel:view', 'workbench:view']);
     expect((await saveRolePermissions.execute(database.db, secadmin, { roleId: customRole, permissionCodes: ['workbench:view'] })).ok).toBe(true);
-    const after = await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8);
+    const after = await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     if (!after.ok) throw new Error('refused');
     expect([...after.identity.permissions]).toEqual(['workbench:view']);
     // A role taken away shows at once too.
     await database.db.delete(userRoles).where(eq(userRoles.userId, userId));
-    const none = await resolveSession(database.db, claims, new Date(), IDLE_MINUTES, 8);
+    const none = await resolveSession(database.db, claims, new Date(), { idleMinutes: IDLE_MINUTES, maxHours: 8, passwordMaxAgeDays: 90 });
     if (!none.ok) throw new Error('refused');
     expect(none.identity.permissions.size).toBe(0);
     expect(none.identity.roles).toEqual([]);

@@ -86,7 +86,8 @@ describe('app shell menu', () => {
 
   it('is small: the menu of a clerk is a few KB', () => {
     const nav = filterNavigation(NAVIGATION, { permissions: CLERK });
-    expect(menuTemplate(nav).length).toBeLessThan(7000);
+    // 7.2 KB since 个人设置 gained 双因素认证 (issue 14).
+    expect(menuTemplate(nav).length).toBeLessThan(7500);
   });
 });
 

@@ -94,7 +94,8 @@ describe('deploy/env.example', () => {
     );
     expect(Object.keys(env)).toEqual(expect.arrayContaining(['NEXTAUTH_SECRET', 'SM4_KEY', 'TRUSTED_PROXIES']));
     expect(() => parseConfig(env)).toThrow(/NEXTAUTH_SECRET 仍是示例占位值.*SM4_KEY 仍是示例占位值/);
-    const { NEXTAUTH_SECRET: _secret, SM4_KEY: _key, ...rest } = env;
+    expect(() => parseConfig(env)).toThrow(/AUDIT_ANCHOR_KEY 仍是示例占位值/);
+    const { NEXTAUTH_SECRET: _secret, SM4_KEY: _key, AUDIT_ANCHOR_KEY: _anchorKey, ...rest } = env;
     expect(() => parseConfig(rest)).not.toThrow();
   });
 });

@@ -26,6 +26,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   description: '说明',
   builtin: '内置',
   permissions: '权限',
+  requiresTotp: '须动态口令登录',
   stage: '环节',
   title: '标题',
   docNo: '文号',

@@ -41,7 +41,7 @@ export const EMPTY_FILTERS: MapFilters = { stages: [], warn: false };
 const ADCODE = /^[0-9A-Z]{6}$/;
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Map filters from a query string: `stage` repeatable or comma-separated; malformed values dropped. */
 export function parseMapFilters(input: TQueryInput): MapFilters {

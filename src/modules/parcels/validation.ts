@@ -47,14 +47,17 @@ const zOptionalDate = (label: string) =>
     .refine((s) => s === '' || s <= todayInShanghai(), `${label}不能晚于今天`)
     .transform((s) => (s === '' ? null : s));
 
+const PLOT_RATIO = /^\d{1,2}(\.\d{1,2})?$/;
+
 /** 0–20, at most two decimals; stored as a decimal string with two places. */
 const zPlotRatio = z
   .union([z.string(), z.number()], { error: '容积率应为数字' })
   .optional()
   .nullable()
   .transform((v) => (v === null || v === undefined ? '' : String(v).trim()))
-  .refine((s) => s === '' || /^\d{1,2}(\.\d{1,2})?$/.test(s), '容积率应为 0–20 之间的数，最多两位小数')
-  .refine((s) => s === '' || new Decimal(s).lte(20), '容积率不能大于 20')
+  .refine((s) => s === '' || PLOT_RATIO.test(s), '容积率应为 0–20 之间的数，最多两位小数')
+  // zod runs every refine even after one failed: only a well-formed number reaches Decimal (which throws).
+  .refine((s) => s === '' || !PLOT_RATIO.test(s) || new Decimal(s).lte(20), '容积率不能大于 20')
   .transform((s) => (s === '' ? null : new Decimal(s).toFixed(2)));
 
 const zHazard = (label: string) => z.enum(HAZARD_RESULTS, { error: `${label}结果应为 ${HAZARD_RESULTS.join('、')} 之一` }).default('未查');

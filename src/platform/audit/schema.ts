@@ -40,3 +40,16 @@ export const auditChainHead = pgTable('audit_chain_head', {
   lastHash: text('last_hash').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Where the chain starts after a purge (npm run audit:purge): the last removed entry's seq and
+ * hash. Verification starts from the newest checkpoint; the anchor file records it too.
+ */
+export const auditCheckpoint = pgTable('audit_checkpoint', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  hash: text('hash').notNull(),
+  purgedRows: integer('purged_rows').notNull(),
+  purgedBefore: timestamp('purged_before', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  createdBy: text('created_by').notNull(),
+});

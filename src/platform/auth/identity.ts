@@ -13,7 +13,10 @@ export interface Identity {
   sessionVersion: number;
   departmentId: string | null;
   departmentName: string | null;
+  /** Must change the password before anything else (first login or expired; see must-change.ts). */
   mustChangePassword: boolean;
+  /** The reason shown for that hold (session check only; absent where the policy was not read). */
+  passwordHoldReason?: string | null;
   roles: RoleRef[];
   permissions: ReadonlySet<string>;
 }

@@ -6,7 +6,9 @@ import { appendAudit } from '../audit/write';
 import { fieldDiff } from '../audit/chain';
 import { hashPassword } from '../crypto/sm';
 import { hasControlChars } from '../validation';
-import { passwordProblem } from './password-policy';
+import { DEFAULT_PASSWORD_RULES, passwordProblem, type TPasswordRules } from './password-policy';
+import { rememberReplacedPassword } from './password-history';
+import { getPasswordRules } from './policy-in-force';
 import { endUserSessions } from './session';
 import { usernameProblem } from './username';
 import { departments, roles, userRoles, users } from './schema';
@@ -54,19 +56,22 @@ const DIGITS = '23456789';
 const SYMBOLS = '@#%+=-_';
 const PASSWORD_LENGTH = 16;
 
-/** A one-time password from node:crypto: 16 characters, every class present (~92 bits). */
-export function generateOneTimePassword(): string {
+/**
+ * A one-time password from node:crypto: 16 characters (or the 安全策略's minimum length when
+ * longer), every class present (~92 bits).
+ */
+export function generateOneTimePassword(rules: TPasswordRules = DEFAULT_PASSWORD_RULES): string {
   const all = UPPER + LOWER + DIGITS + SYMBOLS;
   const pick = (set: string) => set[randomInt(set.length)];
   const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SYMBOLS)];
-  while (chars.length < PASSWORD_LENGTH) chars.push(pick(all));
+  while (chars.length < Math.max(PASSWORD_LENGTH, rules.minLength)) chars.push(pick(all));
   for (let i = chars.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j], chars[i]];
   }
   const password = chars.join('');
   // The generator must never produce what the policy refuses.
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, '密码', rules);
   if (problem) throw new Error(`generated password breaks the policy: ${problem}`);
   return password;
 }
@@ -201,8 +206,9 @@ export async function createInitialAdmins(db: Db, input: CreateInitialAdminsInpu
       departmentCreated = found.created;
     }
     const installer = installerLabel();
+    const rules = await getPasswordRules(tx);
     for (const { role, login, roleId } of toCreate) {
-      const password = generateOneTimePassword();
+      const password = generateOneTimePassword(rules);
       const [row] = await tx
         .insert(users)
         .values({ username: login, displayName: role.name, departmentId, passwordHash: await hashPassword(password, iterations), mustChangePassword: true })
@@ -244,7 +250,15 @@ export async function resetAdminPassword(db: Db, rawLogin: unknown, iterations: 
   await requireMigrated(db);
   return db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, username: users.username, status: users.status, mustChangePassword: users.mustChangePassword, failedAttempts: users.failedAttempts, lockedUntil: users.lockedUntil })
+      .select({
+        id: users.id,
+        username: users.username,
+        status: users.status,
+        passwordHash: users.passwordHash,
+        mustChangePassword: users.mustChangePassword,
+        failedAttempts: users.failedAttempts,
+        lockedUntil: users.lockedUntil,
+      })
       .from(users)
       .where(sql`lower(${users.username}) = lower(${login})`)
       .for('update');
@@ -257,12 +271,14 @@ export async function resetAdminPassword(db: Db, rawLogin: unknown, iterations: 
     const adminRole = held.find((r) => INITIAL_ADMIN_ROLES.some((a) => a.code === r.code));
     if (!adminRole) refuse(`用户「${user.username}」不是系统管理员、安全管理员或审计管理员：其他用户的密码由系统管理员在「用户管理」中重置`);
     if (user.status !== 'active') refuse(`用户「${user.username}」已停用：重置密码不会启用账号，请先由系统管理员在「用户管理」中启用`);
-    const password = generateOneTimePassword();
+    const password = generateOneTimePassword(await getPasswordRules(tx));
+    const now = new Date();
+    await rememberReplacedPassword(tx, user.id, user.passwordHash, now);
     await tx
       .update(users)
       .set({
         passwordHash: await hashPassword(password, iterations),
-        passwordChangedAt: new Date(),
+        passwordChangedAt: now,
         mustChangePassword: true,
         failedAttempts: 0,
         lockedUntil: null,

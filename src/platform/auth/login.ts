@@ -8,10 +8,14 @@ import { afterFailure, isLocked, type LockoutPolicy } from './lockout';
 import { release, reserve, type ThrottleRule } from './throttle';
 import { userSessions, users } from './schema';
 import { loadIdentity, roleNamesOf } from './identity';
+import { checkLoginCode } from './totp-store';
+import { getSecurityPolicy, type TSecurityPolicy } from './security-policy';
 
 export interface LoginRequest {
   username: unknown;
   password: unknown;
+  /** 动态口令 (second factor); needed only by users with a confirmed token. */
+  totp?: unknown;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -32,6 +36,9 @@ export const LOGIN_MESSAGES = {
   unexpected: '登录失败，请稍后重试',
 } as const;
 
+/** Audit reasons of a refused second factor; the user sees the one neutral message. */
+export const TOTP_FAILURE_REASONS = { missing: '未输入动态口令', wrong: '动态口令错误', replay: '动态口令重放' } as const;
+
 export function tooManyMessage(minutes: number): string {
   return `尝试过于频繁，请 ${minutes} 分钟后再试`;
 }
@@ -42,13 +49,18 @@ export interface LoginPolicy {
   ip: ThrottleRule;
 }
 
-export function loginPolicyFromConfig(): LoginPolicy {
-  const cfg = getConfig();
+/** The login thresholds of the 安全管理员's policy (the LOGIN_* environment values are its defaults). */
+export function loginPolicyOf(p: TSecurityPolicy): LoginPolicy {
   return {
-    lockout: { maxFailures: cfg.LOGIN_MAX_FAILURES, lockMinutes: cfg.LOGIN_LOCK_MINUTES },
-    account: { max: cfg.LOGIN_ACCOUNT_MAX_FAILURES, windowMinutes: cfg.LOGIN_ACCOUNT_WINDOW_MINUTES },
-    ip: { max: cfg.LOGIN_IP_MAX_FAILURES, windowMinutes: cfg.LOGIN_IP_WINDOW_MINUTES },
+    lockout: { maxFailures: p['login.maxFailures'], lockMinutes: p['login.lockMinutes'] },
+    account: { max: p['login.accountMaxFailures'], windowMinutes: p['login.accountWindowMinutes'] },
+    ip: { max: p['login.ipMaxFailures'], windowMinutes: p['login.ipWindowMinutes'] },
   };
+}
+
+/** Read on every attempt (no cache): a changed threshold holds from the next attempt on. */
+export async function loadLoginPolicy(db: Db): Promise<LoginPolicy> {
+  return loginPolicyOf(await getSecurityPolicy(db));
 }
 
 /**
@@ -76,8 +88,9 @@ function dummyHash(iterations: number): Promise<string> {
  * message and the same work (a password hash is verified even for an unknown user name), so
  * neither the text nor the timing tells whether a user name exists, is locked or disabled.
  */
-export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolicy = loginPolicyFromConfig()): Promise<LoginOutcome> {
+export async function attemptLogin(db: Db, req: LoginRequest, given?: LoginPolicy): Promise<LoginOutcome> {
   const cfg = getConfig();
+  const policy = given ?? (await loadLoginPolicy(db));
   const rawName = typeof req.username === 'string' ? req.username.trim() : '';
   const password = typeof req.password === 'string' ? req.password : '';
   const auditBase = { action: '登录', objectType: '用户', ip: req.ip, requestId: req.requestId, username: auditableName(rawName) };
@@ -151,13 +164,29 @@ export async function attemptLogin(db: Db, req: LoginRequest, policy: LoginPolic
       outcome = { ok: false, message: LOGIN_MESSAGES.disabled };
       return;
     }
+    // Second factor after the right password, with the same neutral answer and the same counting
+    // (lockout, and the throttle reservations are kept) as a wrong password.
+    const code = await checkLoginCode(tx, user.id, req.totp, now);
+    if (code.required && !code.ok) {
+      const next = afterFailure(user, policy.lockout, now);
+      await tx.update(users).set({ failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id));
+      const locked = next.justLocked ? `，账号被锁定 ${policy.lockout.lockMinutes} 分钟` : `（连续第 ${next.failedAttempts} 次）`;
+      await appendAudit(tx, { ...base, result: '失败', message: `${TOTP_FAILURE_REASONS[code.reason]}${locked}` });
+      return;
+    }
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     const [session] = await tx
       .insert(userSessions)
       .values({ userId: user.id, lastSeenAt: now, ip: req.ip, userAgent: req.userAgent })
       .returning({ id: userSessions.id });
     const identity = await loadIdentity(tx, user.id);
-    await appendAudit(tx, { ...base, username, roleNames: identity ? roleNamesOf(identity) : null, result: '成功' });
+    await appendAudit(tx, {
+      ...base,
+      username,
+      roleNames: identity ? roleNamesOf(identity) : null,
+      result: '成功',
+      message: code.required ? '密码与动态口令验证通过' : null,
+    });
     outcome = { ok: true, userId: user.id, sessionId: session.id, sessionVersion: user.sessionVersion };
   });
   if (outcome.ok) {

@@ -7,6 +7,7 @@ import { getDb } from '../db';
 import { appendAuditStandalone } from '../audit/write';
 import { clientIpFrom, getRequestMeta, REQUEST_ID_HEADER } from '../request-context';
 import { getLogger } from '../logger';
+import { SECURITY_POLICY } from './security-policy';
 import { attemptLogin, auditableName, LOGIN_MESSAGES, type LoginOutcome, type LoginRequest } from './login';
 import { users } from './schema';
 import { endSession, isClaims } from './session';
@@ -67,8 +68,10 @@ export function getAuthOptions(): NextAuthOptions {
   cachedOptions = {
     secret: getAuthSecret(),
     ...cookieSettings(cfg.NEXTAUTH_URL),
-    session: { strategy: 'jwt', maxAge: cfg.SESSION_MAX_HOURS * 3600 },
-    jwt: { maxAge: cfg.SESSION_MAX_HOURS * 3600 },
+    // The cookie may live as long as the longest session the 安全策略 allows: the session row's
+    // check (session.ts) ends it at the policy's idle and maximum times, which can change at any time.
+    session: { strategy: 'jwt', maxAge: SECURITY_POLICY['session.maxHours'].max * 3600 },
+    jwt: { maxAge: SECURITY_POLICY['session.maxHours'].max * 3600 },
     pages: { signIn: '/login', error: '/login' },
     logger: {
       error: (code) => getLogger().error({ code }, 'next-auth error'),
@@ -78,12 +81,17 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: '用户名密码',
-        credentials: { username: { label: '用户名', type: 'text' }, password: { label: '密码', type: 'password' } },
+        credentials: {
+          username: { label: '用户名', type: 'text' },
+          password: { label: '密码', type: 'password' },
+          totp: { label: '动态口令', type: 'text' },
+        },
         async authorize(credentials, req) {
           const get = headerReader(req?.headers);
           const request = {
             username: credentials?.username,
             password: credentials?.password,
+            totp: credentials?.totp,
             ip: clientIpFrom(get),
             userAgent: get('user-agent')?.slice(0, 256) ?? null,
             requestId: get(REQUEST_ID_HEADER),

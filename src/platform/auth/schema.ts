@@ -1,4 +1,4 @@
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, idColumn, updatedAt } from '../db/columns';
 
@@ -34,7 +34,8 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** When the password in force was set: the 安全策略's maximum age counts from here. */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     phone: text('phone'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
@@ -60,6 +61,8 @@ export const roles = pgTable(
     kind: text('kind', { enum: ROLE_KINDS }).notNull(),
     description: text('description'),
     builtin: boolean('builtin').notNull().default(false),
+    /** Its holders must sign in with a 动态口令 (TOTP) as second factor; set by the 安全管理员. */
+    requiresTotp: boolean('requires_totp').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -150,3 +153,41 @@ export const securityPolicy = pgTable('security_policy', {
   updatedBy: text('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A user's 动态口令 (TOTP) token (auth/totp.ts, totp-store.ts). The secret is SM4-encrypted, never
+ * stored in plain text; the algorithm is the one in force at enrolment, so a policy change does
+ * not break tokens already in use. `confirmed_at` is null while the user has not yet proved the
+ * token with a code; `last_step` is the last time step accepted (a code works once).
+ */
+export const userTotp = pgTable(
+  'user_totp',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    secretEnc: text('secret_enc').notNull(),
+    algorithm: text('algorithm', { enum: ['SHA1', 'SM3'] }).notNull(),
+    lastStep: bigint('last_step', { mode: 'number' }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [check('user_totp_algorithm_ck', sql`${t.algorithm} in ('SHA1', 'SM3')`)],
+);
+
+/**
+ * Hashes of passwords a user had before (not the one in force): a self-chosen password may not
+ * repeat one of the last `password.historyCount` (security-policy.ts). Written on every change.
+ */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: idColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.changedAt)],
+);

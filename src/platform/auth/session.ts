@@ -2,7 +2,10 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { roleSetFor } from '../permissions/role-sets';
 import type { Identity } from './identity';
+import { passwordHoldReason } from './must-change';
+import type { TSecurityPolicy } from './security-policy';
 import { departments, roles, userRoles, userSessions, users } from './schema';
+import { totpEnrolledSql } from './totp-store';
 
 export interface SessionClaims {
   uid: string;
@@ -12,7 +15,8 @@ export interface SessionClaims {
 
 export type SessionEndReason = 'ended' | 'idle' | 'expired' | 'disabled' | 'version';
 
-export type SessionCheck = { ok: true; identity: Identity; sessionId: string } | { ok: false; reason: SessionEndReason };
+/** `totpPending`: a role requires a 动态口令 and the user has none yet — held on the enrolment page (auth/must-change.ts). */
+export type SessionCheck = { ok: true; identity: Identity; sessionId: string; totpPending: boolean } | { ok: false; reason: SessionEndReason };
 
 export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
   ended: '您已退出登录，请重新登录',
@@ -21,6 +25,18 @@ export const SESSION_END_MESSAGES: Record<SessionEndReason, string> = {
   disabled: '账号已停用，请联系系统管理员',
   version: '账号信息已变更（如密码被重置），请重新登录',
 };
+
+/** The policy values the per-request check applies (the 安全管理员's 安全策略). */
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+  /** 0 = passwords do not expire. */
+  passwordMaxAgeDays: number;
+}
+
+export function sessionPolicyOf(p: TSecurityPolicy): SessionPolicy {
+  return { idleMinutes: p['session.idleMinutes'], maxHours: p['session.maxHours'], passwordMaxAgeDays: p['password.maxAgeDays'] };
+}
 
 /** Only touch last_seen_at once a minute, so reading pages does not write on every request. */
 export const TOUCH_INTERVAL_MS = 60_000;
@@ -45,15 +61,12 @@ const touches: Touches = ((globalThis as Record<symbol, Touches>)[touchesKey] ??
 /**
  * Re-checks, on every request, that the session is live and the user still may work: the session
  * row (ended, older than the maximum lifetime, idle), the user (status, session version) and their role combination in ONE query
- * by primary keys; the roles and permissions come from the per-combination cache.
+ * by primary keys; the roles and permissions come from the per-combination cache. A password
+ * to change first (set by an administrator, or older than the policy's maximum age) is worked
+ * out here too, so the hold starts on the first request after the password expires.
  */
-export async function resolveSession(
-  db: Db,
-  claims: SessionClaims,
-  now: Date,
-  idleMinutes: number,
-  maxHours: number,
-): Promise<SessionCheck> {
+export async function resolveSession(db: Db, claims: SessionClaims, now: Date, policy: SessionPolicy): Promise<SessionCheck> {
+  const { idleMinutes, maxHours } = policy;
   const [row] = await db
     .select({
       userId: userSessions.userId,
@@ -67,6 +80,9 @@ export async function resolveSession(
       departmentId: users.departmentId,
       departmentName: departments.name,
       mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
+      isDemo: users.isDemo,
+      totpEnrolled: totpEnrolledSql,
       rolesStamp,
     })
     .from(userSessions)
@@ -94,7 +110,8 @@ export async function resolveSession(
     return { ok: false, reason: 'version' };
   }
   if (idleMs > TOUCH_INTERVAL_MS) await touch(db, claims.sid, now);
-  const { roles: roleRefs, permissions } = await roleSetFor(db, row.rolesStamp ?? '');
+  const { roles: roleRefs, permissions, requiresTotp } = await roleSetFor(db, row.rolesStamp ?? '');
+  const holdReason = passwordHoldReason(row, policy.passwordMaxAgeDays, now);
   const identity: Identity = {
     id: row.userId,
     username: row.username,
@@ -103,11 +120,13 @@ export async function resolveSession(
     sessionVersion: row.sessionVersion,
     departmentId: row.departmentId,
     departmentName: row.departmentName,
-    mustChangePassword: row.mustChangePassword,
+    mustChangePassword: holdReason !== null,
+    passwordHoldReason: holdReason,
     roles: roleRefs,
     permissions,
   };
-  return { ok: true, identity, sessionId: claims.sid };
+  // Demo accounts (published password, 演示数据) are exempt: see docs/security.md 双因素鉴别.
+  return { ok: true, identity, sessionId: claims.sid, totpPending: requiresTotp && !row.totpEnrolled && !row.isDemo };
 }
 
 async function touch(db: Db, sessionId: string, now: Date): Promise<void> {

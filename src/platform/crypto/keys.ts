@@ -120,6 +120,7 @@ export function keyOfVersion(version: number): Buffer | undefined {
 export const PERSONAL_FIELDS = {
   idNumber: 'compensation_parties.id_number',
   phone: 'compensation_parties.phone',
+  totpSecret: 'user_totp.secret',
 } as const;
 export type PersonalField = keyof typeof PERSONAL_FIELDS;
 

@@ -77,6 +77,13 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
 ];
 
 /**
+ * Built-in roles whose holders need a 动态口令 (second factor, GB/T 22239-2019 8.1.4.1 d)) when the
+ * role is first created: the three administrators and the 中心领导. Afterwards the 安全管理员's
+ * setting on the role (roles.requires_totp) holds; the sync never changes it.
+ */
+export const TOTP_REQUIRED_BY_DEFAULT: readonly string[] = ['sysadmin', 'secadmin', 'auditadmin', 'leader'];
+
+/**
  * Earlier catalogue descriptions of built-in roles. At sync a role still carrying one of them gets
  * the current text; a description the security administrator wrote is left alone.
  */

@@ -13,6 +13,8 @@ export interface RoleRef {
 export interface RoleSet {
   roles: RoleRef[];
   permissions: ReadonlySet<string>;
+  /** One of the roles requires a 动态口令 (roles.requires_totp). */
+  requiresTotp: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function roleIdsOf(stamp: RoleStamp): string[] {
 
 /** Role combinations are few; the bound only keeps stale stamps from piling up. */
 const MAX_SETS = 500;
-const EMPTY: RoleSet = { roles: [], permissions: new Set() };
+const EMPTY: RoleSet = { roles: [], permissions: new Set(), requiresTotp: false };
 
 type Cache = Map<RoleStamp, Promise<RoleSet>>;
 // One cache per process (Next may evaluate this module more than once).
@@ -38,10 +40,18 @@ const cache: Cache = ((globalThis as Record<symbol, Cache>)[cacheKey] ??= new Ma
 
 async function loadRoleSet(db: Db | Tx, roleIds: string[]): Promise<RoleSet> {
   const [roleRows, permRows] = await Promise.all([
-    db.select({ id: roles.id, code: roles.code, name: roles.name, kind: roles.kind }).from(roles).where(inArray(roles.id, roleIds)).orderBy(asc(roles.name)),
+    db
+      .select({ id: roles.id, code: roles.code, name: roles.name, kind: roles.kind, requiresTotp: roles.requiresTotp })
+      .from(roles)
+      .where(inArray(roles.id, roleIds))
+      .orderBy(asc(roles.name)),
     db.selectDistinct({ code: rolePermissions.permissionCode }).from(rolePermissions).where(inArray(rolePermissions.roleId, roleIds)),
   ]);
-  return { roles: roleRows, permissions: new Set(permRows.map((p) => p.code)) };
+  return {
+    roles: roleRows.map(({ requiresTotp: _, ...r }) => r),
+    permissions: new Set(permRows.map((p) => p.code)),
+    requiresTotp: roleRows.some((r) => r.requiresTotp),
+  };
 }
 
 /**

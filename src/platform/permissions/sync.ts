@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { permissions, rolePermissions, roles } from '../auth/schema';
-import { BUILTIN_ROLES, PERMISSIONS, SUPERSEDED_ROLE_DESCRIPTIONS } from './catalog';
+import { BUILTIN_ROLES, PERMISSIONS, SUPERSEDED_ROLE_DESCRIPTIONS, TOTP_REQUIRED_BY_DEFAULT } from './catalog';
 
 /**
  * Writes the permission catalogue and creates missing built-in roles with their default
@@ -47,7 +47,14 @@ export async function syncPermissionCatalog(db: Db): Promise<{ permissionsAdded:
       }
       const [created] = await tx
         .insert(roles)
-        .values({ code: role.code, name: role.name, kind: role.kind, description: role.description, builtin: true })
+        .values({
+          code: role.code,
+          name: role.name,
+          kind: role.kind,
+          description: role.description,
+          builtin: true,
+          requiresTotp: TOTP_REQUIRED_BY_DEFAULT.includes(role.code),
+        })
         .returning({ id: roles.id });
       if (role.permissions.length) {
         await tx.insert(rolePermissions).values(role.permissions.map((code) => ({ roleId: created.id, permissionCode: code })));

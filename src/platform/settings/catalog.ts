@@ -8,6 +8,17 @@ const LOCAL = '本中心规定';
 const B17 = '《地方政府土地储备专项债券管理办法（试行）》（财预〔2017〕62号）';
 
 export const SETTINGS = {
+  'audit.retentionDays': {
+    label: '审计记录保留期限',
+    unit: '天',
+    default: 180,
+    min: 180,
+    max: 3650,
+    source: {
+      kind: 'national',
+      text: 'GB/T 22239-2019 8.1.4.3 c)（审计记录应受到保护、定期备份）；《网络安全法》第二十一条：网络日志留存不少于六个月。清理审计记录（npm run audit:purge）只删除早于该期限的记录',
+    },
+  },
   'parcel.reserveLimitDays': {
     label: '入库后未供应的预警期限',
     unit: '天',
@@ -199,6 +210,7 @@ export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'import.', name: '边界导入' },
   { prefix: 'supply.', name: '土地供应' },
   { prefix: 'fund.', name: '资金管理' },
+  { prefix: 'audit.', name: '安全审计' },
 ];
 
 /** Decimals a value may carry: whole numbers where the default is whole, else 2. */

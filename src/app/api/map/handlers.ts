@@ -4,6 +4,7 @@ import type { Db } from '@/platform/db/client';
 import { hasPermission } from '@/platform/permissions/check';
 import { GENERIC_FAILURE } from '@/platform/errors';
 import { getLogger } from '@/platform/logger';
+import { auditRouteRefusal } from '@/platform/http/refusals';
 import { todayInShanghai } from '@/ui/format';
 import { getDistrictCollection, getParcelCard, getParcelExtent, parcelMatchesFilters, searchParcels, viewStatistics } from '@/modules/map/queries';
 import { parseBBox, parseMapFilters, parseSearchText, SEARCH_MAX_LENGTH } from '@/modules/map/validation';
@@ -28,7 +29,10 @@ function denied(actor: Actor | null): Response | null {
 
 async function guarded(actor: Actor | null, what: string, body: () => Promise<Response>): Promise<Response> {
   const refusal = denied(actor);
-  if (refusal) return refusal;
+  if (refusal) {
+    await auditRouteRefusal(actor, refusal.status === 401 ? 401 : 403, `GET /api/map/${what}`, actor ? '缺少权限 parcel:view' : '未登录');
+    return refusal;
+  }
   try {
     return await body();
   } catch (e) {

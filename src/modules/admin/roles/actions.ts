@@ -1,6 +1,6 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
-import { createRole, deleteRole, saveRolePermissions, updateRole } from './mutations';
+import { createRole, deleteRole, saveRolePermissions, setRoleTotp, updateRole } from './mutations';
 
 export async function saveRolePermissionsAction(input: unknown) {
   return runMutation(saveRolePermissions, input);
@@ -16,4 +16,8 @@ export async function updateRoleAction(input: unknown) {
 
 export async function deleteRoleAction(input: unknown) {
   return runMutation(deleteRole, input);
+}
+
+export async function setRoleTotpAction(input: unknown) {
+  return runMutation(setRoleTotp, input);
 }

@@ -6,12 +6,13 @@ import type { Tx } from '@/platform/db/client';
 import { permissions, rolePermissions, roles, userRoles } from '@/platform/auth/schema';
 import { permissionFitsRole } from '@/platform/permissions/catalog';
 import { ROLE_KIND_LABELS } from './kinds';
-import { ZCreateRole, ZDeleteRole, ZSaveRolePermissions, ZUpdateRole } from './validation';
+import { ZCreateRole, ZDeleteRole, ZSaveRolePermissions, ZSetRoleTotp, ZUpdateRole } from './validation';
 
 const OBJECT_TYPE = '角色';
 const PERMISSION = 'role:manage';
 
 export const SELF_GRANT_REFUSED = '不能修改自己所属角色的权限';
+export const SELF_TOTP_REFUSED = '不能修改自己所属角色的动态口令要求';
 
 type RoleRecord = typeof roles.$inferSelect;
 
@@ -91,6 +92,30 @@ export const saveRolePermissions = roleMutation('保存角色权限', ZSaveRoleP
     message: `角色「${role.name}」：新增 ${added.length} 项，移除 ${removed.length} 项`,
   });
   return { roleId: role.id, added, removed };
+});
+
+/**
+ * Requires (or stops requiring) a 动态口令 at login for the role's holders. Not for a role the
+ * 安全管理员 holds: lowering one's own authentication is self-granting too.
+ */
+export const setRoleTotp = roleMutation('设置角色动态口令要求', ZSetRoleTotp, async (ctx, input) => {
+  const { tx, actor } = ctx;
+  const role = await requireRole(tx, input.roleId);
+  const [own] = await tx
+    .select({ roleId: userRoles.roleId })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, actor.userId), eq(userRoles.roleId, role.id)));
+  if (own) fail(SELF_TOTP_REFUSED, 'FORBIDDEN');
+  if (role.requiresTotp === input.requiresTotp) fail(input.requiresTotp ? `角色「${role.name}」已要求动态口令` : `角色「${role.name}」未要求动态口令`);
+  // updated_at moves: the session check reads the role set afresh (permissions/role-sets.ts).
+  await tx.update(roles).set({ requiresTotp: input.requiresTotp, updatedAt: new Date() }).where(eq(roles.id, role.id));
+  await auditRole(ctx, role.id, {
+    action: '设置角色动态口令要求',
+    before: { role: role.name, requiresTotp: role.requiresTotp },
+    after: { role: role.name, requiresTotp: input.requiresTotp },
+    message: input.requiresTotp ? `角色「${role.name}」的用户登录须输入动态口令；未绑定的用户登录后须先绑定` : `角色「${role.name}」不再要求动态口令`,
+  });
+  return { roleId: role.id, requiresTotp: input.requiresTotp };
 });
 
 export const createRole = roleMutation('新建角色', ZCreateRole, async (ctx, input) => {

@@ -11,7 +11,15 @@ const nameCollator = new Intl.Collator('zh-CN');
 export async function listRoles(db: Db | Tx): Promise<RoleView[]> {
   const [rows, holders, grants] = await Promise.all([
     db
-      .select({ id: roles.id, code: roles.code, name: roles.name, kind: roles.kind, description: roles.description, builtin: roles.builtin })
+      .select({
+        id: roles.id,
+        code: roles.code,
+        name: roles.name,
+        kind: roles.kind,
+        description: roles.description,
+        builtin: roles.builtin,
+        requiresTotp: roles.requiresTotp,
+      })
       .from(roles),
     db.select({ roleId: userRoles.roleId, n: count() }).from(userRoles).groupBy(userRoles.roleId),
     db

@@ -26,6 +26,10 @@ export const ZUpdateRole = z.object({
 export type TUpdateRole = z.infer<typeof ZUpdateRole>;
 
 export const ZDeleteRole = z.object({ id: zId('角色') });
+
+/** Whether the role's holders must sign in with a 动态口令 (second factor). */
+export const ZSetRoleTotp = z.object({ roleId: zId('角色'), requiresTotp: z.boolean({ error: '请选择是否要求动态口令' }) });
+export type TSetRoleTotp = z.infer<typeof ZSetRoleTotp>;
 export type TDeleteRole = z.infer<typeof ZDeleteRole>;
 
 /** The complete permission set of a role; duplicates are folded, order does not matter. */

@@ -10,6 +10,8 @@ export interface RoleView {
   kind: TRoleKind;
   description: string | null;
   builtin: boolean;
+  /** Holders sign in with a 动态口令 (second factor). */
+  requiresTotp: boolean;
   userCount: number;
   permissionCodes: string[];
 }

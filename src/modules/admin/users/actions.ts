@@ -1,6 +1,7 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
 import { createUser, disableUser, enableUser, grantUserRoles, resetUserPassword, unlockUser, updateUser } from './mutations';
+import { resetUserTotp } from './totp-mutations';
 
 export async function createUserAction(input: unknown) {
   return runMutation(createUser, input);
@@ -28,4 +29,8 @@ export async function resetUserPasswordAction(input: unknown) {
 
 export async function unlockUserAction(input: unknown) {
   return runMutation(unlockUser, input);
+}
+
+export async function resetUserTotpAction(input: unknown) {
+  return runMutation(resetUserTotp, input);
 }

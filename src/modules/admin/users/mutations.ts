@@ -7,6 +7,9 @@ import { hashPassword } from '@/platform/crypto/sm';
 import { isUniqueViolation } from '@/platform/errors';
 import { userRoles, users } from '@/platform/auth/schema';
 import { isLocked } from '@/platform/auth/lockout';
+import { passwordProblem } from '@/platform/auth/password-policy';
+import { rememberReplacedPassword } from '@/platform/auth/password-history';
+import { getPasswordRules } from '@/platform/auth/policy-in-force';
 import {
   OBJECT_TYPE,
   auditUser,
@@ -37,6 +40,12 @@ function userMutation<S extends z.ZodType, R>(
 
 const takenMessage = (username: string) => `用户名「${username}」已被使用，请换一个`;
 
+/** The 安全策略's length and classes in force, and not the user name (the form checked the defaults). */
+async function requirePolicyPassword(ctx: MutationContext, password: string, label: string, username: string): Promise<void> {
+  const problem = passwordProblem(password, label, await getPasswordRules(ctx.tx), username);
+  if (problem) fail(problem, 'INVALID_INPUT', { password: problem });
+}
+
 export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, input) => {
   const { tx } = ctx;
   // Case-insensitive, so "Clerk" cannot be created next to "clerk".
@@ -45,6 +54,7 @@ export const createUser = userMutation('新建用户', ZCreateUser, async (ctx, 
     .from(users)
     .where(sql`lower(${users.username}) = lower(${input.username})`);
   if (taken) fail(takenMessage(input.username), 'CONFLICT', { username: takenMessage(input.username) });
+  await requirePolicyPassword(ctx, input.password, '初始密码', input.username);
   const departmentName = await requireDepartment(tx, input.departmentId);
   const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
 
@@ -152,11 +162,17 @@ export const resetUserPassword = userMutation('重置密码', ZResetPassword, as
   // One's own password is changed with the old one (修改密码), never reset from here.
   if (input.id === actor.userId) fail('不能在此重置自己的密码，请使用“修改密码”', 'FORBIDDEN');
   const before = await loadUserForUpdate(tx, input.id);
+  await requirePolicyPassword(ctx, input.password, '新密码', before.username);
+  // A temporary password that must be changed at first use: the history is checked on that
+  // change (profile), not here; the replaced password joins the history all the same.
+  const [{ replaced }] = await tx.select({ replaced: users.passwordHash }).from(users).where(eq(users.id, input.id));
   const passwordHash = await hashPassword(input.password, getConfig().PASSWORD_ITERATIONS);
+  const now = new Date();
+  await rememberReplacedPassword(tx, input.id, replaced, now);
   await updateEndingSessions(
     tx,
     input.id,
-    { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
+    { passwordHash, passwordChangedAt: now, mustChangePassword: true, failedAttempts: 0, lockedUntil: null },
     '密码重置',
   );
   await auditUser(ctx, input.id, {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { totpEnrolledSql } from '@/platform/auth/totp-store';
 import type { Db, Tx } from '@/platform/db/client';
 import { departments, ROLE_KINDS, roles, userRoles, users, type TRoleKind } from '@/platform/auth/schema';
 import type { TUserFilter, TUserStatus } from './validation';
@@ -23,6 +24,8 @@ export interface UserListRow {
   mustChangePassword: boolean;
   phone: string | null;
   isDemo: boolean;
+  /** Has a confirmed 动态口令 token (the 安全管理员 may reset it). */
+  totpEnrolled: boolean;
   roles: UserRoleRef[];
 }
 
@@ -137,6 +140,7 @@ export async function listUsers(db: Db, f: TUserFilter): Promise<{ rows: UserLis
       mustChangePassword: users.mustChangePassword,
       phone: users.phone,
       isDemo: users.isDemo,
+      totpEnrolled: totpEnrolledSql,
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))

@@ -20,6 +20,7 @@ export interface UserRowView {
   mustChangePassword: boolean;
   phone: string | null;
   isDemo: boolean;
+  totpEnrolled: boolean;
   roles: { id: string; name: string; kind: TRoleKind }[];
 }
 
@@ -54,6 +55,7 @@ export function toUserRowView(row: UserListRow, now: Date): UserRowView {
     mustChangePassword: row.mustChangePassword,
     phone: row.phone,
     isDemo: row.isDemo,
+    totpEnrolled: row.totpEnrolled,
     roles: row.roles,
   };
 }

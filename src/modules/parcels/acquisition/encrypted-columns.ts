@@ -1,4 +1,5 @@
 import type { EncryptedColumn } from '@/platform/crypto/rotate';
+import { userTotp } from '@/platform/auth/schema';
 import { compensationParties } from '../schema';
 
 /**
@@ -9,4 +10,6 @@ import { compensationParties } from '../schema';
 export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: compensationParties, id: compensationParties.id, column: compensationParties.idNumberEnc, field: 'idNumber' },
   { table: compensationParties, id: compensationParties.id, column: compensationParties.phoneEnc, field: 'phone' },
+  // 动态口令 secrets (platform/auth/totp-store.ts) use the same keys.
+  { table: userTotp, id: userTotp.userId, column: userTotp.secretEnc, field: 'totpSecret' },
 ];

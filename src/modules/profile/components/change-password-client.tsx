@@ -4,13 +4,12 @@ import { useRouter } from 'next/navigation';
 import { Button, Form, Input } from 'tdesign-react';
 import { LabeledField } from '@/ui/labeled-field';
 import { useRunAction } from '@/ui/use-run-action';
-import { PASSWORD_RULE } from '@/platform/auth/password-policy';
 import { changeOwnPasswordAction } from '../actions';
 
 const EMPTY = { current: '', password: '', confirm: '' };
 
 /** The change-password form: the page's one client island, inside a server-rendered card. */
-export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
+export function ChangePasswordForm({ mustChange, passwordRule }: { mustChange: boolean; passwordRule: string }) {
   const router = useRouter();
   const { run, busy } = useRunAction();
   const [values, setValues] = useState(EMPTY);
@@ -35,7 +34,7 @@ export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
       <LabeledField name="current" label="当前密码" required error={errors.current}>
         <Input {...field('current')} autocomplete="current-password" />
       </LabeledField>
-      <LabeledField name="password" label="新密码" required error={errors.password} hint={PASSWORD_RULE}>
+      <LabeledField name="password" label="新密码" required error={errors.password} hint={passwordRule}>
         <Input {...field('password')} autocomplete="new-password" />
       </LabeledField>
       <LabeledField name="confirm" label="确认新密码" required error={errors.confirm}>

@@ -8,6 +8,8 @@ import { getDepartmentTree, listRoleOptions, listUsers } from '@/modules/admin/u
 import { ZUserFilter } from '@/modules/admin/users/validation';
 import { toDepartmentOptions, toRoleOptions, toUserRowView } from '@/modules/admin/users/view';
 import { UsersList } from '@/modules/admin/users/components/users-list';
+import { passwordRuleText } from '@/platform/auth/password-policy';
+import { getPasswordRules } from '@/platform/auth/policy-in-force';
 
 export const metadata: Metadata = { title: '用户管理' };
 
@@ -16,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const me = await requirePagePermission(['user:manage', 'user:grant']);
   const { filter, notice } = parseListFilter(ZUserFilter, await searchParams);
   const db = await getDb();
-  const [{ rows, total }, departments, roles] = await Promise.all([listUsers(db, filter), getDepartmentTree(db), listRoleOptions(db)]);
+  const [{ rows, total }, departments, roles, passwordRules] = await Promise.all([listUsers(db, filter), getDepartmentTree(db), listRoleOptions(db), getPasswordRules(db)]);
   const now = new Date();
   return (
     <>
@@ -29,6 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         roles={toRoleOptions(roles)}
         currentUserId={me.id}
         canManage={hasPermission(me, 'user:manage')}
+        passwordRule={passwordRuleText(passwordRules)}
         canGrant={hasPermission(me, 'user:grant')}
       />
     </>

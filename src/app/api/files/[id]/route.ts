@@ -1,5 +1,6 @@
 import { getDb } from '@/platform/db';
 import { getActor } from '@/platform/run-action';
+import { auditIfRefused } from '@/platform/http/refusals';
 import { attachmentResponse } from '@/modules/parcels/custody/file-response';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const download = new URL(request.url).searchParams.get('download') === '1';
-  return attachmentResponse(await getDb(), await getActor(), id, { download });
+  const actor = await getActor();
+  return auditIfRefused(actor, `GET /api/files/${id}`, await attachmentResponse(await getDb(), actor, id, { download }));
 }

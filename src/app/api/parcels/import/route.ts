@@ -8,6 +8,7 @@ import { reserveProjects } from '@/modules/parcels/schema';
 import { eq } from 'drizzle-orm';
 import { getSettings } from '@/platform/settings';
 import { importBodyLimitBytes } from '@/platform/http/body-limits';
+import { auditRouteRefusal } from '@/platform/http/refusals';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,8 +21,14 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
  */
 export async function POST(request: Request) {
   const actor = await getActor();
-  if (!actor) return json(401, { error: '登录已失效，请重新登录' });
-  if (!hasPermission(actor, 'parcel:edit')) return json(403, { error: '您没有导入地块的权限' });
+  if (!actor) {
+    await auditRouteRefusal(null, 401, 'POST /api/parcels/import', '未登录');
+    return json(401, { error: '登录已失效，请重新登录' });
+  }
+  if (!hasPermission(actor, 'parcel:edit')) {
+    await auditRouteRefusal(actor, 403, 'POST /api/parcels/import', '缺少权限 parcel:edit');
+    return json(403, { error: '您没有导入地块的权限' });
+  }
   const db = await getDb();
   // Refused by its declared size before anything is read (the parser would refuse it later anyway).
   const maxFileMb = (await getSettings(db))['import.maxFileMb'];
@@ -36,6 +43,8 @@ export async function POST(request: Request) {
   const file = form.get('file');
   if (!(file instanceof File) || file.size === 0) return json(400, { error: '请选择要导入的边界文件' });
   const projectId = String(form.get('projectId') ?? '');
+  // An id never reaches a query unless it looks like one (a NUL byte made PostgreSQL fail: 500).
+  if (projectId && !/^[0-9A-Za-z_-]{1,64}$/.test(projectId)) return json(400, { error: '所选项目无效，请重新选择项目' });
   const zoneRaw = String(form.get('zone') ?? '');
   const zone = /^\d{2}$/.test(zoneRaw) ? Number(zoneRaw) : undefined;
   const encodingRaw = String(form.get('encoding') ?? 'auto');

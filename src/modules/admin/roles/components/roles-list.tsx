@@ -6,6 +6,7 @@ import { ROLE_KIND_LABELS } from '../kinds';
 import type { RoleView, RolesOverview } from '../view';
 import { PermissionEditor } from './permission-editor';
 import { NewRoleButton, RoleRowActions } from './role-actions';
+import { RoleTotpToggle } from './role-totp-toggle';
 
 const KIND_THEME: Record<RoleView['kind'], TagTheme> = { sys: 'primary', sec: 'warning', audit: 'success', business: 'default' };
 
@@ -39,6 +40,20 @@ function columns(selectedId: string | null, own: ReadonlySet<string>): Column<Ro
     { key: 'kind', title: '类别', kind: 'tag', width: 130, render: (r) => <KitTag theme={KIND_THEME[r.kind]}>{ROLE_KIND_LABELS[r.kind]}</KitTag> },
     { key: 'users', title: '用户数', kind: 'count', value: (r) => r.userCount },
     { key: 'permissions', title: '权限数', kind: 'count', value: (r) => r.permissionCodes.length },
+    {
+      key: 'totp',
+      title: '动态口令',
+      kind: 'tag',
+      width: 150,
+      testId: 'role-totp',
+      tooltip: (r) => (r.requiresTotp ? '登录须输入动态口令（双因素认证）' : '不要求动态口令'),
+      render: (r) => (
+        <span className="lr-tags">
+          {r.requiresTotp ? <KitTag theme="warning">须动态口令</KitTag> : <span className="lr-muted">不要求</span>}
+          <RoleTotpToggle role={r} own={own.has(r.id)} />
+        </span>
+      ),
+    },
     { key: 'description', title: '说明', kind: 'name', value: (r) => r.description },
     { key: 'op', title: '操作', kind: 'actions', width: 130, render: (r) => <RoleRowActions role={r} selected={r.id === selectedId} /> },
   ];

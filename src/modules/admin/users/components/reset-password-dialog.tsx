@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { Alert, Dialog, Form, Input } from 'tdesign-react';
 import { describeZodError } from '@/platform/validation';
 import { resetUserPasswordAction } from '../actions';
-import { PASSWORD_RULE, ZResetPassword } from '../validation';
+import { ZResetPassword } from '../validation';
 import type { UserRowView } from '../view';
 import { useRunAction } from '@/ui/use-run-action';
 
 const { FormItem } = Form;
 
 /** Sets a new password; the user must change it at next login and is signed out everywhere. */
-export function ResetPasswordDialog(props: { user: UserRowView; onClose: () => void }) {
+export function ResetPasswordDialog(props: { user: UserRowView; passwordRule: string; onClose: () => void }) {
   const { user } = props;
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -44,7 +44,7 @@ export function ResetPasswordDialog(props: { user: UserRowView; onClose: () => v
         message="重置后该用户的登录会话立即结束，登录锁定同时解除，下次登录须修改密码。请通过安全渠道把新密码告知本人。"
       />
       <Form labelWidth={96} colon={false} preventSubmitDefault>
-        <FormItem label="新密码" requiredMark status={errors.password ? 'error' : undefined} tips={errors.password || PASSWORD_RULE}>
+        <FormItem label="新密码" requiredMark status={errors.password ? 'error' : undefined} tips={errors.password || props.passwordRule}>
           {/* Fragments keep FormItem from taking over the controlled value (see user-form-dialog). */}
           <>
             <Input

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Dialog, Form, Input, TreeSelect } from 'tdesign-react';
 import { describeZodError } from '@/platform/validation';
 import { createUserAction, updateUserAction } from '../actions';
-import { PASSWORD_RULE, USERNAME_RULE, ZCreateUser, ZUpdateUser } from '../validation';
+import { USERNAME_RULE, ZCreateUser, ZUpdateUser } from '../validation';
 import type { DepartmentOption, UserRowView } from '../view';
 import { useRunAction } from '@/ui/use-run-action';
 
@@ -35,7 +35,7 @@ function Field(props: { label: string; required?: boolean; error?: string; help?
  * Create (user = null) or edit a user's account (roles are granted by the 安全管理员: grant-roles-dialog.tsx). The same zod schema as the server runs first, so most
  * mistakes are shown at the field before anything is sent; the server re-checks everything.
  */
-export function UserFormDialog(props: { user: UserRowView | null; departments: DepartmentOption[]; onClose: () => void }) {
+export function UserFormDialog(props: { user: UserRowView | null; departments: DepartmentOption[]; passwordRule: string; onClose: () => void }) {
   const { user } = props;
   const editing = !!user;
   const [values, setValues] = useState<Values>({
@@ -105,7 +105,7 @@ export function UserFormDialog(props: { user: UserRowView | null; departments: D
           />
         </Field>
         {!editing && (
-          <Field label="初始密码" required error={errors.password} help={PASSWORD_RULE}>
+          <Field label="初始密码" required error={errors.password} help={props.passwordRule}>
             <Input
               type="password"
               value={values.password}

@@ -1,6 +1,6 @@
 'use client';
 import { Button, Popconfirm, Space } from 'tdesign-react';
-import { disableUserAction, enableUserAction, unlockUserAction } from '../actions';
+import { disableUserAction, enableUserAction, resetUserTotpAction, unlockUserAction } from '../actions';
 import type { UserRowView } from '../view';
 import { useRunAction } from '@/ui/use-run-action';
 import { useUsersDialogs } from './users-dialogs';
@@ -13,13 +13,30 @@ export function UserRowActions(props: { user: UserRowView; isSelf: boolean; canM
   const label = `${user.username}（${user.displayName}）`;
 
   if (!props.canManage) {
-    // The 安全管理员's only operation here: granting roles (never to themself, never to a disabled account).
-    return props.canGrant && !isSelf && user.status === 'active' ? (
-      <Button variant="text" theme="primary" size="small" onClick={() => open({ mode: 'grant', user })}>
-        授予角色
-      </Button>
-    ) : (
-      <span className="lr-muted">—</span>
+    // The 安全管理员's operations here: granting roles (never to themself, never to a disabled
+    // account) and resetting another user's 动态口令.
+    const grant = props.canGrant && !isSelf && user.status === 'active';
+    const resetTotp = props.canGrant && !isSelf && user.totpEnrolled;
+    if (!grant && !resetTotp) return <span className="lr-muted">—</span>;
+    return (
+      <Space size={4}>
+        {grant && (
+          <Button variant="text" theme="primary" size="small" onClick={() => open({ mode: 'grant', user })}>
+            授予角色
+          </Button>
+        )}
+        {resetTotp && (
+          <Popconfirm
+            theme="warning"
+            content={`重置 ${label} 的动态口令？其手机令牌作废、登录会话结束；如其角色要求动态口令，下次登录后须重新绑定。`}
+            onConfirm={() => run(() => resetUserTotpAction({ id: user.id }), `已重置用户 ${user.username} 的动态口令`)}
+          >
+            <Button variant="text" theme="warning" size="small" loading={busy}>
+              重置动态口令
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
     );
   }
 

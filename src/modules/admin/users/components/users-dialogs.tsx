@@ -26,7 +26,7 @@ export function useUsersDialogs(): UsersDialogs {
  * actions — small islands inside the server-rendered list. The department tree and the role
  * options are sent once, here, not with every row.
  */
-export function UsersDialogsProvider(props: { departments: DepartmentOption[]; roles: RoleOptionView[]; currentUserId: string; children: ReactNode }) {
+export function UsersDialogsProvider(props: { departments: DepartmentOption[]; roles: RoleOptionView[]; currentUserId: string; passwordRule: string; children: ReactNode }) {
   const [editing, setEditing] = useState<Editing>(null);
   const value = useMemo<UsersDialogs>(() => ({ open: setEditing }), []);
   return (
@@ -37,11 +37,12 @@ export function UsersDialogsProvider(props: { departments: DepartmentOption[]; r
           key={editing.mode === 'edit' ? editing.user.id : 'new'}
           user={editing.mode === 'edit' ? editing.user : null}
           departments={props.departments}
+          passwordRule={props.passwordRule}
           onClose={() => setEditing(null)}
         />
       )}
       {editing?.mode === 'grant' && <GrantRolesDialog key={editing.user.id} user={editing.user} roles={props.roles} onClose={() => setEditing(null)} />}
-      {editing?.mode === 'reset' && <ResetPasswordDialog key={editing.user.id} user={editing.user} onClose={() => setEditing(null)} />}
+      {editing?.mode === 'reset' && <ResetPasswordDialog key={editing.user.id} user={editing.user} passwordRule={props.passwordRule} onClose={() => setEditing(null)} />}
     </Context.Provider>
   );
 }

@@ -65,12 +65,14 @@ export function UsersList(props: {
   currentUserId: string;
   /** 系统管理员: accounts (new, edit, reset, disable). */
   canManage: boolean;
+  /** The 安全策略's password rule in force, for the password fields' hint. */
+  passwordRule: string;
   /** 安全管理员: grants roles. */
   canGrant: boolean;
 }) {
   const f = props.filter;
   return (
-    <UsersDialogsProvider departments={props.departments} roles={props.roles} currentUserId={props.currentUserId}>
+    <UsersDialogsProvider departments={props.departments} roles={props.roles} currentUserId={props.currentUserId} passwordRule={props.passwordRule}>
       <ListPage<UserRowView>
         title="用户管理"
         path="/admin/users"
