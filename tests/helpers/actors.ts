@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/platform/db/client';
 import type { Actor } from '../../src/platform/action';
-import { roles, userRoles, users } from '../../src/platform/auth/schema';
+import { roles, userRoles, users, userTotp } from '../../src/platform/auth/schema';
+import { encryptPersonal } from '../../src/platform/crypto/keys';
 import { hashPassword } from '../../src/platform/crypto/sm';
 import { loadIdentity, roleNamesOf } from '../../src/platform/auth/identity';
 
@@ -21,6 +23,15 @@ export async function createActor(db: Db, roleCodes: string[], opts: { username?
     await db.insert(userRoles).values({ userId: user.id, roleId: role.id });
   }
   return actorFor(db, user.id);
+}
+
+/**
+ * Gives the user a confirmed 动态口令 token (a random secret), as an administrator or leader who
+ * has enrolled has: tests about other rules then see the user's own permissions, not the hold of
+ * an unenrolled user whose role requires TOTP (that hold is tested in totp.test.ts).
+ */
+export async function enrolTotpForTest(db: Db, userId: string): Promise<void> {
+  await db.insert(userTotp).values({ userId, secretEnc: encryptPersonal(randomBytes(20).toString('hex')), algorithm: 'SHA1', confirmedAt: new Date() });
 }
 
 export async function actorFor(db: Db, userId: string): Promise<Actor> {

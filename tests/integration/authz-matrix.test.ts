@@ -15,7 +15,7 @@ import { PERMISSION_DENIED, SESSION_EXPIRED } from '../../src/platform/action';
 import { BUILTIN_ROLES, PERMISSIONS } from '../../src/platform/permissions/catalog';
 import { NAVIGATION, breadcrumbFor } from '../../src/ui/navigation';
 import { useTestDatabase } from '../helpers/db';
-import { createActor } from '../helpers/actors';
+import { createActor, enrolTotpForTest } from '../helpers/actors';
 import { browserRequest, sessionCookieFor, withRequest } from '../helpers/request-scope';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 
@@ -149,6 +149,7 @@ beforeAll(async () => {
   database = await useTestDatabase();
   for (const role of BUILTIN_ROLES) {
     const actor = await createActor(db(), [role.code], { username: `authz_${role.code}` });
+    await enrolTotpForTest(db(), actor.userId);
     sessions.push({ role, cookie: await sessionCookieFor(db(), actor.userId) });
   }
 });
@@ -307,7 +308,8 @@ describe('访问控制: 页面', () => {
         expect(text, path).not.toMatch(/requirePagePermission\(/);
         continue;
       }
-      expect(text, `${rel(file)} must call requirePagePermission(...)`).toMatch(/await requirePagePermission\(/);
+      // The 双因素认证 page has its own gate (open while a user is held to enrol): the personal permission.
+      expect(text, `${rel(file)} must call requirePagePermission(...)`).toMatch(/await (requirePagePermission\(|requireTotpEnrolmentPage\(\))/);
     }
     for (const p of Object.keys(PUBLIC_PAGES)) expect(paths, p).toContain(p);
   });
@@ -317,7 +319,7 @@ describe('访问控制: 页面', () => {
       const path = pagePathOf(file);
       if (PUBLIC_PAGES[path]) continue;
       const text = readFileSync(file, 'utf8');
-      const m = /requirePagePermission\(\s*(\[[^\]]*\]|'[^']*')\s*\)/.exec(text);
+      const m = text.includes('requireTotpEnrolmentPage()') ? ['', `'profile:password'`] : /requirePagePermission\(\s*(\[[^\]]*\]|'[^']*')\s*\)/.exec(text);
       expect(m, path).not.toBeNull();
       const required = [...m![1].matchAll(/'([^']+)'/g)].map((x) => x[1]).sort();
       for (const code of required) expect(Object.keys(PERMISSIONS), `${path}: ${code}`).toContain(code);

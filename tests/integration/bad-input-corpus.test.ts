@@ -30,7 +30,7 @@ import { ZParcelFilter } from '../../src/modules/parcels/validation';
 import { listParcels } from '../../src/modules/parcels/queries';
 import { parseBBox, parseMapFilters, parseMapView, parseSearchText } from '../../src/modules/map/validation';
 import { useTestDatabase } from '../helpers/db';
-import { createActor } from '../helpers/actors';
+import { createActor, enrolTotpForTest } from '../helpers/actors';
 import { browserRequest, sessionCookieFor, withRequest } from '../helpers/request-scope';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { BAD_TEXT, BAD_VALUES, FORGED_COOKIES, type BadText } from '../fixtures/bad-input/corpus';
@@ -179,6 +179,7 @@ beforeAll(async () => {
   database = await useTestDatabase();
   for (const role of BUILTIN_ROLES) {
     const actor = await createActor(db(), [role.code], { username: `corpus_${role.code}` });
+    await enrolTotpForTest(db(), actor.userId);
     cookies.set(role.code, await sessionCookieFor(db(), actor.userId));
   }
   const [project] = await db()
@@ -258,7 +259,8 @@ describe('数据有效性检验: 服务端操作（有权角色提交坏输入�
         expect(mutation, `${name} runs a mutation`).toBeDefined();
         const schema = hoisted.schemas.get(mutation.name);
         const fields = fieldsOf(schema as z.ZodType);
-        expect(fields.size, `${name}: fields of ${mutation.name}`).toBeGreaterThan(0);
+        // An action without input (生成动态口令密钥) has no field to fill; its empty call above went through.
+        if (fields.size === 0) continue;
         const cookie = cookieFor(mutation.permission);
         const before = await snapshotDb(db());
         let accepted = 0;
