@@ -150,8 +150,14 @@ fi
   printf '# 密钥材料：恢复后如无这些值，被征收人身份证号、电话等加密字段将无法解密\n'
   printf 'NEXTAUTH_SECRET=%s\n' "$(env_get NEXTAUTH_SECRET)"
   printf 'SM4_KEY=%s\n' "$(env_get SM4_KEY)"
+  printf 'SM4_KEYS=%s\n' "$(env_get SM4_KEYS)"
+  printf 'SM4_KEY_VERSION=%s\n' "$(env_get SM4_KEY_VERSION)"
 } >"$work/keys.env"
 if [[ -f $DATA_DIR/sm4.key ]]; then cp "$DATA_DIR/sm4.key" "$work/sm4.key"; fi
+# Further key versions written by keys:rotate (sm4.v<N>.key): values and ledger tags need them all.
+for f in "$DATA_DIR"/sm4.v*.key; do
+  if [[ -f $f ]]; then cp "$f" "$work/"; fi
+done
 if [[ -z $(env_get SM4_KEY) && ! -f $DATA_DIR/sm4.key ]]; then
   warn "既没有 SM4_KEY 也没有 $DATA_DIR/sm4.key：备份中不含个人信息加密密钥"
 fi

@@ -136,11 +136,14 @@ tar -xzf "$from/files.tar.gz" -C "$storage_dir" --skip-old-files ||
 
 if ((with_keys)); then
   [[ -f $APP_ENV ]] || die "找不到 $APP_ENV，无法写回密钥"
-  for key in NEXTAUTH_SECRET SM4_KEY; do
+  for key in NEXTAUTH_SECRET SM4_KEY SM4_KEYS SM4_KEY_VERSION; do
     value=$(env_get "$key" "$from/keys.env")
     if [[ -n $value ]]; then env_set "$key" "$value" "$APP_ENV"; fi
   done
   if [[ -f $from/sm4.key ]]; then install -m 600 "$from/sm4.key" "$data_dir/sm4.key"; fi
+  for f in "$from"/sm4.v*.key; do
+    if [[ -f $f ]]; then install -m 600 "$f" "$data_dir/$(basename "$f")"; fi
+  done
   info "已写回密钥材料。"
 else
   backup_key=$(env_get SM4_KEY "$from/keys.env")

@@ -9,7 +9,7 @@
  *                             checked against deploy/node-runtime.json)
  *     app/server.js …         Next.js standalone output: the server and only the node_modules it needs
  *     app/.next-bundle/static, app/public, app/drizzle, app/data-reference
- *     app/jobs/*.cjs          migrate, check-db, admin-create, audit-verify, audit-purge, seed (demo data; install.sh
+ *     app/jobs/*.cjs          migrate, check-db, admin-create, audit-verify, audit-purge, keys-rotate, ledger-tag, seed (demo data; install.sh
  *                             never runs it) — compiled, no tsx or dev tools on the server
  *     deploy/                 install.sh, upgrade.sh, uninstall.sh, backup/restore, nginx, systemd …
  *     VERSION, manifest.json  SHA-256 and SM3 of every file (install.sh verifies it), and
@@ -94,6 +94,8 @@ const JOBS: Record<string, string> = {
   'admin-create': 'scripts/admin-create.ts',
   'audit-verify': 'scripts/audit-verify.ts',
   'audit-purge': 'scripts/audit-purge.ts',
+  'keys-rotate': 'scripts/keys-rotate.ts',
+  'ledger-tag': 'scripts/ledger-tag.ts',
   seed: 'scripts/seed.ts',
 };
 
@@ -226,7 +228,7 @@ async function main(): Promise<void> {
   // psql/gsql/ksql client is installed. Plain JavaScript.
   if (!existsSync(join(app, 'node_modules', 'postgres'))) cpSync(join(root, 'node_modules', 'postgres'), join(app, 'node_modules', 'postgres'), { recursive: true });
 
-  log('编译运维作业（migrate、check-db、admin-create、audit-verify、audit-purge、seed）……');
+  log('编译运维作业（migrate、check-db、admin-create、audit-verify、audit-purge、keys-rotate、ledger-tag、seed）……');
   await compileJobs(join(app, 'jobs'));
 
   log(`加入 Node.js 运行时（linux-${opts.arch}）……`);

@@ -5,11 +5,18 @@ import { syncPermissionCatalog } from '../../src/platform/permissions/sync';
 import { syncDistricts } from '../../src/platform/geo/districts';
 import { users } from '../../src/platform/auth/schema';
 import { seedDemo } from './seed-demo';
+import { LEDGER_TAG_MIGRATION, tagEntries } from '../../src/modules/funds/ledger/integrity';
 
 /** Migrations, then the reference data every installation needs (permissions, roles, districts). */
 export async function migrateAndSync(db: Db): Promise<void> {
   const { applied, current } = await migrate(db);
   console.log(applied.length ? `已应用数据库迁移：${applied.join('、')}` : `数据库结构已是最新（${current ?? '无迁移'}）`);
+  // Migration 0019 marks the entries approved before integrity tags; they are tagged in the same
+  // run (the key is outside the database). Only then: a later run must not tag rows someone marked.
+  if (applied.includes(LEDGER_TAG_MIGRATION)) {
+    const { tagged } = await tagEntries(db, 'pending');
+    if (tagged) console.log(`已为升级前已审批的 ${tagged} 条资金收支记录加完整性标签`);
+  }
   const perms = await syncPermissionCatalog(db);
   if (perms.permissionsAdded || perms.rolesAdded) console.log(`已写入权限 ${perms.permissionsAdded} 项、内置角色 ${perms.rolesAdded} 个`);
   const d = await syncDistricts(db);

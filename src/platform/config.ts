@@ -81,6 +81,12 @@ const ZEnv = z.object({
   AUDIT_ANCHOR_FILE: optionalText(),
   /** How often the server anchors the chain head; 0 = only audit:verify and audit:purge do. */
   AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  /** Further key versions, `2:<32 hex>,3:<32 hex>` (each checked like SM4_KEY when the ring loads). */
+  SM4_KEYS: optionalText().refine((v) => v === undefined || /^\s*\d{1,6}:[^,]+(\s*,\s*\d{1,6}:[^,]+)*\s*$/.test(v), 'SM4_KEYS 格式应为 版本号:密钥,版本号:密钥，例如 2:<32 位十六进制>'),
+  /** The version that encrypts and tags (default: the highest known). */
+  SM4_KEY_VERSION: optionalText()
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 999_999), 'SM4_KEY_VERSION 必须是正整数（密钥版本号）'),
   /** Front servers whose X-Forwarded-For is believed (comma-separated IPs or CIDRs). */
   TRUSTED_PROXIES: z
     .string()

@@ -1,4 +1,5 @@
 import { getConfig } from './config';
+import { getKeyRing } from './crypto/keys';
 import { installPeerAddressHook } from './peer-address';
 
 /**
@@ -10,6 +11,9 @@ import { installPeerAddressHook } from './peer-address';
 export function prepareServerProcess(): void {
   try {
     getConfig();
+    // The key ring too (SM4_KEY, SM4_KEYS, sm4.v<N>.key, SM4_KEY_VERSION): a bad or missing key
+    // stops the server with the reason instead of failing the first page that decrypts.
+    getKeyRing();
   } catch (e) {
     console.error(`启动失败：${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -31,7 +31,7 @@ export async function createActor(db: Db, roleCodes: string[], opts: { username?
  * an unenrolled user whose role requires TOTP (that hold is tested in totp.test.ts).
  */
 export async function enrolTotpForTest(db: Db, userId: string): Promise<void> {
-  await db.insert(userTotp).values({ userId, secretEnc: encryptPersonal(randomBytes(20).toString('hex')), algorithm: 'SHA1', confirmedAt: new Date() });
+  await db.insert(userTotp).values({ userId, secretEnc: encryptPersonal(randomBytes(20).toString('hex'), 'totpSecret'), algorithm: 'SHA1', confirmedAt: new Date() });
 }
 
 export async function actorFor(db: Db, userId: string): Promise<Actor> {

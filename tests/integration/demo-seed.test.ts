@@ -376,9 +376,9 @@ describe('reserve demo seed', () => {
     for (const r of rows) {
       expect(r.idNumberEnc).not.toMatch(/\d{17}[\dX]/);
       expect(r.phoneEnc).not.toMatch(/1[3-9]\d{9}/);
-      const id = decryptPersonal(r.idNumberEnc!);
+      const id = decryptPersonal(r.idNumberEnc!, 'idNumber');
       expect(r.idNumberMasked).toBe(maskIdNumber(id));
-      expect(r.phoneMasked).toBe(maskPhone(decryptPersonal(r.phoneEnc!)));
+      expect(r.phoneMasked).toBe(maskPhone(decryptPersonal(r.phoneEnc!, 'phone')));
       if (r.partyType === '个人') expect(isValidIdNumber(id), id).toBe(true);
       else expect(id).toMatch(/^(91|N2)4309\d{2}[0-9A-Z]{10}$/);
     }

@@ -104,10 +104,10 @@ describe('compensation parties', () => {
     if (!res.ok) return;
     const [row] = await db().select().from(compensationParties).where(eq(compensationParties.id, res.data.id));
     expect(row.idNumberEnc).not.toContain(ID_A);
-    expect(row.idNumberEnc).toMatch(/^sm4\$/);
+    expect(row.idNumberEnc).toMatch(/^v2:\d+:/);
     expect(row.phoneEnc).not.toContain(PHONE);
-    expect(decryptPersonal(row.idNumberEnc!)).toBe(ID_A);
-    expect(decryptPersonal(row.phoneEnc!)).toBe(PHONE);
+    expect(decryptPersonal(row.idNumberEnc!, 'idNumber')).toBe(ID_A);
+    expect(decryptPersonal(row.phoneEnc!, 'phone')).toBe(PHONE);
     expect(row.idNumberMasked).toBe(`4309**********${ID_A.slice(-4)}`);
     expect(row.phoneMasked).toBe('138****5678');
     expect(row.amountAgreed).toBe('150000.50');
@@ -224,7 +224,7 @@ describe('compensation parties', () => {
     const newId = await updateParty.execute(db(), clerk, { ...person(parcelId), id: created.data.id, idNumber: ID_B, newPayment: '' });
     expect(newId.ok).toBe(true);
     const [changed] = await db().select().from(compensationParties).where(eq(compensationParties.id, created.data.id));
-    expect(decryptPersonal(changed.idNumberEnc!)).toBe(ID_B);
+    expect(decryptPersonal(changed.idNumberEnc!, 'idNumber')).toBe(ID_B);
     const audit = await lastAudit();
     expect(audit.action).toBe('修改补偿对象');
     expect(JSON.parse(audit.diff!).idNumber).toEqual({ from: '***', to: '***' });
@@ -334,7 +334,7 @@ describe('compensation parties', () => {
     expect(await lastAudit()).toMatchObject({ action: '查看个人信息', result: '拒绝', userId: clerk.userId });
 
     const shown = await revealPersonalInfo.execute(db(), chief, { id: created.data.id });
-    expect(shown).toEqual({ ok: true, data: { id: created.data.id, idNumber: ID_A, phone: PHONE } });
+    expect(shown).toEqual({ ok: true, data: { id: created.data.id, idNumber: ID_A, phone: PHONE, problems: { idNumber: null, phone: null } } });
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: '查看个人信息', result: '成功', objectId: created.data.id, userId: chief.userId });
     expect(`${audit.message}${audit.diff ?? ''}`).not.toContain(ID_A);

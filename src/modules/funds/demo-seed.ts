@@ -2,6 +2,7 @@ import { and, eq, inArray, min } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
 import { appendAudit } from '@/platform/audit/write';
 import { insertInBatches } from '@/platform/db/batch';
+import { tagSeededEntries } from './ledger/integrity';
 import { users } from '@/platform/auth/schema';
 import { getSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
@@ -143,6 +144,8 @@ export async function seedFundsDemo(db: Db, now = new Date()): Promise<FundsDemo
       budgetVersions: await insertInBatches(tx, budgetVersions, data.versions),
     };
     await insertInBatches(tx, ledgerSteps, data.steps);
+    // The demo's approved entries get their integrity tags like entries approved in the app.
+    await tagSeededEntries(tx);
     await insertInBatches(tx, budgetLines, data.lines);
     // Continue the demo's entry numbers: a counter row per year (no upsert — see COMPAT.md).
     for (const c of data.counters) {

@@ -117,6 +117,8 @@ export const ledgerEntries = pgTable(
     leaderBy: text('leader_by'),
     leaderAt: timestamp('leader_at', { withTimezone: true }),
     returnComment: text('return_comment'),
+    /** HMAC-SM3 tag of an approved entry (`v1:<keyVersion>:<hex>`, or `pending`): ledger/integrity.ts. */
+    integrityTag: text('integrity_tag'),
     version: integer('version').notNull().default(1),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),

@@ -30,7 +30,7 @@ export async function getTotpState(db: Db | Tx, userId: string): Promise<TotpSta
     enrolled: false,
     algorithm: null,
     confirmedAt: null,
-    pending: { secret: Buffer.from(decryptPersonal(row.secretEnc), 'hex'), algorithm: row.algorithm, createdAt: row.createdAt },
+    pending: { secret: Buffer.from(decryptPersonal(row.secretEnc, 'totpSecret'), 'hex'), algorithm: row.algorithm, createdAt: row.createdAt },
   };
 }
 
@@ -40,7 +40,7 @@ export async function beginEnrolment(tx: Tx, userId: string, algorithm: TTotpAlg
   if (row?.confirmedAt) return 'already';
   if (row) await tx.delete(userTotp).where(eq(userTotp.userId, userId));
   const secret = randomBytes(TOTP_SECRET_BYTES);
-  await tx.insert(userTotp).values({ userId, secretEnc: encryptPersonal(secret.toString('hex')), algorithm });
+  await tx.insert(userTotp).values({ userId, secretEnc: encryptPersonal(secret.toString('hex'), 'totpSecret'), algorithm });
   return 'begun';
 }
 
@@ -51,7 +51,7 @@ export async function confirmEnrolment(tx: Tx, userId: string, code: unknown, no
   const [row] = await tx.select().from(userTotp).where(eq(userTotp.userId, userId)).for('update');
   if (!row) return { ok: false, reason: 'none' };
   if (row.confirmedAt) return { ok: false, reason: 'already' };
-  const check = checkTotp(Buffer.from(decryptPersonal(row.secretEnc), 'hex'), row.algorithm, code, now.getTime(), null);
+  const check = checkTotp(Buffer.from(decryptPersonal(row.secretEnc, 'totpSecret'), 'hex'), row.algorithm, code, now.getTime(), null);
   if (!check.ok) return check;
   await tx.update(userTotp).set({ confirmedAt: now, lastStep: check.step }).where(eq(userTotp.userId, userId));
   return { ok: true, algorithm: row.algorithm };
@@ -70,7 +70,7 @@ export async function checkLoginCode(tx: Tx, userId: string, code: unknown, now:
     .where(and(eq(userTotp.userId, userId), isNotNull(userTotp.confirmedAt)))
     .for('update');
   if (!row) return { required: false };
-  const check = checkTotp(Buffer.from(decryptPersonal(row.secretEnc), 'hex'), row.algorithm, code, now.getTime(), row.lastStep);
+  const check = checkTotp(Buffer.from(decryptPersonal(row.secretEnc, 'totpSecret'), 'hex'), row.algorithm, code, now.getTime(), row.lastStep);
   if (check.ok) await tx.update(userTotp).set({ lastStep: check.step }).where(eq(userTotp.userId, userId));
   return { required: true, ...check };
 }

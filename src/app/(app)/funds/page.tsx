@@ -8,6 +8,9 @@ import { getBondBalances } from '@/modules/funds/bonds/queries';
 import { getCentreSummary, getFundYears, getMonthlyFlow } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZYearParams } from '@/modules/funds/balances/validation';
 import { FundsOverview } from '@/modules/funds/components/funds-overview';
+import { findIntegrityProblemsOf } from '@/modules/funds/ledger/integrity';
+import { toIntegrityProblemsView } from '@/modules/funds/ledger/view';
+import { IntegrityNotice } from '@/modules/funds/components/integrity-notice';
 
 export const metadata: Metadata = { title: '资金总览' };
 
@@ -16,22 +19,26 @@ export default async function FundsOverviewPage({ searchParams }: { searchParams
   const current = defaultFundsYear(todayInShanghai());
   const year = ZYearParams.parse(await searchParams).year ?? current;
   const db = await getDb();
-  const [summary, monthly, years, accounts, bonds] = await Promise.all([
+  const [summary, monthly, years, accounts, bonds, integrity] = await Promise.all([
     getCentreSummary(db, { year }),
     getMonthlyFlow(db, { year }),
     getFundYears(db, current),
     getAccountBalances(db),
     getBondBalances(db),
+    findIntegrityProblemsOf(db),
   ]);
   return (
-    <FundsOverview
-      year={year}
-      years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
-      summary={summary}
-      monthly={monthly}
-      accounts={accounts}
-      bonds={bonds}
-      canExport={hasPermission(user, 'fund:export')}
-    />
+    <>
+      <IntegrityNotice problems={toIntegrityProblemsView(integrity)} />
+      <FundsOverview
+        year={year}
+        years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
+        summary={summary}
+        monthly={monthly}
+        accounts={accounts}
+        bonds={bonds}
+        canExport={hasPermission(user, 'fund:export')}
+      />
+    </>
   );
 }

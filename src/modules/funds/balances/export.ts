@@ -11,6 +11,8 @@ import { formatDateTime, todayInShanghai } from '@/ui/format';
 import { sumAmounts } from '../rules/money';
 import { getExecutionReport, getMonthlyFlow, getProjectBalances, type ExecutionReport, type MonthlyFlow, type ProjectBalances } from './queries';
 import { defaultFundsYear, EXPORT_KIND_LABELS, PROJECT_STATUS_OPTIONS, type TExportParams } from './validation';
+import { findIntegrityProblemsOf, type IntegrityProblem } from '../ledger/integrity';
+import { INTEGRITY_LABELS } from '../ledger/integrity-labels';
 import {
   balanceColumns,
   MONTHLY_COLUMNS,
@@ -58,6 +60,22 @@ function addInfoSheet(workbook: ExcelJS.Workbook, rows: [string, string | number
   info.addRow(['导出时间', formatDateTime(new Date())]);
   for (const r of rows) info.addRow(r);
   info.addRow(['口径', '只统计已审批的收支记录（冲销记录为负数，直接相加）；年度按记账日期；预算取当前版本；单位：元']);
+}
+
+/**
+ * Ledger entries that fail their integrity check are still in the figures; the workbook then
+ * opens on a sheet that says so and lists them (docs/security.md: marked, not excluded).
+ */
+function addIntegritySheet(workbook: ExcelJS.Workbook, problems: readonly IntegrityProblem[]): void {
+  if (!problems.length) return;
+  const sheet = workbook.addWorksheet('数据完整性校验失败', { properties: { tabColor: { argb: 'FFD54941' } } });
+  sheet.columns = [{ width: 18 }, { width: 60 }];
+  sheet.addRow([`数据完整性校验失败：${problems.length} 笔已审批收支记录未通过完整性校验，本表的金额包含这些记录，在与原始凭证核对之前不可信`]).font = { bold: true, color: { argb: 'FFD54941' } };
+  sheet.addRow(['收支编号', '校验结果']).font = { bold: true };
+  for (const p of problems) sheet.addRow([p.entryNo, INTEGRITY_LABELS[p.verdict]]);
+  // Show it first.
+  const ws = workbook.worksheets;
+  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: ws.indexOf(sheet), visibility: 'visible' }];
 }
 
 /** 项目资金余额: header row, one row per project, the totals row last. */
@@ -277,6 +295,9 @@ export async function exportFundsXlsx(db: Db, actor: Actor, params: TExportParam
       rows = report.rows.length;
     }
   }
+  const scoped = params.kind === 'report' || params.kind === 'monthly' ? params.projectId : null;
+  const problems = await findIntegrityProblemsOf(db, { projectId: scoped });
+  addIntegritySheet(workbook, problems);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   await appendAuditStandalone(db, {
     userId: actor.userId,

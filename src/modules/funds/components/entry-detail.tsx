@@ -136,6 +136,12 @@ export function EntryDetail(props: { view: EntryDetailView; accounts: AccountOpt
   ];
   return (
     <div className="lr-stack">
+      {row.integrity !== 'ok' && (
+        <Notice theme={row.integrity === 'pending' ? 'warning' : 'error'} testId="entry-integrity">
+          <b>{row.integrityText}</b>
+          {row.integrity === 'pending' ? '。' : '。金额、日期、项目等内容可能已不是审批时的内容，请与原始凭证核对，并查阅审计日志。'}
+        </Notice>
+      )}
       <KitCard
         testId="entry-detail"
         title={

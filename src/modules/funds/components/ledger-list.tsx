@@ -7,6 +7,8 @@ import type { TLedgerFilter } from '../ledger/validation';
 import type { LedgerRowView, LedgerTotalsView, OptionView } from '../ledger/view';
 import { DirectionMark, EntryStatusMark, YuanText } from './entry-marks';
 import { LedgerFilterBar } from './ledger-filter-bar';
+import { IntegrityNotice } from './integrity-notice';
+import { INTEGRITY_SHORT } from '../ledger/integrity-labels';
 
 /** Origins as short tags, so status, origin and 已冲销 fit the column (the full label is in the tooltip). */
 const ORIGIN_SHORT: Record<LedgerRowView['origin'], string> = { manual: '手工', compensation: '补偿登记', reversal: '冲销', 'bond-interest': '债券付息' };
@@ -55,9 +57,14 @@ const COLUMNS: Column<LedgerRowView>[] = [
     title: '状态',
     kind: 'tag',
     width: 176,
-    tooltip: (r) => [r.statusLabel, r.origin !== 'manual' ? r.originLabel : '', r.reversed ? '已冲销' : ''].filter(Boolean).join('，'),
+    tooltip: (r) => [r.integrityText, r.statusLabel, r.origin !== 'manual' ? r.originLabel : '', r.reversed ? '已冲销' : ''].filter(Boolean).join('，'),
     render: (r) => (
       <span className="lr-tags">
+        {r.integrity !== 'ok' && (
+          <KitTag theme={r.integrity === 'pending' ? 'warning' : 'danger'} variant="dark" title={r.integrityText}>
+            {INTEGRITY_SHORT[r.integrity]}
+          </KitTag>
+        )}
         <EntryStatusMark status={r.status} />
         {r.origin !== 'manual' && <KitTag variant="outline">{ORIGIN_SHORT[r.origin]}</KitTag>}
         {r.reversed && (
@@ -72,19 +79,22 @@ const COLUMNS: Column<LedgerRowView>[] = [
 
 function Totals({ totals }: { totals: LedgerTotalsView }) {
   return (
-    <div data-testid="ledger-totals" className="lr-num" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 32px', margin: '0 0 12px', fontSize: 13 }}>
-      <span>
-        已审批 {totals.approvedCount} 笔：收入 <b>{totals.approved.income}</b> 元，支出 <b>{totals.approved.expense}</b> 元，净额 <b>{totals.approved.net}</b> 元
-      </span>
-      <span className="lr-muted">
-        含未审批共 {totals.count} 笔：收入 {totals.all.income} 元，支出 {totals.all.expense} 元
-      </span>
-      {totals.treasuryApproved && (
-        <span className="lr-muted" data-testid="ledger-treasury-total">
-          另有已审批零星收入 {totals.treasuryApproved} 元（缴入国库，不计入收入）
+    <>
+      <IntegrityNotice problems={totals.integrityProblems} />
+      <div data-testid="ledger-totals" className="lr-num" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 32px', margin: '0 0 12px', fontSize: 13 }}>
+        <span>
+          已审批 {totals.approvedCount} 笔：收入 <b>{totals.approved.income}</b> 元，支出 <b>{totals.approved.expense}</b> 元，净额 <b>{totals.approved.net}</b> 元
         </span>
-      )}
-    </div>
+        <span className="lr-muted">
+          含未审批共 {totals.count} 笔：收入 {totals.all.income} 元，支出 {totals.all.expense} 元
+        </span>
+        {totals.treasuryApproved && (
+          <span className="lr-muted" data-testid="ledger-treasury-total">
+            另有已审批零星收入 {totals.treasuryApproved} 元（缴入国库，不计入收入）
+          </span>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '@/platform/db/client';
 import { formatDateTime } from '@/ui/format';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { ENTRY_STATUSES } from '../rules';
+import { INTEGRITY_LABELS } from './integrity-labels';
 import { LEDGER_EXPORT_LIMIT, listEntriesForExport, type LedgerRow, type LedgerTotals } from './queries';
 import { DIRECTION_LABELS, LEDGER_SORT_LABELS, ORIGIN_LABELS, type TLedgerFilter } from './validation';
 import type { EntryActor } from './entry-actions';
@@ -44,6 +45,7 @@ const COLUMNS: ExportColumn[] = [
   { header: '登记来源', width: 12, value: (r) => ORIGIN_LABELS[r.origin] },
   { header: '已冲销', width: 8, value: (r) => (r.reversedBy ? '是' : '') },
   { header: '登记时间', width: 20, value: (r) => formatDateTime(r.createdAt) },
+  { header: '完整性校验', width: 40, value: (r) => (r.integrity === 'ok' ? '通过' : INTEGRITY_LABELS[r.integrity]) },
 ];
 
 /** The rows as an .xlsx workbook: one sheet of entries with a totals block, one 说明 sheet. */
@@ -69,6 +71,13 @@ export async function buildLedgerWorkbook(rows: readonly LedgerRow[], totals: Le
   totalRow(`全部状态收入合计（共 ${totals.count} 笔）`, totals.all.income);
   totalRow('全部状态支出合计', totals.all.expense);
   totalRow('已审批零星收入（缴入国库，不计入收入合计）', totals.treasuryApproved);
+  if (totals.integrityProblems.length) {
+    const nos = totals.integrityProblems.map((p) => p.entryNo);
+    sheet.addRow([`数据完整性校验失败：${nos.length} 笔记录未通过完整性校验（${nos.slice(0, 50).join('、')}${nos.length > 50 ? ' 等' : ''}），以上合计包含这些记录，在与原始凭证核对之前不可信`]).font = {
+      bold: true,
+      color: { argb: 'FFD54941' },
+    };
+  }
 
   const info = workbook.addWorksheet('说明');
   info.columns = [{ width: 18 }, { width: 80 }];
@@ -76,6 +85,7 @@ export async function buildLedgerWorkbook(rows: readonly LedgerRow[], totals: Le
   info.addRow(['条件', note]);
   info.addRow(['行数', rows.length]);
   info.addRow(['口径', '只有「已审批」的记录计入余额；冲销记录为负数金额，与原记录同方向，审批后与原记录相互抵消。合计由系统按分精确计算。']);
+  info.addRow(['完整性校验', '每笔记录审批通过时以 HMAC-SM3 完整性标签封存（密钥保存在数据库之外）；导出时逐笔校验，「完整性校验」列不是「通过」的记录在数据库中被改动过或缺少标签，合计仍包含它们但不可信。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

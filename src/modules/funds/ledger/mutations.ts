@@ -32,6 +32,7 @@ import {
   type AccountRef,
   type EntryRow,
 } from './store';
+import { tagApprovedEntry } from './integrity';
 import { reversalApprovedNote, reversalRequestedNote } from './steps';
 import {
   isTreasuryIncome,
@@ -245,6 +246,8 @@ async function moveEntry(
     .set({ ...set, status: to, version: entry.version + 1 })
     .where(eq(ledgerEntries.id, entry.id))
     .returning();
+  // The final approval seals the entry: its HMAC-SM3 tag is checked on every read (integrity.ts).
+  if (to === 'approved') await tagApprovedEntry(ctx.tx, entry.id);
   await addStep(ctx.tx, ctx.actor, { entryId: entry.id, action, fromStatus: entry.status as TEntryStatus, toStatus: to, comment, warnings: warnings?.map((w) => ({ code: w.code, message: w.message })) });
   return updated;
 }

@@ -11,6 +11,8 @@ import type { AccountRow } from '../accounts/queries';
 import type { EntryActor } from './entry-actions';
 import { ATTACHMENT_OWNER, STEP_LABELS, type TStepAction } from './store';
 import { type TDirection, type TLedgerFilter, type TOrigin } from './validation';
+import { checkLedgerEntry, findIntegrityProblems, ledgerTagColumns, type IntegrityProblem } from './integrity';
+import type { TLedgerIntegrity } from './integrity-labels';
 
 /** Export cap: the route refuses to build a bigger workbook in memory. */
 export const LEDGER_EXPORT_LIMIT = 50_000;
@@ -109,6 +111,8 @@ export interface LedgerRow {
   approvedBy: string | null;
   isDemo: boolean;
   createdAt: Date;
+  /** The check of the entry's HMAC-SM3 integrity tag, made on every read (integrity.ts). */
+  integrity: TLedgerIntegrity;
 }
 
 const rowColumns = {
@@ -139,6 +143,7 @@ const rowColumns = {
   approvedBy: ledgerEntries.approvedBy,
   isDemo: ledgerEntries.isDemo,
   createdAt: ledgerEntries.createdAt,
+  material: ledgerTagColumns,
 };
 
 async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], range: { limit: number; offset: number }): Promise<LedgerRow[]> {
@@ -152,8 +157,9 @@ async function selectRows(db: Db | Tx, where: SQL | undefined, order: SQL[], ran
     .orderBy(...order)
     .limit(range.limit)
     .offset(range.offset);
-  return rows.map((r) => ({
+  return rows.map(({ material, ...r }) => ({
     ...r,
+    integrity: checkLedgerEntry(material),
     direction: r.direction as TDirection,
     status: r.status as TEntryStatus,
     origin: r.origin as TOrigin,
@@ -169,6 +175,12 @@ export interface LedgerTotals {
   all: { income: string; expense: string; net: string };
   /** Approved 零星收入 of the filtered rows, paid into the treasury. */
   treasuryApproved: string;
+  /**
+   * Filtered entries whose integrity tag fails. They are still counted in the sums above (the
+   * true figure is unknown once a row is altered); the page and the export say that the totals
+   * include them and cannot be trusted until they are checked against the vouchers.
+   */
+  integrityProblems: IntegrityProblem[];
 }
 
 const sumWhen = (condition: SQL) => sql<string>`coalesce(sum(case when ${condition} then ${ledgerEntries.amount} else 0 end), 0)`;
@@ -192,7 +204,9 @@ async function totalsOf(db: Db | Tx, where: SQL | undefined): Promise<LedgerTota
     .where(where);
   const net = (a: string, b: string) => toAmount(dec(a).minus(dec(b)));
   const amount = (v: string | number) => toAmount(dec(String(v)));
+  const integrityProblems = await findIntegrityProblems(db, where);
   return {
+    integrityProblems,
     count: r.n,
     approved: {
       count: r.approvedCount,
@@ -323,8 +337,10 @@ export async function getEntry(db: Db | Tx, id: string): Promise<EntryDetail | n
 
   const people = await findPeople(db, [row.createdBy, row.submittedBy, row.reviewedBy, row.approvedBy, row.leaderBy, ...steps.map((st) => st.actorId)]);
   const person = (id: string | null) => personLabel(people, id);
+  const { material, ...fields } = row;
   return {
-    ...row,
+    ...fields,
+    integrity: checkLedgerEntry(material),
     direction: row.direction as TDirection,
     status: row.status as TEntryStatus,
     origin: row.origin as TOrigin,

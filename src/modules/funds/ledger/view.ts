@@ -5,6 +5,7 @@ import type { PersonLabel } from '@/platform/auth/people';
 import type { EntryActions } from './entry-actions';
 import type { EntryDetail, LedgerAccountOption, LedgerRow, LedgerTotals } from './queries';
 import { DIRECTION_LABELS, ORIGIN_LABELS, type TDirection, type TOrigin } from './validation';
+import { INTEGRITY_LABELS, type TLedgerIntegrity } from './integrity-labels';
 
 /** Plain, serialisable shapes the ledger pages hand to their client components. Client-safe. */
 
@@ -47,6 +48,9 @@ export interface LedgerRowView {
   originLabel: string;
   reversed: boolean;
   isDemo: boolean;
+  /** HMAC-SM3 tag check: anything but 'ok' is flagged in red (integrityText says what). */
+  integrity: TLedgerIntegrity;
+  integrityText: string;
 }
 
 export function projectLabelOf(code: string | null, name: string | null): string {
@@ -79,6 +83,8 @@ export function toLedgerRowView(r: LedgerRow): LedgerRowView {
     originLabel: ORIGIN_LABELS[r.origin],
     reversed: r.reversedBy !== null,
     isDemo: r.isDemo,
+    integrity: r.integrity,
+    integrityText: INTEGRITY_LABELS[r.integrity],
   };
 }
 
@@ -89,11 +95,35 @@ export interface LedgerTotalsView {
   all: { income: string; expense: string; net: string };
   /** Approved 零星收入 (paid into the treasury), null when there is none. */
   treasuryApproved: string | null;
+  /** Entries in the totals whose integrity check fails (their numbers, at most 20 shown). */
+  integrityProblems: IntegrityProblemsView;
+}
+
+export interface IntegrityProblemsView {
+  count: number;
+  /** Of them, tags that do not match or are missing (the rest: not yet tagged, or key missing). */
+  failed: number;
+  entryNos: string[];
+}
+
+export function toIntegrityProblemsView(problems: readonly { entryNo: string; verdict: TLedgerIntegrity }[]): IntegrityProblemsView {
+  return {
+    count: problems.length,
+    failed: problems.filter((p) => p.verdict === 'tampered' || p.verdict === 'untagged').length,
+    entryNos: problems.slice(0, 20).map((p) => p.entryNo),
+  };
 }
 
 export function toLedgerTotalsView(t: LedgerTotals): LedgerTotalsView {
   const fmt = (x: { income: string; expense: string; net: string }) => ({ income: formatYuan(x.income), expense: formatYuan(x.expense), net: formatYuan(x.net) });
-  return { count: t.count, approvedCount: t.approved.count, approved: fmt(t.approved), all: fmt(t.all), treasuryApproved: t.treasuryApproved === '0.00' ? null : formatYuan(t.treasuryApproved) };
+  return {
+    count: t.count,
+    approvedCount: t.approved.count,
+    approved: fmt(t.approved),
+    all: fmt(t.all),
+    treasuryApproved: t.treasuryApproved === '0.00' ? null : formatYuan(t.treasuryApproved),
+    integrityProblems: toIntegrityProblemsView(t.integrityProblems),
+  };
 }
 
 export interface AccountOptionView {

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { defineMutation, fail, type Actor } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
-import { decryptPersonal, encryptPersonal } from '@/platform/crypto/keys';
+import { encryptPersonal } from '@/platform/crypto/keys';
+import { openPersonal } from '@/platform/crypto/personal';
 import { todayInShanghai } from '@/ui/format';
 import { compareAmounts, sumAmounts } from '@/modules/funds/rules';
 import { ledgerEntries } from '@/modules/funds/schema';
@@ -107,9 +108,9 @@ export const createParty = defineMutation({
       parcelId: parcel.id,
       partyType: input.partyType,
       name: input.name,
-      idNumberEnc: encryptPersonal(idNumber),
+      idNumberEnc: encryptPersonal(idNumber, 'idNumber'),
       idNumberMasked: maskIdNumber(idNumber),
-      phoneEnc: input.phone ? encryptPersonal(input.phone) : null,
+      phoneEnc: input.phone ? encryptPersonal(input.phone, 'phone') : null,
       phoneMasked: input.phone ? maskPhone(input.phone) : null,
       agreementNo: input.agreementNo,
       agreementSignedOn: input.agreementSignedOn,
@@ -143,9 +144,9 @@ export const updateParty = defineMutation({
     if (input.partyType !== party.partyType && !input.idNumber) {
       fail(`对象类型已改为「${input.partyType}」，请重新填写${ID_NUMBER_LABEL[input.partyType]}`, 'INVALID_INPUT');
     }
-    const idChange = input.idNumber ? { idNumberEnc: encryptPersonal(input.idNumber), idNumberMasked: maskIdNumber(input.idNumber) } : {};
+    const idChange = input.idNumber ? { idNumberEnc: encryptPersonal(input.idNumber, 'idNumber'), idNumberMasked: maskIdNumber(input.idNumber) } : {};
     const phoneChange = input.phone
-      ? { phoneEnc: encryptPersonal(input.phone), phoneMasked: maskPhone(input.phone) }
+      ? { phoneEnc: encryptPersonal(input.phone, 'phone'), phoneMasked: maskPhone(input.phone) }
       : input.clearPhone
         ? { phoneEnc: null, phoneMasked: null }
         : {};
@@ -225,20 +226,14 @@ export const revealPersonalInfo = defineMutation({
       .from(compensationParties)
       .where(eq(compensationParties.id, input.id));
     if (!party) fail('补偿对象不存在或已被删除，请刷新后重试', 'NOT_FOUND');
-    let idNumber: string | null;
-    let phone: string | null;
-    try {
-      idNumber = party.idNumberEnc ? decryptPersonal(party.idNumberEnc) : null;
-      phone = party.phoneEnc ? decryptPersonal(party.phoneEnc) : null;
-    } catch {
-      fail('无法解密该补偿对象的个人信息：加密密钥与数据不匹配，请联系系统管理员核对 SM4 密钥');
-    }
+    const idNumber = openPersonal(party.idNumberEnc, 'idNumber');
+    const phone = openPersonal(party.phoneEnc, 'phone');
     await ctx.audit({
       action: '查看个人信息',
       objectType: OBJECT_TYPE,
       objectId: party.id,
-      message: `查看补偿对象「${party.name}」的完整证件号码与联系电话`,
+      message: `查看补偿对象「${party.name}」的完整证件号码与联系电话${[idNumber.problem && `；证件号码：${idNumber.problem}`, phone.problem && `；联系电话：${phone.problem}`].filter(Boolean).join('')}`,
     });
-    return { id: party.id, idNumber, phone };
+    return { id: party.id, idNumber: idNumber.value, phone: phone.value, problems: { idNumber: idNumber.problem, phone: phone.problem } };
   },
 });

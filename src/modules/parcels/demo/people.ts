@@ -129,9 +129,9 @@ export interface StoredPersonal {
 
 export function storePersonal(id: string, phone: string): StoredPersonal {
   return {
-    idNumberEnc: encryptPersonal(id),
+    idNumberEnc: encryptPersonal(id, 'idNumber'),
     idNumberMasked: maskIdNumber(id),
-    phoneEnc: encryptPersonal(phone),
+    phoneEnc: encryptPersonal(phone, 'phone'),
     phoneMasked: maskPhone(phone),
   };
 }

@@ -8,6 +8,9 @@ import { todayInShanghai } from '@/ui/format';
 import { getFundYears, getProjectBalances } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZProjectBalanceFilter } from '@/modules/funds/balances/validation';
 import { ProjectBalancesList } from '@/modules/funds/components/project-balances-list';
+import { findIntegrityProblemsOf } from '@/modules/funds/ledger/integrity';
+import { toIntegrityProblemsView } from '@/modules/funds/ledger/view';
+import { IntegrityNotice } from '@/modules/funds/components/integrity-notice';
 
 export const metadata: Metadata = { title: '项目资金余额' };
 
@@ -15,10 +18,11 @@ export default async function ProjectBalancesPage({ searchParams }: { searchPara
   const user = await requirePagePermission('fund:view');
   const { filter, notice } = parseListFilter(ZProjectBalanceFilter, await searchParams);
   const db = await getDb();
-  const [data, years] = await Promise.all([getProjectBalances(db, filter), getFundYears(db, defaultFundsYear(todayInShanghai()))]);
+  const [data, years, integrity] = await Promise.all([getProjectBalances(db, filter), getFundYears(db, defaultFundsYear(todayInShanghai())), findIntegrityProblemsOf(db)]);
   return (
     <>
       <FilterNotice notice={notice} />
+      <IntegrityNotice problems={toIntegrityProblemsView(integrity)} />
       <ProjectBalancesList filter={filter} years={years} data={data} canExport={hasPermission(user, 'fund:export')} />
     </>
   );

@@ -6,6 +6,9 @@ import { todayInShanghai } from '@/ui/format';
 import { getExecutionReport, getFundYears, listProjectOptions } from '@/modules/funds/balances/queries';
 import { defaultFundsYear, ZYearParams } from '@/modules/funds/balances/validation';
 import { ExecutionReportView } from '@/modules/funds/components/execution-report';
+import { findIntegrityProblemsOf } from '@/modules/funds/ledger/integrity';
+import { toIntegrityProblemsView } from '@/modules/funds/ledger/view';
+import { IntegrityNotice } from '@/modules/funds/components/integrity-notice';
 
 export const metadata: Metadata = { title: '资金执行情况表' };
 
@@ -19,14 +22,17 @@ export default async function ExecutionReportPage({ searchParams }: { searchPara
   const projects = await listProjectOptions(db);
   // An unknown project id in the URL falls back to the whole centre.
   const projectId = params.projectId && projects.some((p) => p.id === params.projectId) ? params.projectId : null;
-  const [report, years] = await Promise.all([getExecutionReport(db, { year, projectId }), getFundYears(db, current)]);
+  const [report, years, integrity] = await Promise.all([getExecutionReport(db, { year, projectId }), getFundYears(db, current), findIntegrityProblemsOf(db, { projectId })]);
   return (
-    <ExecutionReportView
-      report={report}
-      years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
-      projects={projects}
-      printedOn={today}
-      canExport={hasPermission(user, 'fund:export')}
-    />
+    <>
+      <IntegrityNotice problems={toIntegrityProblemsView(integrity)} />
+      <ExecutionReportView
+        report={report}
+        years={years.includes(year) ? years : [year, ...years].sort((a, b) => b - a)}
+        projects={projects}
+        printedOn={today}
+        canExport={hasPermission(user, 'fund:export')}
+      />
+    </>
   );
 }

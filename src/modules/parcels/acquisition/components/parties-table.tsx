@@ -8,7 +8,13 @@ import { formatYuan } from '../fields';
 import type { PartyView } from '../queries';
 import { PartyDialog } from './party-dialog';
 
-type Revealed = Record<string, { idNumber: string | null; phone: string | null }>;
+type Revealed = Record<string, { idNumber: string | null; phone: string | null; problems: { idNumber: string | null; phone: string | null } }>;
+
+/** A revealed field, or its integrity failure in red (what decrypts from an altered value is never shown). */
+function PersonalValue(props: { value: string | null; problem: string | null }) {
+  if (props.problem) return <span style={{ color: 'var(--td-error-color)' }} data-testid="personal-integrity">{props.problem}</span>;
+  return <>{props.value ?? '—'}</>;
+}
 
 function ItemsTable({ party }: { party: PartyView }) {
   if (party.items.length === 0) return <div className="lr-muted">未填写补偿明细，仅登记协议总额。</div>;
@@ -74,8 +80,9 @@ export function PartiesTable(props: { parcelId: string; parties: PartyView[]; ed
         void MessagePlugin.error(res.error);
         return;
       }
-      setRevealed((r) => ({ ...r, [id]: { idNumber: res.data.idNumber, phone: res.data.phone } }));
-      void MessagePlugin.info('已显示完整信息，本次查看已记入审计日志');
+      setRevealed((r) => ({ ...r, [id]: { idNumber: res.data.idNumber, phone: res.data.phone, problems: res.data.problems } }));
+      if (res.data.problems.idNumber || res.data.problems.phone) void MessagePlugin.warning('部分字段未通过数据完整性校验，已标红且不显示其内容；本次查看已记入审计日志');
+      else void MessagePlugin.info('已显示完整信息，本次查看已记入审计日志');
     } catch {
       void MessagePlugin.error('无法连接服务器，请稍后重试');
     } finally {
@@ -109,8 +116,8 @@ export function PartiesTable(props: { parcelId: string; parties: PartyView[]; ed
         const shown = revealed[row.id];
         return (
           <div style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="party-personal">
-            <div>{shown ? (shown.idNumber ?? '—') : (row.idNumberMasked ?? '—')}</div>
-            <div className="lr-muted">{shown ? (shown.phone ?? '—') : (row.phoneMasked ?? '—')}</div>
+            <div>{shown ? <PersonalValue value={shown.idNumber} problem={shown.problems.idNumber} /> : (row.idNumberMasked ?? '—')}</div>
+            <div className="lr-muted">{shown ? <PersonalValue value={shown.phone} problem={shown.problems.phone} /> : (row.phoneMasked ?? '—')}</div>
           </div>
         );
       },
