@@ -10,6 +10,7 @@ import { resetConfigCache } from '../../src/platform/config';
 import { parseListFilter, zChoice, zOptionalText, zText } from '../../src/platform/validation';
 import { systemSettings } from '../../src/platform/settings/schema';
 import { BUILTIN_ROLES } from '../../src/platform/permissions/catalog';
+import { securityPolicy } from '../../src/platform/auth/schema';
 import { reserveProjects } from '../../src/modules/parcels/schema';
 import { ZPlanFilter } from '../../src/modules/plans/validation';
 import { listPlans } from '../../src/modules/plans/queries';
@@ -189,6 +190,11 @@ beforeAll(async () => {
   projectId = project.id;
   // A small upload limit, so the zip bomb (10× the limit) stays cheap to build.
   await db().insert(systemSettings).values({ key: 'import.maxFileMb', value: '1', updatedAt: new Date() });
+  // The corpus sends hundreds of uploads and API calls in a minute: the rate limits (tested in
+  // rate-limits.test.ts) are raised to their maximum so every case reaches the validation it targets.
+  for (const [key, value] of [['limits.importPerMinute', '1000'], ['limits.importPerMinuteIp', '10000'], ['limits.apiPerMinute', '100000'], ['limits.apiPerMinuteIp', '1000000'], ['limits.exportPerMinute', '1000'], ['limits.exportPerMinuteIp', '10000']]) {
+    await db().insert(securityPolicy).values({ key, value, updatedAt: new Date() });
+  }
 });
 afterAll(async () => {
   await database?.close();
@@ -490,7 +496,8 @@ describe('数据有效性检验: 上传（伪装文件、压缩炸弹、路径�
       }
     }
     expect(changedTables(before, await snapshotDb(db()))).toEqual([]);
-  });
+    // 52 uploads, each parsed in a worker thread that loads the parser through tsx under vitest (~0.5 s each).
+  }, 120_000);
 
   it('数据有效性检验: 畸形的 multipart 请求体与错误的内容类型得到 400 中文提示', async () => {
     const route = (await import('../../src/app/api/parcels/import/route')) as unknown as Record<string, Handler>;

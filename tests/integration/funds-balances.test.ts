@@ -505,14 +505,17 @@ function cellAmount(v: ExcelJS.CellValue): string | null {
 }
 
 describe('Excel export', () => {
-  it('refuses without a session (401) and without fund:export (403), and audits nothing then', async () => {
+  it('refuses without a session (401) and without fund:export (403), and audits each refusal (安全审计)', async () => {
     const before = await db().select({ n: count() }).from(auditLog);
     expect((await download(null, 'kind=projects')).status).toBe(401);
     const denied = await download(clerk, 'kind=projects');
     expect(denied.status).toBe(403);
     expect(await denied.json()).toEqual({ error: '您没有导出资金数据的权限' });
     const after = await db().select({ n: count() }).from(auditLog);
-    expect(after[0].n).toBe(before[0].n);
+    expect(after[0].n).toBe(before[0].n + 2);
+    const refusals = await db().select({ result: auditLog.result, userId: auditLog.userId }).from(auditLog).orderBy(desc(auditLog.seq)).limit(2);
+    expect(refusals.map((r) => r.result)).toEqual(['拒绝', '拒绝']);
+    expect(refusals.map((r) => r.userId)).toEqual([clerk.userId, null]);
   });
 
   it('rejects an unknown kind with a Chinese message', async () => {

@@ -89,7 +89,7 @@ describe('身份鉴别: 安全策略由安全管理员设置（三员分立）',
     expect(row.updatedBy?.name).toBe(`测试sp_sec`);
     expect(row.source).toContain('8.1.4.1 a)');
     const groups = new Set((await listSecurityPolicy(db())).map((r) => r.group));
-    expect(groups).toEqual(new Set(['口令', '登录失败处理', '会话', '双因素鉴别']));
+    expect(groups).toEqual(new Set(['口令', '登录失败处理', '会话', '双因素鉴别', '访问频率限制']));
     // Back to the default: the stored row goes.
     await setPolicy('password.minLength', null);
     expect(await db().select().from(securityPolicy)).toEqual([]);
