@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ringFromOffsets } from '../fixtures/geo-import/parcels';
-import { login } from './helpers';
-
+import { login, typeInto } from './helpers';
 
 /**
  * Polls `url` every 25 ms from a separate process (the test runner itself is busy sending and
@@ -99,7 +98,30 @@ test.describe('大文件导入不阻塞他人', () => {
   });
 });
 
+/** The 安全管理员 sets the per-account export limit on the 安全策略 page (the e2e seed raised it). */
+async function setExportLimit(page: Page, value: string): Promise<void> {
+  await login(page, 'secadmin');
+  await page.goto('/admin/security-policy');
+  await page.getByTestId('policy-edit-limits.exportPerMinute').click();
+  const dialog = page.locator('.t-dialog').filter({ hasText: '修改安全策略：每个账号每分钟导出次数上限' });
+  await typeInto(dialog.getByRole('textbox'), value);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('policy-value-limits.exportPerMinute')).toContainText(value);
+}
+
 test('Web 防护: 限速 — the 11th export in a minute gets 429 with a Chinese message', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const admin = await (await browser.newContext()).newPage();
+  await setExportLimit(admin, '10');
+  try {
+    await exportElevenTimes(page, browser);
+  } finally {
+    await setExportLimit(admin, '1000');
+  }
+});
+
+async function exportElevenTimes(page: Page, browser: Browser): Promise<void> {
   await login(page, 'auditor');
   // The windows are whole minutes (same clock as the server): start early in one.
   const second = new Date().getSeconds();
@@ -128,4 +150,4 @@ test('Web 防护: 限速 — the 11th export in a minute gets 429 with a Chinese
   await expect(audit.locator('tbody')).toContainText('导出过于频繁：该账号每分钟上限 10 次');
   await audit.screenshot({ path: 'test-results/screens/web-limits-audit.png', fullPage: true });
   await context.close();
-});
+}
