@@ -215,14 +215,6 @@ start_direct() { # start_direct <release dir> <env file>
   while IFS= read -r line; do
     case "$line" in '' | \#*) continue ;; *=*) envs+=("$line") ;; esac
   done <"$envfile"
-  # Two database accounts: the owner's connection (migrate.env, root only) reaches the migration job alone.
-  local owner_env
-  owner_env="$(dirname "$envfile")/migrate.env"
-  if [ "$job" = migrate ] && [ -r "$owner_env" ]; then
-    while IFS= read -r line; do
-      case "$line" in MIGRATION_DATABASE_URL=*) envs+=("$line") ;; esac
-    done <"$owner_env"
-  fi
   local node=("$rel/node/bin/node")
   [ -z "${LR_ARCH_EMULATOR:-}" ] || node=("$LR_ARCH_EMULATOR" "$rel/node/bin/node")
   # `&` on the command alone: its pid is the server's (env and setsid exec into node), and the
