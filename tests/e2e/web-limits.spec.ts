@@ -100,7 +100,6 @@ test.describe('大文件导入不阻塞他人', () => {
 
 /** The 安全管理员 sets the per-account export limit on the 安全策略 page (the e2e seed raised it). */
 async function setExportLimit(page: Page, value: string): Promise<void> {
-  await login(page, 'secadmin');
   await page.goto('/admin/security-policy');
   await page.getByTestId('policy-edit-limits.exportPerMinute').click();
   const dialog = page.locator('.t-dialog').filter({ hasText: '修改安全策略：每个账号每分钟导出次数上限' });
@@ -113,6 +112,7 @@ async function setExportLimit(page: Page, value: string): Promise<void> {
 test('Web 防护: 限速 — the 11th export in a minute gets 429 with a Chinese message', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const admin = await (await browser.newContext()).newPage();
+  await login(admin, 'secadmin');
   await setExportLimit(admin, '10');
   try {
     await exportElevenTimes(page, browser);
