@@ -350,6 +350,7 @@ export async function buildDocx(doc: DocumentForRender): Promise<Buffer> {
   const document = new Document({
     title: l.title.join(''),
     creator: l.signatureOrg,
+    lastModifiedBy: l.signatureOrg,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
