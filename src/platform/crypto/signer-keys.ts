@@ -45,11 +45,15 @@ export async function findSignerKey(db: Db | Tx, id: string): Promise<SignerKey 
 }
 
 /**
- * The user's active key; generated on first use. The user's row is locked first (FOR UPDATE), so
- * two first signatures by the same user at once create one key, not two (the partial unique index
- * `signer_keys_active_uq` is the last guard). `created` tells the caller to audit the generation.
+ * The user's active key; generated on first use. Before generating, the user's row is locked
+ * (FOR UPDATE) and the key looked up again, so two first signatures by the same user at once
+ * create one key, not two (the partial unique index `signer_keys_active_uq` is the last guard).
+ * `created` tells the caller to audit the generation.
  */
 export async function ensureSignerKey(tx: Tx, userId: string): Promise<SignerKey & { created: boolean }> {
+  const existing = await findActiveSignerKey(tx, userId);
+  if (existing) return { ...existing, created: false };
+  // None yet: lock the user's row (only on this path, so later signatures take no lock) and look again.
   const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
   if (!user) throw new Error(`no user ${userId}`);
   const active = await findActiveSignerKey(tx, userId);
