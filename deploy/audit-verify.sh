@@ -26,10 +26,9 @@ while (($#)); do
     *) usage >&2; die "未知参数：$1" ;;
   esac
 done
-if [[ -n $prefix ]]; then prefix=$(realpath -m "$prefix"); fi
 init_paths "$prefix"
-if [[ -z $prefix && $EUID -ne 0 ]]; then die "请以 root 身份执行（需要读取 $APP_ENV）"; fi
-[[ -r $APP_ENV ]] || die "找不到配置文件 $APP_ENV（系统是否已安装？测试时请用 --prefix 指定安装根目录）"
+if [[ -z $prefix && $EUID -ne 0 ]]; then die "请以 root 身份执行（需要读取 $ENV_FILE）"; fi
+[[ -r $ENV_FILE ]] || die "找不到配置文件 $ENV_FILE（系统是否已安装？测试时请用 --prefix 指定安装根目录）"
 APP_DIR=${app_dir:-$CURRENT_DIR/app}
 [[ -f $APP_DIR/jobs/audit-verify.cjs ]] || die "找不到 $APP_DIR/jobs/audit-verify.cjs"
 find_node
@@ -38,13 +37,13 @@ find_node
 stopped_service=0
 cleanup() {
   if ((stopped_service)); then
-    systemctl start "$SERVICE_NAME" || warn "服务 $SERVICE_NAME 启动失败，请执行 systemctl status $SERVICE_NAME 查看原因"
+    systemctl start "$APP" || warn "服务 $APP 启动失败，请执行 systemctl status $APP 查看原因"
   fi
 }
 trap cleanup EXIT
-if [[ -z $(env_get DATABASE_URL) ]] && use_systemd && systemctl is-active --quiet "$SERVICE_NAME"; then
-  info "内置数据库同一时间只允许一个进程打开：校验期间暂停服务 $SERVICE_NAME"
-  systemctl stop "$SERVICE_NAME"
+if [[ -z $(env_get DATABASE_URL) ]] && has_systemd && systemctl is-active --quiet "$APP"; then
+  say "内置数据库同一时间只允许一个进程打开：校验期间暂停服务 $APP"
+  systemctl stop "$APP"
   stopped_service=1
 fi
 
@@ -52,7 +51,7 @@ fi
 envs=()
 while IFS= read -r line; do
   case "$line" in '' | \#*) continue ;; *=*) envs+=("$line") ;; esac
-done <"$APP_ENV"
+done <"$ENV_FILE"
 runner=()
 if [[ $EUID -eq 0 ]] && id landreserve >/dev/null 2>&1; then
   runner=(setpriv --reuid=landreserve --regid=landreserve --init-groups)

@@ -29,17 +29,16 @@ while (($#)); do
   esac
 done
 [[ $keep =~ ^[1-9][0-9]*$ ]] || die "--keep 必须是正整数：$keep"
-if [[ -n $prefix ]]; then prefix=$(realpath -m "$prefix"); fi
 init_paths "$prefix"
-if [[ -z $prefix && $EUID -ne 0 ]]; then die "请以 root 身份执行（需要读取 $APP_ENV 并控制服务）"; fi
-[[ -r $APP_ENV ]] || die "找不到配置文件 $APP_ENV（系统是否已安装？测试时请用 --prefix 指定安装根目录）"
-dest=${dest:-$DEFAULT_BACKUP_DIR}
+if [[ -z $prefix && $EUID -ne 0 ]]; then die "请以 root 身份执行（需要读取 $ENV_FILE 并控制服务）"; fi
+[[ -r $ENV_FILE ]] || die "找不到配置文件 $ENV_FILE（系统是否已安装？测试时请用 --prefix 指定安装根目录）"
+dest=${dest:-$BACKUP_DIR}
 APP_DIR=${app_dir:-$CURRENT_DIR/app}
 find_node
 
 DATABASE_URL=$(env_get DATABASE_URL)
 DATA_DIR=$(env_get DATA_DIR)
-DATA_DIR=${DATA_DIR:-$DEFAULT_DATA_DIR}
+DATA_DIR=${DATA_DIR:-$VAR_DIR}
 STORAGE_DIR="$DATA_DIR/files"
 
 started=$(date +%s)
@@ -60,8 +59,8 @@ stopped_service=0
 cleanup() {
   local rc=$?
   if ((stopped_service)); then
-    info "正在重新启动服务 $SERVICE_NAME ……"
-    systemctl start "$SERVICE_NAME" || warn "服务 $SERVICE_NAME 启动失败，请执行 systemctl status $SERVICE_NAME 查看原因"
+    say "正在重新启动服务 $APP ……"
+    systemctl start "$APP" || warn "服务 $APP 启动失败，请执行 systemctl status $APP 查看原因"
   fi
   if ((rc != 0)); then
     rm -rf "$work"
@@ -80,8 +79,8 @@ if [[ -n $DATABASE_URL ]]; then
   detect_db_family "$DATABASE_URL"
   select_db_tools "$DB_FAMILY"
   require_tool "$DUMP_TOOL" "数据库为 $DB_FAMILY，需要用 $DUMP_TOOL 转储"
-  info "数据库：$DB_VERSION"
-  info "正在用 $DUMP_TOOL 转储数据库 $DB_NAME ……"
+  say "数据库：$DB_VERSION"
+  say "正在用 $DUMP_TOOL 转储数据库 $DB_NAME ……"
   with_db_password "$DUMP_TOOL" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -F c -f "$work/db.dump" "$DB_NAME" ||
     die "$DUMP_TOOL 转储失败"
   # Row counts as the dump holds them (same snapshot): the restore drill compares against these.
@@ -105,21 +104,21 @@ if [[ -n $DATABASE_URL ]]; then
   db_kind=$DB_FAMILY
   dump_tool=$DUMP_TOOL
 else
-  info "数据库：内置数据库（PGlite），目录 $DATA_DIR/pglite"
+  say "数据库：内置数据库（PGlite），目录 $DATA_DIR/pglite"
   [[ -d $DATA_DIR/pglite ]] || die "找不到内置数据库目录 $DATA_DIR/pglite"
-  if use_systemd; then
-    if systemctl is-active --quiet "$SERVICE_NAME"; then
-      info "内置数据库只能在系统停止时备份，正在停止服务 $SERVICE_NAME ……"
-      systemctl stop "$SERVICE_NAME" || die "无法停止服务 $SERVICE_NAME，备份中止（内置数据库不能在运行中复制）"
+  if has_systemd; then
+    if systemctl is-active --quiet "$APP"; then
+      say "内置数据库只能在系统停止时备份，正在停止服务 $APP ……"
+      systemctl stop "$APP" || die "无法停止服务 $APP，备份中止（内置数据库不能在运行中复制）"
       stopped_service=1
     fi
   else
-    info "测试根目录（--prefix）或本机没有 systemd：不调用 systemctl，要求系统已停止。"
+    say "测试根目录（--prefix）或本机没有 systemd：不调用 systemctl，要求系统已停止。"
   fi
   if holder=$(dbtool pglite-locked "$DATA_DIR"); then
-    die "内置数据库正被进程 $holder 使用。请先停止系统（systemctl stop $SERVICE_NAME 或结束该进程）再备份。"
+    die "内置数据库正被进程 $holder 使用。请先停止系统（systemctl stop $APP 或结束该进程）再备份。"
   fi
-  info "正在复制内置数据库 ……"
+  say "正在复制内置数据库 ……"
   snapshot_ok=1
   dbtool pglite-snapshot "$DATA_DIR" "$work/pglite.tar.gz" "$work/rowcounts.tsv" || snapshot_ok=0
   give_back_pglite "$DATA_DIR"
@@ -140,8 +139,8 @@ file_count=$(wc -l <"$work/files.sm3")
 
 # The database can be restarted now; the rest reads only configuration.
 if ((stopped_service)); then
-  info "正在重新启动服务 $SERVICE_NAME ……"
-  systemctl start "$SERVICE_NAME" || warn "服务 $SERVICE_NAME 启动失败，请执行 systemctl status $SERVICE_NAME 查看原因"
+  say "正在重新启动服务 $APP ……"
+  systemctl start "$APP" || warn "服务 $APP 启动失败，请执行 systemctl status $APP 查看原因"
   stopped_service=0
 fi
 
@@ -190,8 +189,8 @@ if ((${#all[@]} > keep)); then
 fi
 
 elapsed=$(($(date +%s) - started))
-info "备份完成：$dest/$name"
-info "  数据库：$db_kind（$dump_tool），存储文件 $file_count 个"
-info "  大小：$(human_size "$dest/$name")，耗时 ${elapsed} 秒"
-((removed == 0)) || info "  按保留 $keep 份的规则删除了 $removed 份旧备份"
-info "  注意：备份含密钥材料（SM4_KEY 等），请按涉密介质保管；丢失 SM4_KEY 则个人信息字段无法解密。"
+say "备份完成：$dest/$name"
+say "  数据库：$db_kind（$dump_tool），存储文件 $file_count 个"
+say "  大小：$(human_size "$dest/$name")，耗时 ${elapsed} 秒"
+((removed == 0)) || say "  按保留 $keep 份的规则删除了 $removed 份旧备份"
+say "  注意：备份含密钥材料（SM4_KEY 等），请按涉密介质保管；丢失 SM4_KEY 则个人信息字段无法解密。"

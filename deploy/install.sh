@@ -72,7 +72,7 @@ say "安装包：$BUNDLE"
 
 step "1/7 检查环境（不做任何更改）"
 RUNNING_HERE=0
-if [ -f "$ENV_FILE" ] && [ "$(env_get "$ENV_FILE" PORT)" = "$PORT" ]; then
+if [ -f "$ENV_FILE" ] && [ "$(env_get PORT)" = "$PORT" ]; then
   # Reinstalling over a running installation: its own port is not "in use by someone else".
   if { has_systemd && systemctl is-active --quiet "$APP"; } || { [ -f "$VAR_DIR/app.pid" ] && kill -0 "$(cat "$VAR_DIR/app.pid")" 2>/dev/null; }; then RUNNING_HERE=1; fi
 fi
@@ -82,10 +82,10 @@ verify_bundle "$BUNDLE"
 # The settings: an existing app.env wins (idempotent); flags fill a new one; prompts otherwise.
 if [ -f "$ENV_FILE" ]; then
   ok "已有配置 $ENV_FILE：保留其中的设置与密钥"
-  DATABASE_URL=$(env_get "$ENV_FILE" DATABASE_URL)
-  DATA_DIR=$(env_get "$ENV_FILE" DATA_DIR)
-  PORT=$(env_get "$ENV_FILE" PORT)
-  LISTEN=$(env_get "$ENV_FILE" HOSTNAME)
+  DATABASE_URL=$(env_get DATABASE_URL)
+  DATA_DIR=$(env_get DATA_DIR)
+  PORT=$(env_get PORT)
+  LISTEN=$(env_get HOSTNAME)
   NEW_ENV=0
 else
   NEW_ENV=1

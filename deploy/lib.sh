@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Shared by install.sh, upgrade.sh and uninstall.sh (sourced, not run). Messages in Chinese: they
-# are read by the centre's IT ops.
+# Shared by every deploy script (sourced, not run): install.sh, upgrade.sh and uninstall.sh
+# directly, backup.sh, restore.sh, restore-drill.sh and audit-verify.sh through lib/common.sh.
+# Messages in Chinese: they are read by the centre's IT ops.
 
 APP=land-reserve
 SERVICE_USER=landreserve
@@ -23,11 +24,13 @@ version_ge() {
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]
 }
 
-# Paths under a prefix ("" for the real system root).
+# Paths of the installation under a prefix ("" for the real system root): OPT_DIR/current ->
+# releases/<version>, ETC_DIR/app.env, VAR_DIR (the default DATA_DIR), BACKUP_DIR.
 # shellcheck disable=SC2034  # the paths are used by the scripts that source this file
 set_paths() {
   local prefix=${1%/}
   OPT_DIR="$prefix/opt/$APP"
+  CURRENT_DIR="$OPT_DIR/current"
   ETC_DIR="$prefix/etc/$APP"
   VAR_DIR="$prefix/var/lib/$APP"
   LOG_DIR="$prefix/var/log/$APP"
@@ -157,10 +160,17 @@ $(printf '%s\n' "$extra" | head -10)"
   ok "安装包完整（$(wc -l <"$b/manifest.sha256") 个文件的 SHA-256 与 SM3 校验通过）"
 }
 
-# KEY=VALUE of an env file (no shell evaluation of the file).
-env_get() { # env_get <file> <key>
-  [ -f "$1" ] || return 0
-  sed -n "s/^$2=//p" "$1" | tail -1
+# Reads KEY from an env file (default app.env) without sourcing it (values may hold shell
+# metacharacters); quotes around the value are dropped, as systemd's EnvironmentFile does.
+env_get() { # env_get <key> [file]
+  local key=$1 file=${2:-$ENV_FILE} line value
+  [[ -r $file ]] || return 0
+  line=$(grep -E "^[[:space:]]*${key}=" "$file" | tail -n 1 || true)
+  [[ -n $line ]] || return 0
+  value=${line#*=}
+  value=${value%$'\r'}
+  if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
+  printf '%s' "$value"
 }
 
 # Runs a job of a release (cwd app/, environment from the env file) as the service user when root.
@@ -189,6 +199,8 @@ run_job() { # run_job <release dir> <env file> <job> args...
   (cd "$rel/app" && env -i PATH=/usr/bin:/bin HOME=/tmp NODE_ENV=production "${envs[@]}" "${runner[@]}" "${node[@]}" "jobs/$job.cjs" "$@")
 }
 
+# systemd is used only for a real install: not in a --prefix test root, not on a machine that
+# was not booted with systemd (a container), not without systemctl.
 has_systemd() {
   [ -z "${PREFIX:-}" ] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]
 }

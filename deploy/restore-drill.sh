@@ -37,14 +37,13 @@ while (($#)); do
     *) usage >&2; die "未知参数：$1" ;;
   esac
 done
-if [[ -n $prefix ]]; then prefix=$(realpath -m "$prefix"); fi
 init_paths "$prefix"
 APP_DIR=${app_dir:-$CURRENT_DIR/app}
 APP_DIR=$(realpath -m "$APP_DIR")
 find_node
 
 if [[ -z $backup ]]; then
-  backup_dir=${backup_dir:-$DEFAULT_BACKUP_DIR}
+  backup_dir=${backup_dir:-$BACKUP_DIR}
   latest=$(latest_backup "$backup_dir")
   [[ -n $latest ]] || die "在 $backup_dir 中没有找到备份，请先执行 backup.sh"
   backup="$backup_dir/$latest"
@@ -69,7 +68,7 @@ if [[ -z $verify_cmd ]]; then
   verify_cmd="$(printf '%q %q' "$NODE" "$job")"
 fi
 
-info "恢复演练：备份 $backup（$(info_get CREATED_AT "$backup")，$db_kind）"
+say "恢复演练：备份 $backup（$(info_get CREATED_AT "$backup")，$db_kind）"
 
 tmp=$(mktemp -d /tmp/land-reserve-drill.XXXXXX)
 chmod 700 "$tmp"
@@ -77,7 +76,7 @@ drill_data="$tmp/data"
 drill_url=''
 cleanup() {
   if ((keep)); then
-    info "已按 --keep 保留：临时目录 $tmp${drill_url:+，演练库 $(redact_url "$drill_url")}"
+    say "已按 --keep 保留：临时目录 $tmp${drill_url:+，演练库 $(redact_url "$drill_url")}"
     return
   fi
   if [[ -n $drill_url ]]; then
@@ -89,7 +88,7 @@ cleanup() {
 trap cleanup EXIT
 
 restore_args=(--from "$backup" --data-dir "$drill_data" --app-dir "$APP_DIR" --yes)
-[[ -z $prefix ]] || restore_args+=(--prefix "$prefix")
+[[ -z $PREFIX ]] || restore_args+=(--prefix "$PREFIX")
 if [[ $db_kind == pglite ]]; then
   source_desc="内置数据库"
   restore_args+=(--database-url '')
@@ -102,7 +101,7 @@ else
   [[ $DB_FAMILY != opengauss ]] || create_sql+=" DBCOMPATIBILITY 'PG'"
   db_exec "$admin_url" "$create_sql" || die "创建演练库失败（--database-url-admin 的账号需要建库权限）"
   drill_url=$(dbtool with-database "$admin_url" "$drill_db")
-  info "已创建演练库 $drill_db"
+  say "已创建演练库 $drill_db"
   source_desc="数据库"
   restore_args+=(--database-url "$drill_url")
 fi
@@ -122,14 +121,14 @@ report_fail() {
 }
 
 # 1. Row counts: restored copy against the backup's own counts (the source at backup time).
-info "1. 行数比对（源库备份时点 ↔ 恢复库）"
+say "1. 行数比对（源库备份时点 ↔ 恢复库）"
 if [[ $db_kind == pglite ]]; then
   dbtool pglite-counts "$drill_data" >"$tmp/restored.tsv" || die "无法读取恢复的内置数据库"
 else
   db_counts "$drill_url" >"$tmp/restored.tsv" || die "无法读取演练库"
 fi
 if diff_out=$(diff <(LC_ALL=C sort "$backup/rowcounts.tsv") <(LC_ALL=C sort "$tmp/restored.tsv")); then
-  info "  ✓ $(wc -l <"$tmp/restored.tsv") 张表行数一致（共 $(awk -F'\t' '{ s += $2 } END { print s + 0 }' "$tmp/restored.tsv") 行）"
+  say "  ✓ $(wc -l <"$tmp/restored.tsv") 张表行数一致（共 $(awk -F'\t' '{ s += $2 } END { print s + 0 }' "$tmp/restored.tsv") 行）"
 else
   report_fail "行数不一致（< 备份时点，> 恢复库）："
   printf '%s\n' "$diff_out" | sed 's/^/      /'
@@ -138,31 +137,31 @@ fi
 live_counts=''
 source_url=$(env_get DATABASE_URL)
 source_data=$(env_get DATA_DIR)
-source_data=${source_data:-$DEFAULT_DATA_DIR}
+source_data=${source_data:-$VAR_DIR}
 if [[ $db_kind == pglite ]]; then
   if [[ -d $source_data/pglite ]] && ! dbtool pglite-locked "$source_data" >/dev/null; then
     live_counts=$(dbtool pglite-counts "$source_data" 2>/dev/null) || live_counts=''
     give_back_pglite "$source_data"
   else
-    info "  （系统运行中，内置数据库不能同时打开，跳过与源库当前行数的对照）"
+    say "  （系统运行中，内置数据库不能同时打开，跳过与源库当前行数的对照）"
   fi
 elif [[ -n $source_url ]]; then
   live_counts=$(db_counts "$source_url" 2>/dev/null) || live_counts=''
 fi
 if [[ -n $live_counts ]]; then
   if changed=$(diff <(LC_ALL=C sort "$tmp/restored.tsv") <(printf '%s\n' "$live_counts" | LC_ALL=C sort)); then
-    info "  ✓ 与${source_desc}当前行数也一致（备份后没有数据变化）"
+    say "  ✓ 与${source_desc}当前行数也一致（备份后没有数据变化）"
   else
-    info "  · 备份之后源库有变化（属于 RPO 范围内的数据，不计为差异）："
+    say "  · 备份之后源库有变化（属于 RPO 范围内的数据，不计为差异）："
     printf '%s\n' "$changed" | grep -E '^[<>]' | sed 's/^/      /' || true
   fi
 fi
 
 # 2. Stored files: every restored file against the digests taken at backup time.
-info "2. 存储文件比对"
+say "2. 存储文件比对"
 storage_digests "$drill_data/files" >"$tmp/restored-files.sm3"
 if diff_out=$(diff "$backup/files.sm3" "$tmp/restored-files.sm3"); then
-  info "  ✓ $(wc -l <"$tmp/restored-files.sm3") 个文件的 SM3 摘要一致"
+  say "  ✓ $(wc -l <"$tmp/restored-files.sm3") 个文件的 SM3 摘要一致"
 else
   report_fail "存储文件不一致（< 备份时点，> 恢复结果）："
   printf '%s\n' "$diff_out" | grep -E '^[<>]' | sed 's/^/      /'
@@ -175,7 +174,7 @@ if [[ -n $misnamed ]]; then
 fi
 
 # 3. Audit chain on the restored copy.
-info "3. 审计日志链校验（恢复库）"
+say "3. 审计日志链校验（恢复库）"
 verify_env=(env -u DATABASE_URL "DATA_DIR=$drill_data")
 [[ -z $drill_url ]] || verify_env=(env "DATABASE_URL=$drill_url" "DATA_DIR=$drill_data")
 verify_rc=0
@@ -183,7 +182,7 @@ verify_rc=0
 # The failure message counts too: a verifier that reports a break must not pass on its exit code alone.
 if ((verify_rc == 0)) && ! grep -q '校验失败' "$tmp/verify.log"; then
   sed 's/^/    /' "$tmp/verify.log" | grep -v '^\s*$' | tail -n 3
-  info "  ✓ 审计日志链完整"
+  say "  ✓ 审计日志链完整"
 else
   sed 's/^/    /' "$tmp/verify.log" | tail -n 20
   report_fail "审计日志链校验失败"
@@ -191,10 +190,10 @@ fi
 
 now=$(date +%s)
 rpo=$((now - created_epoch))
-info "RPO（备份时点距今，即最多可能丢失的数据时长）：$((rpo / 3600)) 小时 $((rpo % 3600 / 60)) 分 $((rpo % 60)) 秒（备份于 $(info_get CREATED_AT "$backup")）"
-info "RTO（校验清单并恢复数据库与文件的用时）：$((rto_ms / 1000)).$(printf '%03d' $((rto_ms % 1000))) 秒"
+say "RPO（备份时点距今，即最多可能丢失的数据时长）：$((rpo / 3600)) 小时 $((rpo % 3600 / 60)) 分 $((rpo % 60)) 秒（备份于 $(info_get CREATED_AT "$backup")）"
+say "RTO（校验清单并恢复数据库与文件的用时）：$((rto_ms / 1000)).$(printf '%03d' $((rto_ms % 1000))) 秒"
 if ((failures)); then
-  info "恢复演练不通过：$failures 项检查有差异。"
+  say "恢复演练不通过：$failures 项检查有差异。"
   exit 1
 fi
-info "恢复演练通过。"
+say "恢复演练通过。"

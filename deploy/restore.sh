@@ -38,17 +38,16 @@ done
 [[ -n $from ]] || { usage >&2; die "必须用 --from 指定备份目录"; }
 [[ -d $from ]] || die "备份目录不存在：$from"
 from=$(realpath "$from")
-if [[ -n $prefix ]]; then prefix=$(realpath -m "$prefix"); fi
 init_paths "$prefix"
 if [[ -z $prefix && $EUID -ne 0 ]]; then die "请以 root 身份执行"; fi
 APP_DIR=${app_dir:-$CURRENT_DIR/app}
 find_node
 
-info "正在校验备份清单（SHA-256 与 SM3）……"
+say "正在校验备份清单（SHA-256 与 SM3）……"
 if ! verify_manifest "$from"; then
   die "备份 $from 的清单校验失败（文件缺失、被修改或多出文件），拒绝恢复。请改用其他备份。"
 fi
-info "清单校验通过。"
+say "清单校验通过。"
 
 db_kind=$(info_get DB_KIND "$from")
 created_at=$(info_get CREATED_AT "$from")
@@ -56,7 +55,7 @@ created_at=$(info_get CREATED_AT "$from")
 
 if ((!target_url_set)); then target_url=$(env_get DATABASE_URL); fi
 service_data_dir=$(env_get DATA_DIR)
-service_data_dir=${service_data_dir:-$DEFAULT_DATA_DIR}
+service_data_dir=${service_data_dir:-$VAR_DIR}
 data_dir=${data_dir:-$service_data_dir}
 storage_dir="$data_dir/files"
 
@@ -81,11 +80,11 @@ else
   target_desc="数据库 $(redact_url "$target_url")（$DB_FAMILY，当前为空）"
 fi
 
-info "将要执行："
-info "  备份：$from（$created_at，$db_kind）"
-info "  恢复到：$target_desc"
-info "  存储文件恢复到：$storage_dir（同名文件内容相同，保留现有文件）"
-if ((with_keys)); then info "  密钥：写回 $APP_ENV 的 NEXTAUTH_SECRET、SM4_KEY"; fi
+say "将要执行："
+say "  备份：$from（$created_at，$db_kind）"
+say "  恢复到：$target_desc"
+say "  存储文件恢复到：$storage_dir（同名文件内容相同，保留现有文件）"
+if ((with_keys)); then say "  密钥：写回 $ENV_FILE 的 NEXTAUTH_SECRET、SM4_KEY"; fi
 if ((!yes)); then
   [[ -t 0 ]] || die "非交互执行时必须加 --yes 确认"
   read -r -p "确认恢复？请输入 yes：" answer
@@ -95,13 +94,13 @@ fi
 # The embedded database is opened by the service: stop it when restoring into the service's own
 # folder (never for another folder, such as the drill's).
 if [[ $db_kind == pglite && $(realpath -m "$data_dir") == "$(realpath -m "$service_data_dir")" ]]; then
-  if use_systemd; then
-    if systemctl is-active --quiet "$SERVICE_NAME"; then
-      systemctl stop "$SERVICE_NAME" || die "无法停止服务 $SERVICE_NAME，恢复中止"
+  if has_systemd; then
+    if systemctl is-active --quiet "$APP"; then
+      systemctl stop "$APP" || die "无法停止服务 $APP，恢复中止"
       restart_service=1
     fi
   else
-    info "测试根目录（--prefix）或本机没有 systemd：不调用 systemctl。"
+    say "测试根目录（--prefix）或本机没有 systemd：不调用 systemctl。"
   fi
 fi
 if [[ $db_kind == pglite ]]; then
@@ -116,12 +115,12 @@ if [[ -d $data_dir ]]; then owner=$(stat -c '%u:%g' "$data_dir"); fi
 mkdir -p "$data_dir"
 
 if [[ $db_kind == pglite ]]; then
-  info "正在恢复内置数据库 ……"
+  say "正在恢复内置数据库 ……"
   rmdir "$data_dir/pglite" 2>/dev/null || true
   tar -xzf "$from/pglite.tar.gz" -C "$data_dir" ||
     die "解压内置数据库失败；已解出的部分在 $data_dir/pglite，请删除该目录后重试（服务保持停止）"
 else
-  info "正在用 $RESTORE_TOOL 恢复数据库 ……"
+  say "正在用 $RESTORE_TOOL 恢复数据库 ……"
   # --no-owner/--no-privileges: objects belong to the connecting (application) user of the target.
   if ! with_db_password "$RESTORE_TOOL" -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" \
     --no-owner --no-privileges --exit-on-error --single-transaction "$from/db.dump"; then
@@ -129,26 +128,26 @@ else
   fi
 fi
 
-info "正在恢复存储文件 ……"
+say "正在恢复存储文件 ……"
 mkdir -p "$storage_dir"
 tar -xzf "$from/files.tar.gz" -C "$storage_dir" --skip-old-files ||
   die "恢复存储文件失败（数据库已恢复）：检查 $storage_dir 所在磁盘的空间与权限后，可用 tar -xzf $from/files.tar.gz -C $storage_dir --skip-old-files 补做"
 
 if ((with_keys)); then
-  [[ -f $APP_ENV ]] || die "找不到 $APP_ENV，无法写回密钥"
+  [[ -f $ENV_FILE ]] || die "找不到 $ENV_FILE，无法写回密钥"
   for key in NEXTAUTH_SECRET SM4_KEY SM4_KEYS SM4_KEY_VERSION; do
     value=$(env_get "$key" "$from/keys.env")
-    if [[ -n $value ]]; then env_set "$key" "$value" "$APP_ENV"; fi
+    if [[ -n $value ]]; then env_set "$key" "$value" "$ENV_FILE"; fi
   done
   if [[ -f $from/sm4.key ]]; then install -m 600 "$from/sm4.key" "$data_dir/sm4.key"; fi
   for f in "$from"/sm4.v*.key; do
     if [[ -f $f ]]; then install -m 600 "$f" "$data_dir/$(basename "$f")"; fi
   done
-  info "已写回密钥材料。"
+  say "已写回密钥材料。"
 else
   backup_key=$(env_get SM4_KEY "$from/keys.env")
   if [[ -n $backup_key && $backup_key != "$(env_get SM4_KEY)" ]]; then
-    warn "备份中的 SM4_KEY 与 $APP_ENV 中的不同：恢复的个人信息字段将无法解密。如需使用备份的密钥，请加 --with-keys 重新执行，或手工写回。"
+    warn "备份中的 SM4_KEY 与 $ENV_FILE 中的不同：恢复的个人信息字段将无法解密。如需使用备份的密钥，请加 --with-keys 重新执行，或手工写回。"
   fi
 fi
 
@@ -157,7 +156,7 @@ if [[ -n $owner ]]; then chown -R "$owner" "$data_dir" 2>/dev/null || warn "无�
 
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 if ((restart_service)); then
-  systemctl start "$SERVICE_NAME" || warn "服务 $SERVICE_NAME 启动失败，请执行 systemctl status $SERVICE_NAME 查看原因"
+  systemctl start "$APP" || warn "服务 $APP 启动失败，请执行 systemctl status $APP 查看原因"
 fi
-info "恢复完成，用时 $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) 秒。"
-info "建议随后执行审计链校验（audit-verify）并登录系统抽查数据。"
+say "恢复完成，用时 $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) 秒。"
+say "建议随后执行审计链校验（audit-verify）并登录系统抽查数据。"

@@ -40,10 +40,10 @@ check_system "$BUNDLE" "$OPT_DIR" ""
 verify_bundle "$BUNDLE"
 [ "$BUNDLE_VERSION" != "$PREVIOUS_VERSION" ] || { say "已是版本 $BUNDLE_VERSION，无需升级"; exit 0; }
 ok "当前版本 $PREVIOUS_VERSION → 新版本 $BUNDLE_VERSION"
-DATABASE_URL=$(env_get "$ENV_FILE" DATABASE_URL)
-DATA_DIR=$(env_get "$ENV_FILE" DATA_DIR)
-PORT=$(env_get "$ENV_FILE" PORT)
-LISTEN=$(env_get "$ENV_FILE" HOSTNAME)
+DATABASE_URL=$(env_get DATABASE_URL)
+DATA_DIR=$(env_get DATA_DIR)
+PORT=$(env_get PORT)
+LISTEN=$(env_get HOSTNAME)
 URL="http://${LISTEN:-127.0.0.1}:${PORT:-3000}"
 if [ -n "$DATABASE_URL" ]; then
   out=$(run_job "$BUNDLE" "$ENV_FILE" check-db 2>&1) || die "数据库检查未通过，未做任何更改：

@@ -2,19 +2,7 @@
 --   ksql -h 127.0.0.1 -p 54321 -U system -d test -v app_password='强口令' \
 --        [-v app_user=landreserve] [-v app_db=landreserve] -f deploy/db/kingbase-setup.sql
 \set ON_ERROR_STOP on
-\if :{?app_user}
-\else
-  \set app_user landreserve
-\endif
-\if :{?app_db}
-\else
-  \set app_db landreserve
-\endif
-\if :{?app_password}
-\else
-  \echo '错误：请用 -v app_password=… 指定应用账号口令'
-  DO $$ BEGIN RAISE EXCEPTION 'app_password 未指定'; END $$;
-\endif
+\ir include/variables.sql
 
 -- The instance must run in PG mode with empty strings kept as ''.
 DO $$

@@ -1,44 +1,18 @@
 # shellcheck shell=bash disable=SC2034
 # (SC2034: the variables set here are used by the scripts that source this file.)
-# Shared helpers of backup.sh, restore.sh and restore-drill.sh (sourced, not run).
-# Layout contract: $PREFIX/opt/land-reserve/current -> releases/<version>, $PREFIX/etc/land-reserve/app.env,
-# $PREFIX/var/lib/land-reserve (data), $PREFIX/var/backups/land-reserve (backups).
+# Shared helpers of backup.sh, restore.sh, restore-drill.sh and audit-verify.sh (sourced, not run).
+# The installation's layout under $PREFIX: set_paths in ../lib.sh.
 
-SERVICE_NAME=land-reserve
+# die, warn, say, set_paths, has_systemd, env_get: the library of every deploy script.
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-info() { printf '%s\n' "$*"; }
-warn() { printf '警告：%s\n' "$*" >&2; }
-die() {
-  printf '错误：%s\n' "$*" >&2
-  exit 1
-}
-
-# Paths of the installation under PREFIX ('' = the real root).
+# PREFIX and the installation paths (set_paths) from a --prefix argument ('' = the real root).
 init_paths() {
-  local prefix=$1
-  PREFIX=${prefix%/}
-  OPT_DIR="$PREFIX/opt/land-reserve"
-  CURRENT_DIR="$OPT_DIR/current"
-  APP_ENV="$PREFIX/etc/land-reserve/app.env"
-  DEFAULT_DATA_DIR="$PREFIX/var/lib/land-reserve"
-  DEFAULT_BACKUP_DIR="$PREFIX/var/backups/land-reserve"
-}
-
-# systemd is used only for a real install: not in a --prefix test root, not without systemctl.
-use_systemd() {
-  [[ -z $PREFIX ]] && command -v systemctl >/dev/null 2>&1
-}
-
-# Reads KEY from app.env without sourcing it (values may hold shell metacharacters).
-env_get() {
-  local key=$1 file=${2:-$APP_ENV} line value
-  [[ -r $file ]] || return 0
-  line=$(grep -E "^[[:space:]]*${key}=" "$file" | tail -n 1 || true)
-  [[ -n $line ]] || return 0
-  value=${line#*=}
-  value=${value%$'\r'}
-  if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
-  printf '%s' "$value"
+  PREFIX=''
+  if [[ -n $1 ]]; then PREFIX=$(realpath -m "$1"); fi
+  PREFIX=${PREFIX%/}
+  set_paths "$PREFIX"
 }
 
 # Sets KEY=VALUE in an env file (replaces the line or appends), keeping mode 600.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { heavyGeoJson } from '../fixtures/geo-import/heavy-geojson';
 import { ringFromOffsets } from '../fixtures/geo-import/parcels';
 import { login, typeInto } from './helpers';
 
@@ -36,22 +37,6 @@ function pollHealth(url: string): { stop: () => Promise<{ status: number; ms: nu
   };
 }
 
-/** 5,000 round parcels of 130 vertices in 赫山区: about 19 MB of GeoJSON, under the 20 MB limit. */
-function heavyGeoJson(): Buffer {
-  const features = [];
-  for (let i = 0; i < 5000; i++) {
-    const cx = (i % 100) * 40 + 20;
-    const cy = Math.floor(i / 100) * 40 + 20;
-    const offsets: [number, number][] = [];
-    for (let k = 0; k < 130; k++) {
-      const a = (2 * Math.PI * k) / 130;
-      offsets.push([cx + 15 * Math.cos(a), cy + 15 * Math.sin(a)]);
-    }
-    features.push({ type: 'Feature', properties: { 地块编号: `E2E-HV-${i + 1}`, 地块名称: `大文件地块${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ringFromOffsets(112.36, 28.552, offsets)] } });
-  }
-  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
-}
-
 test.describe('大文件导入不阻塞他人', () => {
   // Up to two retries: on a shared 2-core CI machine a single health check is now and then held up
   // by other processes (a 0.5 s outlier in about one run of three here). Blocking by the import
@@ -60,7 +45,7 @@ test.describe('大文件导入不阻塞他人', () => {
   test('大文件导入不阻塞他人: /api/health answers within 200 ms throughout a 19 MB GeoJSON preview', async ({ page, request }) => {
     test.setTimeout(180_000);
     await login(page, 'chief');
-    const buffer = heavyGeoJson();
+    const buffer = Buffer.from(heavyGeoJson('E2E-HV-'));
     expect(buffer.length).toBeGreaterThan(18 * 1024 * 1024);
     const origin = new URL(page.url()).origin;
     // Warm-up: `next start` loads a route's code on its first request (about 0.4 s on a loaded

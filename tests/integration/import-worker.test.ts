@@ -3,7 +3,7 @@ import type { Database } from '../../src/platform/db/client';
 import { previewBoundaryImport } from '../../src/modules/parcels/import/service';
 import { parseThreadStats } from '../../src/platform/geo/import/off-thread';
 import { createTestDatabase } from '../helpers/db';
-import { ringFromOffsets } from '../fixtures/geo-import/parcels';
+import { heavyGeoJson } from '../fixtures/geo-import/heavy-geojson';
 
 /*
  * 等保 8.1.4 资源控制: a boundary file at the size limit (about 20 MB of GeoJSON) is parsed in a
@@ -17,22 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
-
-/** 5,000 round parcels of 130 vertices each in 赫山区: about 19 MB, just under the 20 MB limit. */
-function heavyGeoJson(): Uint8Array {
-  const features = [];
-  for (let i = 0; i < 5000; i++) {
-    const cx = (i % 100) * 40 + 20;
-    const cy = Math.floor(i / 100) * 40 + 20;
-    const offsets: [number, number][] = [];
-    for (let k = 0; k < 130; k++) {
-      const a = (2 * Math.PI * k) / 130;
-      offsets.push([cx + 15 * Math.cos(a), cy + 15 * Math.sin(a)]);
-    }
-    features.push({ type: 'Feature', properties: { 地块编号: `HV-${i + 1}`, 地块名称: `大文件地块${i + 1}` }, geometry: { type: 'Polygon', coordinates: [ringFromOffsets(112.36, 28.552, offsets)] } });
-  }
-  return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
-}
 
 /** The worst lateness of a 10 ms timer (another request's turn) while `work` runs, wall clock. */
 async function worstTimerDelay<T>(work: () => Promise<T>): Promise<{ result: T; worstMs: number; ticks: number }> {
@@ -56,7 +40,7 @@ async function worstTimerDelay<T>(work: () => Promise<T>): Promise<{ result: T; 
 
 describe('大文件导入不阻塞他人', () => {
   it('大文件导入不阻塞他人: a 19 MB GeoJSON preview runs in a worker thread; a 10 ms timer is never late by 200 ms', async () => {
-    const bytes = heavyGeoJson();
+    const bytes = new TextEncoder().encode(heavyGeoJson('HV-'));
     expect(bytes.byteLength).toBeGreaterThan(18 * 1024 * 1024);
     expect(bytes.byteLength).toBeLessThan(20 * 1024 * 1024);
     const before = { ...parseThreadStats };

@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NextAuthOptions } from 'next-auth';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshAuthOptions, isolateAuthEnvironment } from '../helpers/auth-env';
 
 // next-auth's own option building (not in its package exports; loaded by path): what it really
 // does with our options when a request comes in.
@@ -11,27 +10,7 @@ const { init } = createRequire(import.meta.url)(join(__dirname, '..', '..', 'nod
   init: (params: Record<string, unknown>) => Promise<{ options: { cookies: Record<string, { name: string; options: { secure: boolean; httpOnly: boolean } }> } }>;
 };
 
-const saved = { url: process.env.NEXTAUTH_URL, trust: process.env.AUTH_TRUST_HOST, dataDir: process.env.DATA_DIR };
-
-beforeEach(() => {
-  vi.resetModules();
-  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'lr-auth-cookies-'));
-  delete process.env.NEXTAUTH_URL;
-  delete process.env.AUTH_TRUST_HOST;
-});
-afterEach(() => {
-  for (const [key, value] of [['NEXTAUTH_URL', saved.url], ['AUTH_TRUST_HOST', saved.trust], ['DATA_DIR', saved.dataDir]] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-async function authOptions(): Promise<NextAuthOptions> {
-  const { resetConfigCache } = await import('../../src/platform/config');
-  resetConfigCache();
-  const { getAuthOptions } = await import('../../src/platform/auth/options');
-  return getAuthOptions();
-}
+isolateAuthEnvironment('lr-auth-cookies-');
 
 async function effectiveCookies(options: NextAuthOptions, origin: string) {
   const { options: built } = await init({ authOptions: options, action: 'session', origin: `${origin}/api/auth`, cookies: {}, isPost: false });
@@ -41,7 +20,7 @@ async function effectiveCookies(options: NextAuthOptions, origin: string) {
 describe('the session cookie', () => {
   it('is Secure with the __Secure- prefix when NEXTAUTH_URL is https, whatever the request looks like', async () => {
     process.env.NEXTAUTH_URL = 'https://tdcb.example.gov.cn';
-    const options = await authOptions();
+    const options = await freshAuthOptions();
     expect(options.useSecureCookies).toBe(true);
     expect(options.cookies?.sessionToken).toEqual({
       name: '__Secure-next-auth.session-token',
@@ -55,13 +34,13 @@ describe('the session cookie', () => {
 
   it('is a plain cookie when NEXTAUTH_URL is http', async () => {
     process.env.NEXTAUTH_URL = 'http://tdcb.example.local';
-    const options = await authOptions();
+    const options = await freshAuthOptions();
     expect(options.useSecureCookies).toBe(false);
     expect(options.cookies?.sessionToken).toMatchObject({ name: 'next-auth.session-token', options: { secure: false } });
   });
 
   it('without NEXTAUTH_URL follows the address the browser used', async () => {
-    const options = await authOptions();
+    const options = await freshAuthOptions();
     expect(options.useSecureCookies).toBeUndefined();
     expect(options.cookies).toBeUndefined();
     expect((await effectiveCookies(options, 'https://10.20.1.5')).sessionToken.name).toBe('__Secure-next-auth.session-token');

@@ -43,6 +43,15 @@ async function assertNameFree(tx: Tx, name: string, exceptId: string | null): Pr
   if (clash) fail(`角色名称「${name}」已被使用`, 'CONFLICT', { name: `角色名称「${name}」已被使用` });
 }
 
+/** 三员分立: the acting user may not change a role they hold themselves (that would be self-granting). */
+async function refuseOwnRole(tx: Tx, userId: string, roleId: string, message: string): Promise<void> {
+  const [own] = await tx
+    .select({ roleId: userRoles.roleId })
+    .from(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.roleId, roleId)));
+  if (own) fail(message, 'FORBIDDEN');
+}
+
 function snapshot(r: Pick<RoleRecord, 'code' | 'name' | 'kind' | 'description' | 'builtin'>, permissionCodes?: string[]) {
   return { code: r.code, name: r.name, kind: r.kind, description: r.description, builtin: r.builtin, ...(permissionCodes ? { permissions: permissionCodes } : {}) };
 }
@@ -54,11 +63,7 @@ function snapshot(r: Pick<RoleRecord, 'code' | 'name' | 'kind' | 'description' |
 export const saveRolePermissions = roleMutation('保存角色权限', ZSaveRolePermissions, async (ctx, input) => {
   const { tx, actor } = ctx;
   const role = await requireRole(tx, input.roleId);
-  const [own] = await tx
-    .select({ roleId: userRoles.roleId })
-    .from(userRoles)
-    .where(and(eq(userRoles.userId, actor.userId), eq(userRoles.roleId, role.id)));
-  if (own) fail(SELF_GRANT_REFUSED, 'FORBIDDEN');
+  await refuseOwnRole(tx, actor.userId, role.id, SELF_GRANT_REFUSED);
 
   const known = input.permissionCodes.length
     ? await tx
@@ -101,11 +106,7 @@ export const saveRolePermissions = roleMutation('保存角色权限', ZSaveRoleP
 export const setRoleTotp = roleMutation('设置角色动态口令要求', ZSetRoleTotp, async (ctx, input) => {
   const { tx, actor } = ctx;
   const role = await requireRole(tx, input.roleId);
-  const [own] = await tx
-    .select({ roleId: userRoles.roleId })
-    .from(userRoles)
-    .where(and(eq(userRoles.userId, actor.userId), eq(userRoles.roleId, role.id)));
-  if (own) fail(SELF_TOTP_REFUSED, 'FORBIDDEN');
+  await refuseOwnRole(tx, actor.userId, role.id, SELF_TOTP_REFUSED);
   if (role.requiresTotp === input.requiresTotp) fail(input.requiresTotp ? `角色「${role.name}」已要求动态口令` : `角色「${role.name}」未要求动态口令`);
   // updated_at moves: the session check reads the role set afresh (permissions/role-sets.ts).
   await tx.update(roles).set({ requiresTotp: input.requiresTotp, updatedAt: new Date() }).where(eq(roles.id, role.id));
