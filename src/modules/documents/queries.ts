@@ -7,7 +7,7 @@ import { flowHistory, flowInstances, flowState, pendingFlowsFor, type FlowHistor
 import { plans } from '@/modules/plans/schema';
 import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { DOCUMENT_ATTACHMENT_OWNER as ATTACHMENT_OWNER, DOCUMENT_OBJECT, type TLinkType } from './constants';
-import { documentLinks, documents } from './schema';
+import { documentLinks, documentNumberRules, documents } from './schema';
 import type { DocumentRow } from './issue';
 import type { TDocumentFilter } from './validation';
 
@@ -233,4 +233,10 @@ export async function documentYears(db: Db): Promise<number[]> {
     .from(documents)
     .groupBy(sql`1`);
   return [...new Set(rows.map((r) => Number(r.y)))].sort((a, b) => b - a);
+}
+
+/** The stored 发文字号 templates by type (types without one use the default). */
+export async function numberRules(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ docType: documentNumberRules.docType, template: documentNumberRules.template }).from(documentNumberRules);
+  return new Map(rows.map((r) => [r.docType, r.template]));
 }
