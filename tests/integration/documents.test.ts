@@ -19,6 +19,7 @@ import { getDocument, listDocuments } from '../../src/modules/documents/queries'
 import { documentTodos } from '../../src/modules/documents/todos';
 import { ZDocumentFilter, type TDocumentFieldsInput } from '../../src/modules/documents/validation';
 import { createTestDatabase } from '../helpers/db';
+import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { actorFor, createActor, enrolTotpForTest, roleId } from '../helpers/actors';
 import { todayInShanghai } from '../../src/ui/format';
 
@@ -235,3 +236,10 @@ describe('bad input', () => {
     expect((await getDocument(db(), id))?.attachments).toEqual([]);
   });
 });
+
+describe('audit', () => {
+  it('every audited field of the 公文 actions has a Chinese name', async () => {
+    expect(await unlabelledAuditFields(db())).toEqual([]);
+  });
+});
+
