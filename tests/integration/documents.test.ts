@@ -237,6 +237,34 @@ describe('bad input', () => {
   });
 });
 
+describe('list and export', () => {
+  it('filters by keyword, type, state, year and department; exports the filtered rows', async () => {
+    const year = Number(todayInShanghai().slice(0, 4));
+    const list = (q: Record<string, string>) => listDocuments(db(), ZDocumentFilter.parse(q), chiefA);
+    const all = await list({});
+    expect(all.total).toBeGreaterThan(3);
+    expect((await list({ q: '退回测试' })).rows.map((r) => r.title)).toEqual(['退回测试（已补充）']);
+    expect((await list({ type: '请示' })).rows.every((r) => r.docType === '请示')).toBe(true);
+    expect((await list({ status: '已归档' })).rows.every((r) => r.status === '已归档')).toBe(true);
+    expect((await list({ year: String(year) })).total).toBe(all.total);
+    expect((await list({ year: '1999' })).total).toBe(0);
+    expect((await list({ dept: deptA })).total).toBe(all.total);
+    expect((await list({ dept: deptB })).total).toBe(0);
+    const byNo = await list({ sort: 'docNo', order: 'asc', status: '已签发' });
+    expect(byNo.rows.length).toBeGreaterThan(0);
+    const { exportDocumentsXlsx } = await import('../../src/modules/documents/export');
+    const buffer = await exportDocumentsXlsx(db(), leader, ZDocumentFilter.parse({ type: '通知' }));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('发文登记')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('发文字号');
+    expect(sheet.rowCount - 1).toBe((await list({ type: '通知', size: '100' })).total);
+    const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, '导出发文登记')).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit.message).toContain('类型 通知');
+  });
+});
+
 describe('audit', () => {
   it('every audited field of the 公文 actions has a Chinese name', async () => {
     expect(await unlabelledAuditFields(db())).toEqual([]);
