@@ -45,6 +45,15 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'documents-contracts',
+    title: '公文合同',
+    icon: 'file',
+    children: [
+      { key: 'documents', title: '发文', path: '/documents', icon: 'file', permission: 'document:view', description: '发文拟稿、核稿、会签、签发、用印、分发与归档' },
+      { key: 'document-settings', title: '公文流程与文号', path: '/documents/settings', icon: 'setting', permission: 'document:admin', description: '各类公文的审批流程与发文字号规则' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',

@@ -6,6 +6,7 @@ import { SETTINGS } from '@/platform/settings/catalog';
 import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { plans } from '@/modules/plans/schema';
 import { bondAllocations, bondPayments, bonds, ledgerEntries } from '@/modules/funds/schema';
+import { documents } from '@/modules/documents/schema';
 import type { ObjectRefView } from '@/ui/kit/object-ref';
 import type { TPermissionCode } from '@/platform/permissions/catalog';
 import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
@@ -26,6 +27,7 @@ const PAGE_PERMISSIONS = {
   储备项目: 'project:view',
   储备计划: 'plan:view',
   资金收支: 'fund:view',
+  公文: 'document:view',
   专项债券: 'fund:view',
   专项债券分配: 'fund:view',
   专项债券还本付息: 'fund:view',
@@ -76,6 +78,12 @@ const RESOLVERS: Record<ResolvedType, Resolver> = {
         .where(inArray(ledgerEntries.id, ids)),
       (r) => ({ code: r.entryNo, name: r.description || r.counterparty || r.category, href: `/funds/ledger/${r.id}` }),
     ),
+  公文: async (db, ids) =>
+    byId(await db.select({ id: documents.id, docNo: documents.docNo, docType: documents.docType, title: documents.title }).from(documents).where(inArray(documents.id, ids)), (r) => ({
+      code: r.docNo ?? r.docType,
+      name: r.title,
+      href: `/documents/${r.id}`,
+    })),
   专项债券: async (db, ids) =>
     byId(await db.select({ id: bonds.id, code: bonds.code, name: bonds.name }).from(bonds).where(inArray(bonds.id, ids)), (r) => ({
       code: r.code,
