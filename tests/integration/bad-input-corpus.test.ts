@@ -329,6 +329,7 @@ function routePathOf(file: string): string {
 /** The permission a route requires (from the route's own refusal: tested by the authorisation matrix). */
 const ROUTE_PERMISSION: Record<string, string> = {
   '/api/admin/audit/export': 'audit:export',
+  '/api/documents/[id]/docx': 'document:view',
   '/api/documents/export': 'document:export',
   '/api/documents/files/[id]': 'document:view',
   '/api/files/[id]': 'parcel:view',

@@ -5,6 +5,8 @@ import type { Tx } from '@/platform/db/client';
 import { todayInShanghai } from '@/ui/format';
 import { documents } from './schema';
 import { nextDocNo } from './numbering-store';
+import { documentAttachments } from './queries';
+import { signDocument } from './signing';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -21,8 +23,9 @@ export interface IssuedDocument extends DocumentRow {
  * an empty 成文日期 with today, and sets the status 已签发. If anything later in the transaction
  * fails, the number goes back with the rollback (no gaps).
  *
- * The one place where 签发 happens: an SM2 signature over the issued document belongs here,
- * after the number is assigned (the returned row is what was signed).
+ * The one place where 签发 happens: the signer's SM2 signature over the issued document (number,
+ * title, SM3 of the body and of each attachment, signer, time) is stored in the same transaction
+ * (signing.ts), so a document is never 已签发 without its signature.
  */
 export async function onDocumentIssued(tx: Tx, actor: Actor, doc: DocumentRow): Promise<IssuedDocument> {
   const today = todayInShanghai();
@@ -45,5 +48,7 @@ export async function onDocumentIssued(tx: Tx, actor: Actor, doc: DocumentRow): 
     })
     .where(eq(documents.id, doc.id))
     .returning();
+  const files = await documentAttachments(tx, doc.id);
+  await signDocument(tx, actor, { documentId: doc.id, number: docNo, title: issued.title, body: issued.body, attachmentSm3s: files.map((f) => f.sm3) });
   return issued as IssuedDocument;
 }

@@ -12,6 +12,7 @@ import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
 import { Suspense } from 'react';
 import { WarningTodos, WarningTodosPending } from '@/modules/workbench/components/warning-todos';
 import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-view';
+import { documentTodos } from '@/modules/documents/todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -20,14 +21,19 @@ export default async function WorkbenchPage() {
   const db = await getDb();
   const actor = { userId: user.id, permissions: user.permissions };
   const seesFunds = hasPermission(user, 'fund:view');
-  const [previous, pendingEntries, pendingRefs] = await Promise.all([
+  const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
+  const none = Promise.resolve([] as WorkbenchTodo[]);
+  const [previous, pendingEntries, pendingRefs, documentItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
+    hasPermission(user, 'document:view') ? documentTodos(db, who) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
-  const todos: WorkbenchTodo[] =
-    pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand', refs: pendingRefs }] : [];
+  const todos: WorkbenchTodo[] = [
+    ...(pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand' as const, refs: pendingRefs }] : []),
+    ...documentItems,
+  ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
     <Suspense fallback={<WarningTodosPending />}>

@@ -14,8 +14,8 @@ import { DocumentAttachments } from './document-attachments';
  * 发文 detail: description blocks, body, links, attachments, the flow (steps and the history
  * with opinions as a timeline) and the action of the current step for whoever holds it.
  *
- * Integrator slots: `signature` (签名有效/无效 badge with signer and time, shown in the 签发 row)
- * and `exports` (.docx download and 打印 buttons, shown in the header next to 修改).
+ * `signature`: the 签名有效/无效 badge with signer and time, shown in the 签发 row;
+ * `exports`: the .docx download and 打印 buttons, shown in the header next to 修改.
  */
 export function DocumentDetail(props: { view: DocumentDetailView; signature?: ReactNode; exports?: ReactNode }) {
   const v = props.view;
@@ -32,7 +32,6 @@ export function DocumentDetail(props: { view: DocumentDetailView; signature?: Re
         actions={
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
             <DocumentStatusTag status={v.status} step={current?.name} />
-            {/* Integrator: .docx / 打印 buttons go here (props.exports). */}
             {props.exports}
             {v.actions.canEdit && <LinkButton href={`/documents/${v.id}/edit`}>修改</LinkButton>}
             {v.actions.step && <DocumentFlowIsland id={v.id} title={v.title} step={v.actions.step} />}
@@ -56,14 +55,13 @@ export function DocumentDetail(props: { view: DocumentDetailView; signature?: Re
               label: '签发',
               span: 2,
               testId: 'document-signer',
-              content: v.signerName ? (
+              // The signature badge names the signer and the time itself (from the signed payload).
+              content: props.signature ?? (v.signerName ? (
                 <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
                   {v.signerName}
                   <span className="lr-muted">{v.signedText}</span>
-                  {/* Integrator: the 签名有效/无效 badge goes here (props.signature). */}
-                  {props.signature}
                 </span>
-              ) : null,
+              ) : null),
             },
           ]}
         />

@@ -5,6 +5,9 @@ import { getDb } from '@/platform/db';
 import { departmentOptions, getDocument } from '@/modules/documents/queries';
 import { documentActions, toDocumentDetailView } from '@/modules/documents/view';
 import { DocumentDetail } from '@/modules/documents/components/document-detail';
+import { SignatureBadge } from '@/modules/documents/components/signature-badge';
+import { signatureOf } from '@/modules/documents/outputs';
+import { LinkButton } from '@/ui/kit/link-button';
 
 export const metadata: Metadata = { title: '发文' };
 
@@ -15,8 +18,18 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   const detail = await getDocument(db, id);
   if (!detail || detail.doc.direction !== '发文') notFound();
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, roleIds: user.roles.map((r) => r.id) };
-  const departments = new Map((await departmentOptions(db)).map((d) => [d.value, d.label]));
+  const [departmentList, signature] = await Promise.all([departmentOptions(db), signatureOf(db, detail)]);
+  const departments = new Map(departmentList.map((d) => [d.value, d.label]));
   const view = toDocumentDetailView(detail, documentActions(detail, who, user.permissions), departments);
-  // Integrator: pass `signature` (签名有效/无效) and `exports` (.docx / 打印) here.
-  return <DocumentDetail view={view} />;
+  const exports = (
+    <>
+      <LinkButton href={`/api/documents/${id}/docx`} download testId="document-docx">
+        下载 Word
+      </LinkButton>
+      <LinkButton href={`/documents/${id}/print`} testId="document-print">
+        打印
+      </LinkButton>
+    </>
+  );
+  return <DocumentDetail view={view} signature={signature ? <SignatureBadge check={signature} /> : undefined} exports={exports} />;
 }
