@@ -35,7 +35,10 @@ export async function signatureOf(db: Db, detail: DocumentDetail): Promise<Signa
 
 /** File name of the .docx: the number (or 草稿) and the title, without characters file systems refuse. */
 export function docxFileName(detail: DocumentDetail): string {
-  const base = `${detail.doc.docNo ?? '草稿'} ${detail.doc.title}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 120);
+  const base = [...`${detail.doc.docNo ?? '草稿'} ${detail.doc.title}`]
+    .filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c))
+    .join('')
+    .slice(0, 120);
   return `${base}.docx`;
 }
 
