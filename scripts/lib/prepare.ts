@@ -1,3 +1,4 @@
+import './server-only-shim';
 import { count } from 'drizzle-orm';
 import type { Db } from '../../src/platform/db/client';
 import { migrate } from '../../src/platform/db/migrate';

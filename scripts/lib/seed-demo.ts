@@ -1,3 +1,4 @@
+import './server-only-shim';
 import type { Db } from '../../src/platform/db/client';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
