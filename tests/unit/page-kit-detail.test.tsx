@@ -72,6 +72,14 @@ describe('DescList labelWidth', () => {
 });
 
 describe('KitTimeline', () => {
+  it('widens the label column for date-and-time labels, keeps TDesign’s for dates', () => {
+    const dated = renderToStaticMarkup(<KitTimeline items={[{ key: 'a', label: '2026-01-02', content: '入库' }]} />);
+    expect(dated).not.toContain('lr-timeline-wide');
+    expect(dated).not.toContain('--lr-timeline-label');
+    const timed = renderToStaticMarkup(<KitTimeline items={[{ key: 'a', label: '2026-12-08 02:38:18', content: '签发' }]} />);
+    expect(timed).toContain('t-timeline-label--alternate lr-timeline-wide');
+    expect(timed).toContain('style="--lr-timeline-label:168px"');
+  });
   it('draws TDesign’s timeline: labels on the left, coloured dots, the last item marked', () => {
     const html = renderToStaticMarkup(
       <KitTimeline

@@ -33,6 +33,18 @@ export function attachmentTitle(fileName: string): string {
   return dot > 0 ? fileName.slice(0, dot) : fileName;
 }
 
+/**
+ * The form's rule (正文: 段落之间换行) — every line typed is a paragraph — in the renderers' terms,
+ * where a blank line separates paragraphs (their parser joins wrapped lines of pasted text).
+ */
+export function paragraphsOf(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim())
+    .join('\n\n');
+}
+
 function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
@@ -54,7 +66,7 @@ export function toRenderModel(doc: RenderableDocument, attachmentNames: readonly
     signers: doc.signerName ? [doc.signerName] : [],
     title: doc.title,
     mainRecipients: splitRecipients(doc.mainRecipients),
-    body: doc.body,
+    body: paragraphsOf(doc.body),
     attachments: attachmentNames.map(attachmentTitle),
     signatureOrg: doc.issuingOrg,
     date,
