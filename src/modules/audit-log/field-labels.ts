@@ -1,4 +1,5 @@
 import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
+import { INCOMING_AUDIT_LABELS } from '@/modules/documents/incoming/audit-labels';
 
 /**
  * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
@@ -6,6 +7,7 @@ import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
  */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...FUNDS_AUDIT_LABELS,
+  ...INCOMING_AUDIT_LABELS,
   username: '用户名',
   displayName: '姓名',
   department: '科室',
