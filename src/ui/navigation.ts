@@ -45,6 +45,14 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'documents',
+    title: '公文合同',
+    icon: 'folder',
+    children: [
+      { key: 'incoming', title: '收文', path: '/documents/incoming', icon: 'bill', permission: 'incoming:view', description: '收文登记、拟办、批示、分办、办理、办结与归档，逾期提醒' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',
