@@ -439,6 +439,22 @@ describe('收文附件与导出', () => {
   });
 });
 
+describe('演示数据', () => {
+  it('the demo seed adds one 收文 in each state, labelled as demo, one with an overdue part; a second run adds nothing', async () => {
+    const { seedFoundationDemo } = await import('../../src/modules/admin/demo-seed');
+    const { seedIncomingDemo } = await import('../../src/modules/documents/incoming/demo-seed');
+    await seedFoundationDemo(db());
+    expect(await seedIncomingDemo(db())).toEqual({ documents: 6 });
+    const demo = await db().select().from(incomingDocuments).where(eq(incomingDocuments.isDemo, true));
+    expect(demo.map((d) => d.state).sort()).toEqual(['archived', 'completed', 'handling', 'instructed', 'proposed', 'registered']);
+    const overdue = await listIncoming(db(), ZIncomingFilter.parse({ overdue: '1' }), today);
+    expect(overdue.rows.filter((r) => r.isDemo)).toHaveLength(1);
+    const completed = demo.find((d) => d.state === 'completed')!;
+    expect((await getIncoming(db(), completed.id))!.steps.map((s) => s.action)).toEqual(['register', 'propose', 'instruct', 'assign', 'handle', 'complete']);
+    expect(await seedIncomingDemo(db())).toBeNull();
+  });
+});
+
 describe('审计', () => {
   it('every audit diff key has a Chinese name and the chain verifies', async () => {
     expect(await unlabelledAuditFields(db())).toEqual([]);

@@ -1,4 +1,3 @@
-import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/platform/db/client';
 import { isUniqueViolation } from '@/platform/errors';
