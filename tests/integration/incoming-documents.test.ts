@@ -456,6 +456,14 @@ describe('演示数据', () => {
 });
 
 describe('审计', () => {
+  it('the audit log names a 收文 by its number and title, linking to it for viewers of 收文', async () => {
+    const id = await register({ title: '审计对象测试' });
+    const { resolveAuditObjects, auditObjectRef } = await import('../../src/modules/audit-log/object-refs');
+    const ref = auditObjectRef(await resolveAuditObjects(db(), [{ objectType: '收文', objectId: id }], clerk), '收文', id);
+    expect(ref).toMatchObject({ id, name: '审计对象测试', href: `/documents/incoming/${id}` });
+    expect(ref?.code).toMatch(/^收文〔\d{4}〕\d+号$/);
+  });
+
   it('every audit diff key has a Chinese name and the chain verifies', async () => {
     expect(await unlabelledAuditFields(db())).toEqual([]);
     expect((await verifyAuditChain(db())).ok).toBe(true);
