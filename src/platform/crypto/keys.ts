@@ -121,6 +121,8 @@ export const PERSONAL_FIELDS = {
   idNumber: 'compensation_parties.id_number',
   phone: 'compensation_parties.phone',
   totpSecret: 'user_totp.secret',
+  /** SM2 private keys of signers (PKCS#8 PEM; platform/crypto/signer-keys.ts). */
+  signerPrivateKey: 'signer_keys.private_key_enc',
 } as const;
 export type PersonalField = keyof typeof PERSONAL_FIELDS;
 

@@ -1,5 +1,6 @@
 import type { EncryptedColumn } from '@/platform/crypto/rotate';
 import { userTotp } from '@/platform/auth/schema';
+import { signerKeys } from '@/platform/crypto/schema';
 import { compensationParties } from '../schema';
 
 /**
@@ -12,4 +13,6 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: compensationParties, id: compensationParties.id, column: compensationParties.phoneEnc, field: 'phone' },
   // 动态口令 secrets (platform/auth/totp-store.ts) use the same keys.
   { table: userTotp, id: userTotp.userId, column: userTotp.secretEnc, field: 'totpSecret' },
+  // SM2 private keys of 签发 signers (platform/crypto/signer-keys.ts).
+  { table: signerKeys, id: signerKeys.id, column: signerKeys.privateKeyEnc, field: 'signerPrivateKey' },
 ];
