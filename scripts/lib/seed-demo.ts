@@ -4,6 +4,7 @@ import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
 import { seedFundsDemo, summariseFundsDemo } from '../../src/modules/funds/demo-seed';
 import { seedDocumentsDemo } from '../../src/modules/documents/demo-seed';
+import { seedIncomingDemo } from '../../src/modules/documents/incoming/demo-seed';
 
 /** All demo data (演示数据), module by module. Idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -15,4 +16,6 @@ export async function seedDemo(db: Db): Promise<void> {
   console.log(funds ? `演示数据：新增${summariseFundsDemo(funds)}` : '演示数据：资金管理演示数据已存在（或没有演示项目），未重复生成');
   const docs = await seedDocumentsDemo(db);
   console.log(docs ? `演示数据：新增发文 ${docs} 件` : '演示数据：公文演示数据已存在（或没有演示用户），未重复生成');
+  const incoming = await seedIncomingDemo(db);
+  console.log(incoming ? `演示数据：新增收文 ${incoming.documents} 件` : '演示数据：收文演示数据已存在（或没有演示用户），未重复生成');
 }

@@ -101,6 +101,8 @@ const ROUTES: Record<string, { permission: string } | { public: string }> = {
   '/api/documents/[id]/docx': { permission: 'document:view' },
   '/api/documents/export': { permission: 'document:export' },
   '/api/documents/files/[id]': { permission: 'document:view' },
+  '/api/documents/incoming/export': { permission: 'incoming:export' },
+  '/api/documents/incoming/files/[id]': { permission: 'incoming:view' },
   '/api/files/[id]': { permission: 'parcel:view' },
   '/api/funds/export': { permission: 'fund:export' },
   '/api/funds/ledger/export': { permission: 'fund:export' },

@@ -29,6 +29,8 @@ import { ZProjectFilter } from '../../src/modules/projects/validation';
 import { listProjects } from '../../src/modules/projects/queries';
 import { ZParcelFilter } from '../../src/modules/parcels/validation';
 import { listParcels } from '../../src/modules/parcels/queries';
+import { ZIncomingFilter } from '../../src/modules/documents/incoming/validation';
+import { listIncoming } from '../../src/modules/documents/incoming/queries';
 import { parseBBox, parseMapFilters, parseMapView, parseSearchText } from '../../src/modules/map/validation';
 import { useTestDatabase } from '../helpers/db';
 import { createActor, enrolTotpForTest } from '../helpers/actors';
@@ -310,7 +312,7 @@ describe('数据有效性检验: 服务端操作（有权角色提交坏输入�
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-const FILTER_SCHEMAS = [ZPlanFilter, ZUserFilter, ZAuditFilter, ZProjectBalanceFilter, ZLedgerFilter, ZBudgetListFilter, ZAccountFilter, ZProjectFilter, ZParcelFilter];
+const FILTER_SCHEMAS = [ZPlanFilter, ZUserFilter, ZAuditFilter, ZProjectBalanceFilter, ZLedgerFilter, ZBudgetListFilter, ZAccountFilter, ZProjectFilter, ZParcelFilter, ZIncomingFilter];
 /** Every URL parameter a route or list reads. */
 const PARAM_NAMES = [...new Set([...FILTER_SCHEMAS.flatMap((s) => Object.keys(s.shape)), 'kind', 'bbox', 'q', 'download', 'view', 'zone', 'encoding', 'projectId', 'commit', 'layers', 'warn', 'zoom', 'center'])];
 
@@ -332,6 +334,8 @@ const ROUTE_PERMISSION: Record<string, string> = {
   '/api/documents/[id]/docx': 'document:view',
   '/api/documents/export': 'document:export',
   '/api/documents/files/[id]': 'document:view',
+  '/api/documents/incoming/export': 'incoming:export',
+  '/api/documents/incoming/files/[id]': 'incoming:view',
   '/api/files/[id]': 'parcel:view',
   '/api/funds/export': 'fund:export',
   '/api/funds/ledger/export': 'fund:export',
@@ -525,12 +529,14 @@ describe('数据有效性检验: 上传（伪装文件、压缩炸弹、路径�
     const ledger = await import('../../src/modules/funds/ledger/actions');
     const custody = await import('../../src/modules/parcels/custody/actions');
     const lifecycle = await import('../../src/modules/parcels/lifecycle/actions');
+    const incoming = await import('../../src/modules/documents/incoming/actions');
     const before = await snapshotDb(db());
     for (const upload of UPLOADS) {
       for (const [action, key, permission] of [
         [ledger.uploadEntryAttachmentAction, 'entryId', 'fund:enter'],
         [custody.addInspectionPhotoAction, 'inspectionId', 'parcel:edit'],
         [lifecycle.attachEventDocumentAction, 'eventId', 'parcel:transition'],
+        [incoming.uploadIncomingAttachmentAction, 'documentId', 'incoming:register'],
       ] as const) {
         const form = new FormData();
         form.set(key, 'corpus-no-such-record');
@@ -557,6 +563,7 @@ describe('数据有效性检验: 列表筛选（URL 参数）', () => {
     ['资金账户', ZAccountFilter, (f) => getAccountsOverview(db(), f)],
     ['储备项目', ZProjectFilter, (f) => listProjects(db(), f)],
     ['地块', ZParcelFilter, (f) => listParcels(db(), f, '2026-01-01')],
+    ['收文', ZIncomingFilter, (f) => listIncoming(db(), f, '2026-01-01')],
   ];
 
   it('数据有效性检验: 每个列表筛选的坏值被忽略并给出中文提示，查询不出错', async () => {

@@ -1,5 +1,6 @@
 import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
 import { DOCUMENTS_AUDIT_LABELS } from '@/modules/documents/audit-labels';
+import { INCOMING_AUDIT_LABELS } from '@/modules/documents/incoming/audit-labels';
 
 /**
  * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
@@ -8,6 +9,7 @@ import { DOCUMENTS_AUDIT_LABELS } from '@/modules/documents/audit-labels';
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...DOCUMENTS_AUDIT_LABELS,
   ...FUNDS_AUDIT_LABELS,
+  ...INCOMING_AUDIT_LABELS,
   username: '用户名',
   displayName: '姓名',
   department: '科室',

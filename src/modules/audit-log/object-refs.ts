@@ -7,6 +7,7 @@ import { parcels, reserveProjects } from '@/modules/parcels/schema';
 import { plans } from '@/modules/plans/schema';
 import { bondAllocations, bondPayments, bonds, ledgerEntries } from '@/modules/funds/schema';
 import { documents } from '@/modules/documents/schema';
+import { incomingDocuments } from '@/modules/documents/incoming/schema';
 import type { ObjectRefView } from '@/ui/kit/object-ref';
 import type { TPermissionCode } from '@/platform/permissions/catalog';
 import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
@@ -28,6 +29,7 @@ const PAGE_PERMISSIONS = {
   储备计划: 'plan:view',
   资金收支: 'fund:view',
   公文: 'document:view',
+  收文: 'incoming:view',
   专项债券: 'fund:view',
   专项债券分配: 'fund:view',
   专项债券还本付息: 'fund:view',
@@ -84,6 +86,11 @@ const RESOLVERS: Record<ResolvedType, Resolver> = {
       name: r.title,
       href: `/documents/${r.id}`,
     })),
+  收文: async (db, ids) =>
+    byId(
+      await db.select({ id: incomingDocuments.id, receiptNo: incomingDocuments.receiptNo, title: incomingDocuments.title }).from(incomingDocuments).where(inArray(incomingDocuments.id, ids)),
+      (r) => ({ code: r.receiptNo, name: r.title, href: `/documents/incoming/${r.id}` }),
+    ),
   专项债券: async (db, ids) =>
     byId(await db.select({ id: bonds.id, code: bonds.code, name: bonds.name }).from(bonds).where(inArray(bonds.id, ids)), (r) => ({
       code: r.code,

@@ -40,6 +40,14 @@ export const PERMISSIONS = {
   'document:seal': { name: '公文用印、分发与归档', kind: 'business', group: '公文合同' },
   'document:export': { name: '导出公文登记', kind: 'business', group: '公文合同' },
   'document:admin': { name: '管理公文流程与发文字号规则', kind: 'business', group: '公文合同' },
+  'incoming:view': { name: '查看收文', kind: 'business', group: '公文合同' },
+  'incoming:register': { name: '登记收文、上传收文附件', kind: 'business', group: '公文合同' },
+  'incoming:propose': { name: '收文拟办', kind: 'business', group: '公文合同' },
+  'incoming:instruct': { name: '收文领导批示', kind: 'business', group: '公文合同' },
+  'incoming:assign': { name: '收文分办与办结', kind: 'business', group: '公文合同' },
+  'incoming:handle': { name: '办理本科室的收文', kind: 'business', group: '公文合同' },
+  'incoming:archive': { name: '收文归档', kind: 'business', group: '公文合同' },
+  'incoming:export': { name: '导出收文登记簿', kind: 'business', group: '公文合同' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -67,37 +75,75 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '经办',
     kind: 'business',
     description: '办理日常业务，录入和提交',
-    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal'],
+    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal', 'incoming:view', 'incoming:register', 'incoming:handle'],
   },
   {
     code: 'chief',
     name: '科室负责人',
     kind: 'business',
     description: '审核本科室业务',
-    permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view', 'fund:view', 'fund:enter', 'fund:review', 'document:view', 'document:draft', 'document:review', 'document:admin'],
+    permissions: [
+      ...COMMON,
+      ...WORK,
+      'plan:edit',
+      'personal-info:view',
+      'fund:view',
+      'fund:enter',
+      'fund:review',
+      'document:view',
+      'document:draft',
+      'document:review',
+      'document:admin',
+      'incoming:view',
+      'incoming:register',
+      'incoming:propose',
+      'incoming:assign',
+      'incoming:handle',
+      'incoming:export',
+    ],
   },
   {
     code: 'leader',
     name: '中心领导',
     kind: 'business',
     description: '审批和决策',
-    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:leader-approve', 'fund:export', 'document:view', 'document:review', 'document:sign', 'document:export'],
+    permissions: [
+      ...COMMON,
+      ...READ,
+      'parcel:export',
+      'fund:view',
+      'fund:leader-approve',
+      'fund:export',
+      'document:view',
+      'document:review',
+      'document:sign',
+      'document:export',
+      'incoming:view',
+      'incoming:instruct',
+      'incoming:export',
+    ],
   },
   {
     code: 'finance',
     name: '财务',
     kind: 'business',
     description: '资金审核与核算',
-    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review'],
+    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle'],
   },
   // Describes what the role can do today; the archive features come with the 档案数据 module.
-  { code: 'archivist', name: '档案管理员', kind: 'business', description: '查阅储备计划、项目和地块，公文归档', permissions: [...COMMON, ...READ, 'document:view', 'document:seal'] },
+  {
+    code: 'archivist',
+    name: '档案管理员',
+    kind: 'business',
+    description: '查阅储备计划、项目和地块，公文与收文归档',
+    permissions: [...COMMON, ...READ, 'document:view', 'document:seal', 'incoming:view', 'incoming:archive', 'incoming:export'],
+  },
   {
     code: 'auditor',
     name: '审计',
     kind: 'business',
     description: '只读查阅全部业务数据并可导出',
-    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export'],
+    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export'],
   },
 ];
 
@@ -113,7 +159,7 @@ export const TOTP_REQUIRED_BY_DEFAULT: readonly string[] = ['sysadmin', 'secadmi
  * the current text; a description the security administrator wrote is left alone.
  */
 export const SUPERSEDED_ROLE_DESCRIPTIONS: Record<string, readonly string[]> = {
-  archivist: ['档案归集、借阅与保管', '查阅储备计划、项目和地块'],
+  archivist: ['档案归集、借阅与保管', '查阅储备计划、项目和地块', '查阅储备计划、项目和地块，公文归档'],
 };
 
 /** A role may hold permissions of its own kind and the common ones (三员分立). */

@@ -171,6 +171,14 @@ export const SETTINGS = {
     ],
     source: { kind: 'local', text: `${LOCAL}（财务审批制度）：支出超出预算或使项目可用余额为负时的处理` },
   },
+  'incoming.remindDays': {
+    label: '收文办理期限临近提醒（提前）',
+    unit: '天',
+    default: 3,
+    min: 0,
+    max: 30,
+    source: { kind: 'local', text: `${LOCAL}：分办事项在办理期限前该天数内列入承办科室的待办提醒（逾期事项始终列入）` },
+  },
 } as const satisfies Record<string, TSettingDef>;
 
 /**
@@ -210,6 +218,7 @@ export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'import.', name: '边界导入' },
   { prefix: 'supply.', name: '土地供应' },
   { prefix: 'fund.', name: '资金管理' },
+  { prefix: 'incoming.', name: '收文办理' },
   { prefix: 'audit.', name: '安全审计' },
 ];
 

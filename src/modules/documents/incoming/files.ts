@@ -1,0 +1,17 @@
+import 'server-only';
+import type { Db } from '@/platform/db/client';
+import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
+import { fileError, storedFileResponse } from '@/platform/storage/file-response';
+import { findIncomingAttachment } from './queries';
+
+/**
+ * GET /api/documents/incoming/files/<id>: 401 signed out, 403 without incoming:view, 404 for an
+ * unknown id, an attachment of anything but a 收文, or a lost file; else the bytes.
+ */
+export async function incomingFileResponse(db: Db, holder: PermissionHolder | null, id: string, opts: { download?: boolean } = {}): Promise<Response> {
+  if (!holder) return fileError(401, '登录已失效，请重新登录');
+  if (!hasPermission(holder, 'incoming:view')) return fileError(403, '您没有查看收文附件的权限');
+  const file = await findIncomingAttachment(db, id);
+  if (!file) return fileError(404, '文件不存在或已被删除');
+  return storedFileResponse(file, opts);
+}
