@@ -13,6 +13,7 @@ import { Suspense } from 'react';
 import { WarningTodos, WarningTodosPending } from '@/modules/workbench/components/warning-todos';
 import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-view';
 import { documentTodos } from '@/modules/documents/todos';
+import { incomingTodos } from '@/modules/documents/incoming/todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -23,16 +24,18 @@ export default async function WorkbenchPage() {
   const seesFunds = hasPermission(user, 'fund:view');
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
   const none = Promise.resolve([] as WorkbenchTodo[]);
-  const [previous, pendingEntries, pendingRefs, documentItems] = await Promise.all([
+  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
     hasPermission(user, 'document:view') ? documentTodos(db, who) : none,
+    hasPermission(user, 'incoming:view') ? incomingTodos(db, { userId: user.id, permissions: user.permissions, departmentId: user.departmentId }) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
   const todos: WorkbenchTodo[] = [
     ...(pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand' as const, refs: pendingRefs }] : []),
     ...documentItems,
+    ...incomingItems,
   ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
