@@ -1,10 +1,12 @@
 import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
+import { CONTRACTS_AUDIT_LABELS } from '@/modules/contracts/audit-labels';
 
 /**
  * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
  * read 「姓名」 rather than `displayName`. Unknown keys are shown as they are.
  */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  ...CONTRACTS_AUDIT_LABELS,
   ...FUNDS_AUDIT_LABELS,
   username: '用户名',
   displayName: '姓名',

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'fund:bond': { name: '管理专项债券（分配、还本付息）', kind: 'business', group: '资金管理' },
   'fund:account': { name: '管理资金账户', kind: 'business', group: '资金管理' },
   'fund:export': { name: '导出资金报表', kind: 'business', group: '资金管理' },
+  'contract:view': { name: '查看合同（台账、付款计划、付款与变更）', kind: 'business', group: '公文合同' },
+  'contract:edit': { name: '登记与修改合同、付款计划，申请合同变更', kind: 'business', group: '公文合同' },
+  'contract:approve': { name: '合同生效、履行完毕与解除，审批合同变更', kind: 'business', group: '公文合同' },
+  'contract:export': { name: '导出合同台账', kind: 'business', group: '公文合同' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -55,25 +59,25 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
   { code: 'sysadmin', name: '系统管理员', kind: 'sys', description: '管理用户、组织机构和系统设置，不办理业务', permissions: [...COMMON, 'org:manage', 'user:manage', 'setting:manage'] },
   { code: 'secadmin', name: '安全管理员', kind: 'sec', description: '管理角色与权限，不办理业务', permissions: [...COMMON, 'role:manage', 'user:grant', 'security:policy'] },
   { code: 'auditadmin', name: '审计管理员', kind: 'audit', description: '查看和导出审计日志，不办理业务', permissions: [...COMMON, 'audit:view', 'audit:export'] },
-  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter'] },
+  { code: 'clerk', name: '经办', kind: 'business', description: '办理日常业务，录入和提交', permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'contract:view', 'contract:edit'] },
   {
     code: 'chief',
     name: '科室负责人',
     kind: 'business',
     description: '审核本科室业务',
-    permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view', 'fund:view', 'fund:enter', 'fund:review'],
+    permissions: [...COMMON, ...WORK, 'plan:edit', 'personal-info:view', 'fund:view', 'fund:enter', 'fund:review', 'contract:view', 'contract:edit', 'contract:export'],
   },
-  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:leader-approve', 'fund:export'] },
+  { code: 'leader', name: '中心领导', kind: 'business', description: '审批和决策', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:leader-approve', 'fund:export', 'contract:view', 'contract:approve', 'contract:export'] },
   {
     code: 'finance',
     name: '财务',
     kind: 'business',
     description: '资金审核与核算',
-    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export'],
+    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'contract:view', 'contract:export'],
   },
   // Describes what the role can do today; the archive features come with the 档案数据 module.
   { code: 'archivist', name: '档案管理员', kind: 'business', description: '查阅储备计划、项目和地块', permissions: [...COMMON, ...READ] },
-  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export'] },
+  { code: 'auditor', name: '审计', kind: 'business', description: '只读查阅全部业务数据并可导出', permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'contract:view', 'contract:export'] },
 ];
 
 /**

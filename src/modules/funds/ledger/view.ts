@@ -154,6 +154,7 @@ export interface EntryFormValues {
   projectId: string;
   parcelId: string;
   contractNo: string;
+  contractId: string;
   voucherNo: string;
   counterparty: string;
   description: string;
@@ -169,6 +170,7 @@ export const EMPTY_ENTRY_FORM: EntryFormValues = {
   projectId: '',
   parcelId: '',
   contractNo: '',
+  contractId: '',
   voucherNo: '',
   counterparty: '',
   description: '',
@@ -185,6 +187,7 @@ export function toEntryFormValues(d: EntryDetail): EntryFormValues {
     projectId: d.projectId,
     parcelId: d.parcelId ?? '',
     contractNo: d.contractNo ?? '',
+    contractId: d.contractId ?? '',
     voucherNo: d.voucherNo ?? '',
     counterparty: d.counterparty ?? '',
     description: d.description ?? '',
