@@ -2,6 +2,7 @@ import type { Db } from '../../src/platform/db/client';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
 import { seedFundsDemo, summariseFundsDemo } from '../../src/modules/funds/demo-seed';
+import { seedContractsDemo, summariseContractsDemo } from '../../src/modules/contracts/demo-seed';
 
 /** All demo data (演示数据), module by module. Idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -11,4 +12,6 @@ export async function seedDemo(db: Db): Promise<void> {
   console.log(r.parcels ? `演示数据：新增${summariseReserveDemo(r)}` : '演示数据：计划实施演示数据已存在，未重复生成');
   const funds = await seedFundsDemo(db);
   console.log(funds ? `演示数据：新增${summariseFundsDemo(funds)}` : '演示数据：资金管理演示数据已存在（或没有演示项目），未重复生成');
+  const contracts = await seedContractsDemo(db);
+  console.log(contracts ? `演示数据：${summariseContractsDemo(contracts)}` : '演示数据：合同演示数据已存在，未重复生成');
 }

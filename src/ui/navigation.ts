@@ -45,6 +45,14 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'docs-contracts',
+    title: '公文合同',
+    icon: 'file-safety',
+    children: [
+      { key: 'contracts', title: '合同台账', path: '/contracts', icon: 'bill', permission: 'contract:view', description: '合同登记、付款计划、付款与变更，到期与逾期提醒' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',

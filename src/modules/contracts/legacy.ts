@@ -15,8 +15,9 @@ import { contractParcels, contracts, contractWorkPackages } from './schema';
  * What cannot be matched is listed by `listUnmatched`.
  */
 
-/** Our side of the contracts taken over from older records. */
-export const DEFAULT_OUR_PARTY = '益阳市土地储备中心';
+import { DEFAULT_OUR_PARTY } from './legacy-constants';
+
+export { DEFAULT_OUR_PARTY };
 export const UNKNOWN_CONTRACTOR = '（原记录未填施工单位）';
 
 export interface LegacyImportResult {
