@@ -26,7 +26,9 @@ import { contractTodos } from '../../src/modules/contracts/todos';
 import { ZContractFilter } from '../../src/modules/contracts/validation';
 import { createTestDatabase } from '../helpers/db';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
-import { createActor } from '../helpers/actors';
+import { createActor, roleId } from '../helpers/actors';
+import { flowDefinitions, flowHistory, flowState } from '../../src/platform/flow';
+import { CHANGE_FLOW_OBJECT, defaultChangeFlow } from '../../src/modules/contracts/flow';
 
 const ACK = [...SPENDING_WARNING_CODES];
 let database: Database;
@@ -270,6 +272,35 @@ describe('change orders', () => {
       [2, 'returned', '-400.00'],
     ]);
     expect(d.changes[0].decider?.name).toBe(leader.displayName);
+  });
+
+  it('goes through the step-flow engine (kind 合同变更): an added review step keeps it pending until the last step; to-dos and history follow', async () => {
+    const { projectId } = await insertProject();
+    const id = await effectiveContract(projectId, { amount: '1000.00' });
+    const { id: first } = await ok(requestChange.execute(db(), clerk, { contractId: id, kind: '变更', delta: '10', reason: '默认流程' }));
+    expect(await flowState(db(), CHANGE_FLOW_OBJECT, first)).toMatchObject({ kind: '合同变更', status: '进行中', currentStep: { key: 'approve' } });
+    expect((await contractTodos(db(), leader)).find((t) => t.key === 'contract-changes')?.refs.map((r) => r.id)).toContain(id);
+    await ok(decideChange.execute(db(), leader, { id: first, decision: 'approve', comment: '同意' }));
+    expect((await flowHistory(db(), CHANGE_FLOW_OBJECT, first)).map((h) => [h.stepName, h.decision])).toEqual([
+      ['申请', '通过'],
+      ['审批', '通过'],
+    ]);
+    // The administrator adds a 科室负责人 审核 step before 审批.
+    const def = await defaultChangeFlow(db());
+    const chiefRole = await roleId(db(), 'chief');
+    await db()
+      .update(flowDefinitions)
+      .set({ steps: [def.steps[0], { key: 'review', name: '审核', roleId: chiefRole, mode: 'single' }, def.steps[1]] })
+      .where(eq(flowDefinitions.kind, '合同变更'));
+    const { id: second } = await ok(requestChange.execute(db(), clerk, { contractId: id, kind: '签证', delta: '20', reason: '两步审批' }));
+    // The leader cannot act before the review (not the step's role).
+    const early = await decideChange.execute(db(), leader, { id: second, decision: 'approve' });
+    expect(!early.ok && early.error).toContain('不是「审核」步骤的办理人');
+    const reviewer = await createActor(db(), ['chief', 'leader']);
+    await ok(decideChange.execute(db(), reviewer, { id: second, decision: 'approve', comment: '核实' }));
+    expect((await getContract(db(), id))!.figures.effective).toBe('1010.00');
+    await ok(decideChange.execute(db(), leader, { id: second, decision: 'approve' }));
+    expect((await getContract(db(), id))!.figures.effective).toBe('1030.00');
   });
 
   it('the requester cannot approve their own change', async () => {

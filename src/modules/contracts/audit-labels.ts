@@ -27,4 +27,5 @@ export const CONTRACTS_AUDIT_LABELS: Record<string, string> = {
   project: '项目',
   status: '状态',
   name: '名称',
+  steps: '审批步骤',
 };

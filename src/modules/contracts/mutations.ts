@@ -9,6 +9,8 @@ import { putFile } from '@/platform/storage/file-store';
 import { ledgerEntries } from '@/modules/funds/schema';
 import { compensationParties, parcels, reserveProjects, workPackages } from '@/modules/parcels/schema';
 import { LEDGER_FILE_LABEL, ledgerFileProblem, sniffLedgerFile } from '@/modules/funds/ledger/files-rules';
+import { actOnFlow, flowState, startFlow } from '@/platform/flow';
+import { CHANGE_FLOW_KIND, CHANGE_FLOW_OBJECT, ensureChangeFlow, STEP_REQUEST } from './flow';
 import { contractChanges, contractMilestones, contractParcels, contracts, contractWorkPackages } from './schema';
 import { CHANGE_STATUS_LABELS, changeApprovalProblem, contractStatusText, statusTransitionProblem, yuan } from './rules';
 import { ATTACHMENT_OWNER, CHANGE_OBJECT_TYPE, figuresOf, lockContract, OBJECT_TYPE, type ContractRow } from './store';
@@ -307,28 +309,41 @@ export const requestChange = defineMutation({
       .values({ contractId: c.id, seq: (last ?? 0) + 1, kind: input.kind, delta: input.delta, reason: input.reason, status: 'pending', requestedBy: actor.userId, requestedAt: new Date() })
       .returning();
     await tx.update(contracts).set({ version: c.version + 1 }).where(eq(contracts.id, c.id));
+    // Approval through the step-flow engine: the requester's own first step is done on submitting.
+    const created = await ensureChangeFlow(tx, actor);
+    await startFlow(tx, { kind: CHANGE_FLOW_KIND, objectType: CHANGE_FLOW_OBJECT, objectId: row.id, actor });
+    const flow = await actOnFlow(tx, actor, { objectType: CHANGE_FLOW_OBJECT, objectId: row.id, expectedStepKey: STEP_REQUEST, decision: 'approve' });
+    if (created) {
+      await ctx.audit({
+        action: '设置审批流程',
+        objectType: '审批流程',
+        objectId: CHANGE_FLOW_KIND,
+        before: null,
+        after: { name: created.name, steps: created.steps.map((st) => st.name).join(' → ') },
+        message: `首次申请合同变更，按默认设置「${created.name}」`,
+      });
+    }
     await ctx.audit({
       action: '申请合同变更',
       objectType: CHANGE_OBJECT_TYPE,
       objectId: row.id,
       before: null,
       after: { contractNo: c.contractNo, kind: row.kind, delta: row.delta, reason: row.reason, status: CHANGE_STATUS_LABELS.pending },
-      message: `合同 ${c.contractNo}：第 ${row.seq} 号${row.kind} ${row.delta} 元，待审批`,
+      message: `合同 ${c.contractNo}：第 ${row.seq} 号${row.kind} ${row.delta} 元，待${flow.currentStep?.name ?? '审批'}`,
     });
     return { id: row.id };
   },
 });
 
 /**
- * The approval decision on a change order (批准 / 退回), by a holder of contract:approve who did
- * not request it. Kept in one function (`decideChangeLocally`) so the integrator can route it
- * through the generic step-flow engine (kind 合同变更) instead: the engine's final approval calls
- * it with the same arguments.
+ * Applies the final decision on a change order (批准 / 退回): called by `decideChange` when the
+ * change's flow finishes or is returned (and for a change without a flow). Refuses a change already
+ * decided, the requester's own, and an approval that would bring the contract below what is paid.
  */
 export async function decideChangeLocally(
   ctx: MutationContext,
   input: { id: string; decision: 'approve' | 'return'; comment: string | null },
-): Promise<{ id: string; status: 'approved' | 'returned'; effective: string }> {
+): Promise<{ id: string; status: 'approved' | 'returned' | 'pending'; effective: string }> {
   const { tx, actor } = ctx;
   const [change] = await tx.select().from(contractChanges).where(eq(contractChanges.id, input.id));
   if (!change) fail('合同变更不存在或已被删除，请刷新后重试', 'NOT_FOUND');
@@ -361,13 +376,46 @@ export async function decideChangeLocally(
   return { id: current.id, status, effective: after.effective };
 }
 
+/**
+ * 批准 / 退回 a change order at its current flow step (contract:approve, and the step's role in the
+ * flow). The change counts once its flow finishes (the last step approved: `decideChangeLocally`
+ * applies it); any return closes it as 已退回. A change without a flow (none should exist) is
+ * decided directly. The contract row is locked first, then the engine locks the flow row.
+ */
 export const decideChange = defineMutation({
   name: '审批合同变更',
   permission: 'contract:approve',
   objectType: CHANGE_OBJECT_TYPE,
   schema: ZDecideChange,
   async run(ctx, input) {
-    return decideChangeLocally(ctx, input);
+    const { tx, actor } = ctx;
+    const [change] = await tx.select().from(contractChanges).where(eq(contractChanges.id, input.id));
+    if (!change) fail('合同变更不存在或已被删除，请刷新后重试', 'NOT_FOUND');
+    const c = await lockContract(tx, change.contractId);
+    const [current] = await tx.select().from(contractChanges).where(eq(contractChanges.id, change.id));
+    if (current.status !== 'pending') fail(`该变更已「${CHANGE_STATUS_LABELS[current.status as 'approved' | 'returned']}」，不能重复审批`);
+    if (current.requestedBy === actor.userId) fail('不能审批本人申请的合同变更', 'FORBIDDEN');
+    const state = await flowState(tx, CHANGE_FLOW_OBJECT, change.id);
+    if (!state) return decideChangeLocally(ctx, input);
+    if (!state.currentStep) fail('该变更的审批流程已办结，请刷新后查看', 'CONFLICT');
+    if (input.decision === 'approve' && c.status === 'effective') {
+      const problem = changeApprovalProblem(await figuresOf(tx, c), current.delta);
+      if (problem) fail(problem);
+    }
+    const step = state.currentStep;
+    const result = await actOnFlow(tx, actor, { objectType: CHANGE_FLOW_OBJECT, objectId: change.id, expectedStepKey: step.key, decision: input.decision, opinion: input.comment });
+    if (result.finished || result.returned) return decideChangeLocally(ctx, input);
+    // An intermediate step approved: the change waits for the next one.
+    await tx.update(contracts).set({ version: c.version + 1 }).where(eq(contracts.id, c.id));
+    await ctx.audit({
+      action: '审核合同变更',
+      objectType: CHANGE_OBJECT_TYPE,
+      objectId: change.id,
+      before: { status: CHANGE_STATUS_LABELS.pending },
+      after: { status: CHANGE_STATUS_LABELS.pending, comment: input.comment },
+      message: `合同 ${c.contractNo}：第 ${current.seq} 号${current.kind}「${step.name}」通过，待${result.currentStep?.name ?? '下一步'}`,
+    });
+    return { id: change.id, status: 'pending' as const, effective: (await figuresOf(tx, c)).effective };
   },
 });
 

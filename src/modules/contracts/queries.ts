@@ -64,7 +64,9 @@ const rowColumns = {
 
 async function whereOf(db: Q, f: TContractFilter): Promise<SQL | undefined> {
   const parts: (SQL | undefined)[] = [];
-  if (f.reminder) {
+  if (f.reminder === 'changes') {
+    parts.push(inArray(contracts.id, db.select({ id: contractChanges.contractId }).from(contractChanges).where(eq(contractChanges.status, 'pending'))));
+  } else if (f.reminder) {
     const r = await contractReminders(db);
     const ids = f.reminder === 'overdue' ? r.overdue : f.reminder === 'ending' ? r.ending : r.milestonesDue;
     parts.push(ids.length ? inArray(contracts.id, ids) : sql`false`);

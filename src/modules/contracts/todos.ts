@@ -6,7 +6,10 @@ import { hasPermission, type PermissionHolder } from '@/platform/permissions/che
 import type { ObjectRefView } from '@/ui/kit/object-ref';
 import { todayInShanghai } from '@/ui/format';
 import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-view';
-import { contractMilestones, contracts } from './schema';
+import type { Actor } from '@/platform/action';
+import { pendingFlowsFor } from '@/platform/flow';
+import { CHANGE_FLOW_OBJECT } from './flow';
+import { contractChanges, contractMilestones, contracts } from './schema';
 import { addDays, milestoneStates } from './rules';
 import { figuresFor } from './store';
 
@@ -78,15 +81,27 @@ async function refs(db: Db | Tx, ids: string[]): Promise<ObjectRefView[]> {
  * The workbench's contract to-dos for a holder of contract:view (none otherwise), each linking to
  * the contracts list filtered by the reminder. Only reminders with something in them are returned.
  */
-export async function contractTodos(db: Db | Tx, actor: PermissionHolder): Promise<WorkbenchTodo[]> {
+export async function contractTodos(db: Db | Tx, actor: PermissionHolder & Pick<Actor, 'userId' | 'displayName' | 'departmentId'>): Promise<WorkbenchTodo[]> {
   if (!hasPermission(actor, 'contract:view')) return [];
+  const out: WorkbenchTodo[] = [];
+  // Change orders waiting at a flow step this user acts on (not their own requests back at step 1).
+  if (hasPermission(actor, 'contract:approve')) {
+    const flows = (await pendingFlowsFor(db, actor, { objectType: CHANGE_FLOW_OBJECT })).filter((f) => f.currentStepIndex > 0);
+    if (flows.length) {
+      const changes = await db
+        .select({ id: contractChanges.id, contractId: contractChanges.contractId })
+        .from(contractChanges)
+        .where(inArray(contractChanges.id, flows.map((f) => f.objectId)));
+      const ids = [...new Set(changes.map((c) => c.contractId))];
+      out.push({ key: 'contract-changes', title: '待审批的合同变更', count: flows.length, unit: '项', path: '/contracts?reminder=changes', tone: 'brand', refs: await refs(db, ids) });
+    }
+  }
   const r = await contractReminders(db);
   const items: { key: string; title: string; ids: string[]; reminder: TContractReminder; tone: WorkbenchTodo['tone'] }[] = [
     { key: 'contract-overdue', title: '合同付款逾期', ids: r.overdue, reminder: 'overdue', tone: 'error' },
     { key: 'contract-milestones-due', title: `${r.milestoneDueDays} 天内到期的合同付款节点`, ids: r.milestonesDue, reminder: 'milestones-due', tone: 'warning' },
     { key: 'contract-ending', title: `${r.endingDays} 天内到期的合同`, ids: r.ending, reminder: 'ending', tone: 'brand' },
   ];
-  const out: WorkbenchTodo[] = [];
   for (const i of items) {
     if (!i.ids.length) continue;
     out.push({ key: i.key, title: i.title, count: i.ids.length, unit: '份', path: `/contracts?reminder=${i.reminder}`, tone: i.tone, refs: await refs(db, i.ids) });

@@ -154,7 +154,7 @@ export const ZContractAttachmentRef = z.object({ id: zId('附件') });
 
 /* ---------------------------------------------------------------- list filter (URL) */
 
-export const REMINDER_LABELS = { 'milestones-due': '付款节点将到期', overdue: '付款逾期', ending: '合同将到期' } as const;
+export const REMINDER_LABELS = { 'milestones-due': '付款节点将到期', overdue: '付款逾期', ending: '合同将到期', changes: '有变更待审批' } as const;
 
 export const CONTRACT_SORTS = ['signed', 'amount', 'no', 'end', 'created'] as const;
 export type TContractSort = (typeof CONTRACT_SORTS)[number];
@@ -166,7 +166,7 @@ export const ZContractFilter = z.object({
   project: zFilterId,
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   /** A workbench reminder: contracts with a milestone due soon, a payment overdue, or ending soon. */
-  reminder: z.enum(['milestones-due', 'overdue', 'ending']).optional().catch(undefined),
+  reminder: z.enum(['milestones-due', 'overdue', 'ending', 'changes']).optional().catch(undefined),
   sort: z.enum(CONTRACT_SORTS).catch('created'),
   order: z.enum(['asc', 'desc']).catch('desc'),
   page: zFilterPage,

@@ -12,6 +12,7 @@ import { formatDateTime, groupThousands, groupThousandsSigned } from '@/ui/forma
 import { ENTRY_STATUSES, type TEntryStatus } from '@/modules/funds/rules';
 import type { ContractChangeView, ContractDetail, ContractPaymentView, MilestoneView } from '../queries';
 import { contractFileUrl } from '../files';
+import type { ChangeFlowView } from '../flow-views';
 import { ChangeStatusTag, ContractStatusTag } from './contract-tags';
 import {
   AddMilestoneButton,
@@ -41,7 +42,7 @@ export interface ContractDetailPermissions {
 }
 
 /** /contracts/[id]: the contract, its figures, payment plan, payments, changes, links and files. */
-export function ContractDetailView({ contract: c, can, soonDays }: { contract: ContractDetail; can: ContractDetailPermissions; soonDays: number }) {
+export function ContractDetailView({ contract: c, can, soonDays, flows }: { contract: ContractDetail; can: ContractDetailPermissions; soonDays: number; flows: Record<string, ChangeFlowView> }) {
   const f = c.figures;
   const open = c.status === 'draft' || c.status === 'effective';
   const milestoneColumns: Column<MilestoneView>[] = [
@@ -64,19 +65,30 @@ export function ContractDetailView({ contract: c, can, soonDays }: { contract: C
     { key: 'kind', title: '类型', kind: 'text', width: 64, value: (x) => x.kind },
     { key: 'delta', title: '变更金额', kind: 'money', render: (x) => <span className="lr-num">{groupThousandsSigned(x.delta)}</span> },
     { key: 'reason', title: '原因', kind: 'text', value: (x) => x.reason },
-    { key: 'status', title: '状态', kind: 'tag', width: 88, render: (x) => <ChangeStatusTag status={x.status} /> },
+    {
+      key: 'status',
+      title: '状态',
+      kind: 'tag',
+      width: 120,
+      render: (x) => (
+        <span>
+          <ChangeStatusTag status={x.status} />
+          {x.status === 'pending' && flows[x.id]?.stepName && <span className="lr-muted lr-gap">待{flows[x.id].stepName}</span>}
+        </span>
+      ),
+    },
     { key: 'req', title: '申请人', kind: 'person', width: 120, render: (x) => <PersonName person={x.requester} /> },
     { key: 'reqAt', title: '申请时间', kind: 'datetime', value: (x) => formatDateTime(x.requestedAt) },
-    { key: 'dec', title: '审批人', kind: 'person', width: 120, render: (x) => <PersonName person={x.decider} /> },
-    { key: 'comment', title: '审批意见', kind: 'text', value: (x) => x.decisionComment },
+    { key: 'history', title: '审批记录', kind: 'text', value: (x) => flows[x.id]?.history || (x.decisionComment ? `${x.decider?.name ?? ''} ${x.decisionComment}` : null) },
   ];
-  if (can.canApprove && c.changes.some((x) => x.status === 'pending' && x.requestedBy !== can.actorId)) {
+  const canDecide = (x: ContractChangeView) => can.canApprove && x.status === 'pending' && x.requestedBy !== can.actorId && (flows[x.id] ? flows[x.id].canAct : true);
+  if (c.changes.some(canDecide)) {
     changeColumns.push({
       key: 'ops',
       title: '操作',
       kind: 'actions',
       width: 110,
-      render: (x) => (x.status === 'pending' && x.requestedBy !== can.actorId ? <DecideChangeButtons id={x.id} label={`第 ${x.seq} 号${x.kind}`} /> : null),
+      render: (x) => (canDecide(x) ? <DecideChangeButtons id={x.id} label={`第 ${x.seq} 号${x.kind}`} /> : null),
     });
   }
 

@@ -6,6 +6,7 @@ import { getDb } from '@/platform/db';
 import { getSettings } from '@/platform/settings';
 import { getContract } from '@/modules/contracts/queries';
 import { ContractDetailView } from '@/modules/contracts/components/contract-detail';
+import { changeFlowViews } from '@/modules/contracts/flow-views';
 
 export const metadata: Metadata = { title: '合同' };
 
@@ -17,10 +18,12 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const soonDays = settings['contract.milestoneDueDays'];
   const contract = await getContract(db, id, { soonDays });
   if (!contract) notFound();
+  const flows = await changeFlowViews(db, contract.changes.map((c) => c.id), { userId: user.id, displayName: user.displayName, departmentId: user.departmentId });
   return (
     <ContractDetailView
       contract={contract}
       soonDays={soonDays}
+      flows={flows}
       can={{
         canEdit: hasPermission(user, 'contract:edit'),
         canApprove: hasPermission(user, 'contract:approve'),
