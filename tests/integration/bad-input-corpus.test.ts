@@ -329,6 +329,8 @@ function routePathOf(file: string): string {
 /** The permission a route requires (from the route's own refusal: tested by the authorisation matrix). */
 const ROUTE_PERMISSION: Record<string, string> = {
   '/api/admin/audit/export': 'audit:export',
+  '/api/contracts/export': 'contract:export',
+  '/api/contracts/files/[id]': 'contract:view',
   '/api/files/[id]': 'parcel:view',
   '/api/funds/export': 'fund:export',
   '/api/funds/ledger/export': 'fund:export',

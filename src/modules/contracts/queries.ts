@@ -209,6 +209,7 @@ export interface ContractDetail extends ContractRow {
 }
 
 export async function getContract(db: Q, id: string, opts: { today?: string; soonDays?: number } = {}): Promise<ContractDetail | null> {
+  if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return null;
   const [row] = await db
     .select({
       ...rowColumns,
@@ -298,6 +299,8 @@ export async function getContract(db: Q, id: string, opts: { today?: string; soo
 }
 
 export async function findContractAttachment(db: Q, id: string) {
+  // A guessed id with NUL or other junk never reaches the query.
+  if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return null;
   const [file] = await db
     .select()
     .from(attachments)
