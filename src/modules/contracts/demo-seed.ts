@@ -7,6 +7,10 @@ import { toAmount } from '@/modules/funds/rules/money';
 import { todayInShanghai } from '@/ui/format';
 import { contractChanges, contractMilestones, contracts } from './schema';
 import { addDays, creditCodeCheckChar } from './rules';
+import type { Actor } from '@/platform/action';
+import { roles, userRoles, users } from '@/platform/auth/schema';
+import { actOnFlow, startFlow } from '@/platform/flow';
+import { CHANGE_FLOW_KIND, CHANGE_FLOW_OBJECT, ensureChangeFlow, STEP_REQUEST } from './flow';
 import { importLegacyContracts, summariseLegacyImport, DEFAULT_OUR_PARTY } from './legacy';
 
 /**
@@ -85,15 +89,40 @@ export async function seedContractsDemo(db: Db, now = new Date()): Promise<Contr
         { contractId: c.id, dueOn: addDays(today, 60), amount: '108000.00', paymentCondition: '竣工验收后支付 30%（演示）' },
       ]);
       milestones += 3;
-      await tx.insert(contractChanges).values([
-        { contractId: c.id, seq: 1, kind: '签证', delta: '12000.00', reason: '增加夜间旁站监理（演示）', status: 'approved', requestedAt: addTime(now, -30), decidedAt: addTime(now, -28), decisionComment: '同意', isDemo: true },
-        { contractId: c.id, seq: 2, kind: '变更', delta: '-5000.00', reason: '围挡工程取消，相应核减监理费（演示）', status: 'pending', requestedAt: addTime(now, -2), isDemo: true },
-      ]);
+      const clerk = await demoUserWithRole(tx, 'clerk');
+      const leader = await demoUserWithRole(tx, 'leader');
+      const [, pending] = await tx
+        .insert(contractChanges)
+        .values([
+          { contractId: c.id, seq: 1, kind: '签证', delta: '12000.00', reason: '增加夜间旁站监理（演示）', status: 'approved', requestedBy: clerk?.userId ?? null, requestedAt: addTime(now, -30), decidedBy: leader?.userId ?? null, decidedAt: addTime(now, -28), decisionComment: '同意', isDemo: true },
+          { contractId: c.id, seq: 2, kind: '变更', delta: '-5000.00', reason: '围挡工程取消，相应核减监理费（演示）', status: 'pending', requestedBy: clerk?.userId ?? null, requestedAt: addTime(now, -2), isDemo: true },
+        ])
+        .returning({ id: contractChanges.id });
+      // The waiting change is in its approval flow like any other: it waits for the 中心领导.
+      if (clerk) {
+        await ensureChangeFlow(tx, clerk);
+        await startFlow(tx, { kind: CHANGE_FLOW_KIND, objectType: CHANGE_FLOW_OBJECT, objectId: pending.id, actor: clerk });
+        await actOnFlow(tx, clerk, { objectType: CHANGE_FLOW_OBJECT, objectId: pending.id, expectedStepKey: STEP_REQUEST, decision: 'approve' });
+      }
     }
     const counts = { linked, milestones, contracts: created };
     await appendAudit(tx, { action: '生成演示数据', objectType: '系统', result: '成功', message: `合同演示数据：${summariseContractsDemo(counts)}` });
     return counts;
   });
+}
+
+/** The first demo user holding a built-in role, as the flow engine sees an actor. */
+async function demoUserWithRole(tx: Parameters<Parameters<Db['transaction']>[0]>[0], code: string): Promise<Actor | null> {
+  const [u] = await tx
+    .select({ id: users.id, username: users.username, displayName: users.displayName, departmentId: users.departmentId })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(and(eq(users.isDemo, true), eq(roles.code, code)))
+    .orderBy(asc(users.username))
+    .limit(1);
+  if (!u) return null;
+  return { userId: u.id, username: u.username, displayName: u.displayName, departmentId: u.departmentId, roleNames: '', permissions: new Set<string>(), ip: null, requestId: 'demo-seed' };
 }
 
 function addTime(now: Date, days: number): Date {
