@@ -213,6 +213,8 @@ export interface EntryDetailView {
   sourceCode: string | null;
   accountId: string | null;
   contractNo: string | null;
+  /** The linked contract (合同台账), for the link on the entry page. */
+  contractId: string | null;
   projectClosed: boolean;
   parcelName: string | null;
   leaderRequired: boolean;
@@ -245,6 +247,7 @@ export function toEntryDetailView(d: EntryDetail, actions: EntryActions): EntryD
     sourceCode: d.sourceCode,
     accountId: d.accountId,
     contractNo: d.contractNo,
+    contractId: d.contractId,
     projectClosed: d.projectStatus === 'closed',
     parcelName: d.parcelName,
     leaderRequired: d.leaderRequired,
