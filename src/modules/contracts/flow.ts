@@ -1,4 +1,3 @@
-import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Actor } from '@/platform/action';
 import type { Db, Tx } from '@/platform/db/client';
