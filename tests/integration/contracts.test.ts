@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client';
 import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
@@ -20,15 +20,36 @@ import {
   setContractStatus,
   updateContract,
 } from '../../src/modules/contracts/mutations';
-import { getContract, listContracts, listContractsOf } from '../../src/modules/contracts/queries';
+import { getContract, listContracts, listContractsOf, listContractPaymentOptions } from '../../src/modules/contracts/queries';
 import { importLegacyContracts, listUnmatched } from '../../src/modules/contracts/legacy';
 import { contractTodos } from '../../src/modules/contracts/todos';
 import { ZContractFilter } from '../../src/modules/contracts/validation';
 import { createTestDatabase } from '../helpers/db';
+import ExcelJS from 'exceljs';
+import { desc } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
+import { auditLog } from '../../src/platform/audit/schema';
+import { ContractDetailView } from '../../src/modules/contracts/components/contract-detail';
+import { ContractsList } from '../../src/modules/contracts/components/contracts-list';
+import { changeFlowViews } from '../../src/modules/contracts/flow-views';
+import { exportContractsXlsx } from '../../src/modules/contracts/export';
+import { ContractForm } from '../../src/modules/contracts/components/contract-form';
+import { EMPTY_CONTRACT_FORM } from '../../src/modules/contracts/view';
+import { EntryForm } from '../../src/modules/funds/ledger/components/entry-form';
+import { EMPTY_ENTRY_FORM } from '../../src/modules/funds/ledger/view';
+import { toContractPaymentOptions } from '../../src/modules/contracts/payment-options';
 import { unlabelledAuditFields } from '../helpers/audit-labels';
 import { createActor, roleId } from '../helpers/actors';
 import { flowDefinitions, flowHistory, flowState } from '../../src/platform/flow';
 import { CHANGE_FLOW_OBJECT, defaultChangeFlow } from '../../src/modules/contracts/flow';
+
+// The page's client islands ask for the router; server rendering here has none mounted.
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ push() {}, replace() {}, refresh() {}, back() {}, prefetch() {} }),
+  usePathname: () => '/contracts',
+  useSearchParams: () => new URLSearchParams(),
+}));
 
 const ACK = [...SPENDING_WARNING_CODES];
 let database: Database;
@@ -382,6 +403,61 @@ describe('reminders', () => {
     expect(byKey['contract-milestones-due'].refs.map((r) => r.id)).toContain(id);
     expect(byKey['contract-ending'].refs.map((r) => r.id)).toContain(id);
     expect(await contractTodos(db(), archivist)).toEqual([]);
+  });
+});
+
+describe('pages and export', () => {
+  it('the contract page and the list render with real data; the export carries the figures and is audited', async () => {
+    const { projectId, parcelId } = await insertProject();
+    const id = await effectiveContract(projectId, { amount: '2000.00', parcelIds: [parcelId] });
+    await ok(addMilestone.execute(db(), clerk, { contractId: id, dueOn: '2025-03-01', amount: '500.00', paymentCondition: '首付' }));
+    const pay = await ok(createEntry.execute(db(), clerk, { ...payment(projectId, id, '500.00'), submit: true }));
+    await approvePayment(pay.id);
+    await ok(requestChange.execute(db(), clerk, { contractId: id, kind: '签证', delta: '100', reason: '增加' }));
+    const detail = (await getContract(db(), id))!;
+    const flows = await changeFlowViews(db(), detail.changes.map((c) => c.id), leader);
+    const html = renderToStaticMarkup(
+      createElement(ContractDetailView, { contract: detail, soonDays: 30, flows, can: { canEdit: true, canApprove: true, canEnterPayment: true, actorId: leader.userId } }),
+    );
+    expect(html).toContain('1,500.00');
+    expect(html).toContain('待审批');
+    expect(html).toContain('申请 ');
+    const list = await listContracts(db(), ZContractFilter.parse({ project: projectId }));
+    const listHtml = renderToStaticMarkup(
+      createElement(ContractsList, { filter: ZContractFilter.parse({ project: projectId }), total: list.total, rows: list.rows, projects: [], years: [2025], canEdit: true, canExport: true, unmatched: 0 }),
+    );
+    expect(listHtml).toContain(detail.contractNo);
+    const formHtml = renderToStaticMarkup(
+      createElement(ContractForm, { contract: null, initial: { ...EMPTY_CONTRACT_FORM, projectId }, options: { projects: [{ value: projectId, label: '项目' }], parcels: [], workPackages: [], parties: [] }, today: '2025-06-01' }),
+    );
+    expect(formHtml).toContain('相对方统一社会信用代码');
+    const options = toContractPaymentOptions(await listContractPaymentOptions(db()));
+    const entryHtml = renderToStaticMarkup(
+      createElement(EntryForm, {
+        entry: null,
+        initial: { ...EMPTY_ENTRY_FORM, projectId, contractId: id, contractNo: detail.contractNo },
+        projects: [{ value: projectId, label: '项目', closed: false }],
+        parcels: [],
+        accounts: [],
+        contracts: options,
+        today: '2025-06-01',
+      }),
+    );
+    expect(entryHtml).toContain('剩余可付 1,500.00 元');
+
+    const { buffer, count } = await exportContractsXlsx(db(), clerk, ZContractFilter.parse({ project: projectId }));
+    expect(count).toBe(1);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('合同台账')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    const at = (h: string) => row[header.indexOf(h)];
+    expect(at('合同编号')).toBe(detail.contractNo);
+    expect(at('已付（元）')).toBe(500);
+    expect(at('剩余可付（元）')).toBe(1500);
+    const [audit] = await db().select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit).toMatchObject({ action: '导出合同台账', result: '成功' });
   });
 });
 
