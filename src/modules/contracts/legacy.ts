@@ -277,6 +277,7 @@ export async function listUnmatched(db: Q): Promise<UnmatchedReport> {
         parcelCode: parcels.code,
         contractor: workPackages.contractor,
         contractAmount: workPackages.contractAmount,
+        contractNo: workPackages.contractNo,
       })
       .from(workPackages)
       .innerJoin(parcels, eq(parcels.id, workPackages.parcelId))
@@ -295,7 +296,10 @@ export async function listUnmatched(db: Q): Promise<UnmatchedReport> {
       ...p,
       reason: p.agreementNo?.trim() ? `协议编号「${p.agreementNo.trim()}」已被其他合同使用` : '补偿对象没有协议编号',
     })),
-    works: works.map((w) => ({ ...w, reason: '工程没有合同编号' })),
+    works: works.map(({ contractNo, ...w }) => ({
+      ...w,
+      reason: contractNo?.trim() ? `合同编号「${contractNo.trim()}」尚未转入合同台账（运行 npm run contracts:unmatched 转入）` : '工程没有合同编号',
+    })),
   };
 }
 
