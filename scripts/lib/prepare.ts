@@ -7,6 +7,8 @@ import { syncDistricts } from '../../src/platform/geo/districts';
 import { users } from '../../src/platform/auth/schema';
 import { seedDemo } from './seed-demo';
 import { LEDGER_TAG_MIGRATION, tagEntries } from '../../src/modules/funds/ledger/integrity';
+import { CONTRACTS_MIGRATION } from '../../src/modules/contracts/migration';
+import { importLegacyContracts, summariseLegacyImport } from '../../src/modules/contracts/legacy';
 
 /** Migrations, then the reference data every installation needs (permissions, roles, districts). */
 export async function migrateAndSync(db: Db): Promise<void> {
@@ -18,6 +20,8 @@ export async function migrateAndSync(db: Db): Promise<void> {
     const { tagged } = await tagEntries(db, 'pending');
     if (tagged) console.log(`已为升级前已审批的 ${tagged} 条资金收支记录加完整性标签`);
   }
+  // Migration 0023: existing contract numbers become contracts and are linked (ids come from code).
+  if (applied.includes(CONTRACTS_MIGRATION)) console.log(`合同台账：${summariseLegacyImport(await importLegacyContracts(db))}`);
   const perms = await syncPermissionCatalog(db);
   if (perms.permissionsAdded || perms.rolesAdded) console.log(`已写入权限 ${perms.permissionsAdded} 项、内置角色 ${perms.rolesAdded} 个`);
   const d = await syncDistricts(db);

@@ -5,6 +5,7 @@ import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels
 import { seedFundsDemo, summariseFundsDemo } from '../../src/modules/funds/demo-seed';
 import { seedDocumentsDemo } from '../../src/modules/documents/demo-seed';
 import { seedIncomingDemo } from '../../src/modules/documents/incoming/demo-seed';
+import { seedContractsDemo, summariseContractsDemo } from '../../src/modules/contracts/demo-seed';
 
 /** All demo data (演示数据), module by module. Idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -18,4 +19,6 @@ export async function seedDemo(db: Db): Promise<void> {
   console.log(docs ? `演示数据：新增发文 ${docs} 件` : '演示数据：公文演示数据已存在（或没有演示用户），未重复生成');
   const incoming = await seedIncomingDemo(db);
   console.log(incoming ? `演示数据：新增收文 ${incoming.documents} 件` : '演示数据：收文演示数据已存在（或没有演示用户），未重复生成');
+  const contracts = await seedContractsDemo(db);
+  console.log(contracts ? `演示数据：${summariseContractsDemo(contracts)}` : '演示数据：合同演示数据已存在，未重复生成');
 }

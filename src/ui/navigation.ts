@@ -51,6 +51,7 @@ export const NAVIGATION: NavItem[] = [
     children: [
       { key: 'documents', title: '发文', path: '/documents', icon: 'file', permission: 'document:view', description: '发文拟稿、核稿、会签、签发、用印、分发与归档' },
       { key: 'incoming', title: '收文', path: '/documents/incoming', icon: 'bill', permission: 'incoming:view', description: '收文登记、拟办、批示、分办、办理、办结与归档，逾期提醒' },
+      { key: 'contracts', title: '合同台账', path: '/contracts', icon: 'bill', permission: 'contract:view', description: '合同登记、付款计划、付款与变更，到期与逾期提醒' },
       { key: 'document-settings', title: '公文流程与文号', path: '/documents/settings', icon: 'setting', permission: 'document:admin', description: '各类公文的审批流程与发文字号规则' },
     ],
   },

@@ -336,6 +336,8 @@ const ROUTE_PERMISSION: Record<string, string> = {
   '/api/documents/files/[id]': 'document:view',
   '/api/documents/incoming/export': 'incoming:export',
   '/api/documents/incoming/files/[id]': 'incoming:view',
+  '/api/contracts/export': 'contract:export',
+  '/api/contracts/files/[id]': 'contract:view',
   '/api/files/[id]': 'parcel:view',
   '/api/funds/export': 'fund:export',
   '/api/funds/ledger/export': 'fund:export',

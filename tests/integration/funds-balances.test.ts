@@ -7,6 +7,8 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { setDatabase } from '../../src/platform/db';
 import { getActor } from '../../src/platform/run-action';
 import { compensationParties, parcels, reserveProjects, workPackages } from '../../src/modules/parcels/schema';
+import { contracts } from '../../src/modules/contracts/schema';
+import { importLegacyContracts } from '../../src/modules/contracts/legacy';
 import { bondAllocations, bondPayments, bonds, bondSchedule, budgetLines, budgetVersions, fundAccounts, ledgerEntries } from '../../src/modules/funds/schema';
 import { getAccountBalances } from '../../src/modules/funds/accounts/queries';
 import { getBondBalances } from '../../src/modules/funds/bonds/queries';
@@ -101,11 +103,15 @@ beforeAll(async () => {
   await db()
     .insert(compensationParties)
     .values([
-      { parcelId: a1.id, partyType: '个人', name: '张三', amountAgreed: '1000000.00' },
-      { parcelId: a1.id, partyType: '单位', name: '某公司', amountAgreed: '234567.89' },
-      { parcelId: b1.id, partyType: '个人', name: '李四', amountAgreed: '100.00' },
+      { parcelId: a1.id, partyType: '个人', name: '张三', agreementNo: 'BAL-BC-1', amountAgreed: '1000000.00' },
+      { parcelId: a1.id, partyType: '单位', name: '某公司', agreementNo: 'BAL-BC-2', amountAgreed: '234567.89' },
+      { parcelId: b1.id, partyType: '个人', name: '李四', agreementNo: 'BAL-BC-3', amountAgreed: '100.00' },
     ]);
-  await db().insert(workPackages).values({ parcelId: a2.id, workType: '道路', contractAmount: '500000.10' });
+  await db().insert(workPackages).values({ parcelId: a2.id, workType: '道路', contractNo: 'BAL-GC-1', contractAmount: '500000.10' });
+  // 合同承诺 comes from the contracts module (issue 15): the agreements and the works contract above
+  // become 生效 contracts as migration 0023 turns them; a draft contract commits nothing yet.
+  await importLegacyContracts(db());
+  await db().insert(contracts).values({ contractNo: 'BAL-DRAFT', name: '未生效合同', contractType: '服务', ourParty: '中心', counterparty: '某公司', amount: '999.00', status: 'draft', projectId: a.id });
 
   await insertBudget(a.id, 'life', 0, 1, 'superseded', { 征收补偿: '99.00' });
   await insertBudget(a.id, 'life', 0, 2, 'current', { 征收补偿: '6000000.00', 前期开发: '3000000.00', 管护: '500000.00', 融资成本: '500000.00' });

@@ -1,6 +1,7 @@
 import { FUNDS_AUDIT_LABELS } from '@/modules/funds/audit-labels';
 import { DOCUMENTS_AUDIT_LABELS } from '@/modules/documents/audit-labels';
 import { INCOMING_AUDIT_LABELS } from '@/modules/documents/incoming/audit-labels';
+import { CONTRACTS_AUDIT_LABELS } from '@/modules/contracts/audit-labels';
 
 /**
  * Chinese names for the field keys that mutations put in their audit snapshots, so auditors
@@ -8,6 +9,7 @@ import { INCOMING_AUDIT_LABELS } from '@/modules/documents/incoming/audit-labels
  */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...DOCUMENTS_AUDIT_LABELS,
+  ...CONTRACTS_AUDIT_LABELS,
   ...FUNDS_AUDIT_LABELS,
   ...INCOMING_AUDIT_LABELS,
   username: '用户名',

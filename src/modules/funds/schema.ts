@@ -98,6 +98,8 @@ export const ledgerEntries = pgTable(
     parcelId: text('parcel_id'),
     partyId: text('party_id'),
     contractNo: text('contract_no'),
+    /** The contract this payment is made under (contracts module); set: contract_no is its number. */
+    contractId: text('contract_id'),
     voucherNo: text('voucher_no'),
     counterparty: text('counterparty'),
     description: text('description'),
@@ -134,6 +136,7 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_account_idx').on(t.accountId),
     index('ledger_entries_reversal_idx').on(t.reversalOf),
     index('ledger_entries_bond_payment_idx').on(t.bondPaymentId),
+    index('ledger_entries_contract_idx').on(t.contractId, t.status),
     check('ledger_entries_direction_ck', sql`${t.direction} in ('income', 'expense')`),
     check('ledger_entries_status_ck', sql`${t.status} in ('draft', 'submitted', 'reviewed', 'leader', 'approved', 'returned')`),
     check('ledger_entries_origin_ck', sql`${t.origin} in ('manual', 'compensation', 'reversal', 'bond-interest')`),

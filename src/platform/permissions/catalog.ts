@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'incoming:handle': { name: '办理本科室的收文', kind: 'business', group: '公文合同' },
   'incoming:archive': { name: '收文归档', kind: 'business', group: '公文合同' },
   'incoming:export': { name: '导出收文登记簿', kind: 'business', group: '公文合同' },
+  'contract:view': { name: '查看合同（台账、付款计划、付款与变更）', kind: 'business', group: '公文合同' },
+  'contract:edit': { name: '登记与修改合同、付款计划，申请合同变更', kind: 'business', group: '公文合同' },
+  'contract:approve': { name: '合同生效、履行完毕与解除，审批合同变更', kind: 'business', group: '公文合同' },
+  'contract:export': { name: '导出合同台账', kind: 'business', group: '公文合同' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -75,7 +79,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '经办',
     kind: 'business',
     description: '办理日常业务，录入和提交',
-    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal', 'incoming:view', 'incoming:register', 'incoming:handle'],
+    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal', 'incoming:view', 'incoming:register', 'incoming:handle', 'contract:view', 'contract:edit'],
   },
   {
     code: 'chief',
@@ -100,6 +104,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'incoming:assign',
       'incoming:handle',
       'incoming:export',
+      'contract:view',
+      'contract:edit',
+      'contract:export',
     ],
   },
   {
@@ -121,6 +128,9 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'incoming:view',
       'incoming:instruct',
       'incoming:export',
+      'contract:view',
+      'contract:approve',
+      'contract:export',
     ],
   },
   {
@@ -128,7 +138,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '财务',
     kind: 'business',
     description: '资金审核与核算',
-    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle'],
+    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle', 'contract:view', 'contract:export'],
   },
   // Describes what the role can do today; the archive features come with the 档案数据 module.
   {
@@ -143,7 +153,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '审计',
     kind: 'business',
     description: '只读查阅全部业务数据并可导出',
-    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export'],
+    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export', 'contract:view', 'contract:export'],
   },
 ];
 

@@ -179,6 +179,22 @@ export const SETTINGS = {
     max: 30,
     source: { kind: 'local', text: `${LOCAL}：分办事项在办理期限前该天数内列入承办科室的待办提醒（逾期事项始终列入）` },
   },
+  'contract.milestoneDueDays': {
+    label: '合同付款节点到期提醒（提前）',
+    unit: '天',
+    default: 30,
+    min: 0,
+    max: 365,
+    source: { kind: 'local', text: `${LOCAL}：合同付款计划的节点在该天数内到期且尚未付足的，列入工作台待办` },
+  },
+  'contract.endingDays': {
+    label: '合同到期提醒（提前）',
+    unit: '天',
+    default: 60,
+    min: 0,
+    max: 365,
+    source: { kind: 'local', text: `${LOCAL}：生效合同在该天数内到期（结束日期）的，列入工作台待办，提示办理履行完毕、续签或变更` },
+  },
 } as const satisfies Record<string, TSettingDef>;
 
 /**
@@ -219,6 +235,7 @@ export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'supply.', name: '土地供应' },
   { prefix: 'fund.', name: '资金管理' },
   { prefix: 'incoming.', name: '收文办理' },
+  { prefix: 'contract.', name: '合同管理' },
   { prefix: 'audit.', name: '安全审计' },
 ];
 

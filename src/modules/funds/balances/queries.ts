@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/platform/db/client';
-import { compensationParties, parcels, reserveProjects, workPackages } from '@/modules/parcels/schema';
+import { reserveProjects } from '@/modules/parcels/schema';
+import { committedByProject } from '@/modules/contracts/queries';
 import { dec, Dec, type TDec } from '@/modules/plans/amounts';
 import { todayInShanghai } from '@/ui/format';
 import {
@@ -32,7 +33,7 @@ import type { TBalanceProjectStatus } from './validation';
 
 type Q = Db | Tx;
 
-/** Contract-backed spending categories: what compensation agreements and work packages commit. */
+/** Contract-backed spending categories: what compensation agreements and works contracts commit. */
 export const COMMITTED_CATEGORIES = ['征收补偿', '前期开发'] as const;
 /** Label for ledger entries without a fund source. */
 export const NO_SOURCE = { code: '', name: '未指定来源' } as const;
@@ -145,7 +146,7 @@ export interface ProjectBalanceRow {
   received: string;
   /** Approved expense (of the year when one is chosen). */
   spent: string;
-  /** Σ compensation agreed + Σ work package contract amounts over the project's parcels. */
+  /** Σ effective amounts (original + approved changes) of the project's 生效 contracts (contracts module). */
   committed: string;
   /** committed − all approved expense in 征收补偿 + 前期开发, not below 0. */
   outstanding: string;
@@ -195,28 +196,6 @@ function finishBalance(
     annualBudget: base.annualBudget === null ? null : amt(base.annualBudget),
     annualRate: base.annualBudget === null ? null : executionRate(amt(base.spent), amt(base.annualBudget)),
   };
-}
-
-/** Σ compensation agreed and Σ work package contract amounts, per project (via its parcels). */
-async function committedByProject(db: Q, projectIds: string[]): Promise<Map<string, TDec>> {
-  const out = new Map<string, TDec>();
-  if (!projectIds.length) return out;
-  const [parties, works] = await Promise.all([
-    db
-      .select({ projectId: parcels.projectId, total: sql<string>`coalesce(sum(${compensationParties.amountAgreed}), 0)` })
-      .from(compensationParties)
-      .innerJoin(parcels, eq(parcels.id, compensationParties.parcelId))
-      .where(inArray(parcels.projectId, projectIds))
-      .groupBy(parcels.projectId),
-    db
-      .select({ projectId: parcels.projectId, total: sql<string>`coalesce(sum(${workPackages.contractAmount}), 0)` })
-      .from(workPackages)
-      .innerJoin(parcels, eq(parcels.id, workPackages.parcelId))
-      .where(inArray(parcels.projectId, projectIds))
-      .groupBy(parcels.projectId),
-  ]);
-  for (const r of [...parties, ...works]) addInto(out, r.projectId, r.total);
-  return out;
 }
 
 /**

@@ -106,7 +106,7 @@ export function EntryDetail(props: { view: EntryDetailView; accounts: AccountOpt
     { label: '地块', content: row.parcelId ? link(`/parcels/${row.parcelId}`, `${row.parcelCode ?? ''} ${view.parcelName ?? ''}`.trim()) : null },
     { label: row.direction === 'income' ? '付款单位' : '收款单位', content: row.counterparty },
     { label: '凭证号', content: row.voucherNo },
-    { label: '合同编号', content: view.contractNo },
+    { label: '合同编号', content: view.contractId ? link(`/contracts/${view.contractId}`, view.contractNo ?? '') : view.contractNo },
     { label: '登记来源', content: row.originLabel },
     { label: '经办人', content: <PersonName person={view.people.createdBy} /> },
     { label: '科室审核', content: <PersonName person={view.people.reviewedBy} /> },

@@ -34,6 +34,7 @@ import {
 } from './store';
 import { tagApprovedEntry } from './integrity';
 import { reversalApprovedNote, reversalRequestedNote } from './steps';
+import { contractForEntry, requirePaymentWithinContract } from '@/modules/contracts/payments';
 import {
   isTreasuryIncome,
   postedOrigin,
@@ -95,6 +96,7 @@ export const createEntry = defineMutation({
   async run(ctx, input) {
     const { tx, actor } = ctx;
     const refs = await checkReferences(tx, input);
+    const contract = await contractForEntry(tx, input);
     const entryNo = await nextEntryNo(tx, input.entryDate);
     const now = new Date();
     const status: TEntryStatus = input.submit ? 'submitted' : 'draft';
@@ -110,7 +112,8 @@ export const createEntry = defineMutation({
         accountId: input.accountId,
         projectId: input.projectId,
         parcelId: input.parcelId,
-        contractNo: input.contractNo,
+        contractNo: contract?.contractNo ?? input.contractNo,
+        contractId: contract?.id ?? null,
         voucherNo: input.voucherNo,
         counterparty: input.counterparty,
         description: input.description,
@@ -120,6 +123,7 @@ export const createEntry = defineMutation({
         ...(input.submit ? { submittedBy: actor.userId, submittedAt: now } : {}),
       })
       .returning();
+    if (input.submit) await requirePaymentWithinContract(tx, entry);
     await addStep(tx, actor, { entryId: entry.id, action: 'create', fromStatus: null, toStatus: 'draft' });
     if (input.submit) await addStep(tx, actor, { entryId: entry.id, action: 'submit', fromStatus: 'draft', toStatus: 'submitted' });
     await ctx.audit({
@@ -154,6 +158,7 @@ export const updateEntry = defineMutation({
     }
     const before = await snapshotOf(tx, entry);
     const refs = await checkReferences(tx, input);
+    const contract = await contractForEntry(tx, input);
     const [updated] = await tx
       .update(ledgerEntries)
       .set({
@@ -165,7 +170,8 @@ export const updateEntry = defineMutation({
         accountId: input.accountId,
         projectId: input.projectId,
         parcelId: input.parcelId,
-        contractNo: input.contractNo,
+        contractNo: contract?.contractNo ?? input.contractNo,
+        contractId: contract?.id ?? null,
         voucherNo: input.voucherNo,
         counterparty: input.counterparty,
         description: input.description,
@@ -288,6 +294,7 @@ export const submitEntry = defineMutation({
     const to = await decide(tx, actor, entry, 'submit');
     requireCreator(entry, actor, '只有经办人本人可以提交该记录');
     requireOpenForSpending(await findProject(tx, entry.projectId), entry);
+    await requirePaymentWithinContract(tx, entry);
     await moveEntry(ctx, entry, 'submit', to, {
       submittedBy: actor.userId,
       submittedAt: new Date(),
@@ -484,6 +491,7 @@ export const reverseEntry = defineMutation({
         parcelId: original.parcelId,
         partyId: original.partyId,
         contractNo: original.contractNo,
+        contractId: original.contractId,
         counterparty: original.counterparty,
         description: `冲销 ${original.entryNo}：${input.reason}`,
         status: 'submitted',

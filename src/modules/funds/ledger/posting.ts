@@ -8,6 +8,7 @@ import { attachments } from '@/platform/storage/schema';
 import { reserveProjects } from '@/modules/parcels/schema';
 import { dec } from '@/modules/plans/amounts';
 import { splitBondInterest } from '../rules';
+import { contracts } from '@/modules/contracts/schema';
 import { bondAllocations, ledgerEntries, ledgerSteps } from '../schema';
 import { nextEntryNo } from './counters';
 import { BOND_INTEREST_STEP_COMMENT, COMPENSATION_STEP_COMMENT } from './steps';
@@ -46,6 +47,8 @@ export async function postCompensationPayment(
   const project = await findProject(tx, p.projectId);
   requireOpenForSpending(project, { direction: 'expense', amount: p.amount });
   const entryNo = await nextEntryNo(tx, p.entryDate);
+  // The party's agreement registered as a contract (合同台账): the payment is made under it.
+  const [agreement] = await tx.select({ id: contracts.id, contractNo: contracts.contractNo }).from(contracts).where(eq(contracts.partyId, p.partyId));
   const [entry] = await tx
     .insert(ledgerEntries)
     .values({
@@ -57,6 +60,8 @@ export async function postCompensationPayment(
       projectId: p.projectId,
       parcelId: p.parcelId,
       partyId: p.partyId,
+      contractId: agreement?.id ?? null,
+      contractNo: agreement?.contractNo ?? null,
       counterparty: p.partyName.slice(0, 100),
       description: `地块 ${p.parcelCode} 征收补偿款（由征收补偿登记自动生成）`,
       status: 'submitted',

@@ -98,6 +98,8 @@ export interface LedgerRow {
   parcelId: string | null;
   parcelCode: string | null;
   contractNo: string | null;
+  /** The contract (合同台账) the payment is linked to. */
+  contractId: string | null;
   voucherNo: string | null;
   counterparty: string | null;
   description: string | null;
@@ -130,6 +132,7 @@ const rowColumns = {
   parcelId: ledgerEntries.parcelId,
   parcelCode: parcels.code,
   contractNo: ledgerEntries.contractNo,
+  contractId: ledgerEntries.contractId,
   voucherNo: ledgerEntries.voucherNo,
   counterparty: ledgerEntries.counterparty,
   description: ledgerEntries.description,

@@ -123,6 +123,8 @@ const entryFields = {
   projectId: zId('项目'),
   parcelId: zOptionalId('地块'),
   contractNo: zSingleLine('合同编号', TEXT_MAX),
+  /** The contract (合同台账) this payment is made under; when set, contract_no is its number. */
+  contractId: zOptionalId('合同'),
   voucherNo: zSingleLine('凭证号', TEXT_MAX),
   counterparty: zSingleLine('收款/付款单位', TEXT_MAX),
   description: zOptionalText('摘要说明', DESCRIPTION_MAX),

@@ -154,6 +154,7 @@ export interface EntryFormValues {
   projectId: string;
   parcelId: string;
   contractNo: string;
+  contractId: string;
   voucherNo: string;
   counterparty: string;
   description: string;
@@ -169,6 +170,7 @@ export const EMPTY_ENTRY_FORM: EntryFormValues = {
   projectId: '',
   parcelId: '',
   contractNo: '',
+  contractId: '',
   voucherNo: '',
   counterparty: '',
   description: '',
@@ -185,6 +187,7 @@ export function toEntryFormValues(d: EntryDetail): EntryFormValues {
     projectId: d.projectId,
     parcelId: d.parcelId ?? '',
     contractNo: d.contractNo ?? '',
+    contractId: d.contractId ?? '',
     voucherNo: d.voucherNo ?? '',
     counterparty: d.counterparty ?? '',
     description: d.description ?? '',
@@ -210,6 +213,8 @@ export interface EntryDetailView {
   sourceCode: string | null;
   accountId: string | null;
   contractNo: string | null;
+  /** The linked contract (合同台账), for the link on the entry page. */
+  contractId: string | null;
   projectClosed: boolean;
   parcelName: string | null;
   leaderRequired: boolean;
@@ -242,6 +247,7 @@ export function toEntryDetailView(d: EntryDetail, actions: EntryActions): EntryD
     sourceCode: d.sourceCode,
     accountId: d.accountId,
     contractNo: d.contractNo,
+    contractId: d.contractId,
     projectClosed: d.projectStatus === 'closed',
     parcelName: d.parcelName,
     leaderRequired: d.leaderRequired,

@@ -10,6 +10,7 @@ import { toProjectEventView, toProjectFactsView, toProjectFormValues, toProjectP
 import { ProjectDetail } from '@/modules/projects/components/project-detail';
 import { ProjectFundsPanel } from '@/modules/funds/components/project-funds-panel';
 import { ProjectBondsPanel } from '@/modules/funds/components/project-bonds-panel';
+import { ContractsSection } from '@/modules/contracts/components/contracts-section';
 
 export const metadata: Metadata = { title: '项目详情' };
 
@@ -43,6 +44,7 @@ export default async function ProjectDetailPage({ params }: { params: Promise<{ 
       />
       <ProjectFundsPanel projectId={id} />
       <ProjectBondsPanel projectId={id} />
+      {hasPermission(user, 'contract:view') && <ContractsSection projectId={id} canCreate={hasPermission(user, 'contract:edit')} />}
     </div>
   );
 }

@@ -11,6 +11,17 @@ import { createEntryAction, updateEntryAction } from '../actions';
 import { CATEGORIES_BY_DIRECTION, DESCRIPTION_MAX, DIRECTION_LABELS, DIRECTIONS, isTreasuryIncome, TEXT_MAX, ZCreateEntry, ZUpdateEntry, type TDirection } from '../validation';
 import type { AccountOptionView, EntryFormValues } from '../view';
 
+/** An effective contract a payment can be linked to (合同台账), with what is left of it. */
+export interface ContractPaymentOption {
+  value: string;
+  contractNo: string;
+  label: string;
+  projectId: string | null;
+  counterparty: string;
+  /** Remaining amount in 元 (effective − paid − in approval), grouped for display. */
+  remainingText: string;
+}
+
 /**
  * The values after choosing a direction or category: an income's source is its category's F18
  * channel (none for 零星收入, which takes no account either); an account of another source is dropped.
@@ -18,6 +29,8 @@ import type { AccountOptionView, EntryFormValues } from '../view';
 function withCategory(cur: EntryFormValues, direction: TDirection, category: string, accounts: AccountOptionView[]): EntryFormValues {
   const next = { ...cur, direction, category };
   if (direction !== 'income') return next;
+  // A payment under a contract is an expense: an income takes none.
+  next.contractId = '';
   if (isTreasuryIncome(next)) return { ...next, sourceCode: '', accountId: '' };
   const sourceCode = sourceOfIncomeCategory(category) ?? '';
   const account = accounts.find((a) => a.value === cur.accountId);
@@ -40,6 +53,8 @@ export function EntryForm(props: {
   projects: { value: string; label: string; closed: boolean }[];
   parcels: { value: string; label: string; projectId: string }[];
   accounts: AccountOptionView[];
+  /** Effective contracts (the picker shows those of the chosen project). */
+  contracts?: ContractPaymentOption[];
   today: string;
 }) {
   const router = useRouter();
@@ -62,6 +77,8 @@ export function EntryForm(props: {
   const parcels = props.parcels.filter((p) => p.projectId === values.projectId);
   const accounts = props.accounts.filter((a) => (a.active || a.value === values.accountId) && (!values.sourceCode || a.sourceCode === values.sourceCode));
   const income = values.direction === 'income';
+  const contractOptions = (props.contracts ?? []).filter((c) => c.value === values.contractId || !c.projectId || c.projectId === values.projectId);
+  const contract = (props.contracts ?? []).find((c) => c.value === values.contractId);
   const treasury = isTreasuryIncome(values);
 
   const save = async (submit: boolean) => {
@@ -129,7 +146,13 @@ export function EntryForm(props: {
               options={[...props.projects]
                 .sort((a, b) => Number(a.closed) - Number(b.closed))
                 .map((p) => ({ value: p.value, label: p.closed ? `${p.label}（已关闭）` : p.label, disabled: p.closed && values.direction === 'expense' }))}
-              onChange={(v) => setValues((cur) => ({ ...cur, projectId: typeof v === 'string' ? v : '', parcelId: '' }))}
+              onChange={(v) =>
+                setValues((cur) => {
+                  const projectId = typeof v === 'string' ? v : '';
+                  const keep = (props.contracts ?? []).find((c) => c.value === cur.contractId && (!c.projectId || c.projectId === projectId));
+                  return { ...cur, projectId, parcelId: '', contractId: keep ? cur.contractId : '' };
+                })
+              }
             />
           </LabeledField>
           <LabeledField name="parcelId" label="地块" error={errors.parcelId} hint={values.projectId ? '选填，只列出所选项目的地块' : '先选择项目'}>
@@ -190,8 +213,40 @@ export function EntryForm(props: {
           <LabeledField name="voucherNo" label="凭证号" error={errors.voucherNo}>
             {text('voucherNo', { max: TEXT_MAX, placeholder: '如 记-2025-0031' })}
           </LabeledField>
-          <LabeledField name="contractNo" label="合同编号" error={errors.contractNo}>
-            {text('contractNo', { max: TEXT_MAX })}
+          <LabeledField
+            name="contractId"
+            label="合同"
+            error={errors.contractId}
+            hint={
+              income
+                ? '收入不关联合同'
+                : contract
+                  ? `剩余可付 ${contract.remainingText} 元（合同金额含已批准变更，减已付和审批中）；提交时超出即被拒绝`
+                  : '合同付款请选择合同（合同台账中生效的合同），审批后计入合同已付'
+            }
+          >
+            <Select
+              value={values.contractId || undefined}
+              disabled={income || !values.projectId}
+              clearable
+              filterable
+              placeholder={values.projectId ? '不关联合同' : '先选择项目'}
+              options={contractOptions.map((c) => ({ value: c.value, label: c.label }))}
+              onChange={(v) => {
+                const contractId = typeof v === 'string' ? v : '';
+                const chosen = (props.contracts ?? []).find((c) => c.value === contractId);
+                setValues((cur) => ({
+                  ...cur,
+                  contractId,
+                  contractNo: chosen ? chosen.contractNo : cur.contractId ? '' : cur.contractNo,
+                  counterparty: chosen && !cur.counterparty ? chosen.counterparty : cur.counterparty,
+                }));
+                setErrors((e) => ({ ...e, contractId: '', contractNo: '' }));
+              }}
+            />
+          </LabeledField>
+          <LabeledField name="contractNo" label="合同编号" error={errors.contractNo} hint={contract ? '取自所选合同' : '未登记在合同台账的合同，可只填编号'}>
+            {text('contractNo', { max: TEXT_MAX, disabled: Boolean(contract) })}
           </LabeledField>
         </Grid>
         <LabeledField name="description" label="摘要说明" error={errors.description}>

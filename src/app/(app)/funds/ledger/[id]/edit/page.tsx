@@ -9,6 +9,8 @@ import { listAccounts } from '@/modules/funds/accounts/queries';
 import { projectLabelOf, toAccountOptionView, toEntryFormValues } from '@/modules/funds/ledger/view';
 import { KitCard } from '@/ui/kit/card';
 import { EntryForm } from '@/modules/funds/ledger/components/entry-form';
+import { listContractPaymentOptions } from '@/modules/contracts/queries';
+import { toContractPaymentOptions } from '@/modules/contracts/payment-options';
 import { postedOrigin } from '@/modules/funds/ledger/validation';
 
 export const metadata: Metadata = { title: '修改收支' };
@@ -21,7 +23,7 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
   const entry = await getEntry(db, id);
   if (!entry) notFound();
   if (!entryActions(entry, { userId: user.id, permissions: user.permissions }).canEdit) redirect(`/funds/ledger/${entry.id}`);
-  const [projects, parcels, accounts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db)]);
+  const [projects, parcels, accounts, contracts] = await Promise.all([listLedgerProjectOptions(db), listLedgerParcelOptions(db), listAccounts(db), listContractPaymentOptions(db)]);
   // The page frame is server-rendered; only the form is a client island.
   return (
     <KitCard title={`修改收支：${entry.entryNo}`} testId="entry-form">
@@ -31,6 +33,7 @@ export default async function EditLedgerEntryPage({ params }: { params: Promise<
         projects={projects.map((p) => ({ value: p.id, label: projectLabelOf(p.code, p.name), closed: p.status === 'closed' }))}
         parcels={parcels.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, projectId: p.projectId }))}
         accounts={accounts.map(toAccountOptionView)}
+        contracts={toContractPaymentOptions(contracts)}
         today={todayInShanghai()}
       />
     </KitCard>
