@@ -14,6 +14,7 @@ import { WarningTodos, WarningTodosPending } from '@/modules/workbench/component
 import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-view';
 import { documentTodos } from '@/modules/documents/todos';
 import { incomingTodos } from '@/modules/documents/incoming/todos';
+import { contractTodos } from '@/modules/contracts/todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -24,18 +25,20 @@ export default async function WorkbenchPage() {
   const seesFunds = hasPermission(user, 'fund:view');
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
   const none = Promise.resolve([] as WorkbenchTodo[]);
-  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems] = await Promise.all([
+  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
     hasPermission(user, 'document:view') ? documentTodos(db, who) : none,
     hasPermission(user, 'incoming:view') ? incomingTodos(db, { userId: user.id, permissions: user.permissions, departmentId: user.departmentId }) : none,
+    hasPermission(user, 'contract:view') ? contractTodos(db, { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, permissions: user.permissions }) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
   const todos: WorkbenchTodo[] = [
     ...(pendingEntries > 0 ? [{ key: 'ledger', title: '待我处理的资金收支', count: pendingEntries, unit: '笔', path: '/funds/ledger?mine=1', tone: 'brand' as const, refs: pendingRefs }] : []),
     ...documentItems,
     ...incomingItems,
+    ...contractItems,
   ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
