@@ -173,7 +173,7 @@ export function IncomingDetail({ view }: { view: IncomingDetailView }) {
             testId="incoming-timeline"
             items={view.steps.map((s) => ({
               key: s.id,
-              label: <span className="lr-num">{s.at}</span>,
+              label: s.at,
               color: STEP_COLOURS[s.action],
               testId: 'incoming-step',
               content: (
