@@ -34,7 +34,7 @@ test('a clerk registers a contract with two milestones', async ({ page }) => {
   await typeInto(page.getByLabel(/^合同名称/), '端到端场地平整工程施工合同');
   await pick(page, /^合同类型/, /^工程施工$/);
   await typeInto(page.getByLabel(/^合同金额（元）/), '100000.00');
-  await typeInto(page.getByLabel(/^相对方$/), '益阳端到端建设工程有限公司');
+  await typeInto(page.getByLabel(/^相对方\*?( \d+\/\d+)?$/), '益阳端到端建设工程有限公司');
   await typeInto(page.getByLabel(/^相对方统一社会信用代码/), '91350100M000100Y44');
   await page.getByLabel(/^签订日期/).click();
   // The check digit is verified as typed (GB 32100-2015).

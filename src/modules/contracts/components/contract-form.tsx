@@ -171,9 +171,12 @@ export function ContractForm(props: { contract: { id: string; version: number; c
           />
         </LabeledField>
       </Grid>
-      <LabeledField name="note" label="备注" error={errors.note}>
-        <Textarea value={values.note} maxlength={1000} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('note', String(v))} />
-      </LabeledField>
+      {/* Clear of the hint under the last row of the grid above. */}
+      <div style={{ marginTop: 12 }}>
+        <LabeledField name="note" label="备注" error={errors.note}>
+          <Textarea value={values.note} maxlength={1000} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('note', String(v))} />
+        </LabeledField>
+      </div>
       <Space style={{ marginTop: 16 }}>
         <Button type="submit" theme="primary" loading={busy} data-testid="contract-save">
           {props.contract ? '保存' : '保存草稿'}
