@@ -26,7 +26,14 @@ export async function ContractsSection(props: ({ projectId: string } | { parcelI
         </div>
       }
     >
-      <DataTable columns={COLUMNS} rows={rows} rowKey={(r) => r.id} moneyUnit="元" empty="没有合同" testId="contracts-section-table" />
+      {rows.length ? (
+        <DataTable columns={COLUMNS} rows={rows} rowKey={(r) => r.id} moneyUnit="元" testId="contracts-section-table" />
+      ) : (
+        // No empty table: its columns would squeeze the note into a sliver beside the wide money columns.
+        <span className="lr-muted" data-testid="contracts-section-empty">
+          没有合同
+        </span>
+      )}
     </KitCard>
   );
 }
