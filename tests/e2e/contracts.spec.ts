@@ -34,7 +34,7 @@ test('a clerk registers a contract with two milestones', async ({ page }) => {
   await typeInto(page.getByLabel(/^合同名称/), '端到端场地平整工程施工合同');
   await pick(page, /^合同类型/, /^工程施工$/);
   await typeInto(page.getByLabel(/^合同金额（元）/), '100000.00');
-  await typeInto(page.getByLabel(/^相对方\*?( \d+\/\d+)?$/), '益阳端到端建设工程有限公司');
+  await typeInto(page.getByRole('textbox', { name: /^相对方\*? \d+\/100$/ }), '益阳端到端建设工程有限公司');
   await typeInto(page.getByLabel(/^相对方统一社会信用代码/), '91350100M000100Y44');
   await page.getByLabel(/^签订日期/).click();
   // The check digit is verified as typed (GB 32100-2015).
@@ -80,7 +80,8 @@ test('a payment entered in the ledger and approved counts as paid; the remaining
   await page.goto(contractPath);
   await page.getByTestId('contract-new-payment').click();
   await page.waitForURL(/\/funds\/ledger\/new\?/);
-  await expect(page.getByTestId('entry-form')).toContainText(NO);
+  // The contract is chosen, its number filled in (and locked).
+  await expect(page.getByTestId('entry-form').locator('.t-form__item:has-text("合同编号") input')).toHaveValue(NO);
   await typeDate(page.getByLabel(/^发生日期/), todayInShanghai());
   await typeInto(page.getByLabel(/^金额（元）/), '30000.00');
   await pick(page, /^科目/, /^前期开发$/);

@@ -249,9 +249,12 @@ export function EntryForm(props: {
             {text('contractNo', { max: TEXT_MAX, disabled: Boolean(contract) })}
           </LabeledField>
         </Grid>
-        <LabeledField name="description" label="摘要说明" error={errors.description}>
-          <Textarea value={values.description} maxlength={DESCRIPTION_MAX} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('description', String(v))} />
-        </LabeledField>
+        {/* Clear of the hint under the last row of the grid above (TDesign draws hints below the field). */}
+        <div style={{ marginTop: 12 }}>
+          <LabeledField name="description" label="摘要说明" error={errors.description}>
+            <Textarea value={values.description} maxlength={DESCRIPTION_MAX} allowInputOverMax autosize={{ minRows: 2, maxRows: 6 }} onChange={(v) => set('description', String(v))} />
+          </LabeledField>
+        </div>
         <Space style={{ marginTop: 16 }}>
           {editing ? (
             <Button type="submit" theme="primary" loading={busy}>
