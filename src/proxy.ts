@@ -1,22 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getLogger } from '@/platform/logger';
-import { PEER_HEADER, peerAddressHookInstalled } from '@/platform/peer-address';
-import { DEFAULT_TRUSTED_PROXIES, clientAddress, parseTrustedProxies, type TrustedProxies } from '@/platform/trusted-proxies';
-import { CROSS_ORIGIN_MESSAGE, checkSameOrigin } from '@/platform/http/same-origin';
-import { checkBodyLimit } from '@/platform/http/body-limits';
+import { guardRequest } from '@/platform/http/request-guard';
 import { HSTS_VALUE, buildContentSecurityPolicy, newNonce } from '@/platform/http/security-headers';
-
-let trusted: { text: string; proxies: TrustedProxies } | undefined;
-
-function trustedProxies(): TrustedProxies {
-  const text = process.env.TRUSTED_PROXIES?.trim() || DEFAULT_TRUSTED_PROXIES;
-  if (trusted?.text !== text) {
-    const parsed = parseTrustedProxies(text);
-    // config.ts refuses to start with a bad list; here an unparsable one trusts nobody.
-    trusted = { text, proxies: parsed.ok ? parsed.proxies : { text: '', has: () => false } };
-  }
-  return trusted.proxies;
-}
 
 /**
  * Every request: an id (logs and audit entries carry it), a per-request CSP nonce (Next reads it
@@ -25,32 +10,9 @@ function trustedProxies(): TrustedProxies {
  * The fixed headers (nosniff, X-Frame-Options …) come from next.config.ts.
  */
 export async function proxy(request: NextRequest) {
-  const requestId = crypto.randomUUID();
-  const proxies = trustedProxies();
-  // The peer header is ours only when this process's hook set it (src/platform/peer-address.ts).
-  const peer = peerAddressHookInstalled() ? request.headers.get(PEER_HEADER) : null;
-  const viaTrustedProxy = !!peer && proxies.has(peer);
-  const siteUrl = process.env.NEXTAUTH_URL?.trim() || null;
-  const overTls =
-    /^https:/i.test(siteUrl ?? '') ||
-    (viaTrustedProxy && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https');
-
-  const sameOrigin = checkSameOrigin({ method: request.method, header: (name) => request.headers.get(name), siteUrl, peer, trusted: proxies });
-  if (!sameOrigin.ok) {
-    const path = request.nextUrl.pathname;
-    const ip = peer ? clientAddress(peer, request.headers.get('x-forwarded-for'), proxies) : null;
-    getLogger().warn({ requestId, method: request.method, path, reason: sameOrigin.reason }, 'cross-origin request refused');
-    const { auditCrossOriginRefusal } = await import('@/platform/http/refusal-audit');
-    await auditCrossOriginRefusal({ method: request.method, path, reason: sameOrigin.reason, ip, requestId });
-    return securedJson(403, { error: CROSS_ORIGIN_MESSAGE }, requestId, overTls);
-  }
-
-  // Refused here, before Next truncates it (proxy limit) or answers 500 (server action limit).
-  const size = checkBodyLimit({ method: request.method, contentLength: request.headers.get('content-length'), serverAction: request.headers.has('next-action') });
-  if (!size.ok) {
-    getLogger().warn({ requestId, method: request.method, path: request.nextUrl.pathname, limitMb: size.limitMb }, 'request body over the limit');
-    return securedJson(413, { error: size.message }, requestId, overTls);
-  }
+  const guard = await guardRequest(request, request.nextUrl.pathname);
+  if (guard.refusal) return guard.refusal;
+  const { requestId, overTls } = guard;
 
   const nonce = newNonce();
   const csp = buildContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== 'production' });
@@ -71,18 +33,18 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** An answer made by the proxy itself; next.config.ts adds the fixed headers. */
-function securedJson(status: number, body: unknown, requestId: string, overTls: boolean): NextResponse {
-  const response = NextResponse.json(body, { status, headers: { 'cache-control': 'no-store', 'x-request-id': requestId } });
-  response.headers.set('Content-Security-Policy', buildContentSecurityPolicy(newNonce()));
-  if (overTls) response.headers.set('Strict-Transport-Security', HSTS_VALUE);
-  return response;
-}
+/**
+ * Route handlers taking large uploads, which the proxy skips: for a request the proxy matches,
+ * Next buffers the whole body first and hands it to the route in one blocking pass. Each runs
+ * guardRequest itself before anything else (tests/unit/web-same-origin.test.ts checks).
+ */
+export const UNPROXIED_UPLOAD_ROUTES = ['/api/parcels/import'] as const;
 
 // Map tiles and built assets skip the proxy: a map view asks for dozens of tiles at once and the
 // proxy cost more than a cached tile (docs/benchmarks.md); their log lines get an id of their own
 // (getRequestMeta), and their security headers come from next.config.ts. Both are GET-only, so
-// the same-origin check loses nothing.
+// the same-origin check loses nothing. The upload routes above run the same checks themselves.
+// (The matcher must be a literal: Next reads it from the source at build time.)
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/tiles/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/tiles/|api/parcels/import).*)'],
 };

@@ -68,6 +68,9 @@ export async function sessionCookieFor(db: Db, userId: string): Promise<string> 
 /** A request as the browser sends it: same origin, with the cookie when given. */
 export function browserRequest(url: string, init: RequestInit & { cookie?: string | null } = {}): Request {
   const headers = new Headers(init.headers);
+  // What a browser on the site sends (and what the same-origin check of the upload routes,
+  // which run it themselves, compares: Origin against Host).
+  headers.set('host', 'localhost');
   headers.set('origin', 'http://localhost');
   headers.set('sec-fetch-site', 'same-origin');
   if (init.cookie) headers.set('cookie', init.cookie);

@@ -508,6 +508,28 @@ describe('数据有效性检验: 上传（伪装文件、压缩炸弹、路径�
     // 52 uploads, each parsed in a worker thread that loads the parser through tsx under vitest (~0.5 s each).
   }, 120_000);
 
+  it('跨站请求: the boundary import (which the proxy skips) refuses a foreign or missing Origin itself, before reading the body, and audits it', async () => {
+    const route = (await import('../../src/app/api/parcels/import/route')) as unknown as Record<string, Handler>;
+    const cookie = cookieFor('parcel:edit');
+    const before = await snapshotDb(db());
+    const form = new FormData();
+    form.set('file', new File([JSON.stringify({ type: 'FeatureCollection', features: [] })], 'x.geojson'));
+    for (const headers of [{ origin: 'https://evil.example' }, {}, { origin: 'http://localhost', 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+      const request = new Request('http://localhost/api/parcels/import', { method: 'POST', body: form, headers: { host: 'localhost', cookie, ...headers } });
+      const response = await withRequest(request, () => route.POST(request, { params: Promise.resolve({}) }));
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.json()).toEqual({ error: '请求来源不是本系统，已拒绝。请在本系统页面内操作' });
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(request.bodyUsed, 'the body is never read').toBe(false);
+    }
+    const refusals = await listAuditEntries(db(), ZAuditFilter.parse({ action: '拒绝跨站请求' }));
+    expect(refusals.rows.filter((r) => r.objectId === 'POST /api/parcels/import').length).toBeGreaterThanOrEqual(3);
+    expect(changedTables(before, await snapshotDb(db()))).toEqual([]);
+    // From the site it goes through, and the answer carries the request id the proxy would have set.
+    const ok = await callRoute(route.POST, '/api/parcels/import', {}, { method: 'POST', cookie, body: form });
+    expect(ok.status).toBe(200);
+  });
+
   it('数据有效性检验: 畸形的 multipart 请求体与错误的内容类型得到 400 中文提示', async () => {
     const route = (await import('../../src/app/api/parcels/import/route')) as unknown as Record<string, Handler>;
     const cookie = cookieFor('parcel:edit');

@@ -114,15 +114,25 @@ describe('every mutating route handler passes the proxy', () => {
     expect(urls).toEqual(expect.arrayContaining(['/api/auth/[...nextauth]', '/api/parcels/import']));
   });
 
-  it('none is excluded by the matcher', async () => {
-    const { config } = await import('@/proxy');
+  it('none is excluded by the matcher, bar the upload routes, which run the same checks first', async () => {
+    const { config, UNPROXIED_UPLOAD_ROUTES } = await import('@/proxy');
     const matchers = config.matcher.map((m) => new RegExp(`^${m}$`));
+    const unproxied: readonly string[] = UNPROXIED_UPLOAD_ROUTES;
     for (const f of mutating) {
       const url = '/' + relative(root, f).replace(/\\/g, '/').replace(/\/route\.tsx?$/, '').replace(/\([^)]*\)\//g, '').replace(/\[\.\.\.[^\]]+\]/g, 'x/y').replace(/\[[^\]]+\]/g, '1');
+      if (unproxied.includes(url)) {
+        expect(matchers.some((m) => m.test(url)), `${url} is listed as skipped by the proxy`).toBe(false);
+        // The handler's first statement runs the proxy's checks (src/platform/http/request-guard.ts).
+        const source = readFileSync(f, 'utf8');
+        expect(source, url).toMatch(/export async function POST\(request: Request\)[^{]*\{\s*(?:\/\/[^\n]*\n\s*)*const guard = await guardRequest\(request, /);
+        expect(source, url).toMatch(/if \(guard\.refusal\) return guard\.refusal;/);
+        continue;
+      }
       expect(matchers.some((m) => m.test(url)), url).toBe(true);
     }
     // The matcher really excludes what it says (the test would pass on a matcher matching nothing otherwise).
     expect(matchers.some((m) => m.test('/api/tiles/parcels/1/2/3'))).toBe(false);
     expect(matchers.some((m) => m.test('/_next/static/chunks/a.js'))).toBe(false);
+    expect(matchers.some((m) => m.test('/api/parcels/export'))).toBe(true);
   });
 });

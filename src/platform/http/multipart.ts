@@ -73,7 +73,14 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
   let out = new Uint8Array(Number.isFinite(declared) && declared > 0 && declared <= maxBytes ? declared : Math.min(maxBytes, 1024 * 1024));
   let length = 0;
   const reader = request.body.getReader();
+  let sinceYield = 0;
   for (;;) {
+    // A body already buffered (Next holds it while the proxy runs) is read in promise callbacks
+    // that never return to the event loop: a pause every MB lets other requests in.
+    if (sinceYield >= 1024 * 1024) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const { done, value } = await reader.read();
     if (done) break;
     if (length + value.byteLength > maxBytes) {
@@ -87,6 +94,7 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
     }
     out.set(value, length);
     length += value.byteLength;
+    sinceYield += value.byteLength;
   }
   return out.subarray(0, length);
 }

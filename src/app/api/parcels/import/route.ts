@@ -12,6 +12,7 @@ import { auditRouteRefusal } from '@/platform/http/refusals';
 import { enforceRateLimit } from '@/platform/http/rate-limit';
 import { slicedJsonResponse } from '@/platform/http/sliced-json';
 import { parseMultipart, readBodyLimited } from '@/platform/http/multipart';
+import { guardRequest, withGuardHeaders } from '@/platform/http/request-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,13 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
  * parsed again on commit, so what is saved is exactly what the server checked.
  */
 export async function POST(request: Request) {
+  // The proxy skips this route (UNPROXIED_UPLOAD_ROUTES in src/proxy.ts): its checks run here.
+  const guard = await guardRequest(request, '/api/parcels/import');
+  if (guard.refusal) return guard.refusal;
+  return withGuardHeaders(await importBoundaries(request), guard);
+}
+
+async function importBoundaries(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor) {
     await auditRouteRefusal(null, 401, 'POST /api/parcels/import', '未登录');
