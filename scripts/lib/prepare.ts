@@ -9,6 +9,7 @@ import { seedDemo } from './seed-demo';
 import { LEDGER_TAG_MIGRATION, tagEntries } from '../../src/modules/funds/ledger/integrity';
 import { CONTRACTS_MIGRATION } from '../../src/modules/contracts/migration';
 import { importLegacyContracts, summariseLegacyImport } from '../../src/modules/contracts/legacy';
+import { syncArchives } from '../../src/modules/archives/store';
 
 /** Migrations, then the reference data every installation needs (permissions, roles, districts). */
 export async function migrateAndSync(db: Db): Promise<void> {
@@ -26,6 +27,9 @@ export async function migrateAndSync(db: Db): Promise<void> {
   if (perms.permissionsAdded || perms.rolesAdded) console.log(`已写入权限 ${perms.permissionsAdded} 项、内置角色 ${perms.rolesAdded} 个`);
   const d = await syncDistricts(db);
   if (d.inserted || d.updated) console.log(`已载入行政区 ${d.inserted} 个、更新 ${d.updated} 个`);
+  // 一地一档: parcels and projects made before the archive module (or by a script) get theirs.
+  const archives = await syncArchives(db);
+  if (archives) console.log(`已为 ${archives} 个地块和项目建立档案`);
 }
 
 /** For `npm start`: an empty database gets the demo data so a new user can log in at once. */

@@ -1,4 +1,5 @@
 import './server-only-shim';
+import { syncArchives } from '../../src/modules/archives/store';
 import type { Db } from '../../src/platform/db/client';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
@@ -21,4 +22,7 @@ export async function seedDemo(db: Db): Promise<void> {
   console.log(incoming ? `演示数据：新增收文 ${incoming.documents} 件` : '演示数据：收文演示数据已存在（或没有演示用户），未重复生成');
   const contracts = await seedContractsDemo(db);
   console.log(contracts ? `演示数据：${summariseContractsDemo(contracts)}` : '演示数据：合同演示数据已存在，未重复生成');
+  // 一地一档: the demo parcels and projects (inserted in batches) get their archives.
+  const archives = await syncArchives(db);
+  if (archives) console.log(`演示数据：已为 ${archives} 个地块和项目建立档案`);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createArchiveFor } from '@/modules/archives/store';
 import Decimal from 'decimal.js';
 import { and, eq, ne } from 'drizzle-orm';
 import { defineMutation, fail, type MutationContext } from '@/platform/action';
@@ -246,6 +247,8 @@ export async function registerParcel(ctx: MutationContext, input: TRegisterParce
     if (isUniqueViolation(e)) fail(codeTakenMessage(fields.code), 'CONFLICT', { code: codeTakenMessage(fields.code) });
     throw e;
   }
+  // 一地一档: the parcel's archive is made with it.
+  await createArchiveFor(tx, { ownerType: '地块', ownerId: id, code: fields.code, name: fields.name });
   await tx.insert(parcelEvents).values({
     parcelId: id,
     seq: 1,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createArchiveFor } from '@/modules/archives/store';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { defineMutation, fail } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
@@ -81,6 +82,7 @@ export const createProject = defineMutation({
         .values({ ...input, status: 'active', createdBy: actor.userId })
         .returning({ id: reserveProjects.id }),
     );
+    await createArchiveFor(tx, { ownerType: '项目', ownerId: id, code: input.code, name: input.name });
     await ctx.audit({
       action: '新建储备项目',
       objectType: OBJECT_TYPE,

@@ -1,0 +1,139 @@
+import 'server-only';
+import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { defineMutation, fail, type MutationContext } from '@/platform/action';
+import type { Tx } from '@/platform/db/client';
+import { zId } from '@/platform/validation';
+import { putFile } from '@/platform/storage/file-store';
+import { documentProblem, sniffDocumentType } from '@/platform/storage/document-types';
+import { MAX_ITEM_FILES, type TRetention } from './constants';
+import { archiveItemFiles, archiveItems, archives, archiveSettings } from './schema';
+import { archiveNumbering, nextArchiveNo } from './store';
+import { ARCHIVE_NOT_FOUND, fileNameProblem, ITEM_NOT_FOUND, ZArchiveSettings, ZItemMeta } from './validation';
+
+const ITEM_TYPE = '档案条目';
+const FILE_TYPE = '档案文件';
+
+const zFile = z
+  .object({
+    fileName: z.string({ error: '请选择要上传的文件' }),
+    bytes: z.instanceof(Uint8Array, { error: '请选择要上传的文件' }),
+  }, { error: '请选择要上传的文件' })
+  .superRefine((v, ctx) => {
+    const problem = fileNameProblem(v.fileName) ?? documentProblem(v.fileName, v.bytes);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['bytes'] });
+  });
+
+/** Stores the bytes (deduplicated by SM3) and names them under the item. */
+async function attachFile(tx: Tx, itemId: string, file: { fileName: string; bytes: Uint8Array }, position: number) {
+  const mimeType = sniffDocumentType(file.bytes) ?? fail('文件格式不受支持', 'INVALID_INPUT');
+  const stored = await putFile(file.bytes);
+  const [row] = await tx
+    .insert(archiveItemFiles)
+    .values({ itemId, fileName: file.fileName, mimeType, sizeBytes: stored.sizeBytes, sm3: stored.sm3, position })
+    .returning({ id: archiveItemFiles.id });
+  return { id: row.id, mimeType, sizeBytes: stored.sizeBytes, sm3: stored.sm3, deduplicated: !stored.created };
+}
+
+/**
+ * The item of an archive entered by hand (著录): its metadata and its first file, numbered at once
+ * (档号 from the rule in force, 年度 = the year the document was formed, DA/T 22-2015).
+ */
+export const addArchiveItem = defineMutation({
+  name: '档案著录',
+  permission: 'archive:manage',
+  objectType: ITEM_TYPE,
+  schema: ZItemMeta.extend({ file: zFile }),
+  async run(ctx: MutationContext, input) {
+    const { tx, actor } = ctx;
+    const [archive] = await tx.select().from(archives).where(eq(archives.id, input.archiveId)).for('update');
+    if (!archive) fail(ARCHIVE_NOT_FOUND, 'NOT_FOUND');
+    const year = Number(input.itemDate.slice(0, 4));
+    const number = await nextArchiveNo(tx, year, input.retention as TRetention);
+    const [item] = await tx
+      .insert(archiveItems)
+      .values({
+        archiveId: archive.id,
+        stage: input.stage,
+        archiveNo: number.archiveNo,
+        series: number.series,
+        seq: number.seq,
+        year,
+        title: input.title,
+        category: input.category,
+        itemDate: input.itemDate,
+        department: input.department,
+        retention: input.retention,
+        secrecy: input.secrecy,
+        pageCount: input.pageCount,
+        description: input.description,
+        sourceType: '上传',
+        sourceId: null,
+        acceptedBy: actor.userId,
+        acceptedByName: actor.displayName,
+        acceptedAt: new Date(),
+      })
+      .returning({ id: archiveItems.id });
+    const file = await attachFile(tx, item.id, input.file, 0);
+    await ctx.audit({
+      action: '档案著录',
+      objectType: ITEM_TYPE,
+      objectId: item.id,
+      before: null,
+      after: { archiveNo: number.archiveNo, owner: archive.ownerCode, stage: input.stage, title: input.title, retention: input.retention, secrecy: input.secrecy, fileName: input.file.fileName, sm3: file.sm3 },
+      message: `${archive.ownerType}档案 ${archive.ownerCode}：著录「${input.title}」，档号 ${number.archiveNo}`,
+    });
+    return { id: item.id, archiveNo: number.archiveNo };
+  },
+});
+
+/** One more file of an item (one per request: the request size limit). */
+export const addArchiveItemFile = defineMutation({
+  name: '追加档案文件',
+  permission: 'archive:manage',
+  objectType: FILE_TYPE,
+  schema: z.object({ itemId: zId('档案条目'), file: zFile }),
+  async run(ctx, input) {
+    const { tx } = ctx;
+    const [item] = await tx.select().from(archiveItems).where(eq(archiveItems.id, input.itemId)).for('update');
+    if (!item) fail(ITEM_NOT_FOUND, 'NOT_FOUND');
+    const [{ n }] = await tx.select({ n: count() }).from(archiveItemFiles).where(eq(archiveItemFiles.itemId, item.id));
+    if (n >= MAX_ITEM_FILES) fail(`每个档案条目最多 ${MAX_ITEM_FILES} 个文件`);
+    const file = await attachFile(tx, item.id, input.file, n);
+    await ctx.audit({
+      action: '追加档案文件',
+      objectType: FILE_TYPE,
+      objectId: file.id,
+      before: null,
+      after: { archiveNo: item.archiveNo, fileName: input.file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, sm3: file.sm3 },
+      message: `档号 ${item.archiveNo}：追加文件「${input.file.fileName}」`,
+    });
+    return { id: file.id };
+  },
+});
+
+/** 全宗号, 门类代码 and the 档号 rule. Numbers already given keep their 档号; new series start at 1. */
+export const saveArchiveSettings = defineMutation({
+  name: '设置档号规则',
+  permission: 'archive:manage',
+  objectType: '档号规则',
+  schema: ZArchiveSettings,
+  async run(ctx, input) {
+    const { tx, actor } = ctx;
+    const before = await archiveNumbering(tx);
+    const values = { fondsCode: input.fondsCode, classCode: input.classCode, template: input.template };
+    for (const [key, value] of Object.entries(values)) {
+      await tx.delete(archiveSettings).where(eq(archiveSettings.key, key));
+      await tx.insert(archiveSettings).values({ key, value, updatedBy: actor.userId });
+    }
+    await ctx.audit({
+      action: '设置档号规则',
+      objectType: '档号规则',
+      objectId: 'archive-numbering',
+      before: { fondsCode: before.fondsCode, classCode: before.classCode, template: before.template },
+      after: values,
+      message: `档号规则：${input.template}（全宗号 ${input.fondsCode}，门类代码 ${input.classCode}）`,
+    });
+    return values;
+  },
+});
