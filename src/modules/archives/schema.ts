@@ -125,3 +125,103 @@ export const archiveChecks = pgTable('archive_checks', {
   /** JSON list of { itemId, archiveNo, fileName, sm3, problem } (first 500). */
   problems: text('problems').notNull(),
 });
+
+/**
+ * 预归档: records and files collected from the modules when their business closes (a lifecycle
+ * stage ends, a 发文 reaches 归档, a contract is 履行完毕, a ledger entry is approved), waiting in
+ * the 档案管理员's 待归档 list. Accepting one makes an archive item (`item_id`); returning one
+ * keeps it here with the reason. One row per source object (`source_type`, `source_id`).
+ */
+export const archivePending = pgTable(
+  'archive_pending',
+  {
+    id: idColumn(),
+    sourceType: text('source_type').notNull(),
+    sourceId: text('source_id').notNull(),
+    /** Where it will be filed: the parcel's or the project's archive. */
+    archiveId: text('archive_id').notNull(),
+    stage: text('stage').notNull(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    itemDate: date('item_date', { mode: 'string' }).notNull(),
+    department: text('department').notNull(),
+    /** Proposed; the archivist may change it on acceptance. */
+    retention: text('retention').notNull(),
+    secrecy: text('secrecy').notNull(),
+    pageCount: integer('page_count'),
+    description: text('description'),
+    /** 待归档 / 已归档 / 已退回 */
+    status: text('status').notNull().default('待归档'),
+    returnReason: text('return_reason'),
+    decidedBy: text('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    itemId: text('item_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('archive_pending_source_uq').on(t.sourceType, t.sourceId),
+    index('archive_pending_status_idx').on(t.status, t.createdAt),
+    check('archive_pending_status_ck', sql`${t.status} in ('待归档', '已归档', '已退回')`),
+  ],
+);
+
+/** Files of a pending record (already in the file store: the source module's attachments). */
+export const archivePendingFiles = pgTable(
+  'archive_pending_files',
+  {
+    id: idColumn(),
+    pendingId: text('pending_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sm3: text('sm3').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('archive_pending_files_pending_idx').on(t.pendingId)],
+);
+
+/**
+ * 借阅: a request (who, which items, purpose, until when) → approved by the 档案管理员 (and by a
+ * 中心领导 when an item is 内部) → the borrower views and downloads the items until `until_date`
+ * → returned. 逾期 is derived (借阅中 past `until_date`); access ends with the period either way.
+ */
+export const archiveLoans = pgTable(
+  'archive_loans',
+  {
+    id: idColumn(),
+    borrowerId: text('borrower_id').notNull(),
+    borrowerName: text('borrower_name').notNull(),
+    purpose: text('purpose').notNull(),
+    untilDate: date('until_date', { mode: 'string' }).notNull(),
+    /** 待审批 / 待领导审批 / 借阅中 / 已归还 / 未批准 */
+    status: text('status').notNull(),
+    needsLeader: boolean('needs_leader').notNull(),
+    approvedBy: text('approved_by'),
+    approvedByName: text('approved_by_name'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    leaderBy: text('leader_by'),
+    leaderByName: text('leader_by_name'),
+    leaderAt: timestamp('leader_at', { withTimezone: true }),
+    refusedReason: text('refused_reason'),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnedBy: text('returned_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('archive_loans_borrower_idx').on(t.borrowerId, t.status),
+    index('archive_loans_status_idx').on(t.status, t.untilDate),
+    check('archive_loans_status_ck', sql`${t.status} in ('待审批', '待领导审批', '借阅中', '已归还', '未批准')`),
+  ],
+);
+
+export const archiveLoanItems = pgTable(
+  'archive_loan_items',
+  {
+    loanId: text('loan_id').notNull(),
+    itemId: text('item_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.loanId, t.itemId] }), index('archive_loan_items_item_idx').on(t.itemId)],
+);
