@@ -1,7 +1,7 @@
 import 'server-only';
 import { count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { defineMutation, fail, type MutationContext } from '@/platform/action';
+import { defineMutation, fail, type Actor, type MutationContext } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
 import { zId } from '@/platform/validation';
 import { putFile } from '@/platform/storage/file-store';
@@ -35,6 +35,54 @@ async function attachFile(tx: Tx, itemId: string, file: { fileName: string; byte
   return { id: row.id, mimeType, sizeBytes: stored.sizeBytes, sm3: stored.sm3, deduplicated: !stored.created };
 }
 
+export interface ItemMeta {
+  stage: string;
+  title: string;
+  category: string;
+  itemDate: string;
+  department: string;
+  retention: string;
+  secrecy: string;
+  pageCount: number | null;
+  description: string | null;
+}
+
+/**
+ * Inserts one item into an archive with the next 档号 of its series (年度 = the year the document
+ * was formed, DA/T 22-2015), inside the caller's transaction. Files are attached by the caller
+ * (uploaded bytes: attachFile; files already in the store, e.g. collected ones: insert
+ * archive_item_files rows with their sm3). Shared by 档案著录 and 预归档 acceptance.
+ */
+export async function insertItem(tx: Tx, actor: Actor, archiveId: string, meta: ItemMeta, source: { sourceType: string; sourceId: string | null }): Promise<{ id: string; archiveNo: string }> {
+  const year = Number(meta.itemDate.slice(0, 4));
+  const number = await nextArchiveNo(tx, year, meta.retention as TRetention);
+  const [item] = await tx
+    .insert(archiveItems)
+    .values({
+      archiveId,
+      stage: meta.stage,
+      archiveNo: number.archiveNo,
+      series: number.series,
+      seq: number.seq,
+      year,
+      title: meta.title,
+      category: meta.category,
+      itemDate: meta.itemDate,
+      department: meta.department,
+      retention: meta.retention,
+      secrecy: meta.secrecy,
+      pageCount: meta.pageCount,
+      description: meta.description,
+      sourceType: source.sourceType,
+      sourceId: source.sourceId,
+      acceptedBy: actor.userId,
+      acceptedByName: actor.displayName,
+      acceptedAt: new Date(),
+    })
+    .returning({ id: archiveItems.id });
+  return { id: item.id, archiveNo: number.archiveNo };
+}
+
 /**
  * The item of an archive entered by hand (著录): its metadata and its first file, numbered at once
  * (档号 from the rule in force, 年度 = the year the document was formed, DA/T 22-2015).
@@ -48,32 +96,8 @@ export const addArchiveItem = defineMutation({
     const { tx, actor } = ctx;
     const [archive] = await tx.select().from(archives).where(eq(archives.id, input.archiveId)).for('update');
     if (!archive) fail(ARCHIVE_NOT_FOUND, 'NOT_FOUND');
-    const year = Number(input.itemDate.slice(0, 4));
-    const number = await nextArchiveNo(tx, year, input.retention as TRetention);
-    const [item] = await tx
-      .insert(archiveItems)
-      .values({
-        archiveId: archive.id,
-        stage: input.stage,
-        archiveNo: number.archiveNo,
-        series: number.series,
-        seq: number.seq,
-        year,
-        title: input.title,
-        category: input.category,
-        itemDate: input.itemDate,
-        department: input.department,
-        retention: input.retention,
-        secrecy: input.secrecy,
-        pageCount: input.pageCount,
-        description: input.description,
-        sourceType: '上传',
-        sourceId: null,
-        acceptedBy: actor.userId,
-        acceptedByName: actor.displayName,
-        acceptedAt: new Date(),
-      })
-      .returning({ id: archiveItems.id });
+    const number = await insertItem(tx, actor, archive.id, input, { sourceType: '上传', sourceId: null });
+    const item = number;
     const file = await attachFile(tx, item.id, input.file, 0);
     await ctx.audit({
       action: '档案著录',
