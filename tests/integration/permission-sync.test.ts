@@ -50,7 +50,7 @@ describe('permission catalogue sync', () => {
     const description = async () => (await database.db.select({ d: roles.description }).from(roles).where(eq(roles.id, archivist)))[0].d;
     await database.db.update(roles).set({ description: '档案归集、借阅与保管' }).where(eq(roles.id, archivist));
     await syncPermissionCatalog(database.db);
-    expect(await description()).toBe('查阅储备计划、项目和地块，公文与收文归档');
+    expect(await description()).toBe('查阅储备计划、项目和地块，公文与收文归档，档案著录与完整性检查');
     await database.db.update(roles).set({ description: '本中心档案室人员' }).where(eq(roles.id, archivist));
     await syncPermissionCatalog(database.db);
     expect(await description()).toBe('本中心档案室人员');

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'contract:edit': { name: '登记与修改合同、付款计划，申请合同变更', kind: 'business', group: '公文合同' },
   'contract:approve': { name: '合同生效、履行完毕与解除，审批合同变更', kind: 'business', group: '公文合同' },
   'contract:export': { name: '导出合同台账', kind: 'business', group: '公文合同' },
+  'archive:view': { name: '查看档案目录', kind: 'business', group: '档案数据' },
+  'archive:manage': { name: '档案著录、归档、完整性检查与档号规则', kind: 'business', group: '档案数据' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -131,6 +133,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'contract:view',
       'contract:approve',
       'contract:export',
+      'archive:view',
     ],
   },
   {
@@ -140,20 +143,20 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     description: '资金审核与核算',
     permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle', 'contract:view', 'contract:export'],
   },
-  // Describes what the role can do today; the archive features come with the 档案数据 module.
+  // Describes what the role can do today (the sync replaces an older catalogue text, below).
   {
     code: 'archivist',
     name: '档案管理员',
     kind: 'business',
-    description: '查阅储备计划、项目和地块，公文与收文归档',
-    permissions: [...COMMON, ...READ, 'document:view', 'document:seal', 'incoming:view', 'incoming:archive', 'incoming:export'],
+    description: '查阅储备计划、项目和地块，公文与收文归档，档案著录与完整性检查',
+    permissions: [...COMMON, ...READ, 'document:view', 'document:seal', 'incoming:view', 'incoming:archive', 'incoming:export', 'archive:view', 'archive:manage'],
   },
   {
     code: 'auditor',
     name: '审计',
     kind: 'business',
     description: '只读查阅全部业务数据并可导出',
-    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export', 'contract:view', 'contract:export'],
+    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export', 'contract:view', 'contract:export', 'archive:view'],
   },
 ];
 
@@ -169,7 +172,7 @@ export const TOTP_REQUIRED_BY_DEFAULT: readonly string[] = ['sysadmin', 'secadmi
  * the current text; a description the security administrator wrote is left alone.
  */
 export const SUPERSEDED_ROLE_DESCRIPTIONS: Record<string, readonly string[]> = {
-  archivist: ['档案归集、借阅与保管', '查阅储备计划、项目和地块', '查阅储备计划、项目和地块，公文归档'],
+  archivist: ['档案归集、借阅与保管', '查阅储备计划、项目和地块', '查阅储备计划、项目和地块，公文归档', '查阅储备计划、项目和地块，公文与收文归档'],
 };
 
 /** A role may hold permissions of its own kind and the common ones (三员分立). */
