@@ -331,6 +331,7 @@ function routePathOf(file: string): string {
 /** The permission a route requires (from the route's own refusal: tested by the authorisation matrix). */
 const ROUTE_PERMISSION: Record<string, string> = {
   '/api/admin/audit/export': 'audit:export',
+  '/api/archives/files/[id]': 'archive:manage',
   '/api/documents/[id]/docx': 'document:view',
   '/api/documents/export': 'document:export',
   '/api/documents/files/[id]': 'document:view',
