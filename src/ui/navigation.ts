@@ -56,6 +56,15 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'archives',
+    title: '档案数据',
+    icon: 'folder',
+    children: [
+      { key: 'archive-search', title: '档案检索', path: '/archives', icon: 'search', permission: 'archive:view', description: '一地一档：按地块或项目编号、题名、类别、保管期限和日期检索档案' },
+      { key: 'archive-settings', title: '档号与完整性', path: '/archives/settings', icon: 'file-safety', permission: 'archive:manage', description: '档号规则（全宗号、门类代码）与档案文件完整性检查' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',

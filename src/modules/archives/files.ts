@@ -11,7 +11,7 @@ import { storedFilePath } from '@/platform/storage/file-store';
 import { fileBytesResponse, fileError, servesInline } from '@/platform/storage/file-response';
 import { archiveItemFiles, archiveItems } from './schema';
 
-export const archiveFileUrl = (id: string) => `/api/archives/files/${id}`;
+export { archiveFileUrl } from './file-urls';
 
 export const ALTERED_FILE_MESSAGE = '档案文件与归档时的摘要不符（可能已被篡改），已拒绝下载并记录，请联系档案管理员';
 export const MISSING_FILE_MESSAGE = '档案文件内容缺失，已记录，请联系档案管理员';
