@@ -17,19 +17,23 @@ type ItemView = ArchiveDetail['stages'][number]['items'][number];
 export function ArchiveDetailView({ archive: a, canManage }: { archive: ArchiveDetail; canManage: boolean }) {
   const ownerHref = a.ownerType === '地块' ? `/parcels/${a.ownerId}` : `/projects/${a.ownerId}`;
   const columns: Column<ItemView>[] = [
-    { key: 'no', title: '档号', kind: 'code', width: 196, value: (i) => i.archiveNo, tooltip: (i) => i.archiveNo },
-    { key: 'title', title: '题名', kind: 'name', value: (i) => i.title, tooltip: (i) => (i.description ? `${i.title}：${i.description}` : i.title) },
+    { key: 'no', title: '档号', kind: 'code', width: 176, value: (i) => i.archiveNo, tooltip: (i) => i.archiveNo },
+    {
+      key: 'title',
+      title: '题名',
+      kind: 'name',
+      value: (i) => i.title,
+      tooltip: (i) => [i.title, i.description, `责任者：${i.department}`, i.pageCount ? `${i.pageCount} 页` : null, `${i.acceptedByName} 著录`].filter(Boolean).join('；'),
+    },
     { key: 'category', title: '类别', kind: 'text', width: 96, value: (i) => i.category },
     { key: 'date', title: '形成日期', kind: 'date', value: (i) => i.itemDate },
-    { key: 'dept', title: '责任者', kind: 'text', width: 110, value: (i) => i.department },
     { key: 'retention', title: '保管期限', kind: 'tag', width: 84, render: (i) => <KitTag theme={i.retention === '永久' ? 'primary' : 'default'}>{i.retention}</KitTag> },
     { key: 'secrecy', title: '密级', kind: 'tag', width: 72, render: (i) => <KitTag theme={i.secrecy === '内部' ? 'warning' : 'default'}>{i.secrecy}</KitTag> },
-    { key: 'pages', title: '页数', kind: 'count', width: 64, value: (i) => i.pageCount },
     {
       key: 'files',
       title: '文件',
       kind: 'text',
-      width: 220,
+      width: 200,
       tooltip: (i) => i.files.map((f) => `${f.fileName}（${formatFileSize(f.sizeBytes)}）`).join('；'),
       render: (i) => (
         <span id={`item-${i.id}`} className="lr-archive-files">
@@ -44,7 +48,7 @@ export function ArchiveDetailView({ archive: a, canManage }: { archive: ArchiveD
       ),
     },
   ];
-  if (canManage) columns.push({ key: 'ops', title: '操作', kind: 'actions', width: 96, render: (i) => <AddItemFileButton itemId={i.id} archiveNo={i.archiveNo} /> });
+  if (canManage) columns.push({ key: 'ops', title: '操作', kind: 'actions', width: 88, render: (i) => <AddItemFileButton itemId={i.id} archiveNo={i.archiveNo} /> });
   const filled = a.stages.filter((s) => s.items.length > 0);
   return (
     <>

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button, Dialog, Form, Input, MessagePlugin, Select, Textarea } from 'tdesign-react';
 import { DateField } from '@/ui/date-field';
@@ -23,19 +23,26 @@ export function AddItemButton(props: { archiveId: string; ownerLabel: string }) 
   const { run, busy } = useRunAction();
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState(EMPTY);
-  const [file, setFile] = useState<File | null>(null);
+  // TDesign's Dialog keeps the confirm handler of an earlier render: what save() sends is read
+  // from refs, which every change updates at once.
+  const latest = useRef(EMPTY);
+  const file = useRef<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (key: keyof typeof EMPTY) => (v: unknown) => setValues((c) => ({ ...c, [key]: String(v ?? '') }));
+  const set = (key: keyof typeof EMPTY) => (v: unknown) => {
+    latest.current = { ...latest.current, [key]: String(v ?? '') };
+    setValues(latest.current);
+  };
   const save = async () => {
     const form = new FormData();
     form.set('archiveId', props.archiveId);
-    for (const [k, v] of Object.entries(values)) form.set(k, v);
-    if (file) form.set('file', file);
+    for (const [k, v] of Object.entries(latest.current)) form.set(k, v);
+    if (file.current) form.set('file', file.current);
     const res = await run(() => addArchiveItemAction(form), (d) => `已著录，档号 ${d.archiveNo}`, setErrors);
     if (res?.ok) {
       setOpen(false);
+      latest.current = EMPTY;
+      file.current = null;
       setValues(EMPTY);
-      setFile(null);
     }
   };
   return (
@@ -75,7 +82,7 @@ export function AddItemButton(props: { archiveId: string; ownerLabel: string }) 
             <Textarea value={values.description} maxlength={1000} allowInputOverMax onChange={set('description')} />
           </LabeledField>
           <LabeledField name="file" label="文件" required error={errors.file ?? errors.bytes}>
-            <FileUpload label="著录文件" testId="archive-item-file" accept={ACCEPT} typeLabel={DOCUMENT_TYPE_LABEL} maxBytes={MAX_DOCUMENT_BYTES} check={checkFile} onChoose={setFile} hint="其余文件可在著录后追加" />
+            <FileUpload label="著录文件" testId="archive-item-file" accept={ACCEPT} typeLabel={DOCUMENT_TYPE_LABEL} maxBytes={MAX_DOCUMENT_BYTES} check={checkFile} onChoose={(f) => (file.current = f)} hint="其余文件可在著录后追加" />
           </LabeledField>
         </Form>
       </Dialog>
@@ -128,7 +135,7 @@ export function ArchiveSettingsForm(props: { fondsCode: string; classCode: strin
       <LabeledField name="template" label="档号规则" required error={errors.template} hint="{fonds} 全宗号、{class} 门类代码、{year} 年度、{retention} 保管期限代码（Y/D30/D10）、{dept} 机构代码、{seq:4} 件号">
         <Input value={values.template} maxlength={80} onChange={set('template')} />
       </LabeledField>
-      <Button type="submit" theme="primary" loading={busy} data-testid="archive-settings-save">
+      <Button type="submit" theme="primary" loading={busy} style={{ marginTop: 8 }} data-testid="archive-settings-save">
         保存
       </Button>
     </Form>

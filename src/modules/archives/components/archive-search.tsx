@@ -7,8 +7,8 @@ import type { ItemRow } from '../queries';
 import type { TItemFilter } from '../validation';
 
 const COLUMNS: Column<ItemRow>[] = [
-  { key: 'no', title: '档号', kind: 'code', width: 196, value: (r) => r.archiveNo, tooltip: (r) => r.archiveNo, href: (r) => `/archives/${r.archiveId}#item-${r.id}` },
-  { key: 'title', title: '题名', kind: 'name', value: (r) => r.title, href: (r) => `/archives/${r.archiveId}#item-${r.id}` },
+  { key: 'no', title: '档号', kind: 'code', width: 176, value: (r) => r.archiveNo, tooltip: (r) => r.archiveNo, href: (r) => `/archives/${r.archiveId}#item-${r.id}` },
+  { key: 'title', title: '题名', kind: 'name', value: (r) => r.title, tooltip: (r) => `${r.title}（责任者：${r.department}${r.pageCount ? `，${r.pageCount} 页` : ''}）`, href: (r) => `/archives/${r.archiveId}#item-${r.id}` },
   {
     key: 'owner',
     title: '地块或项目',
@@ -21,7 +21,6 @@ const COLUMNS: Column<ItemRow>[] = [
   { key: 'stage', title: '阶段', kind: 'text', width: 84, value: (r) => r.stage },
   { key: 'category', title: '类别', kind: 'text', width: 96, value: (r) => r.category },
   { key: 'date', title: '形成日期', kind: 'date', value: (r) => r.itemDate },
-  { key: 'dept', title: '责任者', kind: 'text', width: 120, value: (r) => r.department },
   { key: 'retention', title: '保管期限', kind: 'tag', width: 84, render: (r) => <KitTag theme={r.retention === '永久' ? 'primary' : 'default'}>{r.retention}</KitTag> },
   { key: 'secrecy', title: '密级', kind: 'tag', width: 72, render: (r) => <KitTag theme={r.secrecy === '内部' ? 'warning' : 'default'}>{r.secrecy}</KitTag> },
   { key: 'files', title: '文件', kind: 'count', width: 64, value: (r) => r.fileCount },

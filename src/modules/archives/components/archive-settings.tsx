@@ -12,7 +12,7 @@ import { FONDS_SOURCE, formatArchiveNo, RULE_SOURCE } from '../numbering';
 import { ArchiveSettingsForm, RunCheckButton } from './archive-islands';
 
 const PROBLEM_COLUMNS: Column<ArchiveCheckProblem>[] = [
-  { key: 'no', title: '档号', kind: 'code', width: 196, value: (p) => p.archiveNo },
+  { key: 'no', title: '档号', kind: 'code', width: 176, value: (p) => p.archiveNo },
   { key: 'file', title: '文件', kind: 'name', value: (p) => p.fileName },
   { key: 'problem', title: '问题', kind: 'tag', width: 110, render: (p) => <KitTag theme="danger">{p.problem}</KitTag> },
   { key: 'sm3', title: '登记的 SM3 摘要', kind: 'code', width: 300, value: (p) => p.sm3, tooltip: (p) => p.sm3 },
