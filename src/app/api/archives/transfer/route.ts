@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * 生成移交包: `?archives=<id>,<id>` (whole archives) and/or `&items=<id>,…` (a selection of items)
- * → the zip streamed as it is made (src/modules/archives/transfer.ts). Guarded like every export
+ (or repeated, as a GET form sends check boxes) → the zip streamed as it is made (src/modules/archives/transfer.ts). Guarded like every export
  * (archive:manage, rate limit, refusals audited); the transfer itself is audited when the
  * download completes, with what the package held.
  */
@@ -18,8 +18,8 @@ export async function GET(request: Request) {
     const params = new URL(request.url).searchParams;
     let plan;
     try {
-      const archiveIds = parseIdList(params.get('archives'), '档案', MAX_TRANSFER_ARCHIVES);
-      const itemIds = parseIdList(params.get('items'), '档案条目', MAX_TRANSFER_ITEMS);
+      const archiveIds = parseIdList(params.getAll('archives').join(','), '档案', MAX_TRANSFER_ARCHIVES);
+      const itemIds = parseIdList(params.getAll('items').join(','), '档案条目', MAX_TRANSFER_ITEMS);
       plan = await planTransfer(db, { archiveIds, itemIds });
     } catch (e) {
       if (!(e instanceof TransferInputError)) throw e;
