@@ -19,6 +19,7 @@ import { addArchiveItem, addArchiveItemFile } from '../../src/modules/archives/m
 import { archiveIdOf } from '../../src/modules/archives/queries';
 import { expiredItems } from '../../src/modules/archives/retention';
 import { GET } from '../../src/app/api/archives/transfer/route';
+import { GET as exportExpired } from '../../src/app/api/archives/retention/export/route';
 import { useTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 
@@ -225,5 +226,20 @@ describe('到期鉴定', () => {
     // Listing deletes nothing.
     const [still] = await db().select({ id: archiveItems.id }).from(archiveItems).where(eq(archiveItems.id, itemIds.a2));
     expect(still).toBeDefined();
+  });
+
+  it('the list exports to Excel for the 鉴定小组 (archive:manage), audited', async () => {
+    vi.mocked(getActor).mockResolvedValue(archivist);
+    const res = await exportExpired(new Request('http://localhost/api/archives/retention/export?retention=30年'));
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const sheet = wb.getWorksheet('到期档案')!;
+    expect(sheet.rowCount).toBe(2);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual([numbers.a2, '旧协议', '30年', 1990, 2020]);
+    const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, '导出到期档案清单')).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ result: '成功', message: expect.stringContaining('导出 1 件到期档案') });
+    vi.mocked(getActor).mockResolvedValue(clerk);
+    expect((await exportExpired(new Request('http://localhost/api/archives/retention/export'))).status).toBe(403);
   });
 });

@@ -98,6 +98,7 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const ROUTES: Record<string, { permission: string } | { public: string }> = {
   '/api/admin/audit/export': { permission: 'audit:export' },
   '/api/archives/files/[id]': { permission: 'archive:manage' },
+  '/api/archives/retention/export': { permission: 'archive:manage' },
   '/api/archives/transfer': { permission: 'archive:manage' },
   '/api/contracts/export': { permission: 'contract:export' },
   '/api/contracts/files/[id]': { permission: 'contract:view' },

@@ -1,10 +1,14 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, lte, or, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import type { Actor } from '@/platform/action';
+import { appendAuditStandalone } from '@/platform/audit/write';
 import type { Db } from '@/platform/db/client';
+import { formatDateTime } from '@/ui/format';
 import { zFilterPage, zFilterPageSize, zFilterText } from '@/platform/validation';
 import { RETENTION_YEARS } from './constants';
-import { lastExpiredYear, retentionEndYear } from './retention-rule';
+import { lastExpiredYear, RETENTION_RULE_SOURCE, retentionEndYear } from './retention-rule';
 import { archiveItems, archives } from './schema';
 
 /** URL filters of /archives/retention. */
@@ -70,4 +74,45 @@ export async function expiredItems(db: Db, today: string, f: Partial<TRetentionF
     .limit(size)
     .offset(((f.page ?? 1) - 1) * size);
   return { rows: rows.map((r) => ({ ...r, endYear: retentionEndYear(r.year, r.retention)! })), total: Number(total) };
+}
+
+export const RETENTION_EXPORT_LIMIT = 50_000;
+
+/** The expired items (all pages, at most RETENTION_EXPORT_LIMIT) as .xlsx for the 鉴定小组, audited. The caller checks archive:manage. */
+export async function exportExpiredXlsx(db: Db, actor: Actor, today: string, f: Partial<TRetentionFilter>): Promise<{ buffer: Buffer; count: number }> {
+  const { rows, total } = await expiredItems(db, today, { ...f, page: 1, size: RETENTION_EXPORT_LIMIT });
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('到期档案');
+  sheet.columns = [
+    { header: '档号', width: 26 },
+    { header: '题名', width: 40 },
+    { header: '保管期限', width: 10 },
+    { header: '年度', width: 8 },
+    { header: '到期年度', width: 10 },
+    { header: '所属档案', width: 18 },
+    { header: '鉴定意见', width: 24 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow([r.archiveNo, r.title, r.retention, r.year, r.endYear, `${r.ownerType} ${r.ownerCode}`, null]);
+  const conditions = [f.q && `关键字「${f.q}」`, f.code && `编号含「${f.code}」`, f.retention && `保管期限 ${f.retention}`].filter(Boolean).join('，') || '全部';
+  const info = workbook.addWorksheet('说明');
+  info.columns = [{ width: 14 }, { width: 90 }];
+  info.addRow(['导出时间', formatDateTime(new Date())]);
+  info.addRow(['条件', conditions + (total > rows.length ? `；超出上限，只导出前 ${rows.length} 件` : '')]);
+  info.addRow(['件数', rows.length]);
+  info.addRow(['规则', RETENTION_RULE_SOURCE]);
+  info.addRow(['处置', '到期档案须经鉴定小组鉴定后按规定处置，系统不会自动删除']);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await appendAuditStandalone(db, {
+    userId: actor.userId,
+    username: actor.username,
+    roleNames: actor.roleNames,
+    action: '导出到期档案清单',
+    objectType: '档案条目',
+    result: '成功',
+    message: `导出 ${rows.length} 件到期档案；条件：${conditions}`,
+    ip: actor.ip,
+    requestId: actor.requestId,
+  });
+  return { buffer, count: rows.length };
 }

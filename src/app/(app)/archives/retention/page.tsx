@@ -6,6 +6,8 @@ import { todayInShanghai } from '@/ui/format';
 import { FilterNotice } from '@/ui/kit/filter-notice';
 import { ListPage } from '@/ui/kit/list-page';
 import { KitAlert } from '@/ui/kit/alert';
+import { LinkButton } from '@/ui/kit/link-button';
+import { listHref } from '@/ui/kit/query';
 import type { Column } from '@/ui/kit/columns';
 import { expiredItems, RETENTION_FILTER_LABELS, ZRetentionFilter, type ExpiredItemRow } from '@/modules/archives/retention';
 import { RETENTION_RULE_SOURCE } from '@/modules/archives/retention-rule';
@@ -42,6 +44,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             { kind: 'select', key: 'retention', placeholder: '保管期限', width: 120, options: ['30年', '10年'].map((r) => ({ label: r, value: r })) },
           ],
         }}
+        toolbar={<LinkButton href={listHref('/api/archives/retention/export', { q: filter.q, code: filter.code, retention: filter.retention })}>导出 Excel</LinkButton>}
         before={
           <KitAlert theme="warning" testId="retention-note" title="到期档案须经鉴定小组鉴定后按规定处置，系统不会自动删除">
             {RETENTION_RULE_SOURCE}永久保管的档案不会列入。
