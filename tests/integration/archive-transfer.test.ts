@@ -18,6 +18,7 @@ import { archiveItems } from '../../src/modules/archives/schema';
 import { addArchiveItem, addArchiveItemFile } from '../../src/modules/archives/mutations';
 import { archiveIdOf } from '../../src/modules/archives/queries';
 import { expiredItems } from '../../src/modules/archives/retention';
+import { planTransfer, transferStream } from '../../src/modules/archives/transfer';
 import { GET } from '../../src/app/api/archives/transfer/route';
 import { GET as exportExpired } from '../../src/app/api/archives/retention/export/route';
 import { useTestDatabase } from '../helpers/db';
@@ -201,6 +202,19 @@ describe('移交包', () => {
     const refusals = await db().select().from(auditLog).where(and(eq(auditLog.action, '生成移交包'), eq(auditLog.result, '拒绝')));
     expect(refusals.length).toBeGreaterThanOrEqual(2);
     expect(refusals.some((r) => r.userId === clerk.userId)).toBe(true);
+  });
+
+  it('pull-based: nothing beyond the next chunk is produced until the reader asks', async () => {
+    const plan = await planTransfer(db(), { archiveIds: [archiveA, archiveB], itemIds: [] });
+    let done = false;
+    const reader = transferStream(db(), archivist, plan, { onDone: () => (done = true) }).getReader();
+    await reader.read();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(done).toBe(false);
+    let chunks = 1;
+    while (!(await reader.read()).done) chunks++;
+    expect(done).toBe(true);
+    expect(chunks).toBeGreaterThan(10);
   });
 
   it('a download broken off is audited as 失败', async () => {
