@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -7,6 +6,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import { asc, inArray } from 'drizzle-orm';
 import type { Actor } from '@/platform/action';
 import { appendAuditStandalone } from '@/platform/audit/write';
+import { sm3Hasher } from '@/platform/crypto/sm';
 import type { Db } from '@/platform/db/client';
 import { briefError, getLogger } from '@/platform/logger';
 import { storedFilePath } from '@/platform/storage/file-store';
@@ -177,7 +177,7 @@ export async function catalogueXlsx(plan: TransferPlan, fondsCode: string): Prom
 
 /** SM3 of the file behind `handle`, read from the start in chunks. */
 async function digestOf(handle: FileHandle): Promise<{ sm3: string; size: number }> {
-  const hash = createHash('sm3');
+  const hash = sm3Hasher();
   let size = 0;
   for await (const chunk of createReadStream('', { fd: handle, start: 0, autoClose: false, highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
@@ -260,7 +260,7 @@ export function transferStream(db: Db, actor: Actor, plan: TransferPlan, opts: {
             const entry = new ZipPassThrough(f.path);
             entry.mtime = generatedAt;
             zip.add(entry);
-            const hash = createHash('sm3');
+            const hash = sm3Hasher();
             let size = 0;
             for await (const chunk of createReadStream('', { fd: handle, start: 0, autoClose: false, highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
               hash.update(chunk);
