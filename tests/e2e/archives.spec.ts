@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { expectTidy, login, shot, typeDate, typeInto } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n% 档案端到端测试\n%%EOF\n');
@@ -58,6 +61,20 @@ test('档案数据: the archivist files an item into a project archive (一地�
   await expect(page.getByTestId('archive-shortcuts')).toContainText(projectCode);
   await expectTidy(page);
   await shot(page, 'archive-search');
+
+  // 移交: the project's archive as a zip; every file's SM3 in the manifest matches its bytes.
+  await page.goto(`/archives/transfer?code=${encodeURIComponent(projectCode)}`);
+  await page.getByRole('checkbox', { name: `选择 ${projectCode}` }).check();
+  await page.getByTestId('transfer-preview').click();
+  await expect(page.getByTestId('transfer-totals')).toContainText('1');
+  await shot(page, 'archive-transfer');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('transfer-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/^移交包-\d{4}-?\d{2}-?\d{2}.*\.zip$/);
+  const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json'])) as { 文件: { 路径: string; SM3: string; 档号: string }[] };
+  expect(manifest.文件.map((f) => f.档号)).toContain(archiveNo);
+  for (const f of manifest.文件) expect(createHash('sm3').update(zip[f.路径]).digest('hex'), f.路径).toBe(f.SM3);
+  expect(Object.keys(zip)).toContain('归档文件目录.xlsx');
 
   // A 档号 rule without its 件号 is refused with the reason; nothing changes.
   await page.goto('/archives/settings');

@@ -1,3 +1,4 @@
+import '@/modules/archives/components/archives.css';
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { requirePagePermission } from '@/platform/auth/current-user';
@@ -62,11 +63,7 @@ export default async function ArchiveTransferPage({ searchParams }: { searchPara
             .map((a) => (
               <input key={a.id} type="hidden" name="archives" value={a.id} />
             ))}
-          <div className="t-input__wrap" style={{ width: 240 }}>
-            <div className="t-input">
-              <input className="t-input__inner" name="code" placeholder="地块或项目编号" defaultValue={f.code ?? ''} aria-label="地块或项目编号" />
-            </div>
-          </div>
+          <input className="lr-plain-input" style={{ width: 240 }} name="code" placeholder="地块或项目编号" defaultValue={f.code ?? ''} aria-label="地块或项目编号" />
           <button className="t-button t-button--theme-default t-button--variant-outline" type="submit">
             <span className="t-button__text">查询</span>
           </button>
