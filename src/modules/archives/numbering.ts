@@ -7,6 +7,7 @@
  * and {seq:N} (件号 zero-padded to N digits). Numbers are drawn per series: the 档号 with the 件号
  * left out, so each 年度 × 保管期限 (× 机构) runs from 1.
  */
+import { tokenizeTemplate } from '@/platform/template';
 import { RETENTION_CODES, type TRetention } from './constants';
 
 export const DEFAULT_FONDS_CODE = 'Z001';
@@ -32,35 +33,17 @@ export interface ArchiveNoInput {
 
 /** The template's parts, or the Chinese reason it is wrong. */
 export function parseArchiveTemplate(template: string): { parts: Part[]; problem: null } | { parts: null; problem: string } {
-  const t = template ?? '';
-  if (!t.trim()) return { parts: null, problem: '请填写档号规则' };
-  if (t !== t.trim()) return { parts: null, problem: '档号规则首尾不能有空格' };
-  if (t.length > MAX_TEMPLATE_LENGTH) return { parts: null, problem: `档号规则不能超过 ${MAX_TEMPLATE_LENGTH} 个字符` };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f/\\]/.test(t)) return { parts: null, problem: '档号规则不能包含控制字符或斜杠（档号会用作移交包中的文件夹名）' };
+  const tokenized = tokenizeTemplate(template, '档号规则', MAX_TEMPLATE_LENGTH);
+  if (!tokenized.tokens) return { parts: null, problem: tokenized.problem };
+  if (/[/\\]/.test(template)) return { parts: null, problem: '档号规则不能包含斜杠（档号会用作移交包中的文件夹名）' };
   const parts: Part[] = [];
-  let text = '';
-  let i = 0;
-  while (i < t.length) {
-    const c = t[i];
-    if (c === '{') {
-      const end = t.indexOf('}', i);
-      if (end < 0) return { parts: null, problem: '档号规则中的「{」没有对应的「}」' };
-      const name = t.slice(i + 1, end);
-      if (text) parts.push({ kind: 'text', text });
-      text = '';
-      if ((PLACEHOLDERS as readonly string[]).includes(name)) parts.push({ kind: name as Placeholder });
-      else if (/^seq:[1-6]$/.test(name)) parts.push({ kind: 'seq', pad: Number(name.slice(4)) });
-      else if (name === 'seq') parts.push({ kind: 'seq', pad: 4 });
-      else return { parts: null, problem: `档号规则中的「{${name}}」无法识别，可用的占位符为 {fonds}（全宗号）、{class}（门类代码）、{year}（年度）、{retention}（保管期限代码）、{dept}（机构代码）和 {seq:4}（件号，补零到 4 位）` };
-      i = end + 1;
-      continue;
-    }
-    if (c === '}') return { parts: null, problem: '档号规则中的「}」没有对应的「{」' };
-    text += c;
-    i++;
+  for (const token of tokenized.tokens) {
+    if (token.kind === 'text') parts.push(token);
+    else if ((PLACEHOLDERS as readonly string[]).includes(token.name)) parts.push({ kind: token.name as Placeholder });
+    else if (/^seq:[1-6]$/.test(token.name)) parts.push({ kind: 'seq', pad: Number(token.name.slice(4)) });
+    else if (token.name === 'seq') parts.push({ kind: 'seq', pad: 4 });
+    else return { parts: null, problem: `档号规则中的「{${token.name}}」无法识别，可用的占位符为 {fonds}（全宗号）、{class}（门类代码）、{year}（年度）、{retention}（保管期限代码）、{dept}（机构代码）和 {seq:4}（件号，补零到 4 位）` };
   }
-  if (text) parts.push({ kind: 'text', text });
   const count = (kind: Part['kind']) => parts.filter((p) => p.kind === kind).length;
   if (count('seq') !== 1) return { parts: null, problem: count('seq') === 0 ? '档号规则须包含件号 {seq:4}' : '档号规则只能包含一个件号' };
   if (parts[parts.length - 1].kind !== 'seq') return { parts: null, problem: '件号 {seq:4} 须在档号规则的最后（DA/T 22-2015）' };

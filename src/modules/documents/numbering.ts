@@ -1,3 +1,5 @@
+import { tokenizeTemplate } from '@/platform/template';
+
 /**
  * 发文字号 rules (client-safe). A template is text with placeholders: `{year}` (four digits),
  * `{seq}` (the sequence, no padding) or `{seq:N}` (zero-padded to N digits, 1–6). Example:
@@ -19,35 +21,16 @@ type Part = { kind: 'text'; text: string } | { kind: 'year' } | { kind: 'seq'; p
 
 /** The template's parts, or the Chinese reason it is wrong. */
 export function parseTemplate(template: string): { parts: Part[]; problem: null } | { parts: null; problem: string } {
-  const t = template ?? '';
-  if (!t.trim()) return { parts: null, problem: '请填写文号规则' };
-  if (t !== t.trim()) return { parts: null, problem: '文号规则首尾不能有空格' };
-  if (t.length > MAX_TEMPLATE_LENGTH) return { parts: null, problem: `文号规则不能超过 ${MAX_TEMPLATE_LENGTH} 个字符` };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(t)) return { parts: null, problem: '文号规则不能包含控制字符' };
+  const tokenized = tokenizeTemplate(template, '文号规则', MAX_TEMPLATE_LENGTH);
+  if (!tokenized.tokens) return { parts: null, problem: tokenized.problem };
   const parts: Part[] = [];
-  let text = '';
-  let i = 0;
-  while (i < t.length) {
-    const c = t[i];
-    if (c === '{') {
-      const end = t.indexOf('}', i);
-      if (end < 0) return { parts: null, problem: '文号规则中的「{」没有对应的「}」' };
-      const name = t.slice(i + 1, end);
-      if (text) parts.push({ kind: 'text', text });
-      text = '';
-      if (name === 'year') parts.push({ kind: 'year' });
-      else if (name === 'seq') parts.push({ kind: 'seq', pad: 0 });
-      else if (/^seq:[1-6]$/.test(name)) parts.push({ kind: 'seq', pad: Number(name.slice(4)) });
-      else return { parts: null, problem: `文号规则中的「{${name}}」无法识别，可用的占位符为 {year}、{seq} 或 {seq:3}（补零到 3 位）` };
-      i = end + 1;
-      continue;
-    }
-    if (c === '}') return { parts: null, problem: '文号规则中的「}」没有对应的「{」' };
-    text += c;
-    i++;
+  for (const token of tokenized.tokens) {
+    if (token.kind === 'text') parts.push(token);
+    else if (token.name === 'year') parts.push({ kind: 'year' });
+    else if (token.name === 'seq') parts.push({ kind: 'seq', pad: 0 });
+    else if (/^seq:[1-6]$/.test(token.name)) parts.push({ kind: 'seq', pad: Number(token.name.slice(4)) });
+    else return { parts: null, problem: `文号规则中的「{${token.name}}」无法识别，可用的占位符为 {year}、{seq} 或 {seq:3}（补零到 3 位）` };
   }
-  if (text) parts.push({ kind: 'text', text });
   const seqs = parts.filter((p) => p.kind === 'seq').length;
   if (seqs === 0) return { parts: null, problem: '文号规则须包含序号 {seq}' };
   if (seqs > 1) return { parts: null, problem: '文号规则只能包含一个序号 {seq}' };
