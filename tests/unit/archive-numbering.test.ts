@@ -50,7 +50,7 @@ describe('档号 rule (DA/T 22-2015 §9.1)', () => {
       [`${'X'.repeat(MAX_TEMPLATE_LENGTH)}{fonds}-{year}-{retention}-{seq}`, `不能超过 ${MAX_TEMPLATE_LENGTH} 个字符`],
       ['{fonds}/{year}-{retention}-{seq}', '不能包含斜杠'],
       ['{fonds}\\{year}-{retention}-{seq}', '不能包含斜杠'],
-      ['{fonds}-{year}\t-{retention}-{seq}', '不能包含斜杠'],
+      ['{fonds}-{year}\t-{retention}-{seq}', '不能包含控制字符'],
       ['{fonds}-{year-{retention}-{seq}', '「{year-{retention}」无法识别'],
       ['{fonds}-{year}-{retention}-{seq', '「{」没有对应的「}」'],
       ['{fonds}-{year}}-{retention}-{seq}', '「}」没有对应的「{」'],
