@@ -1,16 +1,7 @@
-import { getDb } from '@/platform/db';
-import { getActor } from '@/platform/run-action';
-import { auditIfRefused } from '@/platform/http/refusals';
-import { limitedApi } from '@/platform/http/rate-limit';
+import { fileRoute } from '@/platform/http/file-route';
 import { attachmentResponse } from '@/modules/parcels/custody/file-response';
 
 export const dynamic = 'force-dynamic';
 
 /** A stored attachment (inspection photo, event document …), for holders of parcel:view. `?download=1` forces a download. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const download = new URL(request.url).searchParams.get('download') === '1';
-  const db = await getDb();
-  const actor = await getActor();
-  return auditIfRefused(actor, `GET /api/files/${id}`, await limitedApi(db, actor, '附件下载', () => attachmentResponse(db, actor, id, { download })));
-}
+export const GET = fileRoute('/api/files', '附件下载', attachmentResponse);

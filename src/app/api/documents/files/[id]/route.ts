@@ -1,16 +1,7 @@
-import { getDb } from '@/platform/db';
-import { getActor } from '@/platform/run-action';
-import { auditIfRefused } from '@/platform/http/refusals';
-import { limitedApi } from '@/platform/http/rate-limit';
+import { fileRoute } from '@/platform/http/file-route';
 import { documentFileResponse } from '@/modules/documents/files';
 
 export const dynamic = 'force-dynamic';
 
 /** An attachment of a 公文, for holders of document:view. `?download=1` forces a download. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const download = new URL(request.url).searchParams.get('download') === '1';
-  const db = await getDb();
-  const actor = await getActor();
-  return auditIfRefused(actor, `GET /api/documents/files/${id}`, await limitedApi(db, actor, '公文附件下载', () => documentFileResponse(db, actor, id, { download })));
-}
+export const GET = fileRoute('/api/documents/files', '公文附件下载', documentFileResponse);
