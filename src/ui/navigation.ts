@@ -56,6 +56,14 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'archives',
+    title: '档案数据',
+    icon: 'folder',
+    children: [
+      { key: 'archive-pending', title: '待归档', path: '/archives/pending', icon: 'bill', permission: 'archive:manage', description: '各业务办结后收集的记录和文件，批量接收归档或退回' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',
