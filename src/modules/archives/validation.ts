@@ -116,7 +116,7 @@ export const ZAcceptPending = z.object({
 export const ZReturnPending = z.object({
   id: zId('待归档记录'),
   version: z.number({ error: '记录版本无效，请刷新后重试' }).int().positive().optional(),
-  reason: zText('退回原因', { min: RETURN_REASON_MIN, max: RETURN_REASON_MAX, multiline: true }),
+  reason: zText('退回原因', { max: RETURN_REASON_MAX, multiline: true }).refine((s) => s.length >= RETURN_REASON_MIN, `退回原因至少需要 ${RETURN_REASON_MIN} 个字符`),
 });
 
 /** URL filters of /archives/pending. */
