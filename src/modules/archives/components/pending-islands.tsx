@@ -136,7 +136,7 @@ export function AcceptBatchButton() {
           ))}
         </Form>
       </Dialog>
-      <Dialog header="已接收归档" visible={done !== null} onClose={() => setDone(null)} cancelBtn={null} confirmBtn="知道了" onConfirm={() => setDone(null)}>
+      <Dialog header="已接收归档" width={640} visible={done !== null} onClose={() => setDone(null)} cancelBtn={null} confirmBtn="知道了" onConfirm={() => setDone(null)}>
         <div data-testid="accepted-numbers">
           {(done ?? []).map((d) => (
             <div key={d.archiveNo} style={{ display: 'flex', gap: 12, padding: '4px 0' }}>

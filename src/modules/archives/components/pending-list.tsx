@@ -2,43 +2,55 @@ import type { Column } from '@/ui/kit/columns';
 import { ListPage, listHref } from '@/ui/kit/list-page';
 import { LinkButton } from '@/ui/kit/link-button';
 import { KitTag } from '@/ui/kit/tag';
-import { formatDateTime } from '@/ui/format';
+import { formatDate, formatDateTime } from '@/ui/format';
 import { ARCHIVE_STAGES } from '../constants';
 import { COLLECT_SOURCES, PENDING_STATUSES, type TPendingStatus } from '../collect-rules';
 import type { PendingRow } from '../pending-queries';
 import type { TPendingFilter } from '../validation';
 import { AcceptBatchButton, PendingCheck, PendingCheckAll, PendingSelection, ReturnPendingButton } from './pending-islands';
 
-const common: Column<PendingRow>[] = [
-  { key: 'source', title: '来源', kind: 'tag', width: 88, render: (r) => <KitTag theme="primary">{r.sourceType}</KitTag> },
-  { key: 'title', title: '题名', kind: 'name', value: (r) => r.title, tooltip: (r) => (r.description ? `${r.title}\n${r.description}` : r.title) },
-  { key: 'owner', title: '归入档案', kind: 'code', width: 150, value: (r) => r.ownerCode, tooltip: (r) => `${r.ownerType}档案 ${r.ownerCode}` },
-  { key: 'stage', title: '阶段', kind: 'text', width: 84, value: (r) => r.stage },
-  { key: 'category', title: '类别', kind: 'text', width: 84, value: (r) => r.category },
-  { key: 'date', title: '形成日期', kind: 'date', value: (r) => r.itemDate },
-  { key: 'retention', title: '保管期限', kind: 'text', width: 80, value: (r) => r.retention },
-  { key: 'secrecy', title: '密级', kind: 'text', width: 64, value: (r) => r.secrecy },
-  { key: 'files', title: '文件', kind: 'count', width: 64, value: (r) => r.fileCount },
-];
+const source: Column<PendingRow> = { key: 'source', title: '来源', kind: 'tag', width: 84, render: (r) => <KitTag theme="primary">{r.sourceType}</KitTag> };
+const title: Column<PendingRow> = {
+  key: 'title',
+  title: '题名',
+  kind: 'name',
+  value: (r) => r.title,
+  tooltip: (r) => [r.title, `类别：${r.category}；责任者：${r.department}`, r.description].filter(Boolean).join('\n'),
+};
+const owner: Column<PendingRow> = { key: 'owner', title: '归入档案', kind: 'code', width: 132, value: (r) => r.ownerCode, tooltip: (r) => `${r.ownerType}档案 ${r.ownerCode}` };
+const stage: Column<PendingRow> = { key: 'stage', title: '阶段', kind: 'text', width: 72, value: (r) => r.stage };
+const itemDate: Column<PendingRow> = { key: 'date', title: '形成日期', kind: 'date', value: (r) => r.itemDate };
 
 const COLUMNS: Record<TPendingStatus, Column<PendingRow>[]> = {
   待归档: [
-    { key: 'check', title: '选择', kind: 'actions', width: 56, render: (r) => <PendingCheck id={r.id} title={r.title} /> },
-    ...common,
-    { key: 'collected', title: '收集时间', kind: 'datetime', value: (r) => formatDateTime(r.createdAt) },
-    { key: 'actions', title: '操作', kind: 'actions', width: 72, render: (r) => <ReturnPendingButton id={r.id} version={r.version} title={r.title} /> },
+    { key: 'check', title: '选择', kind: 'actions', width: 52, render: (r) => <PendingCheck id={r.id} title={r.title} /> },
+    source,
+    title,
+    owner,
+    stage,
+    itemDate,
+    { key: 'retention', title: '保管期限', kind: 'text', width: 76, value: (r) => r.retention, tooltip: (r) => `拟定：${r.retention}，${r.secrecy}（接收时可调整）` },
+    { key: 'files', title: '文件', kind: 'count', width: 56, value: (r) => r.fileCount },
+    { key: 'collected', title: '收集日期', kind: 'date', value: (r) => formatDate(r.createdAt), tooltip: (r) => formatDateTime(r.createdAt) },
+    { key: 'actions', title: '操作', kind: 'actions', width: 64, render: (r) => <ReturnPendingButton id={r.id} version={r.version} title={r.title} /> },
   ],
   已归档: [
-    ...common,
-    { key: 'no', title: '档号', kind: 'code', width: 190, value: (r) => r.archiveNo, testId: 'pending-archive-no' },
-    { key: 'by', title: '接收人', kind: 'person', width: 96, value: (r) => r.decidedByName },
-    { key: 'at', title: '接收时间', kind: 'datetime', value: (r) => formatDateTime(r.decidedAt) },
+    source,
+    title,
+    owner,
+    stage,
+    { key: 'no', title: '档号', kind: 'code', width: 196, value: (r) => r.archiveNo, testId: 'pending-archive-no' },
+    { key: 'by', title: '接收人', kind: 'person', width: 110, value: (r) => r.decidedByName },
+    { key: 'at', title: '接收日期', kind: 'date', value: (r) => formatDate(r.decidedAt), tooltip: (r) => formatDateTime(r.decidedAt) },
   ],
   已退回: [
-    ...common,
-    { key: 'reason', title: '退回原因', kind: 'text', value: (r) => r.returnReason },
-    { key: 'by', title: '退回人', kind: 'person', width: 96, value: (r) => r.decidedByName },
-    { key: 'at', title: '退回时间', kind: 'datetime', value: (r) => formatDateTime(r.decidedAt) },
+    source,
+    title,
+    owner,
+    stage,
+    { key: 'reason', title: '退回原因', kind: 'text', value: (r) => r.returnReason, tooltip: (r) => r.returnReason ?? undefined },
+    { key: 'by', title: '退回人', kind: 'person', width: 110, value: (r) => r.decidedByName },
+    { key: 'at', title: '退回日期', kind: 'date', value: (r) => formatDate(r.decidedAt), tooltip: (r) => formatDateTime(r.decidedAt) },
   ],
 };
 
