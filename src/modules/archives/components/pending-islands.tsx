@@ -107,7 +107,7 @@ export function AcceptBatchButton() {
         </p>
         <Form labelAlign="top" preventSubmitDefault onSubmit={() => void save()}>
           {picked.map((r) => (
-            <div key={r.id} className="lr-toolbar" style={{ alignItems: 'flex-end' }} data-testid="accept-row">
+            <div key={r.id} className="lr-toolbar" style={{ alignItems: 'flex-end', marginBottom: 12 }} data-testid="accept-row">
               <div style={{ flex: 1, minWidth: 0 }}>
                 <div style={{ fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.title}>
                   {r.title}
@@ -116,22 +116,26 @@ export function AcceptBatchButton() {
                   {r.sourceType} · {r.owner}
                 </div>
               </div>
-              <LabeledField name={`retention-${r.id}`} label="保管期限">
-                <Select
-                  style={{ width: 110 }}
-                  value={choices[r.id]?.retention}
-                  options={RETENTIONS.map((v) => ({ label: v, value: v }))}
-                  onChange={(v) => setChoices((c) => ({ ...c, [r.id]: { ...c[r.id], retention: String(v) } }))}
-                />
-              </LabeledField>
-              <LabeledField name={`secrecy-${r.id}`} label="密级">
-                <Select
-                  style={{ width: 96 }}
-                  value={choices[r.id]?.secrecy}
-                  options={SECRECY_LEVELS.map((v) => ({ label: v, value: v }))}
-                  onChange={(v) => setChoices((c) => ({ ...c, [r.id]: { ...c[r.id], secrecy: String(v) } }))}
-                />
-              </LabeledField>
+              <div>
+                <LabeledField name={`retention-${r.id}`} label="保管期限">
+                  <Select
+                    style={{ width: 110 }}
+                    value={choices[r.id]?.retention}
+                    options={RETENTIONS.map((v) => ({ label: v, value: v }))}
+                    onChange={(v) => setChoices((c) => ({ ...c, [r.id]: { ...c[r.id], retention: String(v) } }))}
+                  />
+                </LabeledField>
+              </div>
+              <div>
+                <LabeledField name={`secrecy-${r.id}`} label="密级">
+                  <Select
+                    style={{ width: 96 }}
+                    value={choices[r.id]?.secrecy}
+                    options={SECRECY_LEVELS.map((v) => ({ label: v, value: v }))}
+                    onChange={(v) => setChoices((c) => ({ ...c, [r.id]: { ...c[r.id], secrecy: String(v) } }))}
+                  />
+                </LabeledField>
+              </div>
             </div>
           ))}
         </Form>

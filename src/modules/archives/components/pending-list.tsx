@@ -17,7 +17,7 @@ const title: Column<PendingRow> = {
   value: (r) => r.title,
   tooltip: (r) => [r.title, `类别：${r.category}；责任者：${r.department}`, r.description].filter(Boolean).join('\n'),
 };
-const owner: Column<PendingRow> = { key: 'owner', title: '归入档案', kind: 'code', width: 132, value: (r) => r.ownerCode, tooltip: (r) => `${r.ownerType}档案 ${r.ownerCode}` };
+const owner: Column<PendingRow> = { key: 'owner', title: '归入档案', kind: 'code', width: 150, value: (r) => r.ownerCode, tooltip: (r) => `${r.ownerType}档案 ${r.ownerCode}` };
 const stage: Column<PendingRow> = { key: 'stage', title: '阶段', kind: 'text', width: 72, value: (r) => r.stage };
 const itemDate: Column<PendingRow> = { key: 'date', title: '形成日期', kind: 'date', value: (r) => r.itemDate };
 
