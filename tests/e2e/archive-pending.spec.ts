@@ -33,6 +33,8 @@ test('the archivist accepts two records in a batch and sees their 档号', async
   await page.getByTestId('accept-pending').click();
   const dialog = page.locator('.t-dialog:visible');
   await expect(dialog.getByTestId('accept-row')).toHaveCount(2);
+  // The dialog fades in: the screenshot waits for it to settle.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screens/archive-pending-accept.png' });
   await dialog.getByRole('button', { name: '接收归档' }).click();
 
