@@ -1,6 +1,7 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
 import { addArchiveItem, addArchiveItemFile, runArchiveCheck, saveArchiveSettings } from './mutations';
+import { acceptPending, returnPending } from './pending';
 
 /** FormData: the item's fields and one `file` (one file per request: the request size limit). */
 export async function addArchiveItemAction(form: FormData) {
@@ -23,4 +24,12 @@ export async function saveArchiveSettingsAction(input: unknown) {
 async function fileOf(form: FormData): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const file = form.get('file');
   return file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+}
+
+export async function acceptPendingAction(input: unknown) {
+  return runMutation(acceptPending, input);
+}
+
+export async function returnPendingAction(input: unknown) {
+  return runMutation(returnPending, input);
 }

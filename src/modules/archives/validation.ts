@@ -3,6 +3,7 @@ import { isCalendarDate, zFilterDate, zFilterPage, zFilterPageSize, zFilterText,
 import { todayInShanghai } from '@/ui/format';
 import { ARCHIVE_OWNER_TYPES, ARCHIVE_STAGES, ITEM_CATEGORIES, RETENTIONS, SECRECY_LEVELS } from './constants';
 import { archiveTemplateProblem, codeProblem } from './numbering';
+import { COLLECT_SOURCES, MAX_ACCEPT_BATCH, PENDING_STATUSES, RETURN_REASON_MAX, RETURN_REASON_MIN } from './collect-rules';
 
 /** Archive forms and list parameters, shared by the client forms and the mutations. Client-safe. */
 
@@ -84,3 +85,47 @@ export const ZItemFilter = z.object({
 export type TItemFilter = z.infer<typeof ZItemFilter>;
 
 export const ITEM_FILTER_LABELS: Record<string, string> = { q: '题名或说明', code: '地块或项目编号', owner: '档案类型', category: '类别', retention: '保管期限' };
+
+/* ------------------------------------------------------------------ 预归档 (待归档 list) */
+
+const zOptionalChoice = <T extends readonly string[]>(label: string, values: T) =>
+  z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((v) => (v === null || v === undefined || v === '' ? undefined : v))
+    .refine((v) => v === undefined || (values as readonly string[]).includes(v), { message: `请选择有效的${label}` })
+    .transform((v) => v as T[number] | undefined);
+
+/** 接收归档: a batch of pending records, each with the retention and secrecy it is filed with (optional: as proposed). */
+export const ZAcceptPending = z.object({
+  items: z
+    .array(
+      z.object({
+        id: zId('待归档记录'),
+        version: z.number({ error: '记录版本无效，请刷新后重试' }).int().positive().optional(),
+        retention: zOptionalChoice('保管期限', RETENTIONS),
+        secrecy: zOptionalChoice('密级', SECRECY_LEVELS),
+      }),
+      { error: '请选择要接收归档的记录' },
+    )
+    .min(1, '请选择要接收归档的记录')
+    .max(MAX_ACCEPT_BATCH, `每次最多接收 ${MAX_ACCEPT_BATCH} 条记录`)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, { message: '同一条记录不能重复提交' }),
+});
+
+export const ZReturnPending = z.object({
+  id: zId('待归档记录'),
+  version: z.number({ error: '记录版本无效，请刷新后重试' }).int().positive().optional(),
+  reason: zText('退回原因', { max: RETURN_REASON_MAX, multiline: true }).refine((s) => s.length >= RETURN_REASON_MIN, `退回原因至少需要 ${RETURN_REASON_MIN} 个字符`),
+});
+
+/** URL filters of /archives/pending. */
+export const ZPendingFilter = z.object({
+  status: z.enum(PENDING_STATUSES).catch('待归档'),
+  source: z.enum(COLLECT_SOURCES).optional().catch(undefined),
+  stage: z.enum(ARCHIVE_STAGES).optional().catch(undefined),
+  page: zFilterPage,
+  size: zFilterPageSize,
+});
+export type TPendingFilter = z.infer<typeof ZPendingFilter>;
+export const PENDING_FILTER_LABELS: Record<string, string> = { status: '状态', source: '来源', stage: '阶段' };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { collectContract } from '@/modules/archives/collect';
 import { and, count, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineMutation, fail, type MutationContext } from '@/platform/action';
@@ -220,6 +221,8 @@ export const setContractStatus = defineMutation({
       .set({ status: input.status, statusReason: input.reason, version: c.version + 1 })
       .where(eq(contracts.id, c.id))
       .returning();
+    // 预归档: a contract 履行完毕 goes with its attachments to the archivist's 待归档 list.
+    if (input.status === 'completed') await collectContract(tx, c.id);
     await ctx.audit({
       action: '变更合同状态',
       objectType: OBJECT_TYPE,

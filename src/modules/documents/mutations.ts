@@ -1,4 +1,5 @@
 import 'server-only';
+import { collectDocument } from '@/modules/archives/collect';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { defineMutation, fail, type Actor } from '@/platform/action';
 import type { Tx } from '@/platform/db/client';
@@ -199,6 +200,8 @@ export const actOnDocument = defineMutation({
       status = '已签发';
     }
     if (result.finished) status = '已归档';
+    // 预归档: an archived 发文 linked to a parcel or project goes to the archivist's 待归档 list.
+    if (status === '已归档' && doc.status !== '已归档') await collectDocument(tx, doc.id);
     if (status !== (doc.status as TDocumentStatus) || result.completedStepKey === STEP_ISSUE) {
       await tx.update(documents).set({ status, updatedAt: new Date() }).where(eq(documents.id, doc.id));
     }

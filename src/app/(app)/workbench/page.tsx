@@ -15,6 +15,7 @@ import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-vie
 import { documentTodos } from '@/modules/documents/todos';
 import { incomingTodos } from '@/modules/documents/incoming/todos';
 import { contractTodos } from '@/modules/contracts/todos';
+import { pendingArchiveTodos } from '@/modules/archives/todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -25,13 +26,14 @@ export default async function WorkbenchPage() {
   const seesFunds = hasPermission(user, 'fund:view');
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
   const none = Promise.resolve([] as WorkbenchTodo[]);
-  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems] = await Promise.all([
+  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems, archiveItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
     hasPermission(user, 'document:view') ? documentTodos(db, who) : none,
     hasPermission(user, 'incoming:view') ? incomingTodos(db, { userId: user.id, permissions: user.permissions, departmentId: user.departmentId }) : none,
     hasPermission(user, 'contract:view') ? contractTodos(db, { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, permissions: user.permissions }) : none,
+    hasPermission(user, 'archive:manage') ? pendingArchiveTodos(db, user) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
   const todos: WorkbenchTodo[] = [
@@ -39,6 +41,7 @@ export default async function WorkbenchPage() {
     ...documentItems,
     ...incomingItems,
     ...contractItems,
+    ...archiveItems,
   ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (

@@ -1,4 +1,5 @@
 import 'server-only';
+import { collectIncoming } from '@/modules/archives/collect';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineMutation, fail, type Actor, type MutationContext } from '@/platform/action';
@@ -86,6 +87,8 @@ async function simpleStep(ctx: MutationContext, step: 'propose' | 'instruct' | '
         : { archivedBy: actor.userId, archivedAt: now };
   await tx.update(incomingDocuments).set({ ...set, state: to }).where(eq(incomingDocuments.id, doc.id));
   await addStep(tx, actor, { documentId: doc.id, action: step, from: doc.state, to, opinion });
+  // 预归档: an archived 收文 linked to a parcel or project goes to the archivist's 待归档 list.
+  if (step === 'archive') await collectIncoming(tx, doc.id);
   await ctx.audit({
     action: `${STEP_LABELS[step]}收文`,
     objectType: OBJECT_TYPE,

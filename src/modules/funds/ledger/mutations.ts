@@ -1,4 +1,5 @@
 import 'server-only';
+import { collectLedgerEntry } from '@/modules/archives/collect';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineMutation, fail, type Actor, type MutationContext } from '@/platform/action';
@@ -334,6 +335,8 @@ export const reviewEntry = defineMutation({
  * compensation payment, takes the amount back off the party's amount paid).
  */
 async function finalizeApproved(ctx: MutationContext, entry: EntryRow): Promise<string> {
+  // 预归档: the approved entry (记账凭证) and its voucher files go to the archivist's 待归档 list.
+  await collectLedgerEntry(ctx.tx, entry.id);
   if (entry.origin !== 'reversal' || !entry.reversalOf) return '';
   const { tx, actor } = ctx;
   const original = await lockEntry(tx, entry.reversalOf);

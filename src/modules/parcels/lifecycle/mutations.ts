@@ -5,6 +5,7 @@ import { parcelEvents, parcels, supplies } from '../schema';
 import { checkTransition, nextStages, problemFieldErrors, supplyTermsForMode, supplyWarnings, unacknowledgedWarnings } from '../rules';
 import { ZTransition } from './validation';
 import { gatherTransitionFacts, loadParcelForTransition } from './facts';
+import { collectParcelStage } from '@/modules/archives/collect';
 
 /**
  * One lifecycle step of a parcel: guards from rules.ts, then an event row, the stage cache and
@@ -65,6 +66,8 @@ export const transitionParcel = defineMutation({
       .update(parcels)
       .set({ stage: input.toStage, stageSince: input.eventDate, version: parcel.version + 1 })
       .where(and(eq(parcels.id, parcel.id), eq(parcels.version, parcel.version)));
+    // 预归档: the records of the stage the parcel leaves go to the archivist's 待归档 list.
+    await collectParcelStage(tx, parcel.id, parcel.stage, event.id);
 
     if (input.toStage === '已供应' && input.supply) {
       const s = input.supply;
