@@ -7,6 +7,7 @@ import { contracts } from '@/modules/contracts/schema';
 import { ledgerEntries } from '@/modules/funds/schema';
 import { parcelEvents, parcels } from '@/modules/parcels/schema';
 import { collectContract, collectDocument, collectIncoming, collectLedgerEntry, collectParcelStage } from './collect';
+import { archivePending } from './schema';
 
 /**
  * 演示: the demo data is inserted before the archives exist (syncArchives runs after it), so its
@@ -16,9 +17,9 @@ import { collectContract, collectDocument, collectIncoming, collectLedgerEntry, 
  */
 export async function seedArchivePendingDemo(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    let n = 0;
+    const collected: string[] = [];
     const count = (r: { id: string } | null) => {
-      if (r) n++;
+      if (r) collected.push(r.id);
     };
     const docs = await tx.select({ id: documents.id }).from(documents).where(and(eq(documents.isDemo, true), eq(documents.status, '已归档')));
     for (const d of docs) count(await collectDocument(tx, d.id));
@@ -43,6 +44,8 @@ export async function seedArchivePendingDemo(db: Db): Promise<number> {
           .limit(4)
       : [];
     for (const e of closing) count(await collectParcelStage(tx, e.parcelId, e.fromStage!, e.id));
-    return n;
+    // Labelled demo data: the 待归档 list tags these rows 演示.
+    if (collected.length) await tx.update(archivePending).set({ isDemo: true }).where(inArray(archivePending.id, collected));
+    return collected.length;
   });
 }

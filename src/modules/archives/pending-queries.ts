@@ -26,6 +26,7 @@ export interface PendingRow {
   decidedAt: Date | null;
   archiveNo: string | null;
   fileCount: number;
+  isDemo: boolean;
   createdAt: Date;
 }
 
@@ -47,6 +48,7 @@ export async function listPending(db: Db | Tx, f: TPendingFilter): Promise<{ row
       ownerCode: archives.ownerCode,
       stage: archivePending.stage,
       title: archivePending.title,
+      isDemo: archivePending.isDemo,
       category: archivePending.category,
       itemDate: archivePending.itemDate,
       department: archivePending.department,

@@ -158,6 +158,8 @@ export const archivePending = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     itemId: text('item_id'),
     version: integer('version').notNull().default(1),
+    /** Collected from the demo data by the seed (migration 0027). */
+    isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

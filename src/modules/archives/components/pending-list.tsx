@@ -15,6 +15,7 @@ const title: Column<PendingRow> = {
   title: '题名',
   kind: 'name',
   value: (r) => r.title,
+  demo: (r) => r.isDemo,
   tooltip: (r) => [r.title, `类别：${r.category}；责任者：${r.department}`, r.description].filter(Boolean).join('\n'),
 };
 const owner: Column<PendingRow> = { key: 'owner', title: '归入档案', kind: 'code', width: 150, value: (r) => r.ownerCode, tooltip: (r) => `${r.ownerType}档案 ${r.ownerCode}` };

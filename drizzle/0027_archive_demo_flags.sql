@@ -1,0 +1,1 @@
+ALTER TABLE "archive_pending" ADD COLUMN "is_demo" boolean DEFAULT false NOT NULL;
