@@ -35,7 +35,7 @@ export const ZLoanRequest = z.object({
     .array(zId('档案条目'), { error: '请选择要借阅的档案条目' })
     .min(1, '请至少选择 1 个要借阅的档案条目')
     .max(MAX_LOAN_ITEMS, `一次最多借阅 ${MAX_LOAN_ITEMS} 个档案条目`),
-  purpose: zText('借阅用途', { min: 2, max: 200 }),
+  purpose: zText('借阅用途', { max: 200 }).refine((s) => s.length >= 2, '借阅用途至少需要 2 个字符'),
   untilDate: z
     .string({ error: '请填写归还日期' })
     .trim()
@@ -46,7 +46,7 @@ export type TLoanRequest = z.infer<typeof ZLoanRequest>;
 
 const zVersion = z.coerce.number({ error: '版本号无效，请刷新后重试' }).int('版本号无效，请刷新后重试').min(1, '版本号无效，请刷新后重试');
 export const ZLoanDecision = z.object({ loanId: zId('借阅记录'), version: zVersion });
-export const ZLoanRefusal = ZLoanDecision.extend({ reason: zText('不予批准的理由', { min: 2, max: 200 }) });
+export const ZLoanRefusal = ZLoanDecision.extend({ reason: zText('不予批准的理由', { max: 200 }).refine((s) => s.length >= 2, '不予批准的理由至少需要 2 个字符') });
 
 /** URL filters of /archives/loans. */
 export const ZLoanFilter = z.object({
