@@ -56,6 +56,14 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
+    key: 'archives',
+    title: '档案数据',
+    icon: 'folder',
+    children: [
+      { key: 'archive-loans', title: '档案借阅', path: '/archives/loans', icon: 'file-safety', permission: ['archive:borrow', 'archive:manage'], description: '借阅申请、审批、期限内查阅下载与归还，逾期提醒' },
+    ],
+  },
+  {
     key: 'admin',
     title: '系统管理',
     icon: 'setting',

@@ -4,7 +4,9 @@ import type { Db } from '@/platform/db/client';
 import { auditLog } from '@/platform/audit/schema';
 import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
 import { archiveItemFiles, archiveItems, archiveLoanItems, archiveLoans, archives } from './schema';
-import { shownLoanStatus, type TLoanFilter, type TLoanShownStatus } from './loan-validation';
+import { MAX_LOAN_ITEMS, shownLoanStatus, type TLoanFilter, type TLoanShownStatus } from './loan-validation';
+import { searchItems, type ItemRow } from './queries';
+import { ZItemFilter } from './validation';
 import { LOAN_TYPE } from './loans';
 
 export interface LoanViewer extends PermissionHolder {
@@ -194,4 +196,43 @@ export async function getLoan(db: Db, id: string, today: string): Promise<LoanDe
     history,
     active: loan.status === '借阅中' && loan.untilDate >= today,
   };
+}
+
+export interface PickerItem {
+  id: string;
+  archiveNo: string;
+  title: string;
+  ownerCode: string;
+  secrecy: string;
+  stage: string;
+}
+
+/**
+ * The request page's search (one box: 档号 or 题名 through searchItems' text search, 地块或项目编号
+ * through its code search; 10 each) and the picked items (?pick=, at most MAX_LOAN_ITEMS, unknown
+ * ids dropped).
+ */
+export async function loanPickerData(db: Db, params: Record<string, string | string[] | undefined>): Promise<{ q: string; results: PickerItem[]; picked: PickerItem[]; dropped: number }> {
+  const rawQ = typeof params.q === 'string' ? params.q : '';
+  const filter = ZItemFilter.parse({ q: rawQ, size: '10' });
+  const q = filter.q ?? '';
+  const toPicker = (r: ItemRow): PickerItem => ({ id: r.id, archiveNo: r.archiveNo, title: r.title, ownerCode: r.ownerCode, secrecy: r.secrecy, stage: r.stage });
+  let results: PickerItem[] = [];
+  if (q) {
+    const [byText, byCode] = await Promise.all([searchItems(db, filter), searchItems(db, ZItemFilter.parse({ code: q, size: '10' }))]);
+    const seen = new Set<string>();
+    results = [...byText.rows, ...byCode.rows].filter((r) => !seen.has(r.id) && seen.add(r.id)).map(toPicker);
+  }
+  const rawPicks = params.pick === undefined ? [] : Array.isArray(params.pick) ? params.pick : [params.pick];
+  const ids = [...new Set(rawPicks.filter((p) => /^[0-9A-Za-z_-]{1,64}$/.test(p)))].slice(0, MAX_LOAN_ITEMS);
+  const rows = ids.length
+    ? await db
+        .select({ id: archiveItems.id, archiveNo: archiveItems.archiveNo, title: archiveItems.title, ownerCode: archives.ownerCode, secrecy: archiveItems.secrecy, stage: archiveItems.stage })
+        .from(archiveItems)
+        .innerJoin(archives, eq(archives.id, archiveItems.archiveId))
+        .where(inArray(archiveItems.id, ids))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const picked = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return { q, results, picked, dropped: rawPicks.length - picked.length };
 }

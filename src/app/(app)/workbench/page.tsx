@@ -6,7 +6,7 @@ import { shellNavFor } from '@/ui/shell/nav-cache';
 import { WorkbenchView } from '@/modules/workbench/components/workbench-view';
 import { getDb } from '@/platform/db';
 import { getPreviousLogin, listMyPendingEntryRefs } from '@/modules/workbench/queries';
-import { formatDateTime } from '@/ui/format';
+import { formatDateTime, todayInShanghai } from '@/ui/format';
 import { hasPermission } from '@/platform/permissions/check';
 import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
 import { Suspense } from 'react';
@@ -15,6 +15,7 @@ import type { WorkbenchTodo } from '@/modules/workbench/components/workbench-vie
 import { documentTodos } from '@/modules/documents/todos';
 import { incomingTodos } from '@/modules/documents/incoming/todos';
 import { contractTodos } from '@/modules/contracts/todos';
+import { loanTodos } from '@/modules/archives/loan-todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -25,13 +26,15 @@ export default async function WorkbenchPage() {
   const seesFunds = hasPermission(user, 'fund:view');
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
   const none = Promise.resolve([] as WorkbenchTodo[]);
-  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems] = await Promise.all([
+  const seesLoans = ['archive:borrow', 'archive:manage', 'archive:loan-approve'].some((p) => hasPermission(user, p));
+  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems, loanItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
     hasPermission(user, 'document:view') ? documentTodos(db, who) : none,
     hasPermission(user, 'incoming:view') ? incomingTodos(db, { userId: user.id, permissions: user.permissions, departmentId: user.departmentId }) : none,
     hasPermission(user, 'contract:view') ? contractTodos(db, { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, permissions: user.permissions }) : none,
+    seesLoans ? loanTodos(db, { userId: user.id, permissions: user.permissions }, todayInShanghai()) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
   const todos: WorkbenchTodo[] = [
@@ -39,6 +42,7 @@ export default async function WorkbenchPage() {
     ...documentItems,
     ...incomingItems,
     ...contractItems,
+    ...loanItems,
   ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
