@@ -58,3 +58,4 @@ export const ZLoanFilter = z.object({
 });
 export type TLoanFilter = z.infer<typeof ZLoanFilter>;
 export const LOAN_SCOPE_LABELS = { mine: '我的借阅', todo: '待我审批', all: '全部借阅' } as const;
+export const LOAN_FILTER_LABELS: Record<string, string> = { scope: '范围', status: '状态' };
