@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Db } from '../../src/platform/db/client';
 import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
 import { resetConfigCache } from '../../src/platform/config';
@@ -14,6 +14,10 @@ import { activeLoanFor, approveLoan, leaderApproveLoan, refuseLoan, requestLoan,
 import { getLoan, listLoans } from '../../src/modules/archives/loan-queries';
 import { loanTodos } from '../../src/modules/archives/loan-todos';
 import { ZLoanFilter } from '../../src/modules/archives/loan-validation';
+import { seedArchivesDemo, tinyPdf } from '../../src/modules/archives/demo-seed';
+import { archiveItemFiles, archiveItems } from '../../src/modules/archives/schema';
+import { reserveProjects } from '../../src/modules/parcels/schema';
+import { documentProblem, sniffDocumentType } from '../../src/platform/storage/document-types';
 import { createTestDatabase } from '../helpers/db';
 import { createActor } from '../helpers/actors';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
@@ -236,5 +240,23 @@ describe('借阅: lists and workbench reminders', () => {
     expect((await listLoans(db(), { userId: fresh.userId, permissions: fresh.permissions }, ZLoanFilter.parse({ scope: 'all' }), later)).scope).toBe('mine');
     const waiting = await listLoans(db(), { userId: archivist.userId, permissions: archivist.permissions }, ZLoanFilter.parse({ scope: 'todo' }), later);
     expect(waiting.rows.every((r) => r.status === '待审批' && r.borrowerId !== archivist.userId)).toBe(true);
+  });
+});
+
+describe('借阅: demo archive items', () => {
+  it('a few 演示 items per demo project archive, each with a valid PDF; idempotent', async () => {
+    const pdf = tinyPdf('Demo');
+    expect(sniffDocumentType(pdf)).toBe('application/pdf');
+    expect(documentProblem('a.pdf', pdf)).toBeNull();
+    expect(await seedArchivesDemo(db())).toBe(0); // no demo archivist yet
+    await createActor(db(), ['archivist'], { username: 'archivist' });
+    await db().update(reserveProjects).set({ isDemo: true }).where(eq(reserveProjects.code, 'XM-JY-01'));
+    expect(await seedArchivesDemo(db())).toBe(3);
+    expect(await seedArchivesDemo(db())).toBe(0);
+    const demo = await db().select({ id: archiveItems.id, title: archiveItems.title, secrecy: archiveItems.secrecy }).from(archiveItems).where(eq(archiveItems.isDemo, true));
+    expect(demo.every((d) => d.title.includes('演示'))).toBe(true);
+    expect(demo.map((d) => d.secrecy).sort()).toEqual(['公开', '公开', '内部']);
+    const files = await db().select({ n: archiveItemFiles.id }).from(archiveItemFiles).where(inArray(archiveItemFiles.itemId, demo.map((d) => d.id)));
+    expect(files).toHaveLength(3);
   });
 });
