@@ -173,6 +173,19 @@ describe('借阅: request → approval → access within the period → return',
     expect((await request(clerk2, { itemIds: [items['另一公开条目'].id], today: '2027-03-06', untilDate: '2027-03-20' })).ok).toBe(true);
   });
 
+  it('concurrent decisions: one wins, the other is told the loan was handled; concurrent requests of one item: one passes', async () => {
+    const r = await request(finance, { itemIds: [items['另一公开条目'].id] });
+    if (!r.ok) throw new Error(r.error);
+    const second = await createActor(db(), ['archivist']);
+    const results = await Promise.all([approveLoan.execute(db(), archivist, { loanId: r.data.id, version: 1, today: TODAY }), approveLoan.execute(db(), second, { loanId: r.data.id, version: 1, today: TODAY })]);
+    expect(results.filter((x) => x.ok)).toHaveLength(1);
+    expect(results.find((x) => !x.ok)).toMatchObject({ error: '该借阅已由他人处理，请刷新后重试' });
+    const someone = await createActor(db(), ['chief']);
+    const twin = await Promise.all([request(someone), request(someone)]);
+    expect(twin.filter((x) => x.ok)).toHaveLength(1);
+    expect(twin.find((x) => !x.ok)).toMatchObject({ error: expect.stringContaining('已在您的借阅中，不能重复借阅') });
+  });
+
   it('bad input: Chinese messages, nothing written', async () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['until today', { untilDate: TODAY }, /归还日期须晚于今天（2027-03-01），最早为 2027-03-02/],

@@ -5,6 +5,7 @@ import { defineMutation, fail, PERMISSION_DENIED, type MutationContext } from '@
 import type { Db, Tx } from '@/platform/db/client';
 import { isIsoDate } from '@/platform/dates';
 import { hasPermission } from '@/platform/permissions/check';
+import { users } from '@/platform/auth/schema';
 import { getSettings } from '@/platform/settings';
 import { todayInShanghai } from '@/ui/format';
 import { archiveItems, archiveLoanItems, archiveLoans } from './schema';
@@ -63,6 +64,8 @@ export const requestLoan = defineMutation({
     if (input.untilDate < earliest) fail(`归还日期须晚于今天（${today}），最早为 ${earliest}`, 'INVALID_INPUT', { untilDate: `归还日期最早为 ${earliest}` });
     if (input.untilDate > latest) fail(`借阅期限最长 ${maxDays} 天，归还日期不能晚于 ${latest}`, 'INVALID_INPUT', { untilDate: `归还日期不能晚于 ${latest}` });
     const ids = [...new Set(input.itemIds)];
+    // One request at a time per borrower: two concurrent requests for the same item cannot both pass the check below.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
     const items = await tx
       .select({ id: archiveItems.id, archiveNo: archiveItems.archiveNo, title: archiveItems.title, secrecy: archiveItems.secrecy })
       .from(archiveItems)
