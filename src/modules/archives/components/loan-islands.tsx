@@ -41,9 +41,11 @@ export function LoanRequestForm(props: { itemIds: string[]; today: string; maxDa
       <LabeledField name="untilDate" label="归还日期" required error={errors.untilDate} hint={`${earliest} 至 ${latest}（最长 ${props.maxDays} 天），格式 YYYY-MM-DD`}>
         <DateField value={untilDate} min={earliest} max={latest} onChange={setUntilDate} placeholder="YYYY-MM-DD" />
       </LabeledField>
-      <Button theme="primary" type="submit" loading={busy} disabled={props.itemIds.length === 0} data-testid="loan-submit">
-        提交借阅申请
-      </Button>
+      <div style={{ marginTop: 16 }}>
+        <Button theme="primary" type="submit" loading={busy} disabled={props.itemIds.length === 0} data-testid="loan-submit">
+          提交借阅申请
+        </Button>
+      </div>
     </Form>
   );
 }
