@@ -1,7 +1,7 @@
 #!/bin/sh
 # Container entry (Dockerfile): `serve` (default) applies the migrations, then runs the server in
-# the foreground; `migrate`, `check-db`, `admin-create`, `audit-verify`, `keys-rotate`, `ledger-tag`
-# and `seed` run that job.
+# the foreground; `migrate`, `check-db`, `admin-create`, `audit-verify`, `keys-rotate`, `ledger-tag`,
+# `archives-verify` and `seed` run that job.
 set -eu
 cd /opt/land-reserve/app
 node=/opt/land-reserve/node/bin/node
@@ -12,11 +12,11 @@ case "$cmd" in
     "$node" jobs/migrate.cjs
     exec "$node" server.js
     ;;
-  migrate | check-db | admin-create | audit-verify | keys-rotate | ledger-tag | seed)
+  migrate | check-db | admin-create | audit-verify | keys-rotate | ledger-tag | archives-verify | seed)
     exec "$node" "jobs/$cmd.cjs" "$@"
     ;;
   *)
-    echo "未知命令：$cmd（可用：serve、migrate、check-db、admin-create、audit-verify、keys-rotate、ledger-tag、seed）" >&2
+    echo "未知命令：$cmd（可用：serve、migrate、check-db、admin-create、audit-verify、keys-rotate、ledger-tag、archives-verify、seed）" >&2
     exit 2
     ;;
 esac

@@ -96,6 +96,7 @@ const JOBS: Record<string, string> = {
   'audit-purge': 'scripts/audit-purge.ts',
   'keys-rotate': 'scripts/keys-rotate.ts',
   'ledger-tag': 'scripts/ledger-tag.ts',
+  'archives-verify': 'scripts/archives-verify.ts',
   seed: 'scripts/seed.ts',
 };
 

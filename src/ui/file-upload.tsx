@@ -14,6 +14,7 @@ import { todayInShanghai } from './format';
  * Two ways to use it:
  * - `onUpload`: one file, sent at once by the caller (a server action or a route) — the picker
  *   shows 上传中 / 上传成功 / 上传失败 with the reason the caller returns;
+ * - `onChoose`: one file chosen now and sent later with its form (shown as 待上传);
  * - `images`: several images chosen now and sent later by the caller, which owns the list and sets
  *   each item's status (the inspection dialog saves the record first, then its photos).
  *
@@ -50,6 +51,11 @@ export interface SendNowProps extends BaseProps {
   onClear?: () => void;
   /** One line high, for a picker inside a list (e.g. each lifecycle event). */
   compact?: boolean;
+}
+
+/** One file chosen now and sent later with a form (the caller keeps it; status 待上传). */
+export interface ChooseProps extends BaseProps {
+  onChoose: (file: File | null) => void;
 }
 
 export interface ImagesProps extends BaseProps {
@@ -99,7 +105,7 @@ function FileLine({ item }: { item: UploadItem }) {
   );
 }
 
-export function FileUpload(props: SendNowProps | ImagesProps) {
+export function FileUpload(props: SendNowProps | ImagesProps | ChooseProps) {
   const images = 'images' in props ? props.images : null;
   const upload = useRef<UploadRef>(null);
   const [own, setOwn] = useState<UploadItem[]>([]);
@@ -159,7 +165,10 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
       if (added.length) images.onChange([...latest.current, ...added]);
     } else if (fine.length > 0) {
       if (fine.length > 1) problems.push(`一次只能上传一个文件，已选用「${fine[0].name}」`);
-      void sendNow(props as SendNowProps, fine[0]);
+      if ('onChoose' in props) {
+        setOwn([{ key: nextKey++, file: fine[0], status: 'waiting' }]);
+        props.onChoose(fine[0]);
+      } else void sendNow(props as SendNowProps, fine[0]);
     }
     setError(problems.length ? problems.join('；') : null);
   };
@@ -224,7 +233,8 @@ export function FileUpload(props: SendNowProps | ImagesProps) {
   const clear = () => {
     setOwn([]);
     setError(null);
-    (props as SendNowProps).onClear?.();
+    if ('onChoose' in props) props.onChoose(null);
+    else (props as SendNowProps).onClear?.();
   };
   const open = () => upload.current?.triggerUpload();
   return (

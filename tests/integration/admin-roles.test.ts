@@ -136,7 +136,7 @@ describe('角色权限: roles', () => {
     expect(overview.roles.slice(0, 3).map((r) => r.kind)).toEqual(['sys', 'sec', 'audit']);
     const secRole = overview.roles.find((r) => r.code === 'secadmin');
     expect(secRole).toMatchObject({ builtin: true, userCount: 1, permissionCodes: ['profile:password', 'role:manage', 'security:policy', 'user:grant', 'workbench:view'] });
-    expect(overview.groups.map((g) => g.name)).toEqual(['通用', '系统管理', '安全管理', '审计管理', '计划实施', '资金管理', '公文合同']);
+    expect(overview.groups.map((g) => g.name)).toEqual(['通用', '系统管理', '安全管理', '审计管理', '计划实施', '资金管理', '公文合同', '档案数据']);
     expect(overview.selectedId).toBe(overview.roles[0].id);
   });
 

@@ -97,6 +97,9 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  */
 const ROUTES: Record<string, { permission: string } | { public: string }> = {
   '/api/admin/audit/export': { permission: 'audit:export' },
+  '/api/archives/files/[id]': { permission: 'archive:manage' },
+  '/api/archives/retention/export': { permission: 'archive:manage' },
+  '/api/archives/transfer': { permission: 'archive:manage' },
   '/api/contracts/export': { permission: 'contract:export' },
   '/api/contracts/files/[id]': { permission: 'contract:view' },
   '/api/auth/[...nextauth]': { public: '登录、退出与会话端点（next-auth）：登录前必须可达；口令、锁定、限速在登录代码中校验（login.test.ts、login-security.test.ts）' },

@@ -316,7 +316,7 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string |
 
 const FILTER_SCHEMAS = [ZPlanFilter, ZUserFilter, ZAuditFilter, ZProjectBalanceFilter, ZLedgerFilter, ZBudgetListFilter, ZAccountFilter, ZProjectFilter, ZParcelFilter, ZIncomingFilter];
 /** Every URL parameter a route or list reads. */
-const PARAM_NAMES = [...new Set([...FILTER_SCHEMAS.flatMap((s) => Object.keys(s.shape)), 'kind', 'bbox', 'q', 'download', 'view', 'zone', 'encoding', 'projectId', 'commit', 'layers', 'warn', 'zoom', 'center'])];
+const PARAM_NAMES = [...new Set([...FILTER_SCHEMAS.flatMap((s) => Object.keys(s.shape)), 'kind', 'bbox', 'q', 'download', 'view', 'zone', 'encoding', 'projectId', 'commit', 'layers', 'warn', 'zoom', 'center', 'archives', 'items', 'code', 'retention'])];
 
 /** Route files that take no input at all (nothing to feed), with the reason. */
 const NO_INPUT_ROUTES: Record<string, string> = {
@@ -333,6 +333,9 @@ function routePathOf(file: string): string {
 /** The permission a route requires (from the route's own refusal: tested by the authorisation matrix). */
 const ROUTE_PERMISSION: Record<string, string> = {
   '/api/admin/audit/export': 'audit:export',
+  '/api/archives/files/[id]': 'archive:manage',
+  '/api/archives/retention/export': 'archive:manage',
+  '/api/archives/transfer': 'archive:manage',
   '/api/documents/[id]/docx': 'document:view',
   '/api/documents/export': 'document:export',
   '/api/documents/files/[id]': 'document:view',

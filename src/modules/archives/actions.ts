@@ -1,6 +1,6 @@
 'use server';
 import { runMutation } from '@/platform/run-action';
-import { addArchiveItem, addArchiveItemFile, saveArchiveSettings } from './mutations';
+import { addArchiveItem, addArchiveItemFile, runArchiveCheck, saveArchiveSettings } from './mutations';
 
 /** FormData: the item's fields and one `file` (one file per request: the request size limit). */
 export async function addArchiveItemAction(form: FormData) {
@@ -10,6 +10,10 @@ export async function addArchiveItemAction(form: FormData) {
 
 export async function addArchiveItemFileAction(form: FormData) {
   return runMutation(addArchiveItemFile, { itemId: form.get('itemId'), file: await fileOf(form) });
+}
+
+export async function runArchiveCheckAction() {
+  return runMutation(runArchiveCheck, {});
 }
 
 export async function saveArchiveSettingsAction(input: unknown) {

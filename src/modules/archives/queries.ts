@@ -158,3 +158,12 @@ export async function archivesByCode(db: Db, code: string, limit = 10): Promise<
     .orderBy(asc(archives.ownerCode))
     .limit(limit);
 }
+
+/** Item counts by stage of one owner's archive (the archive section of a parcel or project page). */
+export async function archiveSummaryOf(db: Db, ownerType: TArchiveOwnerType, ownerId: string): Promise<{ id: string; byStage: { stage: string; n: number }[]; total: number } | null> {
+  const id = await archiveIdOf(db, ownerType, ownerId);
+  if (!id) return null;
+  const rows = await db.select({ stage: archiveItems.stage, n: count() }).from(archiveItems).where(eq(archiveItems.archiveId, id)).groupBy(archiveItems.stage);
+  const byStage = ARCHIVE_STAGES.map((stage) => ({ stage, n: Number(rows.find((r) => r.stage === stage)?.n ?? 0) })).filter((s) => s.n > 0);
+  return { id, byStage, total: byStage.reduce((t, s) => t + s.n, 0) };
+}

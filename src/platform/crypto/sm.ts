@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomBytes, timingSafeEqual, type Hash } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -6,6 +6,11 @@ const pbkdf2Async = promisify(pbkdf2);
 /** SM3 digest (GB/T 32905) as lowercase hex. */
 export function sm3Hex(data: string | Buffer): string {
   return createHash('sm3').update(data).digest('hex');
+}
+
+/** An incremental SM3 hasher (update chunk by chunk, then digest('hex')): for files read as streams. */
+export function sm3Hasher(): Hash {
+  return createHash('sm3');
 }
 
 const HASH_SCHEME = 'pbkdf2-sm3';

@@ -148,6 +148,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     description: '资金审核与核算',
     permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle', 'contract:view', 'contract:export', 'archive:borrow'],
   },
+  // Describes what the role can do today (the sync replaces an older catalogue text, below).
   {
     code: 'archivist',
     name: '档案管理员',

@@ -1,9 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { getConfig } from '../config';
-import { sm3Hex } from '../crypto/sm';
+import { sm3Hasher, sm3Hex } from '../crypto/sm';
 
 /**
  * Content-addressed file store: each file lives once under `${DATA_DIR}/files/<sm3[0..2]>/<sm3>`,
@@ -56,4 +57,20 @@ export async function readStoredFile(sm3: string): Promise<Buffer | null> {
     return null;
   }
   return sm3Hex(data) === sm3 ? data : null;
+}
+
+/**
+ * The SM3 digest of a stored file's bytes as they are on disk now, read as a stream (an integrity
+ * check walks every archived file: none is held in memory whole), or null when the file is missing.
+ */
+export async function storedFileDigest(sm3: string): Promise<string | null> {
+  const hash = sm3Hasher();
+  try {
+    for await (const chunk of createReadStream(storedFilePath(sm3), { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw e;
+  }
+  return hash.digest('hex');
 }

@@ -9,6 +9,7 @@ import { BoundaryMap } from '@/modules/parcels/components/boundary-map';
 import { ParcelOverview } from '@/modules/parcels/components/parcel-overview';
 import { hasPermission } from '@/platform/permissions/check';
 import { ContractsSection } from '@/modules/contracts/components/contracts-section';
+import { ArchiveSection } from '@/modules/archives/components/archive-section';
 
 export const metadata: Metadata = { title: '地块概况' };
 
@@ -46,6 +47,7 @@ export default async function ParcelOverviewPage({ params }: { params: Promise<{
         }))}
       />
       {hasPermission(user, 'contract:view') && <ContractsSection parcelId={parcel.id} />}
+      {hasPermission(user, 'archive:view') && <ArchiveSection ownerType="地块" ownerId={parcel.id} />}
     </div>
   );
 }

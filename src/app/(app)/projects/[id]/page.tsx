@@ -11,6 +11,7 @@ import { ProjectDetail } from '@/modules/projects/components/project-detail';
 import { ProjectFundsPanel } from '@/modules/funds/components/project-funds-panel';
 import { ProjectBondsPanel } from '@/modules/funds/components/project-bonds-panel';
 import { ContractsSection } from '@/modules/contracts/components/contracts-section';
+import { ArchiveSection } from '@/modules/archives/components/archive-section';
 
 export const metadata: Metadata = { title: '项目详情' };
 
@@ -45,6 +46,7 @@ export default async function ProjectDetailPage({ params }: { params: Promise<{ 
       <ProjectFundsPanel projectId={id} />
       <ProjectBondsPanel projectId={id} />
       {hasPermission(user, 'contract:view') && <ContractsSection projectId={id} canCreate={hasPermission(user, 'contract:edit')} />}
+      {hasPermission(user, 'archive:view') && <ArchiveSection ownerType="项目" ownerId={id} />}
     </div>
   );
 }
