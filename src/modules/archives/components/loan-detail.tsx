@@ -7,6 +7,7 @@ import { KitTag } from '@/ui/kit/tag';
 import { KitTimeline } from '@/ui/kit/timeline';
 import { formatDateTime } from '@/ui/format';
 import type { LoanDetail, LoanDetailItem } from '../loan-queries';
+import { archiveFileUrl } from '../file-urls';
 import { LoanStatusTag } from './loan-tags';
 import { LoanActions } from './loan-islands';
 
@@ -18,7 +19,6 @@ export interface LoanViewerRights {
   canReturn: boolean;
 }
 
-const fileUrl = (id: string) => `/api/archives/files/${encodeURIComponent(id)}`;
 
 /** /archives/loans/[id]: the request, its items, the approval history and the allowed actions. */
 export function LoanDetailView({ loan, rights }: { loan: LoanDetail; rights: LoanViewerRights }) {
@@ -39,10 +39,10 @@ export function LoanDetailView({ loan, rights }: { loan: LoanDetail; rights: Loa
           <span data-testid="loan-item-files">
             {i.files.map((f) => (
               <span key={f.id} style={{ marginRight: 12 }}>
-                <a className="lr-link" href={fileUrl(f.id)} target="_blank" rel="noreferrer" title={`查看 ${f.fileName}`}>
+                <a className="lr-link" href={archiveFileUrl(f.id)} target="_blank" rel="noreferrer" title={`查看 ${f.fileName}`}>
                   {f.fileName}
                 </a>
-                <a className="lr-link lr-gap" href={`${fileUrl(f.id)}?download=1`} title={`下载 ${f.fileName}`}>
+                <a className="lr-link lr-gap" href={archiveFileUrl(f.id, { download: true })} title={`下载 ${f.fileName}`}>
                   下载
                 </a>
               </span>
