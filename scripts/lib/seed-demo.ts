@@ -1,6 +1,7 @@
 import './server-only-shim';
 import { syncArchives } from '../../src/modules/archives/store';
 import { seedArchivePendingDemo } from '../../src/modules/archives/demo-seed';
+import { seedArchivesDemo } from '../../src/modules/archives/demo-items';
 import type { Db } from '../../src/platform/db/client';
 import { seedFoundationDemo } from '../../src/modules/admin/demo-seed';
 import { seedReserveDemo, summariseReserveDemo } from '../../src/modules/parcels/demo-seed';
@@ -26,6 +27,8 @@ export async function seedDemo(db: Db): Promise<void> {
   // 一地一档: the demo parcels and projects (inserted in batches) get their archives.
   const archives = await syncArchives(db);
   if (archives) console.log(`演示数据：已为 ${archives} 个地块和项目建立档案`);
+  const archiveItemsAdded = await seedArchivesDemo(db);
+  console.log(archiveItemsAdded ? `演示数据：新增档案条目 ${archiveItemsAdded} 件` : '演示数据：档案演示条目已存在（或没有演示项目、档案管理员），未重复生成');
   const pending = await seedArchivePendingDemo(db);
   if (pending) console.log(`演示数据：已收集 ${pending} 条待归档记录`);
 }

@@ -61,6 +61,7 @@ export const NAVIGATION: NavItem[] = [
     icon: 'folder',
     children: [
       { key: 'archive-search', title: '档案检索', path: '/archives', icon: 'search', permission: 'archive:view', description: '一地一档：按地块或项目编号、题名、类别、保管期限和日期检索档案' },
+      { key: 'archive-loans', title: '档案借阅', path: '/archives/loans', icon: 'file-safety', permission: ['archive:borrow', 'archive:manage'], description: '借阅申请、审批、期限内查阅下载与归还，逾期提醒' },
       { key: 'archive-pending', title: '待归档', path: '/archives/pending', icon: 'bill', permission: 'archive:manage', description: '各业务办结后收集的记录和文件，批量接收归档或退回' },
       { key: 'archive-transfer', title: '档案移交', path: '/archives/transfer', icon: 'folder', permission: 'archive:manage', description: '按 DA/T 22 生成移交包：文件、归档文件目录与带 SM3 摘要的清单' },
       { key: 'archive-retention', title: '到期鉴定', path: '/archives/retention', icon: 'calendar', permission: 'archive:manage', description: '保管期限已满的档案，供鉴定小组鉴定（不自动删除）' },

@@ -43,7 +43,8 @@ describe('system parameters', () => {
     });
     expect(rows.find((r) => r.key === 'supply.agreementMinBenchmarkPercent')).toMatchObject({ group: '土地供应', value: 70, unit: '%' });
     expect(rows.find((r) => r.key === 'contract.milestoneDueDays')).toMatchObject({ group: '合同管理', value: 30, unit: '天' });
-    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '土地供应', '资金管理', '收文办理', '合同管理', '安全审计']));
+    expect(rows.find((r) => r.key === 'archive.maxLoanDays')).toMatchObject({ group: '档案管理', value: 30, unit: '天' });
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['地块与预警', '边界导入', '土地供应', '资金管理', '收文办理', '合同管理', '档案管理', '安全审计']));
   });
 
   it('lets the system administrator change a value, which the rules then use, and audits it', async () => {

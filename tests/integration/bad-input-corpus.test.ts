@@ -37,6 +37,8 @@ import { createActor, enrolTotpForTest } from '../helpers/actors';
 import { browserRequest, sessionCookieFor, withRequest } from '../helpers/request-scope';
 import { changedTables, snapshotDb } from '../helpers/db-snapshot';
 import { BAD_TEXT, BAD_VALUES, FORGED_COOKIES, type BadText } from '../fixtures/bad-input/corpus';
+import { listLoans } from '../../src/modules/archives/loan-queries';
+import { ZLoanFilter } from '../../src/modules/archives/loan-validation';
 
 /*
  * The bad-input corpus (issue 14, Tests; GB/T 22239-2019 8.1.4.4 入侵防范: 数据有效性检验, and
@@ -591,6 +593,7 @@ describe('数据有效性检验: 列表筛选（URL 参数）', () => {
     ['储备项目', ZProjectFilter, (f) => listProjects(db(), f)],
     ['地块', ZParcelFilter, (f) => listParcels(db(), f, '2026-01-01')],
     ['收文', ZIncomingFilter, (f) => listIncoming(db(), f, '2026-01-01')],
+    ['档案借阅', ZLoanFilter, (f) => listLoans(db(), { userId: 'corpus-user', permissions: new Set(['archive:borrow', 'archive:manage', 'archive:loan-approve']) }, f, '2026-01-01')],
   ];
 
   it('数据有效性检验: 每个列表筛选的坏值被忽略并给出中文提示，查询不出错', async () => {

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'contract:export': { name: '导出合同台账', kind: 'business', group: '公文合同' },
   'archive:view': { name: '查看档案目录', kind: 'business', group: '档案数据' },
   'archive:manage': { name: '档案著录、归档、完整性检查与档号规则', kind: 'business', group: '档案数据' },
+  'archive:borrow': { name: '申请借阅档案', kind: 'business', group: '档案数据' },
+  'archive:loan-approve': { name: '审批内部档案的借阅（领导）', kind: 'business', group: '档案数据' },
 } as const satisfies Record<string, { name: string; kind: TPermissionKind; group: string }>;
 
 export type TPermissionCode = keyof typeof PERMISSIONS;
@@ -81,7 +83,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '经办',
     kind: 'business',
     description: '办理日常业务，录入和提交',
-    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal', 'incoming:view', 'incoming:register', 'incoming:handle', 'contract:view', 'contract:edit'],
+    permissions: [...COMMON, ...WORK, 'fund:view', 'fund:enter', 'document:view', 'document:draft', 'document:seal', 'incoming:view', 'incoming:register', 'incoming:handle', 'contract:view', 'contract:edit', 'archive:borrow'],
   },
   {
     code: 'chief',
@@ -109,6 +111,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'contract:view',
       'contract:edit',
       'contract:export',
+      'archive:borrow',
     ],
   },
   {
@@ -134,6 +137,8 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
       'contract:approve',
       'contract:export',
       'archive:view',
+      'archive:borrow',
+      'archive:loan-approve',
     ],
   },
   {
@@ -141,7 +146,7 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '财务',
     kind: 'business',
     description: '资金审核与核算',
-    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle', 'contract:view', 'contract:export'],
+    permissions: [...COMMON, ...READ, 'fund:view', 'fund:enter', 'fund:approve', 'fund:budget', 'fund:bond', 'fund:account', 'fund:export', 'document:view', 'document:review', 'incoming:view', 'incoming:handle', 'contract:view', 'contract:export', 'archive:borrow'],
   },
   // Describes what the role can do today (the sync replaces an older catalogue text, below).
   {
@@ -149,14 +154,14 @@ export const BUILTIN_ROLES: BuiltinRole[] = [
     name: '档案管理员',
     kind: 'business',
     description: '档案著录与完整性检查，查阅储备计划、项目和地块，公文与收文归档',
-    permissions: [...COMMON, ...READ, 'document:view', 'document:seal', 'incoming:view', 'incoming:archive', 'incoming:export', 'archive:view', 'archive:manage'],
+    permissions: [...COMMON, ...READ, 'document:view', 'document:seal', 'incoming:view', 'incoming:archive', 'incoming:export', 'archive:view', 'archive:manage', 'archive:borrow'],
   },
   {
     code: 'auditor',
     name: '审计',
     kind: 'business',
     description: '只读查阅全部业务数据并可导出',
-    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export', 'contract:view', 'contract:export', 'archive:view'],
+    permissions: [...COMMON, ...READ, 'parcel:export', 'fund:view', 'fund:export', 'document:view', 'document:export', 'incoming:view', 'incoming:export', 'contract:view', 'contract:export', 'archive:view', 'archive:borrow'],
   },
 ];
 

@@ -195,6 +195,14 @@ export const SETTINGS = {
     max: 365,
     source: { kind: 'local', text: `${LOCAL}：生效合同在该天数内到期（结束日期）的，列入工作台待办，提示办理履行完毕、续签或变更` },
   },
+  'archive.maxLoanDays': {
+    label: '档案借阅最长期限',
+    unit: '天',
+    default: 30,
+    min: 1,
+    max: 365,
+    source: { kind: 'local', text: `${LOCAL}：申请借阅档案时，归还日期最迟为申请之日起该天数之后；期满即不能查看和下载，须归还或重新申请` },
+  },
 } as const satisfies Record<string, TSettingDef>;
 
 /**
@@ -236,6 +244,7 @@ export const SETTING_GROUPS: { prefix: string; name: string }[] = [
   { prefix: 'fund.', name: '资金管理' },
   { prefix: 'incoming.', name: '收文办理' },
   { prefix: 'contract.', name: '合同管理' },
+  { prefix: 'archive.', name: '档案管理' },
   { prefix: 'audit.', name: '安全审计' },
 ];
 

@@ -6,7 +6,7 @@ import { shellNavFor } from '@/ui/shell/nav-cache';
 import { WorkbenchView } from '@/modules/workbench/components/workbench-view';
 import { getDb } from '@/platform/db';
 import { getPreviousLogin, listMyPendingEntryRefs } from '@/modules/workbench/queries';
-import { formatDateTime } from '@/ui/format';
+import { formatDateTime, todayInShanghai } from '@/ui/format';
 import { hasPermission } from '@/platform/permissions/check';
 import { countMyPendingEntries } from '@/modules/funds/ledger/queries';
 import { Suspense } from 'react';
@@ -16,6 +16,7 @@ import { documentTodos } from '@/modules/documents/todos';
 import { incomingTodos } from '@/modules/documents/incoming/todos';
 import { contractTodos } from '@/modules/contracts/todos';
 import { pendingArchiveTodos } from '@/modules/archives/todos';
+import { loanTodos } from '@/modules/archives/loan-todos';
 
 export const metadata: Metadata = { title: '工作台' };
 
@@ -26,7 +27,8 @@ export default async function WorkbenchPage() {
   const seesFunds = hasPermission(user, 'fund:view');
   const who = { userId: user.id, displayName: user.displayName, departmentId: user.departmentId };
   const none = Promise.resolve([] as WorkbenchTodo[]);
-  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems, archiveItems] = await Promise.all([
+  const seesLoans = ['archive:borrow', 'archive:manage', 'archive:loan-approve'].some((p) => hasPermission(user, p));
+  const [previous, pendingEntries, pendingRefs, documentItems, incomingItems, contractItems, archiveItems, loanItems] = await Promise.all([
     getPreviousLogin(db, user.id, user.sessionId),
     seesFunds ? countMyPendingEntries(db, actor) : Promise.resolve(0),
     seesFunds ? listMyPendingEntryRefs(db, actor) : Promise.resolve([]),
@@ -34,6 +36,7 @@ export default async function WorkbenchPage() {
     hasPermission(user, 'incoming:view') ? incomingTodos(db, { userId: user.id, permissions: user.permissions, departmentId: user.departmentId }) : none,
     hasPermission(user, 'contract:view') ? contractTodos(db, { userId: user.id, displayName: user.displayName, departmentId: user.departmentId, permissions: user.permissions }) : none,
     hasPermission(user, 'archive:manage') ? pendingArchiveTodos(db, user) : none,
+    seesLoans ? loanTodos(db, { userId: user.id, permissions: user.permissions }, todayInShanghai()) : none,
   ]);
   // My to-dos: workflow items waiting for this user, then parcels in trouble (streamed: slower to count).
   const todos: WorkbenchTodo[] = [
@@ -42,6 +45,7 @@ export default async function WorkbenchPage() {
     ...incomingItems,
     ...contractItems,
     ...archiveItems,
+    ...loanItems,
   ];
   const seesParcels = hasPermission(user, 'parcel:view');
   const lateTodos = seesParcels ? (
