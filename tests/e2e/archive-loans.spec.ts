@@ -62,7 +62,20 @@ test('the clerk sees it 借阅中 with the files to view and download', async ({
   await expect(page.getByTestId('loan-status')).toHaveAttribute('data-status', '借阅中');
   const files = page.getByTestId('loan-item-files');
   await expect(files).toBeVisible();
-  await expect(files.getByRole('link', { name: '下载' }).first()).toHaveAttribute('href', /^\/api\/archives\/files\/[0-9A-Za-z_-]+\?download=1$/);
+  const link = files.getByRole('link', { name: '下载' }).first();
+  await expect(link).toHaveAttribute('href', /^\/api\/archives\/files\/[0-9A-Za-z_-]+\?download=1$/);
   await expect(page.getByTestId('loan-return')).toBeVisible();
   await shot(page, 'archive-loan-lent');
+  // Within the period the borrower downloads the file (checked against its SM3 digest first).
+  const href = (await link.getAttribute('href'))!;
+  const lent = await page.request.get(href);
+  expect(lent.status()).toBe(200);
+  expect((await lent.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // After the return the same download is refused with the reason.
+  await page.getByTestId('loan-return').click();
+  await confirmPop(page);
+  await expect(page.getByTestId('loan-status')).toHaveAttribute('data-status', '已归还');
+  const after = await page.request.get(href);
+  expect(after.status()).toBe(403);
+  expect(((await after.json()) as { error: string }).error).toContain('不在您的借阅中');
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database, Db } from '../../src/platform/db/client';
 import { PERMISSION_DENIED, type Actor } from '../../src/platform/action';
 import { resetConfigCache } from '../../src/platform/config';
@@ -10,6 +10,7 @@ import { auditLog } from '../../src/platform/audit/schema';
 import { createProject } from '../../src/modules/projects/mutations';
 import { addArchiveItem } from '../../src/modules/archives/mutations';
 import { archiveIdOf } from '../../src/modules/archives/queries';
+import { archiveFileResponse, NOT_BORROWED_MESSAGE } from '../../src/modules/archives/files';
 import { activeLoanFor, approveLoan, leaderApproveLoan, refuseLoan, requestLoan, returnLoan } from '../../src/modules/archives/loans';
 import { getLoan, listLoans } from '../../src/modules/archives/loan-queries';
 import { loanTodos } from '../../src/modules/archives/loan-todos';
@@ -35,6 +36,7 @@ let clerk2: Actor;
 let leader: Actor;
 let finance: Actor;
 const items: Record<string, { id: string; archiveNo: string }> = {};
+let archiveIdForFiles: string;
 
 const TODAY = '2027-03-01';
 const PDF = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
@@ -71,6 +73,7 @@ beforeAll(async () => {
   const res = await createProject.execute(db(), await createActor(db(), ['chief']), { code: 'XM-JY-01', name: '借阅测试项目', acquisitionRoute: '收购' });
   if (!res.ok) throw new Error(res.error);
   const archiveId = (await archiveIdOf(db(), '项目', res.data.id))!;
+  archiveIdForFiles = archiveId;
   await addItem('公开条目', '公开', archiveId);
   await addItem('内部条目', '内部', archiveId);
   await addItem('另一公开条目', '公开', archiveId);
@@ -215,6 +218,36 @@ describe('借阅: request → approval → access within the period → return',
       if (!r.ok) expect(r.error).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(changedTables(before, await snapshotDb(db()))).toEqual([]);
+  });
+});
+
+describe('借阅: the file route serves borrowed items, within the period, to the borrower only', () => {
+  it('200 with the bytes while 借阅中; 403 the day after, for another user, for an item not lent, and after return; every view audited', async () => {
+    const fileOf = async (title: string) => (await db().select({ id: archiveItemFiles.id }).from(archiveItemFiles).where(eq(archiveItemFiles.itemId, items[title].id)))[0].id;
+    await addItem('借阅下载条目', '公开', archiveIdForFiles);
+    const r = await request(clerk2, { itemIds: [items['借阅下载条目'].id], untilDate: '2027-03-05' });
+    if (!r.ok) throw new Error(r.error);
+    expect(await approveLoan.execute(db(), archivist, { loanId: r.data.id, version: 1, today: TODAY })).toMatchObject({ ok: true, data: { status: '借阅中' } });
+    const file = await fileOf('借阅下载条目');
+    const ok = await archiveFileResponse(db(), clerk2, file, {}, TODAY);
+    expect(ok.status).toBe(200);
+    expect(new TextDecoder().decode(await ok.arrayBuffer())).toContain('借阅下载条目');
+    const [seen] = await db().select({ message: auditLog.message }).from(auditLog).where(and(eq(auditLog.objectId, file), eq(auditLog.action, '查看档案文件'))).orderBy(desc(auditLog.seq)).limit(1);
+    expect(seen.message).toContain('借阅至 2027-03-05');
+    for (const [who, id, today] of [
+      [clerk2, file, '2027-03-06'],
+      [clerk, file, TODAY],
+      [clerk2, await fileOf('内部条目'), TODAY],
+      [clerk2, 'no-such-file', TODAY],
+    ] as const) {
+      const refused = await archiveFileResponse(db(), who, id, {}, today);
+      expect(refused.status, `${id} ${today}`).toBe(403);
+      expect(((await refused.json()) as { error: string }).error).toBe(NOT_BORROWED_MESSAGE);
+    }
+    expect(await returnLoan.execute(db(), clerk2, { loanId: r.data.id, version: 2, today: TODAY })).toMatchObject({ ok: true });
+    expect((await archiveFileResponse(db(), clerk2, file, {}, TODAY)).status).toBe(403);
+    // The archivist reads any file without a loan.
+    expect((await archiveFileResponse(db(), archivist, file, {}, TODAY)).status).toBe(200);
   });
 });
 

@@ -9,7 +9,9 @@ import { sm3Hex } from '@/platform/crypto/sm';
 import { hasPermission, type PermissionHolder } from '@/platform/permissions/check';
 import { storedFilePath } from '@/platform/storage/file-store';
 import { fileBytesResponse, fileError, servesInline } from '@/platform/storage/file-response';
+import { todayInShanghai } from '@/ui/format';
 import { archiveItemFiles, archiveItems } from './schema';
+import { activeLoanFor } from './loans';
 
 export { archiveFileUrl } from './file-urls';
 
@@ -18,18 +20,22 @@ export const MISSING_FILE_MESSAGE = '档案文件内容缺失，已记录，请�
 const AUDIT_OBJECT = '档案文件';
 
 /**
- * Who may read the bytes of an archived file. Today the 档案管理员 (archive:manage); an approved
- * 借阅 will be another way in, decided here so every reader of archive files asks the same question.
+ * Who may ask for the bytes of an archived file: the 档案管理员 (archive:manage) reads any; a
+ * borrower (archive:borrow) only the items of a loan 借阅中 within its period (activeLoanFor) —
+ * decided here so every reader of archive files asks the same question.
  */
-export function canReadArchiveFile(holder: PermissionHolder): boolean {
-  return hasPermission(holder, 'archive:manage');
+export function canReadArchiveFile(holder: PermissionHolder): 'any' | 'borrowed' | false {
+  if (hasPermission(holder, 'archive:manage')) return 'any';
+  return hasPermission(holder, 'archive:borrow') ? 'borrowed' : false;
 }
+
+export const NOT_BORROWED_MESSAGE = '该档案不在您的借阅中，或借阅已到期、已归还，请先申请借阅';
 
 async function findArchiveFile(db: Db, id: string) {
   // A guessed id with NUL or other junk never reaches the query.
   if (!/^[0-9A-Za-z_-]{1,64}$/.test(id)) return null;
   const [file] = await db
-    .select({ id: archiveItemFiles.id, fileName: archiveItemFiles.fileName, mimeType: archiveItemFiles.mimeType, sm3: archiveItemFiles.sm3, archiveNo: archiveItems.archiveNo })
+    .select({ id: archiveItemFiles.id, itemId: archiveItemFiles.itemId, fileName: archiveItemFiles.fileName, mimeType: archiveItemFiles.mimeType, sm3: archiveItemFiles.sm3, archiveNo: archiveItems.archiveNo })
     .from(archiveItemFiles)
     .innerJoin(archiveItems, eq(archiveItems.id, archiveItemFiles.itemId))
     .where(eq(archiveItemFiles.id, id));
@@ -82,18 +88,25 @@ async function refuse(db: Db, actor: Actor, file: ArchiveFile, problem: 'missing
 }
 
 /**
- * GET /api/archives/files/<id>: 401 signed out, 403 for whoever may not read archive files, 404 for
- * an unknown id; then the bytes are checked against the digest registered when they were archived
- * (409 altered, 404 lost, both audited), and every view and download served is audited.
+ * GET /api/archives/files/<id>: 401 signed out, 403 for whoever may not read archive files — and for
+ * a borrower, for any file not in a current loan of theirs (an unknown id included: nothing is told
+ * about files one may not read) — 404 for an unknown id (archivist); then the bytes are checked
+ * against the digest registered when they were archived (409 altered, 404 lost, both audited), and
+ * every view and download served is audited, with the loan it was served under. `today` is the
+ * Asia/Shanghai date (a parameter for tests).
  */
-export async function archiveFileResponse(db: Db, actor: Actor | null, id: string, opts: { download?: boolean } = {}): Promise<Response> {
+export async function archiveFileResponse(db: Db, actor: Actor | null, id: string, opts: { download?: boolean } = {}, today = todayInShanghai()): Promise<Response> {
   if (!actor) return fileError(401, '登录已失效，请重新登录');
-  if (!canReadArchiveFile(actor)) return fileError(403, '您没有查看档案文件的权限');
+  const reader = canReadArchiveFile(actor);
+  if (!reader) return fileError(403, '您没有查看档案文件的权限');
   const file = await findArchiveFile(db, id);
+  const loan = file && reader === 'borrowed' ? await activeLoanFor(db, actor.userId, file.itemId, today) : null;
+  if (reader === 'borrowed' && !loan) return fileError(403, NOT_BORROWED_MESSAGE);
   if (!file) return fileError(404, '文件不存在或已被删除');
   const read = await readChecked(file.sm3);
   if ('problem' in read) return refuse(db, actor, file, read.problem);
   const inline = servesInline(file.mimeType, opts);
-  await audit(db, actor, file, inline ? '查看档案文件' : '下载档案文件', '成功', `${inline ? '查看' : '下载'}档案文件：${describe(file)}`);
+  const via = loan ? `（借阅至 ${loan.untilDate}）` : '';
+  await audit(db, actor, file, inline ? '查看档案文件' : '下载档案文件', '成功', `${inline ? '查看' : '下载'}档案文件：${describe(file)}${via}`);
   return fileBytesResponse(file, read.data, { download: opts.download, noStore: true });
 }
