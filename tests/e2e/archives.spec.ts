@@ -92,9 +92,12 @@ test('档案数据: the archivist files an item into a project archive (一地�
   await shot(page, 'archive-settings');
 });
 
-test('档案数据: a clerk without archive rights sees no archive menu and is refused the archive pages', async ({ page }) => {
+test('档案数据: a clerk may borrow but not browse the archives: only 档案借阅 in the menu, the archive pages refused', async ({ page }) => {
   await login(page, 'clerk');
-  await expect(page.locator('.t-menu')).not.toContainText('档案数据');
+  await page.locator('.t-menu').getByText('档案数据').click();
+  await expect(page.locator('.t-menu')).toContainText('档案借阅');
+  await expect(page.locator('.t-menu')).not.toContainText('档案检索');
+  await expect(page.locator('.t-menu')).not.toContainText('待归档');
   const response = await page.goto('/archives');
   expect(response?.status()).toBe(403);
 });
