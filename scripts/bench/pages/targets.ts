@@ -40,7 +40,7 @@ export const TARGETS: Record<PageKind, Target> = {
 export const APP_TITLE_SUFFIX = ' - 土地储备全生命周期管理系统';
 
 /** Keys of the measured pages, in the order measured (for --only). */
-export const PAGE_KEYS = ['shell', 'parcels', 'projects', 'plans', 'ledger', 'users', 'audit', 'workbench', 'funds', 'bond', 'project', 'tile'] as const;
+export const PAGE_KEYS = ['shell', 'parcels', 'projects', 'plans', 'ledger', 'users', 'audit', 'documents', 'incoming', 'contracts', 'archives', 'workbench', 'funds', 'bond', 'project', 'tile'] as const;
 
 export function benchPages(t: BenchTargets): PageSpec[] {
   return [
@@ -51,6 +51,10 @@ export function benchPages(t: BenchTargets): PageSpec[] {
     { key: 'ledger', kind: 'list', path: '/funds/ledger', user: 'leader', title: '收支台账' },
     { key: 'users', kind: 'list', path: '/admin/users', user: 'sysadmin', title: '用户管理' },
     { key: 'audit', kind: 'list', path: '/admin/audit', user: 'auditadmin', title: '审计日志' },
+    { key: 'documents', kind: 'list', path: '/documents', user: 'leader', title: '发文' },
+    { key: 'incoming', kind: 'list', path: '/documents/incoming', user: 'leader', title: '收文' },
+    { key: 'contracts', kind: 'list', path: '/contracts', user: 'leader', title: '合同台账' },
+    { key: 'archives', kind: 'list', path: '/archives', user: 'leader', title: '档案检索' },
     { key: 'workbench', kind: 'overview', path: '/workbench', user: 'leader', title: '工作台' },
     { key: 'funds', kind: 'overview', path: '/funds', user: 'leader', title: '资金总览' },
     { key: 'bond', kind: 'overview', path: `/funds/bonds/${t.bond.id}`, user: 'leader', title: '专项债券详情', contains: [t.bond.code] },
