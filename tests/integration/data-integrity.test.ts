@@ -133,6 +133,22 @@ describe('数据完整性: HMAC-SM3 tags on approved ledger entries', () => {
     expect(list.totals.integrityProblems).toEqual([]);
   });
 
+  it('数据完整性: a block of entries found intact is not trusted after a change: altering one row afterwards is still found, and restoring it clears it', async () => {
+    const { projectId } = await insertProject();
+    const ids = [await approvedEntry(projectId, '100.00'), await approvedEntry(projectId, '200.00'), await approvedEntry(projectId, '300.00')];
+    expect(await findIntegrityProblemsOf(db(), { projectId })).toEqual([]);
+    expect(await findIntegrityProblemsOf(db())).toEqual([]);
+    // Found clean (and remembered); now the middle one is altered behind the application's back.
+    await db().execute(sql`update ledger_entries set amount = '999.00' where id = ${ids[1]}`);
+    const flagged = [{ id: ids[1], entryNo: (await row(ids[1])).entryNo, verdict: 'tampered' }];
+    expect(await findIntegrityProblemsOf(db(), { projectId })).toEqual(flagged);
+    expect(await findIntegrityProblemsOf(db())).toEqual(flagged);
+    // Still flagged on the next read (a block holding a failed entry is never taken as clean).
+    expect(await findIntegrityProblemsOf(db(), { projectId })).toEqual(flagged);
+    await db().execute(sql`update ledger_entries set amount = '200.00' where id = ${ids[1]}`);
+    expect(await findIntegrityProblemsOf(db(), { projectId })).toEqual([]);
+  });
+
   it('数据完整性: an amount altered with raw SQL is flagged on the entry, in the list, in the totals and in the export', async () => {
     const { projectId } = await insertProject();
     const id = await approvedEntry(projectId, '5000.00');

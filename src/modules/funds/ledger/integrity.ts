@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { timingSafeEqual } from 'node:crypto';
-import type { Db, Tx } from '@/platform/db/client';
+import { queryRows, type Db, type Tx } from '@/platform/db/client';
 import { getKeyRing, keyOfVersion } from '@/platform/crypto/keys';
 import { deriveKey, hmacSm3 } from '@/platform/crypto/sealed';
 import { dec } from '@/modules/plans/amounts';
@@ -173,15 +173,46 @@ const FINGERPRINT = sql<string>`md5(${sql.join(
 const verdicts = new Map<string, { fingerprint: string; verdict: 'ok' }>();
 const CACHE_LIMIT = 500_000;
 
+/** Entries per block of the first pass (see findIntegrityProblems). */
+const BLOCK_SIZE = 256;
+/** Digests of blocks found clean (identical content is clean again: the verdict is HMAC of these columns). */
+const cleanBlocks = new Set<string>();
+const CLEAN_BLOCKS_LIMIT = 50_000;
+
 /**
  * Every entry within `where` whose tag fails (for totals, balances and reports: an altered row is
  * still counted, and the page says which rows make its figures untrustworthy).
+ *
+ * Two passes, so a page does not receive a fingerprint per entry on every view: the database groups
+ * the entries (by id) into blocks of BLOCK_SIZE and returns one digest per block — md5 over the ids and
+ * the fingerprints of its rows. A block whose digest was found clean before is clean (nothing in it
+ * changed); any other block — new, changed, or holding a failed entry — is checked entry by entry.
  */
 export async function findIntegrityProblems(db: Db | Tx, where?: SQL): Promise<IntegrityProblem[]> {
-  const seen = await db
-    .select({ id: ledgerEntries.id, entryNo: ledgerEntries.entryNo, fingerprint: FINGERPRINT })
-    .from(ledgerEntries)
-    .where(where ? and(CHECKED, where) : CHECKED);
+  const cond = where ? and(CHECKED, where)! : CHECKED;
+  const blocks = await queryRows<{ first_id: string; last_id: string; digest: string }>(
+    db,
+    sql`select min(id) as first_id, max(id) as last_id, md5(string_agg(id || '=' || fp, ',' order by id)) as digest
+      from (select id, fp, floor((row_number() over (order by id) - 1) / ${BLOCK_SIZE}) as block
+            from (select ${ledgerEntries.id} as id, ${FINGERPRINT} as fp from ${ledgerEntries} where ${cond}) entries) numbered
+      group by block`,
+  );
+  const out: IntegrityProblem[] = [];
+  for (const block of blocks) {
+    if (cleanBlocks.has(block.digest)) continue;
+    const problems = await checkEntries(db, and(cond, gte(ledgerEntries.id, block.first_id), lte(ledgerEntries.id, block.last_id))!);
+    if (problems.length === 0) {
+      if (cleanBlocks.size >= CLEAN_BLOCKS_LIMIT) cleanBlocks.clear();
+      cleanBlocks.add(block.digest);
+    }
+    out.push(...problems);
+  }
+  return out.sort((a, b) => a.entryNo.localeCompare(b.entryNo));
+}
+
+/** The entry-by-entry check of the entries within `cond` (rows whose fingerprint is unchanged since they were found intact are not fetched again). */
+async function checkEntries(db: Db | Tx, cond: SQL): Promise<IntegrityProblem[]> {
+  const seen = await db.select({ id: ledgerEntries.id, entryNo: ledgerEntries.entryNo, fingerprint: FINGERPRINT }).from(ledgerEntries).where(cond);
   const stale = seen.filter((r) => verdicts.get(r.id)?.fingerprint !== r.fingerprint);
   if (verdicts.size + stale.length > CACHE_LIMIT) verdicts.clear();
   const failed = new Map<string, Exclude<TLedgerIntegrity, 'ok'>>();
@@ -205,7 +236,7 @@ export async function findIntegrityProblems(db: Db | Tx, where?: SQL): Promise<I
     const verdict = verdicts.has(r.id) ? 'ok' : (failed.get(r.id) ?? 'tampered');
     if (verdict !== 'ok') out.push({ id: r.id, entryNo: r.entryNo, verdict });
   }
-  return out.sort((a, b) => a.entryNo.localeCompare(b.entryNo));
+  return out;
 }
 
 export interface TagRunCounts {
