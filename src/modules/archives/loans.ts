@@ -38,6 +38,18 @@ async function lockLoan(tx: Tx, loanId: string, version: number) {
   return loan;
 }
 
+/**
+ * The loan at an approval step, locked: still at `status` and `version`, not the approver's own,
+ * and its return date not yet passed (approving it would lend nothing).
+ */
+async function lockForApproval(tx: Tx, input: { loanId: string; version: number; today: string }, approverId: string, status: string) {
+  const loan = await lockLoan(tx, input.loanId, input.version);
+  if (loan.status !== status) fail(LOAN_TAKEN, 'CONFLICT');
+  if (loan.borrowerId === approverId) fail('不能审批本人的借阅申请', 'FORBIDDEN');
+  if (loan.untilDate < input.today) fail(`该申请的归还日期（${loan.untilDate}）已过，请不予批准，由申请人重新申请`);
+  return loan;
+}
+
 async function loanItemLabels(tx: Tx, loanId: string): Promise<string> {
   const rows = await tx
     .select({ archiveNo: archiveItems.archiveNo })
@@ -107,10 +119,7 @@ export const approveLoan = defineMutation({
   schema: ZLoanDecision.extend({ today: zToday }),
   async run(ctx, input) {
     const { tx, actor } = ctx;
-    const loan = await lockLoan(tx, input.loanId, input.version);
-    if (loan.status !== '待审批') fail(LOAN_TAKEN, 'CONFLICT');
-    if (loan.borrowerId === actor.userId) fail('不能审批本人的借阅申请', 'FORBIDDEN');
-    if (loan.untilDate < input.today) fail(`该申请的归还日期（${loan.untilDate}）已过，请不予批准，由申请人重新申请`);
+    const loan = await lockForApproval(tx, input, actor.userId, '待审批');
     const status = loan.needsLeader ? '待领导审批' : '借阅中';
     await tx
       .update(archiveLoans)
@@ -136,10 +145,7 @@ export const leaderApproveLoan = defineMutation({
   schema: ZLoanDecision.extend({ today: zToday }),
   async run(ctx, input) {
     const { tx, actor } = ctx;
-    const loan = await lockLoan(tx, input.loanId, input.version);
-    if (loan.status !== '待领导审批') fail(LOAN_TAKEN, 'CONFLICT');
-    if (loan.borrowerId === actor.userId) fail('不能审批本人的借阅申请', 'FORBIDDEN');
-    if (loan.untilDate < input.today) fail(`该申请的归还日期（${loan.untilDate}）已过，请不予批准，由申请人重新申请`);
+    const loan = await lockForApproval(tx, input, actor.userId, '待领导审批');
     await tx
       .update(archiveLoans)
       .set({ status: '借阅中', leaderBy: actor.userId, leaderByName: actor.displayName, leaderAt: new Date(), version: loan.version + 1 })
